@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "ReferralAtlas",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "referral-atlas", targets: ["ReferralAtlasCLI"]),
+        .library(name: "AtlasModel", targets: ["AtlasModel"]),
+        .library(name: "AtlasRender", targets: ["AtlasRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Thin system-library wrappers: a module map and a shim header each.
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(
+            name: "CPango", pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev"])]),
+
+        // The atlas: files -> validated, resolved model. Knows nothing of Cairo.
+        .target(
+            name: "AtlasModel",
+            dependencies: [.product(name: "Yams", package: "Yams")]),
+
+        // Scenes and their drawing over Cairo, PNG via libpng, text via Pango.
+        .target(
+            name: "AtlasRender",
+            dependencies: ["AtlasModel", "CCairo", "CPNG", "CPango"]),
+
+        .executableTarget(
+            name: "ReferralAtlasCLI",
+            dependencies: [
+                "AtlasModel", "AtlasRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "AtlasModelTests", dependencies: ["AtlasModel"]),
+        .testTarget(
+            name: "AtlasRenderTests",
+            dependencies: ["AtlasModel", "AtlasRender"],
+            resources: [.copy("References")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
