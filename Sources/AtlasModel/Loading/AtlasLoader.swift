@@ -1,0 +1,141 @@
+import Foundation
+
+/// Loads and validates a whole atlas folder. Every problem in every file is reported.
+public enum AtlasLoader {
+    /// Files larger than this are refused before parsing.
+    public static let maximumFileBytes = 1 << 20
+
+    public static func load(directory: URL) throws(AtlasError) -> Atlas {
+        let log = DiagnosticLog()
+        let atlas = load(directory: directory, log: log)
+        guard log.isEmpty, let atlas else { throw AtlasError(log.diagnostics) }
+        return atlas
+    }
+
+    /// Loads what it can; problems go to `log`.
+    static func load(directory: URL, log: DiagnosticLog) -> Atlas? {
+        let base = directory.path
+        func display(_ relative: String) -> String { (base as NSString).appendingPathComponent(relative) }
+
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
+            log.report(SourceLocation(file: base, line: 1, column: 1), "no atlas folder here")
+            return nil
+        }
+
+        // atlas.yaml: name and version.
+        var version = "0", name = "ReferralAtlas"
+        if let root = parse(display("atlas.yaml"), log: log), let map = root.mapping(log) {
+            map.check(required: ["name", "version"], in: "atlas.yaml", log)
+            name = map["name"]?.string(log) ?? name
+            version = map["version"]?.string(log) ?? version
+        }
+
+        // Body views.
+        var files: [ViewID: BodyFile] = [:]
+        for path in yamlFiles(in: "body", base: base) {
+            guard let root = parse(display(path), log: log), let file = BodyLoader.read(root, log: log) else { continue }
+            if files[file.view] != nil {
+                log.report(file.location, "a second file for the \(file.view.rawValue) view")
+                continue
+            }
+            files[file.view] = file
+        }
+        var views: [ViewID: BodyView] = [:]
+        for (id, file) in files {
+            if let source = file.mirrorOf {
+                guard let original = files[source], original.mirrorOf == nil, !original.symmetric else {
+                    log.report(file.location, "'mirror-of: \(source.rawValue)' must name a lateral view defined in its own file")
+                    continue
+                }
+                views[id] = BodyLoader.build(original, as: id, label: file.label, mirroring: true)
+            } else {
+                views[id] = BodyLoader.build(file, as: id, label: file.label, mirroring: false)
+            }
+        }
+        for id in ViewID.allCases where files[id] == nil {
+            log.report(SourceLocation(file: display("body"), line: 1, column: 1), "no file defines the \(id.rawValue) view")
+        }
+        let landmarks: PatternLoader.Landmarks = [
+            .posterior: files[.posterior]?.landmarks ?? [:],
+            .anterior: files[.anterior]?.landmarks ?? [:],
+            .lateral: files[.lateralRight]?.landmarks ?? [:],
+        ]
+
+        // Patterns.
+        var patterns: [Pattern] = []
+        var firstDefinition: [String: SourceLocation] = [:]
+        for folder in ["muscles", "joints", "nerves"] {
+            for path in yamlFiles(in: folder, base: base) {
+                guard let root = parse(display(path), log: log),
+                      let pattern = PatternLoader.read(root, landmarks: landmarks, log: log) else { continue }
+                if let first = firstDefinition[pattern.id] {
+                    log.report(pattern.location, "duplicate pattern id '\(pattern.id)' (first defined at \(first))")
+                    continue
+                }
+                firstDefinition[pattern.id] = pattern.location
+                patterns.append(pattern)
+            }
+        }
+        patterns = CompositeResolver.resolve(patterns, log: log).sorted { $0.id < $1.id }
+
+        // Dermatome maps.
+        var maps: [DermatomeMapID: DermatomeMap] = [:]
+        for path in yamlFiles(in: "dermatomes", base: base) {
+            guard let root = parse(display(path), log: log),
+                  let map = DermatomeLoader.read(root, landmarks: landmarks, log: log) else { continue }
+            if maps[map.id] != nil {
+                log.report(root.location, "a second file for the \(map.id.rawValue) dermatome map")
+                continue
+            }
+            for pattern in map.patterns where firstDefinition[pattern.id] != nil {
+                log.report(pattern.location, "dermatome id '\(pattern.id)' is also a pattern id")
+            }
+            maps[map.id] = map
+        }
+
+        guard views.count == ViewID.allCases.count else { return nil }
+        return Atlas(version: version, name: name, views: views, patterns: patterns, dermatomeMaps: maps)
+    }
+
+    /// Relative paths of the `.yaml` files in a subfolder, sorted for stable output.
+    static func yamlFiles(in folder: String, base: String) -> [String] {
+        let full = (base as NSString).appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "\(folder)/\($0)" }
+    }
+
+    /// Reads and parses one file, refusing oversized and non-UTF-8 files.
+    static func parse(_ path: String, log: DiagnosticLog) -> YAMLValue? {
+        let place = SourceLocation(file: path, line: 1, column: 1)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+            log.report(place, "cannot read the file")
+            return nil
+        }
+        if let size = attributes[.size] as? Int, size > maximumFileBytes {
+            log.report(place, "the file is \(size) bytes; atlas files are limited to \(maximumFileBytes) bytes")
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            log.report(place, "cannot read the file")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            log.report(place, "the file is not UTF-8 text")
+            return nil
+        }
+        do {
+            return try YAMLValue.parse(file: path, text: text)
+        } catch {
+            error.diagnostics.forEach { log.report($0.location, $0.message) }
+            return nil
+        }
+    }
+
+    /// Every problem in the atlas folder, empty when it is valid.
+    public static func validate(directory: URL) -> [Diagnostic] {
+        let log = DiagnosticLog()
+        _ = load(directory: directory, log: log)
+        return log.diagnostics
+    }
+}

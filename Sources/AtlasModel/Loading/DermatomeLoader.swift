@@ -1,0 +1,56 @@
+/// Reads `dermatomes/*.yaml`: one map, one pattern per root, plus the map as a whole.
+enum DermatomeLoader {
+    static let roots = ["l3", "l4", "l5", "s1", "s2"]
+
+    static func read(_ root: YAMLValue, landmarks: PatternLoader.Landmarks, log: DiagnosticLog) -> DermatomeMap? {
+        guard let map = root.mapping(log, what: "a dermatome map") else { return nil }
+        map.check(required: ["map", "name", "description", "sources", "fidelity", "roots"],
+                  optional: ["fidelity-note", "gaps"], in: "a dermatome map", log)
+        guard let idName = map["map"]?.choice(log, DermatomeMapID.allCases.map(\.rawValue)),
+              let id = DermatomeMapID(rawValue: idName),
+              let name = map["name"]?.string(log),
+              let description = map["description"]?.string(log),
+              let sources = map["sources"]?.strings(log),
+              let fidelity = map["fidelity"]?.choice(log, Fidelity.allCases.map(\.rawValue)).flatMap(Fidelity.init),
+              let rootValues = map["roots"]?.sequence(log, what: "a list of roots") else { return nil }
+        let fidelityNote = map["fidelity-note"]?.string(log).map(PatternLoader.clean)
+
+        var patterns: [Pattern] = []
+        var seen: Set<String> = []
+        for value in rootValues {
+            guard let item = value.mapping(log, what: "a root ({root, zones})"),
+                  item.check(required: ["root", "zones"], optional: ["description"], in: "a root", log),
+                  let rootName = item["root"]!.choice(log, roots) else { continue }
+            guard seen.insert(rootName).inserted else {
+                log.report(item["root"]!.location, "root '\(rootName)' appears twice in this map")
+                continue
+            }
+            let label = rootName.uppercased()
+            let g = PatternLoader.readGeometry(item, landmarks: landmarks, log: log, zoneKinds: [.radicular], label: label)
+            patterns.append(Pattern(
+                id: "dermatome-\(rootName)", name: "\(label) dermatome (\(name))", family: .dermatome,
+                description: item["description"]?.string(log).map(PatternLoader.clean)
+                    ?? "The skin area supplied mainly by the \(label) nerve root, as drawn in the \(name) map.",
+                feel: [], sources: sources, fidelity: fidelity, fidelityNote: fidelityNote, includes: [],
+                muscles: [], triggerPoints: [], zones: g.zones, nerves: [], location: item["root"]!.location))
+        }
+
+        var gaps: [Zone] = []
+        for value in map["gaps"]?.sequence(log, what: "a list of gaps") ?? [] {
+            guard let item = value.mapping(log, what: "a gap ({view, points, note})"),
+                  item.check(required: ["view", "points"], optional: ["note"], in: "a gap", log),
+                  let viewName = item["view"]!.choice(log, PatternView.allCases.map(\.rawValue)),
+                  let view = PatternView(rawValue: viewName) else { continue }
+            let reader = PointReader(landmarks: landmarks[view] ?? [:], viewName: viewName, log: log)
+            guard let shape = reader.closedShape(item["points"]!, what: "the gap") else { continue }
+            gaps.append(Zone(view: view, kind: .gap, path: shape, label: nil, note: item["note"]?.string(log).map(PatternLoader.clean)))
+        }
+
+        let whole = Pattern(
+            id: "dermatomes", name: name, family: .dermatome, description: PatternLoader.clean(description),
+            feel: [], sources: sources, fidelity: fidelity, fidelityNote: fidelityNote,
+            includes: patterns.map(\.id), muscles: [], triggerPoints: [],
+            zones: patterns.flatMap(\.zones) + gaps, nerves: [], location: root.location)
+        return DermatomeMap(id: id, name: name, patterns: patterns + [whole], gaps: gaps)
+    }
+}

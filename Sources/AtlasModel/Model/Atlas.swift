@@ -1,0 +1,35 @@
+/// Which dermatome map radicular territories are drawn from.
+public enum DermatomeMapID: String, Sendable, CaseIterable, Codable {
+    case classic
+    case evidenceBased = "evidence-based"
+}
+
+/// A dermatome map: one pattern per root plus the map's unassigned gaps.
+public struct DermatomeMap: Sendable, Equatable, Codable {
+    public var id: DermatomeMapID
+    public var name: String
+    /// The root patterns (`dermatome-l5`...) and the whole map (`dermatomes`).
+    public var patterns: [Pattern]
+    public var gaps: [Zone]
+}
+
+/// The whole validated atlas.
+public struct Atlas: Sendable, Equatable {
+    public var version: String
+    public var name: String
+    public var views: [ViewID: BodyView]
+    /// Muscle, joint, nerve and radicular patterns, sorted by id.
+    public var patterns: [Pattern]
+    public var dermatomeMaps: [DermatomeMapID: DermatomeMap]
+
+    public func view(_ id: ViewID) -> BodyView? { views[id] }
+
+    /// Every pattern, with the dermatomes of the chosen map.
+    public func allPatterns(dermatomeMap: DermatomeMapID = .evidenceBased) -> [Pattern] {
+        patterns + (dermatomeMaps[dermatomeMap]?.patterns ?? [])
+    }
+
+    public func pattern(_ id: String, dermatomeMap: DermatomeMapID = .evidenceBased) -> Pattern? {
+        allPatterns(dermatomeMap: dermatomeMap).first { $0.id == id }
+    }
+}

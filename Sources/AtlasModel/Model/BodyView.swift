@@ -1,0 +1,36 @@
+/// A faint internal line of a body chart (spine, gluteal fold, knee crease...).
+public struct Contour: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable { case line, crease }
+
+    public var id: String
+    public var kind: Kind
+    public var path: BezierPath
+}
+
+/// A named anatomical point of a view, in screen millimetres.
+public struct Landmark: Sendable, Equatable, Codable {
+    public var name: String
+    /// The patient's side for a bilateral landmark; nil on the midline or in lateral views.
+    public var side: Side?
+    public var point: Point
+}
+
+/// One resolved body view: everything in screen millimetres (x toward the viewer's right).
+public struct BodyView: Sendable, Equatable, Codable {
+    public var id: ViewID
+    public var label: String
+    /// The closed silhouette.
+    public var outline: BezierPath
+    public var contours: [Contour]
+    public var landmarks: [Landmark]
+    /// Landmarks in the side frame, as authored; patterns are placed with these.
+    public var sideFrameLandmarks: [String: Point]
+
+    /// The silhouette's bounding box.
+    public var bounds: Rect { outline.bounds ?? Rect(minX: 0, minY: 0, maxX: 1, maxY: 1) }
+
+    /// The landmark `name` on the given side (or the only one of that name).
+    public func landmark(_ name: String, side: Side? = nil) -> Landmark? {
+        landmarks.first { $0.name == name && ($0.side == nil || side == nil || $0.side == side) }
+    }
+}

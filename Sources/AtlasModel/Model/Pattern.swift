@@ -1,0 +1,83 @@
+/// What kind of cause a pattern stands for.
+public enum Family: String, Sendable, CaseIterable, Codable {
+    case myofascial, articular, radicular, neural, dermatome
+}
+
+/// How well the pattern's source was checked (see clinical-facts.md).
+public enum Fidelity: String, Sendable, CaseIterable, Codable {
+    case verified, recalled, estimate
+}
+
+/// The meaning of a shaded zone, which decides how it is drawn.
+public enum ZoneKind: String, Sendable, CaseIterable, Codable {
+    /// Felt by nearly every patient with the trigger point (solid fill).
+    case essential
+    /// Felt by some (stipple).
+    case spillover
+    /// Nerve-root or dermatomal territory (hatch).
+    case radicular
+    /// Skin a dermatome map leaves unassigned.
+    case gap
+}
+
+/// A closed, shaded area of a pattern, in the side frame of its view.
+public struct Zone: Sendable, Equatable, Codable {
+    public var view: PatternView
+    public var kind: ZoneKind
+    public var path: BezierPath
+    /// A short label (a root such as "L5"), used for hatching groups and legends.
+    public var label: String?
+    public var note: String?
+}
+
+/// A trigger point, drawn as an X.
+public struct TriggerPoint: Sendable, Equatable, Codable {
+    public var view: PatternView
+    public var point: Point
+    public var label: String?
+}
+
+/// An outline drawn faintly under the zones (a muscle), or a nerve path drawn over them.
+public struct Stroke: Sendable, Equatable, Codable {
+    public var view: PatternView
+    public var id: String
+    public var name: String?
+    public var path: BezierPath
+}
+
+/// One referral or nerve pattern, fully resolved: composites carry their parts' geometry.
+public struct Pattern: Sendable, Equatable, Codable, Identifiable {
+    public var id: String
+    public var name: String
+    public var family: Family
+    public var description: String
+    public var feel: [String]
+    public var sources: [String]
+    public var fidelity: Fidelity
+    public var fidelityNote: String?
+    public var includes: [String]
+    public var muscles: [Stroke]
+    public var triggerPoints: [TriggerPoint]
+    public var zones: [Zone]
+    public var nerves: [Stroke]
+    /// Where the pattern was defined, for messages.
+    public var location: SourceLocation
+
+    /// The pattern views in which it has anything to draw.
+    public var views: [PatternView] {
+        PatternView.allCases.filter { view in
+            zones.contains { $0.view == view } || nerves.contains { $0.view == view }
+                || triggerPoints.contains { $0.view == view }
+        }
+    }
+
+    /// The body views it appears in, for the given side.
+    public func bodyViews(side: Side) -> [ViewID] {
+        views.flatMap(\.bodyViews).filter { $0.shows(side) }
+    }
+
+    /// The kinds of zone present in a pattern view.
+    public func zoneKinds(in view: PatternView) -> Set<ZoneKind> {
+        Set(zones.filter { $0.view == view }.map(\.kind))
+    }
+}

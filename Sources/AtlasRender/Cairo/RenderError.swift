@@ -1,0 +1,20 @@
+/// Errors from drawing and encoding, with a message a user can act on.
+public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Cairo reported a failure status.
+    case cairo(String)
+    /// libpng could not encode or decode.
+    case png(String)
+    /// A file could not be written or read.
+    case io(path: String, message: String)
+    /// A request that cannot be drawn (too large, nothing to show, ...).
+    case invalidRequest(String)
+
+    public var description: String {
+        switch self {
+        case .cairo(let m): "drawing failed: \(m)"
+        case .png(let m): "PNG: \(m)"
+        case .io(let path, let m): "\(path): \(m)"
+        case .invalidRequest(let m): m
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import AtlasModel
+import CCairo
+
+/// Draws a legend: one swatch and one line of text per entry, in as many columns as fit.
+struct LegendDrawer {
+    let cr: CairoContext
+    let style: Style
+    let text: TextRenderer
+
+    func draw(_ legend: SceneLegend) {
+        guard !legend.entries.isEmpty else { return }
+        let size = legend.textSize
+        let swatch = Point(size * 2.2, size * 1.3)
+        let rowHeight = size * 1.75
+        let rows = max(1, Int((legend.frame.height / rowHeight).rounded(.down)))
+        let columns = (legend.entries.count + rows - 1) / rows
+        let columnWidth = legend.frame.width / Double(max(columns, 1))
+        for (index, entry) in legend.entries.enumerated() {
+            let column = index / rows, row = index % rows
+            let x = legend.frame.minX + Double(column) * columnWidth
+            let y = legend.frame.minY + Double(row) * rowHeight
+            let box = Rect(minX: x, minY: y + (rowHeight - swatch.y) / 2 - size * 0.2, maxX: x + swatch.x,
+                           maxY: y + (rowHeight - swatch.y) / 2 - size * 0.2 + swatch.y)
+            drawSymbol(entry.symbol, in: box, unit: size / 14)
+            text.draw(SceneText(text: entry.text, at: Point(x + swatch.x + size * 0.6, y), size: size,
+                                width: columnWidth - swatch.x - size * 1.2), defaultColor: style.text)
+        }
+    }
+
+    private func drawSymbol(_ symbol: LegendSymbol, in box: Rect, unit: Double) {
+        let rect = BezierPath([.move(Point(box.minX, box.minY)), .line(Point(box.maxX, box.minY)),
+                               .line(Point(box.maxX, box.maxY)), .line(Point(box.minX, box.maxY)), .close])
+        let id: (Point) -> Point = { $0 }
+        let drawer = SceneDrawer(scene: Scene(width: 0, height: 0, dpi: 0, title: "", panels: [], texts: [], legend: nil, metadata: [], style: style), cr: cr)
+        let hatch: (HatchStyle, Double) -> Void = { h, factor in
+            cr.fill(rect, h.tint, id)
+            cr.clipped(to: rect, id) {
+                Texture.hatch(cr, box: box, angleDegrees: h.angleDegrees, spacing: style.hatchSpacing * unit * 1.6 * factor,
+                              width: style.hatchWidth * unit * 1.4 / factor, color: h.color)
+            }
+        }
+        switch symbol {
+        case .essential:
+            cr.fill(rect, style.essential, id)
+        case .spillover:
+            cr.fill(rect, style.spilloverTint, id)
+            cr.clipped(to: rect, id) {
+                Texture.stipple(cr, box: box, spacing: style.stippleSpacing * unit * 1.5,
+                                radius: style.stippleRadius * unit * 1.5, color: style.spilloverDot)
+            }
+        case .radicular:
+            hatch(style.radicular, 1)
+        case .root(let label):
+            hatch(style.hatch(forRoot: label), 1)
+        case .gap:
+            hatch(style.gap, 1.6)
+        case .nerve:
+            let line = BezierPath([.move(Point(box.minX + 2 * unit, box.center.y)), .line(Point(box.maxX - 2 * unit, box.center.y))])
+            cr.stroke(line, style.nerveEdge, width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * unit * 1.3, id)
+            cr.stroke(line, style.nerve, width: style.nerveWidth * unit * 1.3, id)
+            return
+        case .triggerPoint:
+            drawer.drawCross(at: box.center, size: box.height * 0.75, width: style.triggerPointWidth * unit * 1.2)
+            return
+        case .muscle:
+            cr.fill(rect, style.muscleFill, id)
+            cr.stroke(rect, style.muscleLine, width: style.muscleLineWidth * unit * 1.5, dash: [4 * unit, 3 * unit], id)
+            return
+        case .mark(let color):
+            cr.fill(rect, color.with(alpha: 0.75), id)
+        }
+        cr.stroke(rect, style.outline.with(alpha: 0.6), width: max(1, unit), id)
+    }
+}

@@ -1,0 +1,111 @@
+import AtlasModel
+import CCairo
+import Foundation
+
+/// Draws a Scene with a handful of primitives; the same code serves PNG, SVG and PDF.
+struct SceneDrawer {
+    let scene: Scene
+    let cr: CairoContext
+    var style: Style { scene.style }
+
+    func draw() {
+        cairo_set_source_rgb(cr.pointer, 1, 1, 1)
+        cairo_paint(cr.pointer)
+        let text = TextRenderer(context: cr, family: style.fontFamily)
+        for panel in scene.panels { drawPanel(panel, text: text) }
+        for item in scene.texts { text.draw(item, defaultColor: style.text) }
+        if let legend = scene.legend { LegendDrawer(cr: cr, style: style, text: text).draw(legend) }
+    }
+
+    private func drawPanel(_ panel: ScenePanel, text: TextRenderer) {
+        let t = panel.toPixels
+        let s = panel.scale
+        let outline = panel.view.outline
+        cr.fill(outline, style.bodyFill, t)
+
+        let zones = panel.patterns.flatMap(\.zones)
+        cr.clipped(to: outline, t) {
+            for muscle in panel.patterns.flatMap(\.muscles) { cr.fill(muscle.path, style.muscleFill, t) }
+            for zone in zones where zone.kind == .radicular || zone.kind == .gap {
+                cr.fill(zone.path, hatch(for: zone).tint, t)
+            }
+            for zone in zones where zone.kind == .spillover {
+                cr.fill(zone.path, style.spilloverTint, t)
+                cr.clipped(to: zone.path, t) {
+                    Texture.stipple(cr, box: box(zone.path, t), spacing: style.stippleSpacing * s,
+                                    radius: style.stippleRadius * s, color: style.spilloverDot)
+                }
+            }
+            for zone in zones where zone.kind == .essential { cr.fill(zone.path, style.essential, t) }
+            for zone in zones where zone.kind == .radicular || zone.kind == .gap {
+                let h = hatch(for: zone)
+                cr.clipped(to: zone.path, t) {
+                    Texture.hatch(cr, box: box(zone.path, t), angleDegrees: h.angleDegrees,
+                                  spacing: style.hatchSpacing * s * (zone.kind == .gap ? 1.6 : 1),
+                                  width: style.hatchWidth * s * (zone.kind == .gap ? 0.6 : 1), color: h.color)
+                }
+                // Root territories vary between people: a dashed edge says so.
+                cr.stroke(zone.path, h.color.with(alpha: 0.8), width: 1.1 * s, dash: [5 * s, 4 * s], t)
+            }
+            for muscle in panel.patterns.flatMap(\.muscles) {
+                cr.stroke(muscle.path, style.muscleLine, width: style.muscleLineWidth * s, dash: [4 * s, 3 * s], t)
+            }
+        }
+
+        for contour in panel.view.contours {
+            let crease = contour.kind == .crease
+            cr.stroke(contour.path, crease ? style.crease : style.contour,
+                      width: (crease ? style.creaseWidth : style.contourWidth) * s, t)
+        }
+        cr.stroke(outline, style.outline, width: style.outlineWidth * s, t)
+
+        for nerve in panel.patterns.flatMap(\.nerves) {
+            cr.stroke(nerve.path, style.nerveEdge, width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * s, t)
+            cr.stroke(nerve.path, style.nerve, width: style.nerveWidth * s, t)
+        }
+        for point in panel.patterns.flatMap(\.triggerPoints) {
+            drawCross(at: t(point.point), size: style.triggerPointSize * s, width: style.triggerPointWidth * s)
+        }
+        if panel.showLandmarks { drawLandmarks(panel, text: text) }
+    }
+
+    func hatch(for zone: Zone) -> HatchStyle {
+        zone.kind == .gap ? style.gap : style.hatch(forRoot: zone.label)
+    }
+
+    /// A trigger-point X with a white halo, readable on solid red.
+    func drawCross(at p: Point, size: Double, width: Double) {
+        let h = size / 2
+        for (color, w) in [(style.triggerPointHalo, width * 2.2), (style.triggerPoint, width)] {
+            cairo_new_path(cr.pointer)
+            cairo_move_to(cr.pointer, p.x - h, p.y - h); cairo_line_to(cr.pointer, p.x + h, p.y + h)
+            cairo_move_to(cr.pointer, p.x + h, p.y - h); cairo_line_to(cr.pointer, p.x - h, p.y + h)
+            cr.setColor(color)
+            cairo_set_line_width(cr.pointer, w)
+            cairo_set_line_cap(cr.pointer, CAIRO_LINE_CAP_ROUND)
+            cairo_stroke(cr.pointer)
+        }
+    }
+
+    private func drawLandmarks(_ panel: ScenePanel, text: TextRenderer) {
+        let size = max(9, 9 * panel.scale)
+        for landmark in panel.view.landmarks {
+            let p = panel.toPixels(landmark.point)
+            cairo_new_path(cr.pointer)
+            cairo_arc(cr.pointer, p.x, p.y, 2.6 * panel.scale, 0, 2 * Double.pi)
+            cr.setColor(style.landmark)
+            cairo_fill(cr.pointer)
+            // Labels go outward, away from the midline, so the two sides do not collide.
+            let leftward = p.x < panel.origin.x || (landmark.side == nil && panel.view.id == .lateralLeft)
+            text.draw(SceneText(text: landmark.name, at: Point(p.x + (leftward ? -4 : 4) * panel.scale, p.y - size * 0.6),
+                                size: size, alignment: leftward ? .right : .left, color: style.landmark),
+                      defaultColor: style.landmark)
+        }
+    }
+
+    private func box(_ path: BezierPath, _ t: (Point) -> Point) -> Rect {
+        let b = path.bounds ?? Rect(minX: 0, minY: 0, maxX: 0, maxY: 0)
+        let a = t(Point(b.minX, b.minY)), c = t(Point(b.maxX, b.maxY))
+        return Rect(minX: min(a.x, c.x), minY: min(a.y, c.y), maxX: max(a.x, c.x), maxY: max(a.y, c.y))
+    }
+}

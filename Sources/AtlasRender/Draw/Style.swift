@@ -1,0 +1,96 @@
+/// An sRGB colour with alpha, components 0...1.
+public struct Color: Sendable, Equatable {
+    public var r: Double, g: Double, b: Double, a: Double
+
+    public init(_ r: Double, _ g: Double, _ b: Double, _ a: Double = 1) {
+        self.r = r; self.g = g; self.b = b; self.a = a
+    }
+
+    /// From a hex string `#RRGGBB` or `#RRGGBBAA`.
+    public init?(hex: String) {
+        var text = hex
+        if text.hasPrefix("#") { text.removeFirst() }
+        guard text.count == 6 || text.count == 8, let value = UInt64(text, radix: 16) else { return nil }
+        let full = text.count == 6 ? value << 8 | 0xFF : value
+        self.init(Double((full >> 24) & 0xFF) / 255, Double((full >> 16) & 0xFF) / 255,
+                  Double((full >> 8) & 0xFF) / 255, Double(full & 0xFF) / 255)
+    }
+
+    public func with(alpha: Double) -> Color { Color(r, g, b, alpha) }
+
+    /// Relative luminance-like lightness (Rec. 709 weights on sRGB values).
+    public var lightness: Double { 0.2126 * r + 0.7152 * g + 0.0722 * b }
+}
+
+/// How a dermatome root or radicular zone is hatched.
+public struct HatchStyle: Sendable, Equatable {
+    public var color: Color
+    public var tint: Color
+    public var angleDegrees: Double
+}
+
+/// Every colour, texture and size the renderer uses. Sizes are in millimetres of the body
+/// (they scale with the picture), except where named as a fraction of the text unit.
+public struct Style: Sendable, Equatable {
+    public var bodyFill = Color(1, 1, 1)
+    public var outline = Color(hex: "#2B2B2B")!
+    public var outlineWidth = 2.6
+    public var contour = Color(hex: "#8A8A8A")!
+    public var contourWidth = 1.3
+    public var crease = Color(hex: "#6E6E6E")!
+    public var creaseWidth = 1.5
+
+    /// Essential zones: solid and dark (Travell & Simons' solid red).
+    public var essential = Color(hex: "#C0392B")!
+    /// Spillover zones: a pale tint with dots of the essential colour (T&S stipple).
+    public var spilloverTint = Color(hex: "#F7D9D3")!
+    public var spilloverDot = Color(hex: "#B03A2E")!
+    public var stippleSpacing = 7.0
+    public var stippleRadius = 1.7
+
+    /// Radicular zones: blue hatch on a pale blue tint, never solid red.
+    public var radicular = HatchStyle(color: Color(hex: "#0B5FA5")!, tint: Color(hex: "#D6E6F5")!, angleDegrees: 45)
+    public var hatchSpacing = 9.0
+    public var hatchWidth = 2.2
+    /// One hatch per dermatome root (Okabe-Ito hues, each at its own angle).
+    public var roots: [String: HatchStyle] = [
+        "L3": HatchStyle(color: Color(hex: "#007A5A")!, tint: Color(hex: "#D3EEE5")!, angleDegrees: 30),
+        "L4": HatchStyle(color: Color(hex: "#2A7FB8")!, tint: Color(hex: "#D9ECF8")!, angleDegrees: 90),
+        "L5": HatchStyle(color: Color(hex: "#0B4F8A")!, tint: Color(hex: "#C9DCEE")!, angleDegrees: 45),
+        "S1": HatchStyle(color: Color(hex: "#A2437E")!, tint: Color(hex: "#F3DDEA")!, angleDegrees: -45),
+        "S2": HatchStyle(color: Color(hex: "#B86E00")!, tint: Color(hex: "#FBE9CC")!, angleDegrees: 0),
+    ]
+    public var gap = HatchStyle(color: Color(hex: "#9A9A9A")!, tint: Color(hex: "#F2F2F2")!, angleDegrees: 135)
+
+    public var nerve = Color(hex: "#F2D31B")!
+    public var nerveEdge = Color(hex: "#4A3B00")!
+    public var nerveWidth = 5.5
+    public var nerveEdgeWidth = 1.4
+
+    public var muscleFill = Color(hex: "#8C5A3C")!.with(alpha: 0.10)
+    public var muscleLine = Color(hex: "#8C5A3C")!.with(alpha: 0.75)
+    public var muscleLineWidth = 1.4
+
+    public var triggerPoint = Color(hex: "#111111")!
+    public var triggerPointHalo = Color(1, 1, 1)
+    public var triggerPointSize = 11.0
+    public var triggerPointWidth = 3.0
+
+    public var landmark = Color(hex: "#1F6F3F")!
+    public var text = Color(hex: "#1A1A1A")!
+    public var mutedText = Color(hex: "#555555")!
+    public var fontFamily = "DejaVu Sans"
+
+    /// Marks on a blank chart: pain, numbness, pins and needles.
+    public var painMark = Color(hex: "#D62728")!
+    public var numbnessMark = Color(hex: "#1F5FD6")!
+    public var tinglingMark = Color(hex: "#1E9E3A")!
+
+    public init() {}
+
+    public func hatch(forRoot label: String?) -> HatchStyle {
+        label.flatMap { roots[$0] } ?? radicular
+    }
+
+    public static let `default` = Style()
+}

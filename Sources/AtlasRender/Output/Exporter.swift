@@ -1,0 +1,98 @@
+import AtlasModel
+import Foundation
+
+/// Renders requests to files, one at a time or the whole atlas at once (on every core).
+public enum Exporter {
+    /// Renders one chart to `path` in `format`, atomically.
+    public static func write(_ request: ChartRequest, atlas: Atlas, format: OutputFormat, to path: String) throws(RenderError) {
+        let scene = try ChartBuilder.scene(request, atlas: atlas)
+        let bytes = try SceneRenderer.render(scene, as: format)
+        try AtomicFile.write(bytes, to: path)
+    }
+
+    /// One file to make in a batch.
+    public struct Job: Sendable {
+        public var request: ChartRequest
+        public var format: OutputFormat
+        public var path: String
+    }
+
+    /// Runs jobs on all cores; returns the paths written, or throws the first failure
+    /// (every job still runs, and each file is written atomically).
+    public static func run(_ jobs: [Job], atlas: Atlas) throws(RenderError) -> [String] {
+        let failures = FailureBox()
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let job = jobs[index]
+            do {
+                try write(job.request, atlas: atlas, format: job.format, to: job.path)
+            } catch {
+                failures.add(index, error)
+            }
+        }
+        if let first = failures.first { throw first }
+        return jobs.map(\.path)
+    }
+
+    /// Every template, every body view and every pattern of the atlas, into `directory`.
+    public static func allJobs(atlas: Atlas, directory: String, width: Int, dpi: Double, style: Style) throws(RenderError) -> [Job] {
+        for sub in ["templates", "views", "patterns", "dermatomes"] {
+            let path = (directory as NSString).appendingPathComponent(sub)
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw RenderError.io(path: path, message: "cannot create the folder")
+            }
+        }
+        func file(_ sub: String, _ name: String) -> String {
+            ((directory as NSString).appendingPathComponent(sub) as NSString).appendingPathComponent(name)
+        }
+        func request(_ kind: ChartRequest.Kind, _ views: [ViewID], width w: Int = width) -> ChartRequest {
+            var r = ChartRequest(kind: kind, views: views)
+            r.width = w; r.dpi = dpi; r.style = style
+            return r
+        }
+        var jobs: [Job] = []
+        for view in ViewID.allCases {
+            jobs.append(Job(request: request(.template, [view]), format: .png, path: file("templates", "template-\(view.rawValue).png")))
+            jobs.append(Job(request: request(.render, [view]), format: .png, path: file("views", "\(view.rawValue).png")))
+            var marked = request(.render, [view]); marked.landmarks = true
+            marked.title = "Landmarks: \(atlas.view(view)?.label ?? view.rawValue) view"
+            jobs.append(Job(request: marked, format: .png, path: file("views", "\(view.rawValue)-landmarks.png")))
+        }
+        let allViews = ViewID.allCases
+        jobs.append(Job(request: request(.template, allViews, width: width * 2), format: .png, path: file("templates", "template-all.png")))
+        jobs.append(Job(request: request(.template, allViews, width: width * 2), format: .pdf, path: file("templates", "template-all.pdf")))
+
+        for pattern in atlas.patterns {
+            var r = request(.render, pattern.bodyViews(side: .right))
+            guard !r.views.isEmpty else { continue }
+            r.patterns = [pattern]
+            r.width = width * r.views.count / 2 + width / 2
+            jobs.append(Job(request: r, format: .png, path: file("patterns", "\(pattern.id).png")))
+        }
+        for (id, map) in atlas.dermatomeMaps.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            guard let whole = map.patterns.first(where: { $0.id == "dermatomes" }) else { continue }
+            var r = request(.render, [.posterior, .anterior, .lateralRight])
+            r.patterns = [whole]; r.sides = [.right, .left]
+            r.width = width * 2
+            jobs.append(Job(request: r, format: .png, path: file("dermatomes", "dermatomes-\(id.rawValue).png")))
+        }
+        return jobs
+    }
+}
+
+/// Collects failures from concurrent jobs; reports the lowest-numbered one.
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failures: [(Int, RenderError)] = []
+
+    func add(_ index: Int, _ error: Error) {
+        let renderError = error as? RenderError ?? .invalidRequest("\(error)")
+        lock.lock(); failures.append((index, renderError)); lock.unlock()
+    }
+
+    var first: RenderError? {
+        lock.lock(); defer { lock.unlock() }
+        return failures.min { $0.0 < $1.0 }?.1
+    }
+}

@@ -1,0 +1,59 @@
+import AtlasModel
+import CCairo
+
+/// Renders a Scene to the bytes of a PNG, SVG or PDF file.
+public enum SceneRenderer {
+    public static func render(_ scene: Scene, as format: OutputFormat) throws(RenderError) -> [UInt8] {
+        switch format {
+        case .png:
+            let image = try rasterize(scene)
+            return try PNGCodec.encode(image, opaque: true, dpi: scene.dpi, metadata: scene.metadata)
+        case .svg, .pdf:
+            let points = 72 / scene.dpi
+            let surface = try CairoSurface.vector(format == .pdf ? .pdf : .svg,
+                                                  widthPoints: Double(scene.width) * points, heightPoints: Double(scene.height) * points)
+            if format == .pdf { surface.setPDFTitle(scene.title) }
+            do {
+                let cr = try CairoContext(surface)
+                cairo_scale(cr.pointer, points, points)
+                SceneDrawer(scene: scene, cr: cr).draw()
+                cairo_show_page(cr.pointer)
+                try cr.checkStatus()
+            }
+            return try surface.finish()
+        }
+    }
+
+    /// The scene as 8-bit RGBA pixels (opaque: the page is white).
+    public static func rasterize(_ scene: Scene) throws(RenderError) -> RGBAImage {
+        let surface = try CairoSurface.image(width: scene.width, height: scene.height)
+        let cr = try CairoContext(surface)
+        SceneDrawer(scene: scene, cr: cr).draw()
+        try cr.checkStatus()
+        return surface.rgbaImage()
+    }
+}
+
+extension CairoSurface {
+    /// Cairo's premultiplied native-endian ARGB32 as straight RGBA bytes.
+    func rgbaImage() -> RGBAImage {
+        let w = width, h = height, rowBytes = stride
+        var out = [UInt8](repeating: 0, count: w * h * 4)
+        withPixels { src in
+            for y in 0..<h {
+                for x in 0..<w {
+                    let i = y * rowBytes + x * 4
+                    let pixel = UInt32(src[i]) | UInt32(src[i + 1]) << 8 | UInt32(src[i + 2]) << 16 | UInt32(src[i + 3]) << 24
+                    let a = pixel >> 24
+                    var r = (pixel >> 16) & 0xFF, g = (pixel >> 8) & 0xFF, b = pixel & 0xFF
+                    if a != 0 && a != 255 {
+                        r = min(255, (r * 255 + a / 2) / a); g = min(255, (g * 255 + a / 2) / a); b = min(255, (b * 255 + a / 2) / a)
+                    }
+                    let o = (y * w + x) * 4
+                    out[o] = UInt8(r); out[o + 1] = UInt8(g); out[o + 2] = UInt8(b); out[o + 3] = UInt8(a)
+                }
+            }
+        }
+        return RGBAImage(width: w, height: h, pixels: out)
+    }
+}

@@ -1,0 +1,87 @@
+import CPNG
+
+/// PNG encoding and decoding through libpng's simplified API.
+public enum PNGCodec {
+    /// Images larger than this are refused before their pixels are decoded.
+    public static let maximumPixels = 100_000_000
+    public static let maximumSide = 30_000
+
+    /// Encodes 8-bit RGB(A) pixels; `metadata` becomes tEXt chunks and `dpi` a pHYs chunk.
+    public static func encode(_ image: RGBAImage, opaque: Bool, dpi: Double, metadata: [(String, String)]) throws(RenderError) -> [UInt8] {
+        var pixels = image.pixels
+        let channels = opaque ? 3 : 4
+        if opaque { pixels = dropAlpha(pixels) }
+        var png = png_image()
+        png.version = UInt32(PNG_IMAGE_VERSION)
+        png.width = UInt32(image.width)
+        png.height = UInt32(image.height)
+        png.format = UInt32(opaque ? PNG_FORMAT_FLAG_COLOR : PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)
+        let stride = Int32(image.width * channels)
+        var size: png_alloc_size_t = 0
+        var encoded: [UInt8] = []
+        let ok: Bool = pixels.withUnsafeBytes { raw in
+            guard png_image_write_to_memory(&png, nil, &size, 0, raw.baseAddress, stride, nil) != 0 else { return false }
+            encoded = [UInt8](repeating: 0, count: Int(size))
+            return encoded.withUnsafeMutableBytes { out in
+                png_image_write_to_memory(&png, out.baseAddress, &size, 0, raw.baseAddress, stride, nil) != 0
+            }
+        }
+        guard ok else { throw RenderError.png(message(png)) }
+        png_image_free(&png)
+        encoded.removeSubrange(Int(size)...)
+        let extra = [PNGChunks.physicalSize(dpi: dpi)] + metadata.map { PNGChunks.text($0.0, $0.1) }
+        return try PNGChunks.inserting(extra, into: encoded)
+    }
+
+    /// Decodes any PNG libpng reads (palette, grey, 16-bit, interlaced...) to 8-bit RGBA.
+    /// The size is checked from the header before any pixel is decoded.
+    public static func decode(_ bytes: [UInt8]) throws(RenderError) -> RGBAImage {
+        guard bytes.count >= 8, Array(bytes.prefix(8)) == PNGChunks.signature else {
+            if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { throw RenderError.png("this is a JPEG file, not a PNG") }
+            throw RenderError.png(bytes.isEmpty ? "the file is empty" : "not a PNG file (the signature is missing)")
+        }
+        // libpng reads from the buffer until finish_read, so both steps run inside one borrow.
+        let result: Result<RGBAImage, RenderError> = bytes.withUnsafeBytes { input in
+            var png = png_image()
+            png.version = UInt32(PNG_IMAGE_VERSION)
+            guard png_image_begin_read_from_memory(&png, input.baseAddress, input.count) != 0 else {
+                return .failure(.png(message(png)))
+            }
+            let width = Int(png.width), height = Int(png.height)
+            guard width > 0, height > 0, width <= maximumSide, height <= maximumSide, width * height <= maximumPixels else {
+                png_image_free(&png)
+                return .failure(.png("the image is \(width) x \(height) pixels; the limit is \(maximumSide) per side and \(maximumPixels / 1_000_000) megapixels"))
+            }
+            png.format = UInt32(PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)
+            var pixels = [UInt8](repeating: 0, count: width * height * 4)
+            let finished = pixels.withUnsafeMutableBytes { out in
+                png_image_finish_read(&png, nil, out.baseAddress, Int32(width * 4), nil) != 0
+            }
+            guard finished else {
+                let text = message(png)
+                png_image_free(&png)
+                return .failure(.png(text))
+            }
+            return .success(RGBAImage(width: width, height: height, pixels: pixels))
+        }
+        return try result.get()
+    }
+
+    private static func message(_ png: png_image) -> String {
+        var copy = png
+        let text = withUnsafeBytes(of: &copy.message) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        return text.isEmpty ? "libpng failed" : text
+    }
+
+    private static func dropAlpha(_ rgba: [UInt8]) -> [UInt8] {
+        var rgb = [UInt8](repeating: 0, count: rgba.count / 4 * 3)
+        var j = 0
+        for i in stride(from: 0, to: rgba.count, by: 4) {
+            rgb[j] = rgba[i]; rgb[j + 1] = rgba[i + 1]; rgb[j + 2] = rgba[i + 2]
+            j += 3
+        }
+        return rgb
+    }
+}

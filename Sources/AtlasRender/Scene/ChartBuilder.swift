@@ -1,0 +1,147 @@
+import AtlasModel
+
+/// Turns a chart request into a Scene: layout, panels, titles, legend and footer.
+public enum ChartBuilder {
+    public static let disclaimer = "An aid to a conversation with your clinician, not a diagnosis."
+
+    public static func scene(_ request: ChartRequest, atlas: Atlas) throws(RenderError) -> Scene {
+        guard (100...20000).contains(request.width) else {
+            throw RenderError.invalidRequest("--width must be between 100 and 20000 pixels, not \(request.width)")
+        }
+        let layout = ChartLayout(views: request.views, width: request.width)
+        guard layout.height <= 32000 else {
+            throw RenderError.invalidRequest("a \(request.width) px wide chart would be \(layout.height) px tall; use a smaller --width")
+        }
+        let style = request.style
+        var panels: [ScenePanel] = []
+        for (index, viewID) in request.views.enumerated() {
+            guard let view = atlas.view(viewID) else { throw RenderError.invalidRequest("the atlas has no \(viewID.rawValue) view") }
+            let placed = request.patterns.flatMap { pattern in
+                request.sides.compactMap { pattern.placed(in: viewID, side: $0) }
+            }
+            panels.append(ScenePanel(view: view, origin: layout.origin(panel: index, view: viewID), scale: layout.scale,
+                                     frame: layout.panelFrames[index], label: view.label, patterns: placed,
+                                     showLandmarks: request.landmarks))
+        }
+
+        let title = request.title ?? defaultTitle(request, atlas: atlas)
+        var scene = Scene(width: layout.width, height: layout.height, dpi: request.dpi, title: title, panels: panels,
+                          texts: [], legend: nil,
+                          metadata: [("Title", title), ("Software", "referral-atlas \(ReferralAtlasVersion.string)"),
+                                     ("Source", "\(atlas.name) \(atlas.version)")],
+                          style: style)
+        guard !request.bare else { return scene }
+
+        let u = layout.unit
+        let w = Double(layout.width)
+        scene.texts.append(SceneText(text: title, at: Point(layout.margin, layout.headerTop), size: u * 1.2, weight: .bold,
+                                     width: w - 2 * layout.margin))
+        scene.texts.append(SceneText(text: subtitle(request, atlas: atlas), at: Point(layout.margin, layout.headerTop + u * 1.75),
+                                     size: u * 0.68, color: style.mutedText, width: w - 2 * layout.margin))
+        for panel in panels {
+            if request.views.count > 1, let label = panel.label {
+                scene.texts.append(SceneText(text: label, at: Point(panel.frame.center.x, panel.frame.minY - u * 1.2),
+                                             size: u * 0.85, weight: .bold, alignment: .center))
+            }
+            scene.texts += sideMarks(panel, unit: u)
+        }
+        let legendFrame = Rect(minX: layout.margin, minY: layout.footerTop + u * 0.3, maxX: w - layout.margin,
+                               maxY: layout.footerTop + u * 5.0)
+        scene.legend = SceneLegend(entries: legendEntries(request, panels: panels, atlas: atlas), frame: legendFrame,
+                                   textSize: u * 0.62)
+        let footer = request.kind == .template
+            ? "Name ____________________    Date ____________    \(disclaimer)"
+            : "\(disclaimer) Drawn by ReferralAtlas from \(atlas.name) \(atlas.version)."
+        scene.texts.append(SceneText(text: footer, at: Point(layout.margin, layout.footerTop + u * 5.25), size: u * 0.5,
+                                     color: style.mutedText, width: w - 2 * layout.margin))
+        return scene
+    }
+
+    static func defaultTitle(_ request: ChartRequest, atlas: Atlas) -> String {
+        switch request.kind {
+        case .template: return "Pain drawing: where do you feel it?"
+        case .render:
+            if request.patterns.isEmpty { return "Body chart" }
+            return request.patterns.map(\.name).joined(separator: " + ")
+        }
+    }
+
+    static func subtitle(_ request: ChartRequest, atlas: Atlas) -> String {
+        if request.kind == .template {
+            return "Shade every area where you feel symptoms, on the front, back and sides. Use red for pain, blue for numbness, green for pins and needles."
+        }
+        let views = request.views.compactMap { atlas.view($0)?.label }.joined(separator: ", ")
+        let sides: String = switch Set(request.sides) {
+        case [.left]: "patient's left side"
+        case [.right]: "patient's right side"
+        default: "both sides"
+        }
+        if request.patterns.isEmpty { return "\(views) view" }
+        return "\(views) · \(sides) · " + Set(request.patterns.map(\.family)).map(familyText).sorted().joined(separator: "; ")
+    }
+
+    static func familyText(_ family: Family) -> String {
+        switch family {
+        case .myofascial: "referred pain from muscle trigger points"
+        case .articular: "referred pain from a joint"
+        case .radicular: "nerve-root (radicular) pain"
+        case .neural: "nerve course"
+        case .dermatome: "dermatome map (skin supplied by each nerve root)"
+        }
+    }
+
+    /// "R" and "L" beside the lower legs: the patient's sides, as the viewer sees them.
+    static func sideMarks(_ panel: ScenePanel, unit: Double) -> [SceneText] {
+        guard panel.sideMarks, panel.view.id == .posterior || panel.view.id == .anterior else { return [] }
+        return Side.allCases.map { side in
+            let x = 235 * panel.view.id.screenSign(for: side)
+            let p = panel.toPixels(Point(x, 1420))
+            return SceneText(text: side == .right ? "R" : "L", at: p, size: unit * 0.9, weight: .bold, alignment: .center,
+                             color: Color(hex: "#777777")!)
+        }
+    }
+
+    /// Exactly the encodings present in the panels.
+    static func legendEntries(_ request: ChartRequest, panels: [ScenePanel], atlas: Atlas) -> [LegendEntry] {
+        if request.kind == .template {
+            return [LegendEntry(symbol: .mark(request.style.painMark), text: "Pain (red)"),
+                    LegendEntry(symbol: .mark(request.style.numbnessMark), text: "Numbness (blue)"),
+                    LegendEntry(symbol: .mark(request.style.tinglingMark), text: "Pins and needles (green)")]
+        }
+        let placed = panels.flatMap(\.patterns)
+        let zones = placed.flatMap(\.zones)
+        var entries: [LegendEntry] = []
+        if placed.contains(where: { !$0.triggerPoints.isEmpty }) {
+            entries.append(LegendEntry(symbol: .triggerPoint, text: "Trigger point"))
+        }
+        if zones.contains(where: { $0.kind == .essential }) {
+            entries.append(LegendEntry(symbol: .essential, text: "Essential zone: felt by nearly everyone with this trigger point"))
+        }
+        if zones.contains(where: { $0.kind == .spillover }) {
+            entries.append(LegendEntry(symbol: .spillover, text: "Spillover zone: felt by some"))
+        }
+        let radicular = zones.filter { $0.kind == .radicular }
+        let roots = Set(radicular.compactMap(\.label))
+        for root in ["L3", "L4", "L5", "S1", "S2"] where roots.contains(root) {
+            entries.append(LegendEntry(symbol: .root(root), text: "\(root) dermatome (borders vary between people)"))
+        }
+        if radicular.contains(where: { $0.label == nil }) {
+            entries.append(LegendEntry(symbol: .radicular, text: "Radicular (nerve-root) pain zone"))
+        }
+        if zones.contains(where: { $0.kind == .gap }) {
+            entries.append(LegendEntry(symbol: .gap, text: "No consistent evidence for one root"))
+        }
+        if placed.contains(where: { !$0.nerves.isEmpty }) {
+            entries.append(LegendEntry(symbol: .nerve, text: "Nerve"))
+        }
+        if placed.contains(where: { !$0.muscles.isEmpty }) {
+            entries.append(LegendEntry(symbol: .muscle, text: "Muscle (outline)"))
+        }
+        return entries
+    }
+}
+
+/// The tool's version, written into outputs.
+public enum ReferralAtlasVersion {
+    public static let string = "0.1.0"
+}

@@ -1,0 +1,53 @@
+import AtlasModel
+
+/// Page geometry of charts. It depends only on the views and the width, so a template and a
+/// render of the same views and width place every body pixel for pixel alike.
+public struct ChartLayout: Sendable, Equatable {
+    /// The box each panel reserves around its body, in atlas millimetres (x about the
+    /// panel's centre line, y from the vertex).
+    public static let panelWidthMM = 760.0
+    public static let panelTopMM = -60.0
+    public static let panelBottomMM = 1790.0
+
+    public var width: Int
+    public var height: Int
+    /// The text unit in pixels: every font size and margin is a multiple of it.
+    public var unit: Double
+    public var margin: Double
+    public var scale: Double
+    public var panelFrames: [Rect]
+    public var headerTop: Double
+    public var footerTop: Double
+
+    public init(views: [ViewID], width: Int) {
+        let n = Double(max(views.count, 1))
+        let w = Double(width)
+        unit = w / (24 + 9 * n)
+        margin = unit
+        let header = unit * 3.4 + (views.count > 1 ? unit * 1.5 : 0)
+        let panelWidth = (w - 2 * margin) / n
+        scale = panelWidth / Self.panelWidthMM
+        let panelHeight = (Self.panelBottomMM - Self.panelTopMM) * scale
+        let top = margin + header
+        let left = unit
+        panelFrames = (0..<views.count).map { i in
+            Rect(minX: left + Double(i) * panelWidth, minY: top, maxX: left + Double(i + 1) * panelWidth, maxY: top + panelHeight)
+        }
+        headerTop = margin
+        footerTop = top + panelHeight
+        self.width = width
+        height = Int((footerTop + unit * 6.4 + margin).rounded(.up))
+    }
+
+    /// Where the atlas origin lands in panel `index` showing `view`.
+    public func origin(panel index: Int, view: ViewID) -> Point {
+        let frame = panelFrames[index]
+        // Lateral bodies reach further forward (face, toes) than back: centre them.
+        let shift: Double = switch view {
+        case .lateralRight: -28
+        case .lateralLeft: 28
+        default: 0
+        }
+        return Point(frame.center.x + shift * scale, frame.minY - Self.panelTopMM * scale)
+    }
+}

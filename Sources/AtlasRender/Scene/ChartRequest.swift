@@ -1,0 +1,23 @@
+import AtlasModel
+
+/// What a chart picture should show: a blank template or rendered patterns.
+public struct ChartRequest: Sendable {
+    public enum Kind: Sendable { case template, render }
+
+    public var kind: Kind
+    public var views: [ViewID]
+    public var patterns: [Pattern] = []
+    public var sides: [Side] = [.right]
+    public var width: Int = 1200
+    public var dpi: Double = 150
+    /// Body only: no title, legend or footer text (the body sits where it always does).
+    public var bare = false
+    public var landmarks = false
+    public var style = Style.default
+    public var title: String? = nil
+
+    public init(kind: Kind, views: [ViewID]) {
+        self.kind = kind
+        self.views = views
+    }
+}

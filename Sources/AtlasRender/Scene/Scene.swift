@@ -1,0 +1,71 @@
+import AtlasModel
+
+/// One body chart inside a picture: a view, where it sits, and what is drawn on it.
+public struct ScenePanel: Sendable {
+    public var view: BodyView
+    /// Pixel position of the atlas origin (the vertex on the midline).
+    public var origin: Point
+    /// Pixels per atlas millimetre.
+    public var scale: Double
+    /// The panel's box in pixels (for labels and the side marks).
+    public var frame: Rect
+    public var label: String?
+    public var patterns: [PlacedPattern]
+    public var showLandmarks = false
+    public var sideMarks = true
+
+    /// Atlas millimetres to pixels.
+    public func toPixels(_ p: Point) -> Point { Point(origin.x + p.x * scale, origin.y + p.y * scale) }
+}
+
+/// A run of text at a place.
+public struct SceneText: Sendable {
+    public enum Alignment: Sendable { case left, center, right }
+    public enum Weight: Sendable { case regular, bold }
+
+    public var text: String
+    /// Top-left (left), top-centre (center) or top-right (right) anchor in pixels.
+    public var at: Point
+    public var size: Double
+    public var weight: Weight = .regular
+    public var alignment: Alignment = .left
+    public var color: Color? = nil
+    /// Wrap width in pixels; nil for one line.
+    public var width: Double? = nil
+}
+
+/// What one legend line shows.
+public enum LegendSymbol: Sendable, Equatable {
+    case essential, spillover, radicular, gap, nerve, triggerPoint, muscle
+    case root(String)
+    case mark(Color)
+}
+
+public struct LegendEntry: Sendable, Equatable {
+    public var symbol: LegendSymbol
+    public var text: String
+}
+
+/// A legend block laid out in columns inside `frame` (pixels).
+public struct SceneLegend: Sendable {
+    public var entries: [LegendEntry]
+    public var frame: Rect
+    public var textSize: Double
+}
+
+/// Everything one picture shows, in pixels; formats only differ in the surface drawn on.
+public struct Scene: Sendable {
+    public var width: Int
+    public var height: Int
+    /// Resolution written into PNG files; PDF and SVG pages are sized from it.
+    public var dpi: Double
+    public var title: String
+    public var panels: [ScenePanel]
+    public var texts: [SceneText]
+    public var legend: SceneLegend?
+    /// Metadata written into outputs (tEXt chunks in PNG).
+    public var metadata: [(String, String)]
+    public var style: Style
+    /// The scale of line widths: pixels per body millimetre of the largest panel.
+    public var lineScale: Double { panels.map(\.scale).max() ?? 1 }
+}

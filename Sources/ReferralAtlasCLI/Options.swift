@@ -1,0 +1,94 @@
+import ArgumentParser
+import AtlasModel
+import AtlasRender
+import Foundation
+
+/// `--atlas DIR`, shared by every command.
+struct AtlasOptions: ParsableArguments {
+    @Option(name: .long, help: "Atlas folder (default: the bundled atlas).")
+    var atlas: String?
+
+    func directory() throws -> URL {
+        if let atlas { return URL(fileURLWithPath: atlas) }
+        guard let bundled = AtlasLocator.bundledAtlas() else {
+            throw CLIError.invalidInput("cannot find the bundled atlas; pass --atlas DIR or set \(AtlasLocator.environmentKey)")
+        }
+        return bundled
+    }
+
+    func load() throws -> Atlas {
+        let url = try directory()
+        do {
+            return try AtlasLoader.load(directory: url)
+        } catch {
+            throw CLIError.invalidInput(error.description)
+        }
+    }
+}
+
+/// Which views to draw: one, or `all`.
+enum ViewChoice: String, ExpressibleByArgument, CaseIterable {
+    case posterior, anterior
+    case lateralRight = "lateral-right"
+    case lateralLeft = "lateral-left"
+    case all
+
+    var views: [ViewID] {
+        self == .all ? ViewID.allCases : [ViewID(rawValue: rawValue)!]
+    }
+}
+
+enum SideChoice: String, ExpressibleByArgument, CaseIterable {
+    case left, right, both
+
+    var sides: [Side] {
+        switch self {
+        case .left: [.left]
+        case .right: [.right]
+        case .both: [.right, .left]
+        }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension DermatomeMapID: ExpressibleByArgument {}
+
+/// The format from `--format`, else from the file name, else PNG.
+func resolveFormat(_ explicit: OutputFormat?, path: String) throws -> OutputFormat {
+    let ext = (path as NSString).pathExtension
+    if let explicit {
+        if let implied = OutputFormat(pathExtension: ext), implied != explicit {
+            throw CLIError.invalidInput("--format \(explicit.rawValue) does not match the file name \(path)")
+        }
+        return explicit
+    }
+    return OutputFormat(pathExtension: ext) ?? .png
+}
+
+/// Errors the CLI reports with an exit status (1 invalid input, 2 no result).
+enum CLIError: Error, CustomStringConvertible {
+    case invalidInput(String)
+    case noResult(String)
+
+    var description: String {
+        switch self {
+        case .invalidInput(let m), .noResult(let m): m
+        }
+    }
+}
+
+/// Prints the error to stderr and exits with the documented status.
+func runReporting(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as CLIError {
+        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        switch error {
+        case .invalidInput: throw ExitCode(1)
+        case .noResult: throw ExitCode(2)
+        }
+    } catch let error as RenderError {
+        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        throw ExitCode(1)
+    }
+}
