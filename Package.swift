@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(
             name: "AtlasRenderTests",
             dependencies: ["AtlasModel", "AtlasRender"],
-            resources: [.copy("References")]),
+            exclude: ["References"]),
     ],
     swiftLanguageModes: [.v6]
 )

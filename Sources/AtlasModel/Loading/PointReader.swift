@@ -40,7 +40,10 @@ struct PointReader {
         do {
             expression = try PointExpressionParser.parse(text)
         } catch {
-            log.report(value.location(offset: error.offset), error.message)
+            // YAML splits plain text in [flow, lists] at commas: "psis + (40" is the usual sign.
+            let hint = error.offset >= text.count && text.contains("(")
+                ? " (inside [ ] or { }, put a point with a comma in quotes: YAML splits plain text at commas)" : ""
+            log.report(value.location(offset: error.offset), error.message + hint)
             return nil
         }
         let point = expression.resolve(landmarks) { name, column in

@@ -42,6 +42,10 @@ struct YAMLValue {
             let where_ = SourceLocation(file: file, line: mark.line, column: mark.column)
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }
             return [Diagnostic(where_, "YAML syntax: " + text.joined(separator: ": "))]
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let where_ = SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return [Diagnostic(where_, "duplicate key \(names) in this mapping")]
         case .reader(let problem, let offset, _, _):
             return [Diagnostic(SourceLocation(file: file, line: 1, column: 1),
                                "YAML cannot be read: \(problem)" + (offset.map { " at byte \($0)" } ?? ""))]
