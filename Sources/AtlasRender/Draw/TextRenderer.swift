@@ -9,6 +9,12 @@ struct TextRenderer {
     /// Draws `item` and returns its height in pixels.
     @discardableResult
     func draw(_ item: SceneText, defaultColor: Color) -> Double {
+        var item = item
+        if let limit = item.fitWidth {
+            // One line: shrink the font until it fits (never below 60 %).
+            let floor = item.size * 0.6
+            while item.size > floor, measure(item).width > limit { item.size *= 0.95 }
+        }
         let cr = context.pointer
         guard let layout = pango_cairo_create_layout(cr) else { return 0 }
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }

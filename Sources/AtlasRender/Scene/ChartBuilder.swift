@@ -35,7 +35,7 @@ public enum ChartBuilder {
         let u = layout.unit
         let w = Double(layout.width)
         scene.texts.append(SceneText(text: title, at: Point(layout.margin, layout.headerTop), size: u * 1.2, weight: .bold,
-                                     width: w - 2 * layout.margin))
+                                     fitWidth: w - 2 * layout.margin))
         scene.texts.append(SceneText(text: subtitle(request, atlas: atlas), at: Point(layout.margin, layout.headerTop + u * 1.75),
                                      size: u * 0.68, color: style.mutedText, width: w - 2 * layout.margin))
         for panel in panels {
@@ -114,8 +114,12 @@ public enum ChartBuilder {
         if placed.contains(where: { !$0.triggerPoints.isEmpty }) {
             entries.append(LegendEntry(symbol: .triggerPoint, text: "Trigger point"))
         }
-        if zones.contains(where: { $0.kind == .essential }) {
-            entries.append(LegendEntry(symbol: .essential, text: "Essential zone: felt by nearly everyone with this trigger point"))
+        let essential = placed.filter { $0.zones.contains { $0.kind == .essential } }
+        if !essential.isEmpty {
+            let muscleOnly = essential.allSatisfy { $0.pattern.family == .myofascial }
+            entries.append(LegendEntry(symbol: .essential, text: muscleOnly
+                ? "Essential zone: felt by nearly everyone with this trigger point"
+                : "Essential zone: where most people with this source feel it"))
         }
         if zones.contains(where: { $0.kind == .spillover }) {
             entries.append(LegendEntry(symbol: .spillover, text: "Spillover zone: felt by some"))

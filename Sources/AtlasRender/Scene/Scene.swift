@@ -32,6 +32,8 @@ public struct SceneText: Sendable {
     public var color: Color? = nil
     /// Wrap width in pixels; nil for one line.
     public var width: Double? = nil
+    /// Shrink the font until the text fits on one line this wide (titles).
+    public var fitWidth: Double? = nil
 }
 
 /// What one legend line shows.
