@@ -21,13 +21,13 @@ struct TextRenderer {
         configure(layout, item)
         var inkWidth: Int32 = 0, inkHeight: Int32 = 0
         pango_layout_get_pixel_size(layout, &inkWidth, &inkHeight)
+        // The anchor is the left, centre or right of the line (or of the wrap box).
+        let boxWidth = item.width ?? Double(inkWidth)
         var x = item.at.x
-        if item.width == nil {
-            switch item.alignment {
-            case .left: break
-            case .center: x -= Double(inkWidth) / 2
-            case .right: x -= Double(inkWidth)
-            }
+        switch item.alignment {
+        case .left: break
+        case .center: x -= boxWidth / 2
+        case .right: x -= boxWidth
         }
         let color = item.color ?? defaultColor
         cairo_save(cr)

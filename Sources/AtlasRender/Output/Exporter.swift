@@ -12,9 +12,31 @@ public enum Exporter {
 
     /// One file to make in a batch.
     public struct Job: Sendable {
-        public var request: ChartRequest
+        public enum Content: Sendable {
+            case chart(ChartRequest)
+            case contactSheet(width: Int)
+        }
+
+        public var content: Content
         public var format: OutputFormat
         public var path: String
+
+        public init(request: ChartRequest, format: OutputFormat, path: String) {
+            self.content = .chart(request)
+            self.format = format
+            self.path = path
+        }
+
+        public init(content: Content, format: OutputFormat, path: String) {
+            self.content = content
+            self.format = format
+            self.path = path
+        }
+    }
+
+    /// Writes a prepared scene to `path`, atomically.
+    public static func write(_ scene: Scene, format: OutputFormat, to path: String) throws(RenderError) {
+        try AtomicFile.write(try SceneRenderer.render(scene, as: format), to: path)
     }
 
     /// Runs jobs on all cores; returns the paths written, or throws the first failure
@@ -24,7 +46,12 @@ public enum Exporter {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             do {
-                try write(job.request, atlas: atlas, format: job.format, to: job.path)
+                switch job.content {
+                case .chart(let request):
+                    try write(request, atlas: atlas, format: job.format, to: job.path)
+                case .contactSheet(let width):
+                    try write(try ContactSheet.scene(atlas: atlas, patterns: atlas.patterns, width: width), format: job.format, to: job.path)
+                }
             } catch {
                 failures.add(index, error)
             }
@@ -70,6 +97,7 @@ public enum Exporter {
             r.width = width * r.views.count / 2 + width / 2
             jobs.append(Job(request: r, format: .png, path: file("patterns", "\(pattern.id).png")))
         }
+        jobs.append(Job(content: .contactSheet(width: width * 2), format: .png, path: (directory as NSString).appendingPathComponent("contact-sheet.png")))
         for (id, map) in atlas.dermatomeMaps.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             guard let whole = map.patterns.first(where: { $0.id == "dermatomes" }) else { continue }
             var r = request(.render, [.posterior, .anterior, .lateralRight])

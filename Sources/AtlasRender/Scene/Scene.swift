@@ -24,7 +24,8 @@ public struct SceneText: Sendable {
     public enum Weight: Sendable { case regular, bold }
 
     public var text: String
-    /// Top-left (left), top-centre (center) or top-right (right) anchor in pixels.
+    /// Top-left (left), top-centre (center) or top-right (right) anchor in pixels; with a
+    /// wrap width the anchor is that of the wrap box.
     public var at: Point
     public var size: Double
     public var weight: Weight = .regular
