@@ -1,0 +1,86 @@
+import AtlasModel
+import AtlasRender
+import Testing
+
+@Suite("Rendering patterns")
+struct PatternRenderTests {
+    static let atlas = try! RenderTestAtlas.load()
+
+    static var sidedPatterns: [String] {
+        atlas.patterns.filter { $0.family != .dermatome }.map(\.id)
+    }
+
+    /// Saturated pixels (zones, nerves) left and right of the panel's midline.
+    func colouredPixels(_ id: String, view: ViewID, side: Side) throws -> (left: Int, right: Int) {
+        var request = ChartRequest(kind: .render, views: [view])
+        request.patterns = [try #require(Self.atlas.pattern(id))]
+        request.sides = [side]
+        request.width = 240
+        request.bare = true
+        let scene = try ChartBuilder.scene(request, atlas: Self.atlas)
+        let image = try SceneRenderer.rasterize(scene)
+        let midline = Int(scene.panels[0].origin.x)
+        var left = 0, right = 0
+        for y in 0..<image.height {
+            for x in 0..<image.width {
+                let p = image[x, y]
+                let high = max(p.r, p.g, p.b), low = min(p.r, p.g, p.b)
+                guard Int(high) - Int(low) > 60 else { continue }
+                if x < midline { left += 1 } else if x > midline { right += 1 }
+            }
+        }
+        return (left, right)
+    }
+
+    @Test(arguments: sidedPatterns)
+    func rightSideIsOnTheCorrectHalf(id: String) throws {
+        let pattern = try #require(Self.atlas.pattern(id))
+        for view in [ViewID.posterior, .anterior] where pattern.placed(in: view, side: .right) != nil {
+            let right = try colouredPixels(id, view: view, side: .right)
+            let left = try colouredPixels(id, view: view, side: .left)
+            // Posterior: the patient's right is the viewer's right; anterior: the viewer's left.
+            let (expectedMore, expectedLess) = view == .posterior ? (right.right, right.left) : (right.left, right.right)
+            // Gluteus medius TrP3 spreads across the sacrum to both sides (clinical-facts 3).
+            let dominance = id.hasPrefix("gluteus-medius") ? 1 : 3
+            #expect(expectedMore > expectedLess * dominance, "\(id) right side in the \(view.rawValue) view: \(right)")
+            // The left side is the mirror image (give or take the pixels on the midline).
+            let slack = 24 + (right.left + right.right) / 40
+            #expect(abs(left.left - right.right) <= slack && abs(left.right - right.left) <= slack,
+                    "\(id) left side should mirror the right in the \(view.rawValue) view: \(left) vs \(right)")
+        }
+    }
+
+    @Test func lateralViewsShowOnlyTheirSide() throws {
+        let pattern = try #require(Self.atlas.pattern("tensor-fasciae-latae"))
+        #expect(pattern.placed(in: .lateralRight, side: .right) != nil)
+        #expect(pattern.placed(in: .lateralLeft, side: .right) == nil)
+        #expect(pattern.placed(in: .lateralLeft, side: .left) != nil)
+    }
+
+    @Test(arguments: ["gluteus-minimus-anterior", "piriformis", "sacroiliac-joint", "radicular-s1", "sciatic-nerve"])
+    func legendListsExactlyTheKindsShown(id: String) throws {
+        let pattern = try #require(Self.atlas.pattern(id))
+        var request = ChartRequest(kind: .render, views: pattern.bodyViews(side: .right))
+        request.patterns = [pattern]
+        let scene = try ChartBuilder.scene(request, atlas: Self.atlas)
+        let symbols = try #require(scene.legend).entries.map(\.symbol)
+        let kinds = Set(pattern.zones.map(\.kind))
+        #expect(symbols.contains(.essential) == kinds.contains(.essential))
+        #expect(symbols.contains(.spillover) == kinds.contains(.spillover))
+        #expect(symbols.contains(.radicular) == kinds.contains(.radicular))
+        #expect(symbols.contains(.triggerPoint) == !pattern.triggerPoints.isEmpty)
+        #expect(symbols.contains(.nerve) == !pattern.nerves.isEmpty)
+        #expect(symbols.contains(.muscle) == !pattern.muscles.isEmpty)
+    }
+
+    @Test(arguments: [("gluteus-minimus-anterior", ViewID.lateralRight), ("piriformis", .posterior),
+                      ("radicular-s1", .posterior), ("tensor-fasciae-latae", .anterior)])
+    func patternReferenceImages(id: String, view: ViewID) throws {
+        var request = ChartRequest(kind: .render, views: [view])
+        request.patterns = [try #require(Self.atlas.pattern(id))]
+        request.width = 360
+        request.bare = true
+        let image = try SceneRenderer.rasterize(try ChartBuilder.scene(request, atlas: Self.atlas))
+        try ImageComparison.check(image, named: "pattern-\(id)-\(view.rawValue)")
+    }
+}
