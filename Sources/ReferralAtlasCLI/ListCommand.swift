@@ -13,6 +13,9 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "JSON for programs: an array of {id, name, family, views, fidelity}.")
     var json = false
 
+    @Flag(help: "A Markdown table with sources and fidelity (the table in Atlas/README.md).")
+    var markdown = false
+
     struct Entry: Encodable {
         var id: String
         var name: String
@@ -31,6 +34,17 @@ struct ListCommand: ParsableCommand {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 print(String(decoding: try encoder.encode(entries), as: UTF8.self))
+                return
+            }
+            if markdown {
+                print("| id | name | family | views | fidelity | sources |")
+                print("|---|---|---|---|---|---|")
+                for pattern in atlas.allPatterns(dermatomeMap: dermatomeMap) {
+                    let note = pattern.fidelityNote.map { ": \($0)" } ?? ""
+                    let cells = [pattern.id, pattern.name, pattern.family.rawValue, pattern.views.map(\.rawValue).joined(separator: ", "),
+                                 pattern.fidelity.rawValue + note, pattern.sources.joined(separator: "; ")]
+                    print("| " + cells.map { $0.replacingOccurrences(of: "|", with: "/") }.joined(separator: " | ") + " |")
+                }
                 return
             }
             let idWidth = entries.map(\.id.count).max() ?? 2

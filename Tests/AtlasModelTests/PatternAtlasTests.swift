@@ -64,7 +64,8 @@ struct PatternAtlasTests {
             }
             for point in pattern.triggerPoints {
                 let body = try #require(outlines[point.view])
-                #expect(Polygon.contains(body, point.point), "\(pattern.id): trigger point outside the body")
+                let inside = Polygon.contains(body, point.point)
+                #expect(inside, "\(pattern.id): trigger point outside the body")
             }
         }
     }

@@ -90,10 +90,20 @@ struct YAMLValue {
 
     func string(_ log: DiagnosticLog, what: String = "text") -> String? {
         guard let text = scalarText, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            log.report(location, "expected \(what)")
+            log.report(location, "expected \(what), found \(kindDescription)")
             return nil
         }
         return text
+    }
+
+    /// What the node is, for messages ("a mapping": often a stray `: ` in plain text).
+    var kindDescription: String {
+        switch node {
+        case .scalar(let scalar): scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
+        case .mapping: "a mapping (if this is text containing ': ', put it in quotes)"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
     }
 
     func number(_ log: DiagnosticLog) -> Double? {
