@@ -94,8 +94,45 @@ public enum AtlasLoader {
             maps[map.id] = map
         }
 
+        // Figures name patterns (dermatomes from the evidence-based map unless a figure says
+        // otherwise through the pattern ids it lists).
+        let known = figurePatterns(patterns: patterns, maps: maps)
+        var figures: [Figure] = []
+        for path in yamlFiles(in: "figures", base: base) {
+            guard let root = parse(display(path), log: log),
+                  let figure = FigureLoader.read(root, patterns: known, log: log) else { continue }
+            if figures.contains(where: { $0.id == figure.id }) {
+                log.report(figure.location, "duplicate figure id '\(figure.id)'")
+                continue
+            }
+            figures.append(figure)
+        }
+
         guard views.count == ViewID.allCases.count else { return nil }
-        return Atlas(version: version, name: name, views: views, patterns: patterns, dermatomeMaps: maps)
+        return Atlas(version: version, name: name, views: views, patterns: patterns, dermatomeMaps: maps,
+                     figures: figures.sorted { $0.id < $1.id })
+    }
+
+    /// The ids a figure may name. Dermatomes: plain ids are the evidence-based map;
+    /// `-classic` / `-evidence-based` suffixes pick a map explicitly.
+    static func figurePatterns(patterns: [Pattern], maps: [DermatomeMapID: DermatomeMap]) -> [String: Pattern] {
+        var known = Dictionary(patterns.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for map in [DermatomeMapID.classic, .evidenceBased] {
+            for pattern in maps[map]?.patterns ?? [] {
+                known["\(pattern.id)-\(map.rawValue)"] = pattern
+                if map == .evidenceBased { known[pattern.id] = pattern }
+            }
+        }
+        return known
+    }
+
+    /// A figure file from outside the atlas, checked against the loaded atlas.
+    public static func loadFigure(file: String, atlas: Atlas) throws(AtlasError) -> Figure {
+        let log = DiagnosticLog()
+        let known = figurePatterns(patterns: atlas.patterns, maps: atlas.dermatomeMaps)
+        let figure = parse(file, log: log).flatMap { FigureLoader.read($0, patterns: known, log: log) }
+        guard log.isEmpty, let figure else { throw AtlasError(log.diagnostics) }
+        return figure
     }
 
     /// Relative paths of the `.yaml` files in a subfolder, sorted for stable output.

@@ -28,7 +28,7 @@ enum DermatomeLoader {
             let label = rootName.uppercased()
             let g = PatternLoader.readGeometry(item, landmarks: landmarks, log: log, zoneKinds: [.radicular], label: label)
             patterns.append(Pattern(
-                id: "dermatome-\(rootName)", name: "\(label) dermatome (\(name))", family: .dermatome,
+                id: "dermatome-\(rootName)", name: "\(label) dermatome · \(name)", family: .dermatome,
                 description: item["description"]?.string(log).map(PatternLoader.clean)
                     ?? "The skin area supplied mainly by the \(label) nerve root, as drawn in the \(name) map.",
                 feel: [], sources: sources, fidelity: fidelity, fidelityNote: fidelityNote, includes: [],

@@ -54,10 +54,11 @@ enum PatternLoader {
             g.zones.append(Zone(view: view, kind: kind, path: shape, label: item["label"]?.string(log) ?? label,
                                 note: item["note"]?.string(log).map(clean)))
         }
-        eachItem(map["nerves"], what: "nerve", required: ["view", "id", "points"], optional: ["name"], landmarks: landmarks, log: log) { item, reader, view in
+        eachItem(map["nerves"], what: "nerve", required: ["view", "id", "points"], optional: ["name", "deep"], landmarks: landmarks, log: log) { item, reader, view in
             guard let id = item["id"]!.string(log),
                   let knots = reader.knots(item["points"]!, minimum: 2, what: "nerve '\(id)'") else { return }
-            g.nerves.append(Stroke(view: view, id: id, name: item["name"]?.string(log), path: Spline.path(through: knots, closed: false)))
+            g.nerves.append(Stroke(view: view, id: id, name: item["name"]?.string(log), path: Spline.path(through: knots, closed: false),
+                                   deep: item["deep"]?.bool(log) ?? false))
         }
         return g
     }

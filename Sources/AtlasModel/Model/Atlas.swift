@@ -21,6 +21,8 @@ public struct Atlas: Sendable, Equatable {
     /// Muscle, joint, nerve and radicular patterns, sorted by id.
     public var patterns: [Pattern]
     public var dermatomeMaps: [DermatomeMapID: DermatomeMap]
+    /// Declarative figures, sorted by id.
+    public var figures: [Figure] = []
 
     public func view(_ id: ViewID) -> BodyView? { views[id] }
 
@@ -28,6 +30,8 @@ public struct Atlas: Sendable, Equatable {
     public func allPatterns(dermatomeMap: DermatomeMapID = .evidenceBased) -> [Pattern] {
         patterns + (dermatomeMaps[dermatomeMap]?.patterns ?? [])
     }
+
+    public func figure(_ id: String) -> Figure? { figures.first { $0.id == id } }
 
     public func pattern(_ id: String, dermatomeMap: DermatomeMapID = .evidenceBased) -> Pattern? {
         allPatterns(dermatomeMap: dermatomeMap).first { $0.id == id }

@@ -43,6 +43,8 @@ public struct Stroke: Sendable, Equatable, Codable {
     public var id: String
     public var name: String?
     public var path: BezierPath
+    /// A nerve running deep (inside the pelvis, under a muscle): drawn dashed, beneath muscles.
+    public var deep = false
 }
 
 /// One referral or nerve pattern, fully resolved: composites carry their parts' geometry.

@@ -59,6 +59,12 @@ struct LegendDrawer {
             cr.stroke(line, style.nerveEdge, width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * unit * 1.3, id)
             cr.stroke(line, style.nerve, width: style.nerveWidth * unit * 1.3, id)
             return
+        case .deepNerve:
+            let line = BezierPath([.move(Point(box.minX + 2 * unit, box.center.y)), .line(Point(box.maxX - 2 * unit, box.center.y))])
+            let dash = [6 * unit, 4 * unit]
+            cr.stroke(line, style.nerveEdge.with(alpha: 0.7), width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * unit * 1.3, dash: dash, id)
+            cr.stroke(line, style.nerve.with(alpha: 0.55), width: style.nerveWidth * unit * 1.3, dash: dash, id)
+            return
         case .triggerPoint:
             drawer.drawCross(at: box.center, size: box.height * 0.75, width: style.triggerPointWidth * unit * 1.2)
             return

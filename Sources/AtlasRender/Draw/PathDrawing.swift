@@ -36,7 +36,8 @@ extension CairoContext {
         setColor(color)
         cairo_set_line_width(pointer, width)
         cairo_set_line_join(pointer, CAIRO_LINE_JOIN_ROUND)
-        cairo_set_line_cap(pointer, CAIRO_LINE_CAP_ROUND)
+        // Round caps would fill the gaps of a dash pattern.
+        cairo_set_line_cap(pointer, dash.isEmpty ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
         cairo_set_dash(pointer, dash, Int32(dash.count), 0)
         cairo_stroke(pointer)
         cairo_set_dash(pointer, nil, 0, 0)

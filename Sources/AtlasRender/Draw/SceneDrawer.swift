@@ -18,13 +18,26 @@ struct SceneDrawer {
     }
 
     private func drawPanel(_ panel: ScenePanel, text: TextRenderer) {
+        if panel.clip {
+            cairo_save(cr.pointer)
+            cairo_rectangle(cr.pointer, panel.frame.minX, panel.frame.minY, panel.frame.width, panel.frame.height)
+            cairo_clip(cr.pointer)
+        }
+        defer { if panel.clip { cairo_restore(cr.pointer) } }
         let t = panel.toPixels
         let s = panel.scale
         let outline = panel.view.outline
         cr.fill(outline, style.bodyFill, t)
 
         let zones = panel.patterns.flatMap(\.zones)
+        let nerves = panel.patterns.flatMap(\.nerves)
         cr.clipped(to: outline, t) {
+            // Deep nerve segments lie under the muscles: dashed, beneath the muscle tint.
+            for nerve in nerves where nerve.deep {
+                cr.stroke(nerve.path, style.nerveEdge.with(alpha: 0.7), width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * s,
+                          dash: [6 * s, 4 * s], t)
+                cr.stroke(nerve.path, style.nerve.with(alpha: 0.55), width: style.nerveWidth * s, dash: [6 * s, 4 * s], t)
+            }
             for muscle in panel.patterns.flatMap(\.muscles) { cr.fill(muscle.path, style.muscleFill, t) }
             for zone in zones where zone.kind == .radicular || zone.kind == .gap {
                 cr.fill(zone.path, hatch(for: zone).tint, t)
@@ -59,7 +72,7 @@ struct SceneDrawer {
         }
         cr.stroke(outline, style.outline, width: style.outlineWidth * s, t)
 
-        for nerve in panel.patterns.flatMap(\.nerves) {
+        for nerve in nerves where !nerve.deep {
             cr.stroke(nerve.path, style.nerveEdge, width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * s, t)
             cr.stroke(nerve.path, style.nerve, width: style.nerveWidth * s, t)
         }

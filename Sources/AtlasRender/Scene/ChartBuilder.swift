@@ -47,7 +47,7 @@ public enum ChartBuilder {
         }
         let legendFrame = Rect(minX: layout.margin, minY: layout.footerTop + u * 0.3, maxX: w - layout.margin,
                                maxY: layout.footerTop + u * 5.0)
-        scene.legend = SceneLegend(entries: legendEntries(request, panels: panels, atlas: atlas), frame: legendFrame,
+        scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: panels), frame: legendFrame,
                                    textSize: u * 0.62)
         let footer = request.kind == .template
             ? "Name ____________________    Date ____________    \(disclaimer)"
@@ -90,23 +90,25 @@ public enum ChartBuilder {
         }
     }
 
-    /// "R" and "L" beside the lower legs: the patient's sides, as the viewer sees them.
-    static func sideMarks(_ panel: ScenePanel, unit: Double) -> [SceneText] {
+    /// "R" and "L" beside the body (by the lower legs in a full chart): the patient's sides,
+    /// as the viewer sees them.
+    static func sideMarks(_ panel: ScenePanel, unit: Double, region: BodyRegion = .full) -> [SceneText] {
         guard panel.sideMarks, panel.view.id == .posterior || panel.view.id == .anterior else { return [] }
+        let box = region.box
         return Side.allCases.map { side in
-            let x = 235 * panel.view.id.screenSign(for: side)
-            let p = panel.toPixels(Point(x, 1420))
+            let x = min(235, box.width / 2 - 32) * panel.view.id.screenSign(for: side)
+            let p = panel.toPixels(Point(x, box.minY + box.height * 0.8))
             return SceneText(text: side == .right ? "R" : "L", at: p, size: unit * 0.9, weight: .bold, alignment: .center,
                              color: Color(hex: "#777777")!)
         }
     }
 
     /// Exactly the encodings present in the panels.
-    static func legendEntries(_ request: ChartRequest, panels: [ScenePanel], atlas: Atlas) -> [LegendEntry] {
-        if request.kind == .template {
-            return [LegendEntry(symbol: .mark(request.style.painMark), text: "Pain (red)"),
-                    LegendEntry(symbol: .mark(request.style.numbnessMark), text: "Numbness (blue)"),
-                    LegendEntry(symbol: .mark(request.style.tinglingMark), text: "Pins and needles (green)")]
+    static func legendEntries(kind: ChartRequest.Kind, style: Style, panels: [ScenePanel]) -> [LegendEntry] {
+        if kind == .template {
+            return [LegendEntry(symbol: .mark(style.painMark), text: "Pain (red)"),
+                    LegendEntry(symbol: .mark(style.numbnessMark), text: "Numbness (blue)"),
+                    LegendEntry(symbol: .mark(style.tinglingMark), text: "Pins and needles (green)")]
         }
         let placed = panels.flatMap(\.patterns)
         let zones = placed.flatMap(\.zones)
@@ -135,8 +137,12 @@ public enum ChartBuilder {
         if zones.contains(where: { $0.kind == .gap }) {
             entries.append(LegendEntry(symbol: .gap, text: "No consistent evidence for one root"))
         }
-        if placed.contains(where: { !$0.nerves.isEmpty }) {
+        let nerves = placed.flatMap(\.nerves)
+        if nerves.contains(where: { !$0.deep }) {
             entries.append(LegendEntry(symbol: .nerve, text: "Nerve"))
+        }
+        if nerves.contains(where: \.deep) {
+            entries.append(LegendEntry(symbol: .deepNerve, text: "Nerve running deep (inside the pelvis)"))
         }
         if placed.contains(where: { !$0.muscles.isEmpty }) {
             entries.append(LegendEntry(symbol: .muscle, text: "Muscle (outline)"))

@@ -13,6 +13,8 @@ public struct ScenePanel: Sendable {
     public var patterns: [PlacedPattern]
     public var showLandmarks = false
     public var sideMarks = true
+    /// Clip drawing to `frame` (close-ups, where the body runs past the panel).
+    public var clip = false
 
     /// Atlas millimetres to pixels.
     public func toPixels(_ p: Point) -> Point { Point(origin.x + p.x * scale, origin.y + p.y * scale) }
@@ -39,7 +41,7 @@ public struct SceneText: Sendable {
 
 /// What one legend line shows.
 public enum LegendSymbol: Sendable, Equatable {
-    case essential, spillover, radicular, gap, nerve, triggerPoint, muscle
+    case essential, spillover, radicular, gap, nerve, deepNerve, triggerPoint, muscle
     case root(String)
     case mark(Color)
 }

@@ -1,0 +1,36 @@
+/// Part of the body a picture frames: the whole figure or a close-up.
+public enum BodyRegion: String, Sendable, CaseIterable, Codable {
+    case full, pelvis, leg
+
+    /// The box each panel reserves, in atlas millimetres (x about the body's centre line).
+    public var box: Rect {
+        switch self {
+        case .full: Rect(minX: -380, minY: -60, maxX: 380, maxY: 1790)
+        case .pelvis: Rect(minX: -215, minY: 610, maxX: 215, maxY: 1020)
+        case .leg: Rect(minX: -235, minY: 660, maxX: 235, maxY: 1775)
+        }
+    }
+}
+
+/// One panel of a figure: a view with the patterns drawn on it.
+public struct FigurePanel: Sendable, Equatable {
+    public var view: ViewID
+    public var patterns: [Pattern]
+    public var sides: [Side]
+    public var caption: String?
+    public var title: String?
+}
+
+/// A declarative multi-panel figure (`figures/*.yaml`) for blogs and handouts.
+public struct Figure: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var subtitle: String?
+    public var width: Int
+    public var columns: Int
+    public var region: BodyRegion
+    public var panels: [FigurePanel]
+    public var legend: Bool
+    public var source: String?
+    public var location: SourceLocation
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import AtlasModel
+import AtlasRender
+import Foundation
+
+struct FigureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figure",
+        abstract: "Render a declarative multi-panel figure (Atlas/figures/NAME.yaml or a file).")
+
+    @OptionGroup var atlasOptions: AtlasOptions
+
+    @Argument(help: "A figure id from the atlas, or the path of a figure file.")
+    var figure: String
+
+    @Option(help: "Width in pixels (default: the figure's own).")
+    var width: Int?
+
+    @Option(help: "png, svg or pdf (default: from the file name).")
+    var format: OutputFormat?
+
+    @Option(help: "Resolution written into PNG files, in dots per inch.")
+    var dpi: Double = 150
+
+    @Option(name: .shortAndLong, help: "Output file.")
+    var output: String
+
+    func run() throws {
+        try runReporting {
+            let atlas = try atlasOptions.load()
+            let chosen: Figure
+            if let known = atlas.figure(figure) {
+                chosen = known
+            } else if FileManager.default.fileExists(atPath: figure) {
+                do {
+                    chosen = try AtlasLoader.loadFigure(file: figure, atlas: atlas)
+                } catch let error as AtlasError {
+                    throw CLIError.invalidInput(error.description)
+                }
+            } else {
+                let names = atlas.figures.map(\.id).joined(separator: ", ")
+                throw CLIError.invalidInput("no figure '\(figure)' in the atlas and no such file (figures: \(names))")
+            }
+            let scene = try FigureBuilder.scene(chosen, width: width, dpi: dpi, atlas: atlas)
+            try Exporter.write(scene, format: try resolveFormat(format, path: output), to: output)
+        }
+    }
+}
