@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "referral-atlas", targets: ["ReferralAtlasCLI"]),
         .library(name: "AtlasModel", targets: ["AtlasModel"]),
         .library(name: "AtlasRender", targets: ["AtlasRender"]),
+        .library(name: "AtlasCompare", targets: ["AtlasCompare"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,14 +36,20 @@ let package = Package(
             name: "AtlasRender",
             dependencies: ["AtlasModel", "CCairo", "CPNG", "CPango"]),
 
+        // Reading a patient's drawing and ranking every pattern against it.
+        .target(
+            name: "AtlasCompare",
+            dependencies: ["AtlasModel", "AtlasRender"]),
+
         .executableTarget(
             name: "ReferralAtlasCLI",
             dependencies: [
-                "AtlasModel", "AtlasRender",
+                "AtlasModel", "AtlasRender", "AtlasCompare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "AtlasModelTests", dependencies: ["AtlasModel"]),
+        .testTarget(name: "AtlasCompareTests", dependencies: ["AtlasModel", "AtlasRender", "AtlasCompare"]),
         .testTarget(
             name: "AtlasRenderTests",
             dependencies: ["AtlasModel", "AtlasRender"],

@@ -1,0 +1,6 @@
+import Testing
+@testable import AtlasCompare
+
+@Test func comparisonModuleBuilds() {
+    #expect(Bool(true))
+}
