@@ -61,7 +61,8 @@ struct RenderCommand: ParsableCommand {
                 }
                 return pattern
             }
-            let views = view?.views ?? defaultViews(chosen, sides: side.sides)
+            // `all` keeps only the lateral views that can show a chosen side.
+            let views = (view?.views ?? defaultViews(chosen, sides: side.sides)).filter { v in side.sides.contains { v.shows($0) } }
             var request = ChartRequest(kind: .render, views: views)
             request.patterns = chosen
             request.sides = side.sides

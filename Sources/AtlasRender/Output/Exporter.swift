@@ -15,6 +15,7 @@ public enum Exporter {
         public enum Content: Sendable {
             case chart(ChartRequest)
             case contactSheet(width: Int)
+            case figure(Figure)
         }
 
         public var content: Content
@@ -51,6 +52,8 @@ public enum Exporter {
                     try write(request, atlas: atlas, format: job.format, to: job.path)
                 case .contactSheet(let width):
                     try write(try ContactSheet.scene(atlas: atlas, patterns: atlas.patterns, width: width), format: job.format, to: job.path)
+                case .figure(let figure):
+                    try write(try FigureBuilder.scene(figure, dpi: 144, atlas: atlas), format: job.format, to: job.path)
                 }
             } catch {
                 failures.add(index, error)
@@ -62,7 +65,7 @@ public enum Exporter {
 
     /// Every template, every body view and every pattern of the atlas, into `directory`.
     public static func allJobs(atlas: Atlas, directory: String, width: Int, dpi: Double, style: Style) throws(RenderError) -> [Job] {
-        for sub in ["templates", "views", "patterns", "dermatomes"] {
+        for sub in ["templates", "views", "patterns", "dermatomes", "figures"] {
             let path = (directory as NSString).appendingPathComponent(sub)
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -98,6 +101,11 @@ public enum Exporter {
             jobs.append(Job(request: r, format: .png, path: file("patterns", "\(pattern.id).png")))
         }
         jobs.append(Job(content: .contactSheet(width: width * 2), format: .png, path: (directory as NSString).appendingPathComponent("contact-sheet.png")))
+        for figure in atlas.figures {
+            for format in OutputFormat.allCases {
+                jobs.append(Job(content: .figure(figure), format: format, path: file("figures", "\(figure.id).\(format.rawValue)")))
+            }
+        }
         for (id, map) in atlas.dermatomeMaps.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             guard let whole = map.patterns.first(where: { $0.id == "dermatomes" }) else { continue }
             var r = request(.render, [.posterior, .anterior, .lateralRight])

@@ -98,7 +98,7 @@ public enum ChartBuilder {
         return Side.allCases.map { side in
             let x = min(235, box.width / 2 - 32) * panel.view.id.screenSign(for: side)
             let p = panel.toPixels(Point(x, box.minY + box.height * 0.8))
-            return SceneText(text: side == .right ? "R" : "L", at: p, size: unit * 0.9, weight: .bold, alignment: .center,
+            return SceneText(text: side == .right ? "R" : "L", at: p, size: min(unit * 0.9, 40 * panel.scale), weight: .bold, alignment: .center,
                              color: Color(hex: "#777777")!)
         }
     }

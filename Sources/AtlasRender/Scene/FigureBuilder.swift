@@ -9,7 +9,8 @@ public enum FigureBuilder {
         guard (200...16000).contains(w) else { throw RenderError.invalidRequest("a figure is 200 to 16000 px wide, not \(Int(w))") }
         let columns = max(1, min(figure.columns, figure.panels.count))
         let rows = (figure.panels.count + columns - 1) / columns
-        let u = w / (22 + 9 * Double(columns))
+        // Text scales with the width, but wide banners keep a readable size.
+        let u = w / (22 + 9 * Double(min(columns, 4)))
         let margin = u
         let box = figure.region.box
         let cellWidth = (w - 2 * margin) / Double(columns)
