@@ -9,6 +9,7 @@ struct FigureCommand: ParsableCommand {
         abstract: "Render a declarative multi-panel figure (Atlas/figures/NAME.yaml or a file).")
 
     @OptionGroup var atlasOptions: AtlasOptions
+    @OptionGroup var styleOptions: StyleOptions
 
     @Argument(help: "A figure id from the atlas, or the path of a figure file.")
     var figure: String
@@ -41,7 +42,7 @@ struct FigureCommand: ParsableCommand {
                 let names = atlas.figures.map(\.id).joined(separator: ", ")
                 throw CLIError.invalidInput("no figure '\(figure)' in the atlas and no such file (figures: \(names))")
             }
-            let scene = try FigureBuilder.scene(chosen, width: width, dpi: dpi, atlas: atlas)
+            let scene = try FigureBuilder.scene(chosen, width: width, dpi: dpi, style: try styleOptions.resolve(atlas), atlas: atlas)
             try Exporter.write(scene, format: try resolveFormat(format, path: output), to: output)
         }
     }

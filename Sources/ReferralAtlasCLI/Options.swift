@@ -26,6 +26,26 @@ struct AtlasOptions: ParsableArguments {
     }
 }
 
+/// `--style NAME|FILE`: a style of the atlas (`default`, `print-greyscale`) or a style file.
+struct StyleOptions: ParsableArguments {
+    @Option(help: "A style of the atlas (default, print-greyscale) or a style file.")
+    var style: String?
+
+    func resolve(_ atlas: Atlas) throws -> Style {
+        guard let style else { return atlas.style() ?? Style() }
+        if let named = atlas.style(style) { return named }
+        guard FileManager.default.fileExists(atPath: style) else {
+            let names = atlas.styles.keys.sorted().joined(separator: ", ")
+            throw CLIError.invalidInput("no style '\(style)' in the atlas (styles: \(names)) and no such file")
+        }
+        do {
+            return try AtlasLoader.loadStyle(file: style)
+        } catch {
+            throw CLIError.invalidInput(error.description)
+        }
+    }
+}
+
 /// Which views to draw: one, or `all`.
 enum ViewChoice: String, ExpressibleByArgument, CaseIterable {
     case posterior, anterior

@@ -10,6 +10,7 @@ struct RenderCommand: ParsableCommand {
         discussion: "Example: referral-atlas render gluteus-minimus-anterior --view lateral-right -o minimus.png")
 
     @OptionGroup var atlasOptions: AtlasOptions
+    @OptionGroup var styleOptions: StyleOptions
 
     @Argument(help: "Pattern ids to draw together (see `referral-atlas list`). None: the body alone.")
     var patterns: [String] = []
@@ -48,7 +49,8 @@ struct RenderCommand: ParsableCommand {
         try runReporting {
             let atlas = try atlasOptions.load()
             if all {
-                let jobs = try Exporter.allJobs(atlas: atlas, directory: output, width: width ?? 1200, dpi: dpi, style: .default)
+                let jobs = try Exporter.allJobs(atlas: atlas, directory: output, width: width ?? 1200, dpi: dpi,
+                                                style: try styleOptions.resolve(atlas))
                 let written = try Exporter.run(jobs, atlas: atlas)
                 print("wrote \(written.count) files into \(output)")
                 return
@@ -70,6 +72,7 @@ struct RenderCommand: ParsableCommand {
             request.dpi = dpi
             request.bare = bare
             request.landmarks = landmarks
+            request.style = try styleOptions.resolve(atlas)
             let scene = try ChartBuilder.scene(request, atlas: atlas)
             if !chosen.isEmpty, scene.panels.allSatisfy({ $0.patterns.isEmpty }) {
                 throw CLIError.noResult("nothing of \(patterns.joined(separator: ", ")) shows in the \(views.map(\.rawValue).joined(separator: ", ")) view for the \(side.rawValue) side")

@@ -8,6 +8,7 @@ struct TemplateCommand: ParsableCommand {
         abstract: "Write a blank body chart for a patient to draw on.")
 
     @OptionGroup var atlasOptions: AtlasOptions
+    @OptionGroup var styleOptions: StyleOptions
 
     @Option(help: "posterior, anterior, lateral-right, lateral-left or all.")
     var view: ViewChoice = .all
@@ -30,6 +31,7 @@ struct TemplateCommand: ParsableCommand {
             var request = ChartRequest(kind: .template, views: view.views)
             request.width = width ?? (view == .all ? 2400 : 1200)
             request.dpi = dpi
+            request.style = try styleOptions.resolve(atlas)
             try Exporter.write(request, atlas: atlas, format: try resolveFormat(format, path: output), to: output)
         }
     }

@@ -108,9 +108,19 @@ public enum AtlasLoader {
             figures.append(figure)
         }
 
+        var styles: [String: Style] = [:]
+        for path in yamlFiles(in: "styles", base: base) {
+            guard let root = parse(display(path), log: log), let (styleName, style) = StyleLoader.read(root, log: log) else { continue }
+            if styles[styleName] != nil {
+                log.report(root.location, "duplicate style name '\(styleName)'")
+                continue
+            }
+            styles[styleName] = style
+        }
+
         guard views.count == ViewID.allCases.count else { return nil }
         return Atlas(version: version, name: name, views: views, patterns: patterns, dermatomeMaps: maps,
-                     figures: figures.sorted { $0.id < $1.id })
+                     figures: figures.sorted { $0.id < $1.id }, styles: styles)
     }
 
     /// The ids a figure may name. Dermatomes: plain ids are the evidence-based map;

@@ -23,6 +23,14 @@ public struct Atlas: Sendable, Equatable {
     public var dermatomeMaps: [DermatomeMapID: DermatomeMap]
     /// Declarative figures, sorted by id.
     public var figures: [Figure] = []
+    /// Named styles from `styles/*.yaml` (`default`, `print-greyscale`...).
+    public var styles: [String: Style] = [:]
+
+    /// The named style, or the atlas default (or the built-in one).
+    public func style(_ name: String? = nil) -> Style? {
+        guard let name else { return styles["default"] ?? Style() }
+        return styles[name]
+    }
 
     public func view(_ id: ViewID) -> BodyView? { views[id] }
 

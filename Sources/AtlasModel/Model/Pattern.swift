@@ -28,6 +28,14 @@ public struct Zone: Sendable, Equatable, Codable {
     /// A short label (a root such as "L5"), used for hatching groups and legends.
     public var label: String?
     public var note: String?
+
+    public init(view: PatternView, kind: ZoneKind, path: BezierPath, label: String? = nil, note: String? = nil) {
+        self.view = view
+        self.kind = kind
+        self.path = path
+        self.label = label
+        self.note = note
+    }
 }
 
 /// A trigger point, drawn as an X.
@@ -35,6 +43,12 @@ public struct TriggerPoint: Sendable, Equatable, Codable {
     public var view: PatternView
     public var point: Point
     public var label: String?
+
+    public init(view: PatternView, point: Point, label: String? = nil) {
+        self.view = view
+        self.point = point
+        self.label = label
+    }
 }
 
 /// An outline drawn faintly under the zones (a muscle), or a nerve path drawn over them.
@@ -45,6 +59,14 @@ public struct Stroke: Sendable, Equatable, Codable {
     public var path: BezierPath
     /// A nerve running deep (inside the pelvis, under a muscle): drawn dashed, beneath muscles.
     public var deep = false
+
+    public init(view: PatternView, id: String, name: String? = nil, path: BezierPath, deep: Bool = false) {
+        self.view = view
+        self.id = id
+        self.name = name
+        self.path = path
+        self.deep = deep
+    }
 }
 
 /// One referral or nerve pattern, fully resolved: composites carry their parts' geometry.
@@ -64,6 +86,25 @@ public struct Pattern: Sendable, Equatable, Codable, Identifiable {
     public var nerves: [Stroke]
     /// Where the pattern was defined, for messages.
     public var location: SourceLocation
+
+    public init(id: String, name: String, family: Family, description: String, feel: [String], sources: [String],
+                fidelity: Fidelity, fidelityNote: String?, includes: [String], muscles: [Stroke], triggerPoints: [TriggerPoint],
+                zones: [Zone], nerves: [Stroke], location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.family = family
+        self.description = description
+        self.feel = feel
+        self.sources = sources
+        self.fidelity = fidelity
+        self.fidelityNote = fidelityNote
+        self.includes = includes
+        self.muscles = muscles
+        self.triggerPoints = triggerPoints
+        self.zones = zones
+        self.nerves = nerves
+        self.location = location
+    }
 
     /// The pattern views in which it has anything to draw.
     public var views: [PatternView] {

@@ -9,22 +9,32 @@ struct LegendDrawer {
 
     func draw(_ legend: SceneLegend) {
         guard !legend.entries.isEmpty else { return }
-        let size = legend.textSize
-        let swatch = Point(size * 2.2, size * 1.3)
-        let rowHeight = size * 1.75
-        let rows = max(1, Int((legend.frame.height / rowHeight).rounded(.down)))
-        let columns = (legend.entries.count + rows - 1) / rows
-        let columnWidth = legend.frame.width / Double(max(columns, 1))
-        for (index, entry) in legend.entries.enumerated() {
-            let column = index / rows, row = index % rows
-            let x = legend.frame.minX + Double(column) * columnWidth
-            let y = legend.frame.minY + Double(row) * rowHeight
-            let box = Rect(minX: x, minY: y + (rowHeight - swatch.y) / 2 - size * 0.2, maxX: x + swatch.x,
-                           maxY: y + (rowHeight - swatch.y) / 2 - size * 0.2 + swatch.y)
-            drawSymbol(entry.symbol, in: box, unit: size / 14)
-            text.draw(SceneText(text: entry.text, at: Point(x + swatch.x + size * 0.6, y), size: size,
-                                width: columnWidth - swatch.x - size * 1.2), defaultColor: style.text)
+        // Fit: as many columns as the longest entry allows, shrinking the text if the rows
+        // would overflow the frame (never below 70 %).
+        var size = legend.textSize
+        var layout = arrange(legend, size: size)
+        while Double(layout.rows) * layout.rowHeight > legend.frame.height + 0.5, size > legend.textSize * 0.7 {
+            size *= 0.93
+            layout = arrange(legend, size: size)
         }
+        let swatch = Point(size * 2.2, size * 1.3)
+        for (index, entry) in legend.entries.enumerated() {
+            let column = index / layout.rows, row = index % layout.rows
+            let x = legend.frame.minX + Double(column) * layout.columnWidth
+            let y = legend.frame.minY + Double(row) * layout.rowHeight
+            let top = y + (layout.rowHeight - swatch.y) / 2 - size * 0.2
+            let box = Rect(minX: x, minY: top, maxX: x + swatch.x, maxY: top + swatch.y)
+            drawSymbol(entry.symbol, in: box, unit: size / 14)
+            text.draw(SceneText(text: entry.text, at: Point(x + swatch.x + size * 0.6, y), size: size), defaultColor: style.text)
+        }
+    }
+
+    private func arrange(_ legend: SceneLegend, size: Double) -> (rows: Int, columnWidth: Double, rowHeight: Double) {
+        let widest = legend.entries.map { text.measure(SceneText(text: $0.text, at: Point(0, 0), size: size)).width }.max() ?? 0
+        let needed = size * 2.2 + size * 0.6 + widest + size * 1.5
+        let columns = max(1, min(legend.entries.count, Int(legend.frame.width / needed)))
+        let rows = (legend.entries.count + columns - 1) / columns
+        return (rows, legend.frame.width / Double(columns), size * 1.75)
     }
 
     private func drawSymbol(_ symbol: LegendSymbol, in box: Rect, unit: Double) {

@@ -15,12 +15,14 @@ public enum Exporter {
         public enum Content: Sendable {
             case chart(ChartRequest)
             case contactSheet(width: Int)
-            case figure(Figure)
+            case figure(Figure, width: Int?)
         }
 
         public var content: Content
         public var format: OutputFormat
         public var path: String
+        /// The style for contact sheets and figures (charts carry their own in the request).
+        public var style = Style.default
 
         public init(request: ChartRequest, format: OutputFormat, path: String) {
             self.content = .chart(request)
@@ -46,14 +48,16 @@ public enum Exporter {
         let failures = FailureBox()
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
+            let style = job.style
             do {
                 switch job.content {
                 case .chart(let request):
                     try write(request, atlas: atlas, format: job.format, to: job.path)
                 case .contactSheet(let width):
-                    try write(try ContactSheet.scene(atlas: atlas, patterns: atlas.patterns, width: width), format: job.format, to: job.path)
-                case .figure(let figure):
-                    try write(try FigureBuilder.scene(figure, dpi: 144, atlas: atlas), format: job.format, to: job.path)
+                    try write(try ContactSheet.scene(atlas: atlas, patterns: atlas.patterns, width: width, style: style),
+                              format: job.format, to: job.path)
+                case .figure(let figure, let width):
+                    try write(try FigureBuilder.scene(figure, width: width, dpi: 144, style: style, atlas: atlas), format: job.format, to: job.path)
                 }
             } catch {
                 failures.add(index, error)
@@ -100,12 +104,16 @@ public enum Exporter {
             r.width = width * r.views.count / 2 + width / 2
             jobs.append(Job(request: r, format: .png, path: file("patterns", "\(pattern.id).png")))
         }
-        jobs.append(Job(content: .contactSheet(width: width * 2), format: .png, path: (directory as NSString).appendingPathComponent("contact-sheet.png")))
+        var extra = [Job(content: .contactSheet(width: width * 2), format: .png, path: (directory as NSString).appendingPathComponent("contact-sheet.png"))]
         for figure in atlas.figures {
             for format in OutputFormat.allCases {
-                jobs.append(Job(content: .figure(figure), format: format, path: file("figures", "\(figure.id).\(format.rawValue)")))
+                extra.append(Job(content: .figure(figure, width: nil), format: format, path: file("figures", "\(figure.id).\(format.rawValue)")))
             }
+            // Blog images for high-density screens.
+            extra.append(Job(content: .figure(figure, width: figure.width * 2), format: .png, path: file("figures", "\(figure.id)@2x.png")))
         }
+        for index in extra.indices { extra[index].style = style }
+        jobs += extra
         for (id, map) in atlas.dermatomeMaps.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             guard let whole = map.patterns.first(where: { $0.id == "dermatomes" }) else { continue }
             var r = request(.render, [.posterior, .anterior, .lateralRight])

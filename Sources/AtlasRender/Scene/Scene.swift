@@ -16,6 +16,19 @@ public struct ScenePanel: Sendable {
     /// Clip drawing to `frame` (close-ups, where the body runs past the panel).
     public var clip = false
 
+    public init(view: BodyView, origin: Point, scale: Double, frame: Rect, label: String? = nil, patterns: [PlacedPattern] = [],
+                showLandmarks: Bool = false, sideMarks: Bool = true, clip: Bool = false) {
+        self.view = view
+        self.origin = origin
+        self.scale = scale
+        self.frame = frame
+        self.label = label
+        self.patterns = patterns
+        self.showLandmarks = showLandmarks
+        self.sideMarks = sideMarks
+        self.clip = clip
+    }
+
     /// Atlas millimetres to pixels.
     public func toPixels(_ p: Point) -> Point { Point(origin.x + p.x * scale, origin.y + p.y * scale) }
 }
@@ -37,6 +50,18 @@ public struct SceneText: Sendable {
     public var width: Double? = nil
     /// Shrink the font until the text fits on one line this wide (titles).
     public var fitWidth: Double? = nil
+
+    public init(text: String, at: Point, size: Double, weight: Weight = .regular, alignment: Alignment = .left,
+                color: Color? = nil, width: Double? = nil, fitWidth: Double? = nil) {
+        self.text = text
+        self.at = at
+        self.size = size
+        self.weight = weight
+        self.alignment = alignment
+        self.color = color
+        self.width = width
+        self.fitWidth = fitWidth
+    }
 }
 
 /// What one legend line shows.
@@ -49,6 +74,11 @@ public enum LegendSymbol: Sendable, Equatable {
 public struct LegendEntry: Sendable, Equatable {
     public var symbol: LegendSymbol
     public var text: String
+
+    public init(symbol: LegendSymbol, text: String) {
+        self.symbol = symbol
+        self.text = text
+    }
 }
 
 /// A legend block laid out in columns inside `frame` (pixels).
@@ -56,6 +86,12 @@ public struct SceneLegend: Sendable {
     public var entries: [LegendEntry]
     public var frame: Rect
     public var textSize: Double
+
+    public init(entries: [LegendEntry], frame: Rect, textSize: Double) {
+        self.entries = entries
+        self.frame = frame
+        self.textSize = textSize
+    }
 }
 
 /// Everything one picture shows, in pixels; formats only differ in the surface drawn on.
@@ -71,6 +107,19 @@ public struct Scene: Sendable {
     /// Metadata written into outputs (tEXt chunks in PNG).
     public var metadata: [(String, String)]
     public var style: Style
+    public init(width: Int, height: Int, dpi: Double, title: String, panels: [ScenePanel], texts: [SceneText],
+                legend: SceneLegend?, metadata: [(String, String)], style: Style) {
+        self.width = width
+        self.height = height
+        self.dpi = dpi
+        self.title = title
+        self.panels = panels
+        self.texts = texts
+        self.legend = legend
+        self.metadata = metadata
+        self.style = style
+    }
+
     /// The scale of line widths: pixels per body millimetre of the largest panel.
     public var lineScale: Double { panels.map(\.scale).max() ?? 1 }
 }

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Reads `styles/*.yaml`: every colour, texture and size; keys left out keep the defaults.
+enum StyleLoader {
+    /// Colour settings: section, key, field.
+    static var colours: [(String, String, WritableKeyPath<Style, Color>)] { [
+        ("body", "fill", \.bodyFill), ("body", "outline", \.outline), ("body", "contour", \.contour), ("body", "crease", \.crease),
+        ("essential", "color", \.essential),
+        ("spillover", "tint", \.spilloverTint), ("spillover", "dot", \.spilloverDot),
+        ("nerve", "color", \.nerve), ("nerve", "edge", \.nerveEdge),
+        ("muscle", "fill", \.muscleFill), ("muscle", "line", \.muscleLine),
+        ("trigger-point", "color", \.triggerPoint), ("trigger-point", "halo", \.triggerPointHalo),
+        ("text", "color", \.text), ("text", "muted", \.mutedText), ("landmark", "color", \.landmark),
+        ("marks", "pain", \.painMark), ("marks", "numbness", \.numbnessMark), ("marks", "tingling", \.tinglingMark),
+    ] }
+
+    /// Sizes in body millimetres: section, key, field, allowed range.
+    static var numbers: [(String, String, WritableKeyPath<Style, Double>, ClosedRange<Double>)] { [
+        ("body", "outline-width", \.outlineWidth, 0.2...20), ("body", "contour-width", \.contourWidth, 0.1...20),
+        ("body", "crease-width", \.creaseWidth, 0.1...20),
+        ("spillover", "dot-spacing", \.stippleSpacing, 2...50), ("spillover", "dot-radius", \.stippleRadius, 0.3...10),
+        ("hatch", "spacing", \.hatchSpacing, 2...50), ("hatch", "width", \.hatchWidth, 0.2...20),
+        ("nerve", "width", \.nerveWidth, 0.5...30), ("nerve", "edge-width", \.nerveEdgeWidth, 0...10),
+        ("muscle", "line-width", \.muscleLineWidth, 0.1...10),
+        ("trigger-point", "size", \.triggerPointSize, 2...60), ("trigger-point", "width", \.triggerPointWidth, 0.3...20),
+    ] }
+
+    /// Hatches: radicular zones, each root and the gaps.
+    static var hatches: [(String, WritableKeyPath<Style, HatchStyle>)] { [("radicular", \.radicular), ("gap", \.gap)] }
+
+    static func read(_ root: YAMLValue, log: DiagnosticLog) -> (name: String, style: Style)? {
+        guard let map = root.mapping(log, what: "a style (a mapping of sections)") else { return nil }
+        var style = Style()
+        let sections = Set(colours.map(\.0) + numbers.map(\.0) + hatches.map(\.0) + ["roots"])
+        map.check(required: ["name"], optional: sections.sorted() + ["font"], in: "a style", log)
+        let name = map["name"]?.string(log) ?? "style"
+        if let font = map["font"]?.string(log, what: "a font family name") { style.fontFamily = font }
+        for section in sections.sorted() {
+            guard let value = map[section], let entries = value.mapping(log, what: "the '\(section)' section (a mapping)") else { continue }
+            if section == "roots" {
+                readRoots(entries, into: &style, log: log)
+                continue
+            }
+            let hatch = hatches.first { $0.0 == section }
+            let keys = colours.filter { $0.0 == section }.map(\.1) + numbers.filter { $0.0 == section }.map(\.1)
+                + (hatch == nil ? [] : ["color", "tint", "angle"])
+            entries.check(required: [], optional: keys, in: "the '\(section)' section", log)
+            for (s, key, field) in colours where s == section {
+                if let v = entries[key], let color = color(v, log) { style[keyPath: field] = color }
+            }
+            for (s, key, field, range) in numbers where s == section {
+                if let v = entries[key], let number = v.number(log) {
+                    if range.contains(number) { style[keyPath: field] = number }
+                    else { log.report(v.location, "\(section).\(key) must be between \(range.lowerBound) and \(range.upperBound)") }
+                }
+            }
+            if let (_, field) = hatch { readHatch(entries, into: &style[keyPath: field], log: log) }
+        }
+        return (name, style)
+    }
+
+    private static func readRoots(_ roots: YAMLMapping, into style: inout Style, log: DiagnosticLog) {
+        roots.check(required: [], optional: ["L3", "L4", "L5", "S1", "S2"], in: "the 'roots' section", log)
+        for entry in roots.entries {
+            guard var hatch = style.roots[entry.key], let fields = entry.value.mapping(log, what: "a hatch ({color, tint, angle})") else { continue }
+            fields.check(required: [], optional: ["color", "tint", "angle"], in: "root \(entry.key)", log)
+            readHatch(fields, into: &hatch, log: log)
+            style.roots[entry.key] = hatch
+        }
+    }
+
+    private static func readHatch(_ fields: YAMLMapping, into hatch: inout HatchStyle, log: DiagnosticLog) {
+        if let v = fields["color"], let c = color(v, log) { hatch.color = c }
+        if let v = fields["tint"], let c = color(v, log) { hatch.tint = c }
+        if let v = fields["angle"], let a = v.number(log) {
+            if (-180...180).contains(a) { hatch.angleDegrees = a } else { log.report(v.location, "a hatch angle is -180 to 180 degrees") }
+        }
+    }
+
+    private static func color(_ value: YAMLValue, _ log: DiagnosticLog) -> Color? {
+        guard let text = value.scalarText, let color = Color(hex: text) else {
+            log.report(value.location, "expected a colour as \"#RRGGBB\" or \"#RRGGBBAA\" (in quotes), found \(value.kindDescription)")
+            return nil
+        }
+        return color
+    }
+}
+
+extension AtlasLoader {
+    /// A style file from anywhere (`--style FILE`).
+    public static func loadStyle(file: String) throws(AtlasError) -> Style {
+        let log = DiagnosticLog()
+        let style = parse(file, log: log).flatMap { StyleLoader.read($0, log: log) }
+        guard log.isEmpty, let style else { throw AtlasError(log.diagnostics) }
+        return style.style
+    }
+}

@@ -1,0 +1,95 @@
+import AtlasModel
+import AtlasRender
+import Foundation
+import Testing
+
+@Suite("Styles")
+struct StyleTests {
+    static let atlas = try! RenderTestAtlas.load()
+
+    /// Three square zones, one of each kind, side by side on the back of the right thigh.
+    func swatchScene(style: Style) throws -> (Scene, [ZoneKind: Rect]) {
+        func square(_ x: Double) -> BezierPath {
+            BezierPath([.move(Point(x, 960)), .line(Point(x + 36, 960)), .line(Point(x + 36, 1060)), .line(Point(x, 1060)), .close])
+        }
+        let kinds: [(ZoneKind, Double)] = [(.essential, 20), (.spillover, 62), (.radicular, 104)]
+        let zones = kinds.map { Zone(view: .posterior, kind: $0.0, path: square($0.1)) }
+        let probe = Pattern(id: "probe", name: "Probe", family: .myofascial, description: "", feel: [], sources: [], fidelity: .estimate,
+                            fidelityNote: nil, includes: [], muscles: [], triggerPoints: [], zones: zones, nerves: [],
+                            location: AtlasModel.SourceLocation(file: "t", line: 1, column: 1))
+        var request = ChartRequest(kind: .render, views: [.posterior])
+        request.patterns = [probe]
+        request.width = 1200
+        request.bare = true
+        request.style = style
+        let scene = try ChartBuilder.scene(request, atlas: Self.atlas)
+        let panel = scene.panels[0]
+        var boxes: [ZoneKind: Rect] = [:]
+        for (kind, x) in kinds {
+            let a = panel.toPixels(Point(x + 6, 970)), b = panel.toPixels(Point(x + 30, 1050))
+            boxes[kind] = Rect(minX: a.x, minY: a.y, maxX: b.x, maxY: b.y)
+        }
+        return (scene, boxes)
+    }
+
+    /// Mean and standard deviation of grey levels (Rec. 709) inside a box.
+    func greyStatistics(_ image: RGBAImage, _ box: Rect) -> (mean: Double, deviation: Double) {
+        var values: [Double] = []
+        for y in Int(box.minY)..<Int(box.maxY) {
+            for x in Int(box.minX)..<Int(box.maxX) {
+                let p = image[x, y]
+                values.append(0.2126 * Double(p.r) + 0.7152 * Double(p.g) + 0.0722 * Double(p.b))
+            }
+        }
+        let mean = values.reduce(0, +) / Double(values.count)
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
+        return (mean, variance.squareRoot())
+    }
+
+    /// Printed in greyscale, essential (solid, dark), spillover (dots, light) and radicular
+    /// (hatch) zones and the outline stay distinct by lightness or texture, in every style.
+    @Test(arguments: ["default", "print-greyscale"])
+    func encodingsSurviveGreyscale(styleName: String) throws {
+        let style = try #require(Self.atlas.style(styleName))
+        let (scene, boxes) = try swatchScene(style: style)
+        let image = try SceneRenderer.rasterize(scene)
+        let essential = greyStatistics(image, boxes[.essential]!)
+        let spillover = greyStatistics(image, boxes[.spillover]!)
+        let radicular = greyStatistics(image, boxes[.radicular]!)
+        // Essential is solid: uniform and dark.
+        #expect(essential.deviation < 8, "essential should be a flat fill: \(essential)")
+        #expect(essential.mean < 140, "essential should read dark in greyscale: \(essential)")
+        // Spillover and radicular carry texture.
+        #expect(spillover.deviation > 15, "spillover needs visible dots: \(spillover)")
+        #expect(radicular.deviation > 15, "radicular needs visible hatching: \(radicular)")
+        // Solid vs textured zones differ in lightness too.
+        #expect(spillover.mean - essential.mean > 40, "spillover must be much lighter than essential: \(spillover) vs \(essential)")
+        #expect(radicular.mean - essential.mean > 30, "radicular must be lighter than essential: \(radicular) vs \(essential)")
+        // The outline is darker than any fill.
+        let outline = style.outline.lightness * 255
+        #expect(outline < essential.mean - 20)
+    }
+
+    @Test func stylesLoadAndDiffer() throws {
+        let normal = try #require(Self.atlas.style("default"))
+        let grey = try #require(Self.atlas.style("print-greyscale"))
+        #expect(normal != grey)
+        for colour in [grey.essential, grey.spilloverDot, grey.radicular.color, grey.outline] {
+            #expect(colour.r == colour.g && colour.g == colour.b, "print-greyscale uses greys only")
+        }
+    }
+
+    @Test func badStyleFileNamesItsPlace() throws {
+        let folder = try RenderTestAtlas.temporaryFolder()
+        let file = folder.appendingPathComponent("bad.yaml").path
+        try "name: bad\nessential:\n  color: red\n  shade: 3\n".write(toFile: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try AtlasLoader.loadStyle(file: file)
+            Issue.record("a bad style loaded")
+        } catch {
+            let text = error.description
+            #expect(text.contains("bad.yaml:3:10: expected a colour"), "\(text)")
+            #expect(text.contains("bad.yaml:4:3: unknown key 'shade'"), "\(text)")
+        }
+    }
+}
