@@ -74,7 +74,7 @@ extension OutputFormat: ExpressibleByArgument {}
 extension DermatomeMapID: ExpressibleByArgument {}
 
 /// The format from `--format`, else from the file name, else PNG.
-func resolveFormat(_ explicit: OutputFormat?, path: String) throws -> OutputFormat {
+func resolveFormat(_ explicit: OutputFormat?, path: String, fallback: OutputFormat = .png) throws -> OutputFormat {
     let ext = (path as NSString).pathExtension
     if let explicit {
         if let implied = OutputFormat(pathExtension: ext), implied != explicit {
@@ -82,7 +82,7 @@ func resolveFormat(_ explicit: OutputFormat?, path: String) throws -> OutputForm
         }
         return explicit
     }
-    return OutputFormat(pathExtension: ext) ?? .png
+    return OutputFormat(pathExtension: ext) ?? fallback
 }
 
 /// Errors the CLI reports with an exit status (1 invalid input, 2 no result).

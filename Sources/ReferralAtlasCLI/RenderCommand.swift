@@ -52,7 +52,8 @@ struct RenderCommand: ParsableCommand {
                 let jobs = try Exporter.allJobs(atlas: atlas, directory: output, width: width ?? 1200, dpi: dpi,
                                                 style: try styleOptions.resolve(atlas))
                 let written = try Exporter.run(jobs, atlas: atlas)
-                print("wrote \(written.count) files into \(output)")
+                try Exporter.writeGallery(atlas: atlas, directory: output, paths: written)
+                print("wrote \(written.count + 1) files into \(output) (open \(output)/index.html)")
                 return
             }
             let chosen = try patterns.map { id in

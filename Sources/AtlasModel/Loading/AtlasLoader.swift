@@ -118,9 +118,16 @@ public enum AtlasLoader {
             styles[styleName] = style
         }
 
+        var phrasebooks: [String: Phrasebook] = [:]
+        let ids = Set(known.keys)
+        for path in yamlFiles(in: "text", base: base) {
+            guard let root = parse(display(path), log: log), let book = PhrasebookLoader.read(root, patternIDs: ids, log: log) else { continue }
+            phrasebooks[book.language] = book
+        }
+
         guard views.count == ViewID.allCases.count else { return nil }
         return Atlas(version: version, name: name, views: views, patterns: patterns, dermatomeMaps: maps,
-                     figures: figures.sorted { $0.id < $1.id }, styles: styles)
+                     figures: figures.sorted { $0.id < $1.id }, styles: styles, phrasebooks: phrasebooks)
     }
 
     /// The ids a figure may name. Dermatomes: plain ids are the evidence-based map;

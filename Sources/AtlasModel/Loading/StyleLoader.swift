@@ -43,7 +43,7 @@ enum StyleLoader {
             }
             let hatch = hatches.first { $0.0 == section }
             let keys = colours.filter { $0.0 == section }.map(\.1) + numbers.filter { $0.0 == section }.map(\.1)
-                + (hatch == nil ? [] : ["color", "tint", "angle"])
+                + (hatch == nil ? [] : ["color", "tint", "angle", "texture"])
             entries.check(required: [], optional: keys, in: "the '\(section)' section", log)
             for (s, key, field) in colours where s == section {
                 if let v = entries[key], let color = color(v, log) { style[keyPath: field] = color }
@@ -63,7 +63,7 @@ enum StyleLoader {
         roots.check(required: [], optional: ["L3", "L4", "L5", "S1", "S2"], in: "the 'roots' section", log)
         for entry in roots.entries {
             guard var hatch = style.roots[entry.key], let fields = entry.value.mapping(log, what: "a hatch ({color, tint, angle})") else { continue }
-            fields.check(required: [], optional: ["color", "tint", "angle"], in: "root \(entry.key)", log)
+            fields.check(required: [], optional: ["color", "tint", "angle", "texture"], in: "root \(entry.key)", log)
             readHatch(fields, into: &hatch, log: log)
             style.roots[entry.key] = hatch
         }
@@ -72,6 +72,9 @@ enum StyleLoader {
     private static func readHatch(_ fields: YAMLMapping, into hatch: inout HatchStyle, log: DiagnosticLog) {
         if let v = fields["color"], let c = color(v, log) { hatch.color = c }
         if let v = fields["tint"], let c = color(v, log) { hatch.tint = c }
+        if let v = fields["texture"], let name = v.choice(log, HatchStyle.Texture.allCases.map(\.rawValue)) {
+            hatch.texture = HatchStyle.Texture(rawValue: name)!
+        }
         if let v = fields["angle"], let a = v.number(log) {
             if (-180...180).contains(a) { hatch.angleDegrees = a } else { log.report(v.location, "a hatch angle is -180 to 180 degrees") }
         }

@@ -25,6 +25,13 @@ public struct Atlas: Sendable, Equatable {
     public var figures: [Figure] = []
     /// Named styles from `styles/*.yaml` (`default`, `print-greyscale`...).
     public var styles: [String: Style] = [:]
+    /// Phrasebooks from `text/*.yaml`, by language code.
+    public var phrasebooks: [String: Phrasebook] = [:]
+
+    /// The phrasebook for a language (English is always there).
+    public func phrasebook(_ language: String = "en") -> Phrasebook? {
+        phrasebooks[language] ?? (language == "en" ? Phrasebook() : nil)
+    }
 
     /// The named style, or the atlas default (or the built-in one).
     public func style(_ name: String? = nil) -> Style? {

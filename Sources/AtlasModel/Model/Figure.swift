@@ -6,7 +6,7 @@ public enum BodyRegion: String, Sendable, CaseIterable, Codable {
     public var box: Rect {
         switch self {
         case .full: Rect(minX: -380, minY: -60, maxX: 380, maxY: 1790)
-        case .pelvis: Rect(minX: -215, minY: 610, maxX: 215, maxY: 1020)
+        case .pelvis: Rect(minX: -195, minY: 610, maxX: 195, maxY: 1020)  // narrow enough to leave the arms out
         case .leg: Rect(minX: -235, minY: 660, maxX: 235, maxY: 1775)
         }
     }

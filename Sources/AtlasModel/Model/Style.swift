@@ -22,11 +22,17 @@ public struct Color: Sendable, Equatable {
     public var lightness: Double { 0.2126 * r + 0.7152 * g + 0.0722 * b }
 }
 
-/// How a dermatome root or radicular zone is hatched.
+/// How a dermatome root or radicular zone is textured: each root needs its own texture so
+/// that neighbours differ without colour.
 public struct HatchStyle: Sendable, Equatable {
+    public enum Texture: String, Sendable, CaseIterable {
+        case lines, crossed, dots
+    }
+
     public var color: Color
     public var tint: Color
     public var angleDegrees: Double
+    public var texture: Texture = .lines
 }
 
 /// Every colour, texture and size the renderer uses. Sizes are in millimetres of the body
@@ -54,13 +60,13 @@ public struct Style: Sendable, Equatable {
     public var hatchWidth = 2.2
     /// One hatch per dermatome root (Okabe-Ito hues, each at its own angle).
     public var roots: [String: HatchStyle] = [
-        "L3": HatchStyle(color: Color(hex: "#007A5A")!, tint: Color(hex: "#D3EEE5")!, angleDegrees: 30),
+        "L3": HatchStyle(color: Color(hex: "#007A5A")!, tint: Color(hex: "#D3EEE5")!, angleDegrees: 30, texture: .crossed),
         "L4": HatchStyle(color: Color(hex: "#2A7FB8")!, tint: Color(hex: "#D9ECF8")!, angleDegrees: 90),
         "L5": HatchStyle(color: Color(hex: "#0B4F8A")!, tint: Color(hex: "#C9DCEE")!, angleDegrees: 45),
         "S1": HatchStyle(color: Color(hex: "#A2437E")!, tint: Color(hex: "#F3DDEA")!, angleDegrees: -45),
         "S2": HatchStyle(color: Color(hex: "#B86E00")!, tint: Color(hex: "#FBE9CC")!, angleDegrees: 0),
     ]
-    public var gap = HatchStyle(color: Color(hex: "#9A9A9A")!, tint: Color(hex: "#F2F2F2")!, angleDegrees: 135)
+    public var gap = HatchStyle(color: Color(hex: "#9A9A9A")!, tint: Color(hex: "#F2F2F2")!, angleDegrees: 135, texture: .dots)
 
     public var nerve = Color(hex: "#F2D31B")!
     public var nerveEdge = Color(hex: "#4A3B00")!

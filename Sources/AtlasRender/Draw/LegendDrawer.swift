@@ -42,11 +42,10 @@ struct LegendDrawer {
                                .line(Point(box.maxX, box.maxY)), .line(Point(box.minX, box.maxY)), .close])
         let id: (Point) -> Point = { $0 }
         let drawer = SceneDrawer(scene: Scene(width: 0, height: 0, dpi: 0, title: "", panels: [], texts: [], legend: nil, metadata: [], style: style), cr: cr)
-        let hatch: (HatchStyle, Double) -> Void = { h, factor in
+        let hatch: (HatchStyle, Double) -> Void = { h, _ in
             cr.fill(rect, h.tint, id)
             cr.clipped(to: rect, id) {
-                Texture.hatch(cr, box: box, angleDegrees: h.angleDegrees, spacing: style.hatchSpacing * unit * 1.6 * factor,
-                              width: style.hatchWidth * unit * 1.4 / factor, color: h.color)
+                Texture.fill(cr, h, box: box, spacing: style.hatchSpacing * unit * 1.6, width: style.hatchWidth * unit * 1.4)
             }
         }
         switch symbol {
@@ -84,6 +83,8 @@ struct LegendDrawer {
             return
         case .mark(let color):
             cr.fill(rect, color.with(alpha: 0.75), id)
+        case .blank:
+            cr.fill(rect, style.bodyFill, id)
         }
         cr.stroke(rect, style.outline.with(alpha: 0.6), width: max(1, unit), id)
     }

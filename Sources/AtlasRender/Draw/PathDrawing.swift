@@ -78,6 +78,19 @@ enum Texture {
         cairo_fill(cr.pointer)
     }
 
+    /// A hatch style's texture: lines, crossed lines or dots; the caller clips.
+    static func fill(_ cr: CairoContext, _ style: HatchStyle, box: Rect, spacing: Double, width: Double) {
+        switch style.texture {
+        case .lines:
+            hatch(cr, box: box, angleDegrees: style.angleDegrees, spacing: spacing, width: width, color: style.color)
+        case .crossed:
+            hatch(cr, box: box, angleDegrees: style.angleDegrees, spacing: spacing * 1.3, width: width * 0.75, color: style.color)
+            hatch(cr, box: box, angleDegrees: style.angleDegrees + 90, spacing: spacing * 1.3, width: width * 0.75, color: style.color)
+        case .dots:
+            stipple(cr, box: box, spacing: spacing * 0.9, radius: width * 0.7, color: style.color)
+        }
+    }
+
     /// Parallel lines across `box` at `angle` degrees, `spacing` apart (pixels); the caller clips.
     static func hatch(_ cr: CairoContext, box: Rect, angleDegrees: Double, spacing: Double, width: Double, color: Color) {
         let angle = angleDegrees * Double.pi / 180

@@ -12,6 +12,12 @@ struct SceneDrawer {
         cairo_set_source_rgb(cr.pointer, 1, 1, 1)
         cairo_paint(cr.pointer)
         let text = TextRenderer(context: cr, family: style.fontFamily)
+        for box in scene.boxes {
+            let rect = BezierPath([.move(Point(box.frame.minX, box.frame.minY)), .line(Point(box.frame.maxX, box.frame.minY)),
+                                   .line(Point(box.frame.maxX, box.frame.maxY)), .line(Point(box.frame.minX, box.frame.maxY)), .close])
+            cr.fill(rect, box.fill, { $0 })
+            if let stroke = box.stroke { cr.stroke(rect, stroke, width: max(1, scene.lineScale * 1.2), { $0 }) }
+        }
         for panel in scene.panels { drawPanel(panel, text: text) }
         for item in scene.texts { text.draw(item, defaultColor: style.text) }
         if let legend = scene.legend { LegendDrawer(cr: cr, style: style, text: text).draw(legend) }
@@ -53,14 +59,14 @@ struct SceneDrawer {
             for zone in zones where zone.kind == .radicular || zone.kind == .gap {
                 let h = hatch(for: zone)
                 cr.clipped(to: zone.path, t) {
-                    Texture.hatch(cr, box: box(zone.path, t), angleDegrees: h.angleDegrees,
-                                  spacing: style.hatchSpacing * s * (zone.kind == .gap ? 1.6 : 1),
-                                  width: style.hatchWidth * s * (zone.kind == .gap ? 0.6 : 1), color: h.color)
+                    Texture.fill(cr, h, box: box(zone.path, t), spacing: style.hatchSpacing * s, width: style.hatchWidth * s)
                 }
                 // Root territories vary between people: a dashed edge says so.
                 cr.stroke(zone.path, h.color.with(alpha: 0.8), width: 1.1 * s, dash: [5 * s, 4 * s], t)
             }
+            // Muscle outlines go over the zones, with a pale halo so they read on solid red.
             for muscle in panel.patterns.flatMap(\.muscles) {
+                cr.stroke(muscle.path, Color(1, 1, 1, 0.7), width: style.muscleLineWidth * s * 2.4, dash: [4 * s, 3 * s], t)
                 cr.stroke(muscle.path, style.muscleLine, width: style.muscleLineWidth * s, dash: [4 * s, 3 * s], t)
             }
         }
@@ -77,7 +83,9 @@ struct SceneDrawer {
             cr.stroke(nerve.path, style.nerve, width: style.nerveWidth * s, t)
         }
         for point in panel.patterns.flatMap(\.triggerPoints) {
-            drawCross(at: t(point.point), size: style.triggerPointSize * s, width: style.triggerPointWidth * s)
+            // Never smaller than a legible mark, even in small figure panels.
+            let size = max(style.triggerPointSize * s, 11), width = max(style.triggerPointWidth * s, 2.4)
+            drawCross(at: t(point.point), size: size, width: width)
         }
         if panel.showLandmarks { drawLandmarks(panel, text: text) }
     }

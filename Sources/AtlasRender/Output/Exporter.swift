@@ -16,6 +16,7 @@ public enum Exporter {
             case chart(ChartRequest)
             case contactSheet(width: Int)
             case figure(Figure, width: Int?)
+            case handout(HandoutRequest)
         }
 
         public var content: Content
@@ -56,6 +57,8 @@ public enum Exporter {
                 case .contactSheet(let width):
                     try write(try ContactSheet.scene(atlas: atlas, patterns: atlas.patterns, width: width, style: style),
                               format: job.format, to: job.path)
+                case .handout(let request):
+                    try write(try HandoutBuilder.scene(request, atlas: atlas), format: job.format, to: job.path)
                 case .figure(let figure, let width):
                     try write(try FigureBuilder.scene(figure, width: width, dpi: 144, style: style, atlas: atlas), format: job.format, to: job.path)
                 }
@@ -67,9 +70,17 @@ public enum Exporter {
         return jobs.map(\.path)
     }
 
+    /// Writes `index.html` in `directory` for the files written there.
+    public static func writeGallery(atlas: Atlas, directory: String, paths: [String]) throws(RenderError) {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        let relative = paths.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
+        let html = Gallery.html(atlas: atlas, paths: relative)
+        try AtomicFile.write(Array(html.utf8), to: (directory as NSString).appendingPathComponent("index.html"))
+    }
+
     /// Every template, every body view and every pattern of the atlas, into `directory`.
     public static func allJobs(atlas: Atlas, directory: String, width: Int, dpi: Double, style: Style) throws(RenderError) -> [Job] {
-        for sub in ["templates", "views", "patterns", "dermatomes", "figures"] {
+        for sub in ["templates", "views", "patterns", "dermatomes", "figures", "handouts"] {
             let path = (directory as NSString).appendingPathComponent(sub)
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -111,6 +122,11 @@ public enum Exporter {
             }
             // Blog images for high-density screens.
             extra.append(Job(content: .figure(figure, width: figure.width * 2), format: .png, path: file("figures", "\(figure.id)@2x.png")))
+        }
+        for pattern in atlas.patterns where !pattern.zones.isEmpty {
+            var handout = HandoutRequest(patterns: [pattern])
+            handout.style = style
+            extra.append(Job(content: .handout(handout), format: .pdf, path: file("handouts", "\(pattern.id).pdf")))
         }
         for index in extra.indices { extra[index].style = style }
         jobs += extra

@@ -2,7 +2,7 @@ import AtlasModel
 
 /// Turns a chart request into a Scene: layout, panels, titles, legend and footer.
 public enum ChartBuilder {
-    public static let disclaimer = "An aid to a conversation with your clinician, not a diagnosis."
+    public static var disclaimer: String { Phrasebook().text(.disclaimer) }
 
     public static func scene(_ request: ChartRequest, atlas: Atlas) throws(RenderError) -> Scene {
         guard (100...20000).contains(request.width) else {
@@ -13,6 +13,7 @@ public enum ChartBuilder {
             throw RenderError.invalidRequest("a \(request.width) px wide chart would be \(layout.height) px tall; use a smaller --width")
         }
         let style = request.style
+        let phrases = request.phrases
         var panels: [ScenePanel] = []
         for (index, viewID) in request.views.enumerated() {
             guard let view = atlas.view(viewID) else { throw RenderError.invalidRequest("the atlas has no \(viewID.rawValue) view") }
@@ -47,46 +48,47 @@ public enum ChartBuilder {
         }
         let legendFrame = Rect(minX: layout.margin, minY: layout.footerTop + u * 0.3, maxX: w - layout.margin,
                                maxY: layout.footerTop + u * 5.0)
-        scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: panels), frame: legendFrame,
+        scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: panels, phrases: phrases), frame: legendFrame,
                                    textSize: u * 0.62)
         let footer = request.kind == .template
-            ? "Name ____________________    Date ____________    \(disclaimer)"
-            : "\(disclaimer) Drawn by ReferralAtlas from \(atlas.name) \(atlas.version)."
+            ? "\(phrases.text(.templateNameDate))    \(phrases.text(.disclaimer))"
+            : "\(phrases.text(.disclaimer)) \(phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"]))"
         scene.texts.append(SceneText(text: footer, at: Point(layout.margin, layout.footerTop + u * 5.25), size: u * 0.5,
-                                     color: style.mutedText, width: w - 2 * layout.margin))
+                                     color: style.mutedText, fitWidth: w - 2 * layout.margin))
         return scene
     }
 
     static func defaultTitle(_ request: ChartRequest, atlas: Atlas) -> String {
         switch request.kind {
-        case .template: return "Pain drawing: where do you feel it?"
+        case .template: return request.phrases.text(.templateTitle)
         case .render:
             if request.patterns.isEmpty { return "Body chart" }
-            return request.patterns.map(\.name).joined(separator: " + ")
+            return request.patterns.map(request.phrases.name(of:)).joined(separator: " + ")
         }
     }
 
     static func subtitle(_ request: ChartRequest, atlas: Atlas) -> String {
         if request.kind == .template {
-            return "Shade every area where you feel symptoms, on the front, back and sides. Use red for pain, blue for numbness, green for pins and needles."
+            return request.phrases.text(.templateInstructions)
         }
         let views = request.views.compactMap { atlas.view($0)?.label }.joined(separator: ", ")
         let sides: String = switch Set(request.sides) {
-        case [.left]: "patient's left side"
-        case [.right]: "patient's right side"
-        default: "both sides"
+        case [.left]: request.phrases.text(.sideLeft)
+        case [.right]: request.phrases.text(.sideRight)
+        default: request.phrases.text(.sideBoth)
         }
         if request.patterns.isEmpty { return "\(views) view" }
-        return "\(views) · \(sides) · " + Set(request.patterns.map(\.family)).map(familyText).sorted().joined(separator: "; ")
+        let families = Set(request.patterns.map(\.family)).map { familyText($0, request.phrases) }
+        return "\(views) · \(sides) · " + families.sorted().joined(separator: "; ")
     }
 
-    static func familyText(_ family: Family) -> String {
+    static func familyText(_ family: Family, _ phrases: Phrasebook) -> String {
         switch family {
-        case .myofascial: "referred pain from muscle trigger points"
-        case .articular: "referred pain from a joint"
-        case .radicular: "nerve-root (radicular) pain"
-        case .neural: "nerve course"
-        case .dermatome: "dermatome map (skin supplied by each nerve root)"
+        case .myofascial: phrases.text(.familyMyofascial)
+        case .articular: phrases.text(.familyArticular)
+        case .radicular: phrases.text(.familyRadicular)
+        case .neural: phrases.text(.familyNeural)
+        case .dermatome: phrases.text(.familyDermatome)
         }
     }
 
@@ -104,48 +106,51 @@ public enum ChartBuilder {
     }
 
     /// Exactly the encodings present in the panels.
-    static func legendEntries(kind: ChartRequest.Kind, style: Style, panels: [ScenePanel]) -> [LegendEntry] {
+    public static func legendEntries(kind: ChartRequest.Kind, style: Style, panels: [ScenePanel],
+                                     phrases: Phrasebook = Phrasebook()) -> [LegendEntry] {
         if kind == .template {
-            return [LegendEntry(symbol: .mark(style.painMark), text: "Pain (red)"),
-                    LegendEntry(symbol: .mark(style.numbnessMark), text: "Numbness (blue)"),
-                    LegendEntry(symbol: .mark(style.tinglingMark), text: "Pins and needles (green)")]
+            return [LegendEntry(symbol: .mark(style.painMark), text: phrases.text(.markPain)),
+                    LegendEntry(symbol: .mark(style.numbnessMark), text: phrases.text(.markNumbness)),
+                    LegendEntry(symbol: .mark(style.tinglingMark), text: phrases.text(.markTingling))]
         }
         let placed = panels.flatMap(\.patterns)
         let zones = placed.flatMap(\.zones)
         var entries: [LegendEntry] = []
         if placed.contains(where: { !$0.triggerPoints.isEmpty }) {
-            entries.append(LegendEntry(symbol: .triggerPoint, text: "Trigger point"))
+            entries.append(LegendEntry(symbol: .triggerPoint, text: phrases.text(.legendTriggerPoint)))
         }
         let essential = placed.filter { $0.zones.contains { $0.kind == .essential } }
         if !essential.isEmpty {
             let muscleOnly = essential.allSatisfy { $0.pattern.family == .myofascial }
             entries.append(LegendEntry(symbol: .essential, text: muscleOnly
-                ? "Essential zone: felt by nearly everyone with this trigger point"
-                : "Essential zone: where most people with this source feel it"))
+                ? phrases.text(.legendEssentialMuscle) : phrases.text(.legendEssentialOther)))
         }
         if zones.contains(where: { $0.kind == .spillover }) {
-            entries.append(LegendEntry(symbol: .spillover, text: "Spillover zone: felt by some"))
+            entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendSpillover)))
         }
         let radicular = zones.filter { $0.kind == .radicular }
         let roots = Set(radicular.compactMap(\.label))
         for root in ["L3", "L4", "L5", "S1", "S2"] where roots.contains(root) {
-            entries.append(LegendEntry(symbol: .root(root), text: "\(root) dermatome (borders vary between people)"))
+            entries.append(LegendEntry(symbol: .root(root), text: phrases.text(.legendDermatome, ["root": root])))
         }
         if radicular.contains(where: { $0.label == nil }) {
-            entries.append(LegendEntry(symbol: .radicular, text: "Radicular (nerve-root) pain zone"))
+            entries.append(LegendEntry(symbol: .radicular, text: phrases.text(.legendRadicular)))
         }
         if zones.contains(where: { $0.kind == .gap }) {
-            entries.append(LegendEntry(symbol: .gap, text: "No consistent evidence for one root"))
+            entries.append(LegendEntry(symbol: .gap, text: phrases.text(.legendGap)))
+        }
+        if !roots.isEmpty {
+            entries.append(LegendEntry(symbol: .blank, text: phrases.text(.legendBlank)))
         }
         let nerves = placed.flatMap(\.nerves)
         if nerves.contains(where: { !$0.deep }) {
-            entries.append(LegendEntry(symbol: .nerve, text: "Nerve"))
+            entries.append(LegendEntry(symbol: .nerve, text: phrases.text(.legendNerve)))
         }
         if nerves.contains(where: \.deep) {
-            entries.append(LegendEntry(symbol: .deepNerve, text: "Nerve running deep (inside the pelvis)"))
+            entries.append(LegendEntry(symbol: .deepNerve, text: phrases.text(.legendDeepNerve)))
         }
         if placed.contains(where: { !$0.muscles.isEmpty }) {
-            entries.append(LegendEntry(symbol: .muscle, text: "Muscle (outline)"))
+            entries.append(LegendEntry(symbol: .muscle, text: phrases.text(.legendMuscle)))
         }
         return entries
     }

@@ -15,6 +15,8 @@ public struct ChartRequest: Sendable {
     public var landmarks = false
     public var style = Style.default
     public var title: String? = nil
+    /// The language of every printed sentence.
+    public var phrases = Phrasebook()
 
     public init(kind: Kind, views: [ViewID]) {
         self.kind = kind

@@ -45,15 +45,19 @@ public enum ContactSheet {
                      style: style)
     }
 
-    /// The view with the most zone area, preferring the back when it ties.
+    /// The view with the most essential zone area (then any zone area), preferring the back
+    /// when it ties.
     static func bestView(_ pattern: Pattern) -> ViewID {
         let order: [PatternView] = [.posterior, .lateral, .anterior]
         let areas = order.map { view -> Double in
             let zones = pattern.zones.filter { $0.view == view }
+            let essential = zones.filter { $0.kind == .essential }.reduce(0) { total, zone in
+                total + abs(Polygon.signedArea(zone.path.polylines().first ?? []))
+            }
             let nerves = pattern.nerves.filter { $0.view == view }.count
             return zones.reduce(0) { total, zone in
                 total + abs(Polygon.signedArea(zone.path.polylines().first ?? []))
-            } + Double(nerves) * 1000
+            } + Double(nerves) * 1000 + essential * 10
         }
         let best = zip(order, areas).max { $0.1 < $1.1 }?.0 ?? .posterior
         return best == .lateral ? .lateralRight : (best == .anterior ? .anterior : .posterior)

@@ -25,6 +25,13 @@ public enum FigureBuilder {
         let height = Int((margin + header + Double(rows) * rowHeight + legendHeight + footer + margin).rounded(.up))
         guard height <= 32000 else { throw RenderError.invalidRequest("the figure would be \(height) px tall") }
 
+        // One size for every panel title: the largest at which the longest one fits.
+        let measure = try TextMeasurer(fontFamily: style.fontFamily)
+        var titleSize = u * 0.8
+        let titles = figure.panels.compactMap(\.title)
+        while titleSize > u * 0.45, titles.contains(where: { measure.size($0, size: titleSize, weight: .bold).width > cellWidth - u * 0.4 }) {
+            titleSize *= 0.95
+        }
         var panels: [ScenePanel] = []
         var texts: [SceneText] = [SceneText(text: figure.title, at: Point(margin, margin), size: u * 1.25, weight: .bold,
                                             fitWidth: w - 2 * margin)]
@@ -49,7 +56,7 @@ public enum FigureBuilder {
             panel.clip = figure.region != .full
             panels.append(panel)
             if let title = spec.title {
-                texts.append(SceneText(text: title, at: Point(frame.center.x, top + u * 0.1), size: u * 0.8, weight: .bold,
+                texts.append(SceneText(text: title, at: Point(frame.center.x, top + u * 0.1), size: titleSize, weight: .bold,
                                        alignment: .center, fitWidth: cellWidth - u * 0.4))
             }
             if let caption = spec.caption {

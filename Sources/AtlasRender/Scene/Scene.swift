@@ -66,7 +66,7 @@ public struct SceneText: Sendable {
 
 /// What one legend line shows.
 public enum LegendSymbol: Sendable, Equatable {
-    case essential, spillover, radicular, gap, nerve, deepNerve, triggerPoint, muscle
+    case essential, spillover, radicular, gap, blank, nerve, deepNerve, triggerPoint, muscle
     case root(String)
     case mark(Color)
 }
@@ -94,6 +94,19 @@ public struct SceneLegend: Sendable {
     }
 }
 
+/// A plain rectangle behind text (a note box on a handout).
+public struct SceneBox: Sendable {
+    public var frame: Rect
+    public var fill: Color
+    public var stroke: Color?
+
+    public init(frame: Rect, fill: Color, stroke: Color? = nil) {
+        self.frame = frame
+        self.fill = fill
+        self.stroke = stroke
+    }
+}
+
 /// Everything one picture shows, in pixels; formats only differ in the surface drawn on.
 public struct Scene: Sendable {
     public var width: Int
@@ -106,6 +119,8 @@ public struct Scene: Sendable {
     public var legend: SceneLegend?
     /// Metadata written into outputs (tEXt chunks in PNG).
     public var metadata: [(String, String)]
+    /// Boxes drawn first, behind everything else.
+    public var boxes: [SceneBox] = []
     public var style: Style
     public init(width: Int, height: Int, dpi: Double, title: String, panels: [ScenePanel], texts: [SceneText],
                 legend: SceneLegend?, metadata: [(String, String)], style: Style) {

@@ -1,0 +1,103 @@
+/// Every sentence the pictures and handouts print, so that a translation is a data file
+/// (`Atlas/text/<lang>.yaml`), not code. English is built in and shipped as `text/en.yaml`.
+public struct Phrasebook: Sendable, Equatable {
+    public enum Key: String, Sendable, CaseIterable {
+        case disclaimer
+        case templateTitle = "template-title"
+        case templateInstructions = "template-instructions"
+        case templateNameDate = "template-name-date"
+        case markPain = "mark-pain"
+        case markNumbness = "mark-numbness"
+        case markTingling = "mark-tingling"
+        case legendTriggerPoint = "legend-trigger-point"
+        case legendEssentialMuscle = "legend-essential-muscle"
+        case legendEssentialOther = "legend-essential-other"
+        case legendSpillover = "legend-spillover"
+        case legendDermatome = "legend-dermatome"
+        case legendRadicular = "legend-radicular"
+        case legendGap = "legend-gap"
+        case legendNerve = "legend-nerve"
+        case legendDeepNerve = "legend-deep-nerve"
+        case legendMuscle = "legend-muscle"
+        case legendBlank = "legend-blank"
+        case familyMyofascial = "family-myofascial"
+        case familyArticular = "family-articular"
+        case familyRadicular = "family-radicular"
+        case familyNeural = "family-neural"
+        case familyDermatome = "family-dermatome"
+        case sideRight = "side-right"
+        case sideLeft = "side-left"
+        case sideBoth = "side-both"
+        case drawnBy = "drawn-by"
+        case handoutAbout = "handout-about"
+        case handoutFeel = "handout-feel"
+        case handoutAid = "handout-aid"
+        case handoutSources = "handout-sources"
+        case handoutSideNote = "handout-side-note"
+        case handoutClinic = "handout-clinic"
+    }
+
+    public var language: String
+    public var phrases: [Key: String]
+    /// Translated pattern names, descriptions and "what you may feel" lists, by pattern id.
+    public var patterns: [String: PatternText]
+
+    public struct PatternText: Sendable, Equatable {
+        public var name: String?
+        public var description: String?
+        public var feel: [String]?
+    }
+
+    public init(language: String = "en", phrases: [Key: String] = [:], patterns: [String: PatternText] = [:]) {
+        self.language = language
+        self.phrases = phrases
+        self.patterns = patterns
+    }
+
+    /// The phrase for `key`, with `{name}` placeholders filled in.
+    public func text(_ key: Key, _ values: [String: String] = [:]) -> String {
+        var result = phrases[key] ?? Self.english[key] ?? key.rawValue
+        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        return result
+    }
+
+    public func name(of pattern: Pattern) -> String { patterns[pattern.id]?.name ?? pattern.name }
+    public func description(of pattern: Pattern) -> String { patterns[pattern.id]?.description ?? pattern.description }
+    public func feel(of pattern: Pattern) -> [String] { patterns[pattern.id]?.feel ?? pattern.feel }
+
+    public static let english: [Key: String] = [
+        .disclaimer: "An aid to a conversation with your clinician, not a diagnosis.",
+        .templateTitle: "Pain drawing: where do you feel it?",
+        .templateInstructions: "Shade every area where you feel symptoms, on the front, back and sides. Use red for pain, blue for numbness, green for pins and needles.",
+        .templateNameDate: "Name ____________________    Date ____________",
+        .markPain: "Pain (red)",
+        .markNumbness: "Numbness (blue)",
+        .markTingling: "Pins and needles (green)",
+        .legendTriggerPoint: "Trigger point",
+        .legendEssentialMuscle: "Essential zone: felt by nearly everyone with this trigger point",
+        .legendEssentialOther: "Essential zone: where most people with this source feel it",
+        .legendSpillover: "Spillover zone: felt by some",
+        .legendDermatome: "{root} dermatome",
+        .legendRadicular: "Radicular zone: pain from an irritated nerve root or nerve",
+        .legendGap: "No consistent evidence for one root",
+        .legendNerve: "Nerve",
+        .legendDeepNerve: "Nerve running deep (inside the pelvis)",
+        .legendMuscle: "Muscle (outline)",
+        .legendBlank: "Blank skin: roots this map does not show (L1-L2, S3-S5)",
+        .familyMyofascial: "referred pain from muscle trigger points",
+        .familyArticular: "referred pain from a joint",
+        .familyRadicular: "nerve pain (radicular)",
+        .familyNeural: "nerve course",
+        .familyDermatome: "dermatome map: skin supplied mainly by each nerve root; borders vary between people",
+        .sideRight: "patient's right side",
+        .sideLeft: "patient's left side",
+        .sideBoth: "both sides",
+        .drawnBy: "Drawn by ReferralAtlas ({atlas}).",
+        .handoutAbout: "About this pattern",
+        .handoutFeel: "What you may feel",
+        .handoutAid: "This sheet is for education. It cannot tell what causes your pain: your practitioner will examine you and talk it through with you.",
+        .handoutSources: "Sources",
+        .handoutSideNote: "Drawn on the right side; the same pattern can appear on the left.",
+        .handoutClinic: "Given to you by",
+    ]
+}
