@@ -1,0 +1,125 @@
+import AtlasModel
+import AtlasRender
+import Foundation
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite("Publishing: figures, handouts, SVG and PDF")
+struct PublishingTests {
+    static let atlas = try! RenderTestAtlas.load()
+
+    @Test func shippedFiguresExist() {
+        for id in ["gluteal-referral-patterns", "referred-vs-radicular", "piriformis-and-sciatic-nerve", "why-leg-pain"] {
+            #expect(Self.atlas.figure(id) != nil, "missing figure \(id)")
+        }
+    }
+
+    @Test func figureNamingAnUnknownPatternIsAnError() throws {
+        let folder = try RenderTestAtlas.temporaryFolder()
+        let file = folder.appendingPathComponent("bad-figure.yaml").path
+        try """
+            id: bad-figure
+            title: Bad
+            panels:
+              - view: posterior
+                patterns: [gluteus-maximus, gluteus-maximum]
+              - view: sideways
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try AtlasLoader.loadFigure(file: file, atlas: Self.atlas)
+            Issue.record("a figure with an unknown pattern loaded")
+        } catch {
+            let text = error.description
+            #expect(text.contains("bad-figure.yaml:5:33: unknown pattern 'gluteus-maximum'"), "\(text)")
+            #expect(text.contains("bad-figure.yaml:6:11: expected one of posterior"), "\(text)")
+        }
+    }
+
+    @Test func svgIsWellFormedXML() throws {
+        let figure = try #require(Self.atlas.figure("referred-vs-radicular"))
+        let svg = try SceneRenderer.render(try FigureBuilder.scene(figure, width: 600, atlas: Self.atlas), as: .svg)
+        let parser = XMLParser(data: Data(svg))
+        let root = RootElement()
+        parser.delegate = root
+        #expect(parser.parse(), "SVG does not parse: \(String(describing: parser.parserError))")
+        #expect(root.name == "svg")
+    }
+
+    @Test func handoutPDFIsOneVectorA4PageWithItsText() throws {
+        let pattern = try #require(Self.atlas.pattern("gluteus-minimus-posterior"))
+        var request = HandoutRequest(patterns: [pattern])
+        request.clinic = "Riverside Clinic, 020 7946 0321"
+        let scene = try HandoutBuilder.scene(request, atlas: Self.atlas)
+        let pdf = try SceneRenderer.render(scene, as: .pdf)
+        let text = String(decoding: pdf, as: UTF8.self)
+        #expect(text.hasPrefix("%PDF-"))
+        #expect(text.contains("/MediaBox [ 0 0 595.2"), "A4 is 595 x 842 points")
+        #expect(text.contains("/Type /Font"), "text is set as text, with fonts")
+        #expect(!text.contains("/Subtype /Image"), "a vector page: no raster images")
+        let folder = try RenderTestAtlas.temporaryFolder()
+        let file = folder.appendingPathComponent("handout.pdf")
+        try Data(pdf).write(to: file)
+        if let extracted = run("pdftotext", [file.path, "-"]) {
+            #expect(extracted.contains("Gluteus minimus, posterior part"))
+            #expect(extracted.contains("Riverside Clinic"))
+            #expect(extracted.contains("practitioner"))
+        }
+    }
+
+    @Test func handoutPNGIs300DPI() throws {
+        var request = HandoutRequest(patterns: [try #require(Self.atlas.pattern("tensor-fasciae-latae"))])
+        request.paper = .letter
+        let scene = try HandoutBuilder.scene(request, atlas: Self.atlas)
+        #expect(scene.width == 2550 && scene.height == 3300, "US letter at 300 dpi")
+        let png = try SceneRenderer.render(scene, as: .png)
+        #expect(abs((PNGChunks.dpi(png) ?? 0) - 300) < 0.5)
+    }
+
+    @Test func figureReferenceImage() throws {
+        let figure = try #require(Self.atlas.figure("piriformis-and-sciatic-nerve"))
+        let image = try SceneRenderer.rasterize(try FigureBuilder.scene(figure, width: 500, atlas: Self.atlas))
+        try ImageComparison.check(image, named: "figure-piriformis-and-sciatic-nerve", budgetFraction: 0.01)
+    }
+
+    @Test func handoutReferenceImage() throws {
+        var request = HandoutRequest(patterns: [try #require(Self.atlas.pattern("gluteus-minimus-posterior"))])
+        request.dpi = 60
+        let image = try SceneRenderer.rasterize(try HandoutBuilder.scene(request, atlas: Self.atlas))
+        try ImageComparison.check(image, named: "handout-gluteus-minimus-posterior", budgetFraction: 0.01)
+    }
+
+    @Test func galleryLinksEveryFormat() {
+        let html = Gallery.html(atlas: Self.atlas, paths: ["figures/why-leg-pain.png", "figures/why-leg-pain.svg", "figures/why-leg-pain.pdf",
+                                                          "figures/why-leg-pain@2x.png", "patterns/piriformis.png", "handouts/piriformis.pdf"])
+        #expect(html.contains("href=\"figures/why-leg-pain.svg\""))
+        #expect(html.contains("href=\"figures/why-leg-pain@2x.png\""))
+        #expect(html.contains("Piriformis (trigger points)"))
+        #expect(html.contains("not a diagnosis"))
+    }
+
+    /// Output of a command-line tool, or nil when it is not installed.
+    func run(_ tool: String, _ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = Pipe()
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+    }
+}
+
+/// Records the name of the first element of an XML document.
+private final class RootElement: NSObject, XMLParserDelegate {
+    var name: String?
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if name == nil { name = elementName }
+    }
+}
