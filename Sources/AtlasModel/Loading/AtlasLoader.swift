@@ -100,7 +100,7 @@ public enum AtlasLoader {
         var figures: [Figure] = []
         for path in yamlFiles(in: "figures", base: base) {
             guard let root = parse(display(path), log: log),
-                  let figure = FigureLoader.read(root, patterns: known, log: log) else { continue }
+                  let figure = FigureLoader.read(root, patterns: known, landmarks: landmarks, log: log) else { continue }
             if figures.contains(where: { $0.id == figure.id }) {
                 log.report(figure.location, "duplicate figure id '\(figure.id)'")
                 continue
@@ -147,7 +147,12 @@ public enum AtlasLoader {
     public static func loadFigure(file: String, atlas: Atlas) throws(AtlasError) -> Figure {
         let log = DiagnosticLog()
         let known = figurePatterns(patterns: atlas.patterns, maps: atlas.dermatomeMaps)
-        let figure = parse(file, log: log).flatMap { FigureLoader.read($0, patterns: known, log: log) }
+        let landmarks: PatternLoader.Landmarks = [
+            .posterior: atlas.view(.posterior)?.sideFrameLandmarks ?? [:],
+            .anterior: atlas.view(.anterior)?.sideFrameLandmarks ?? [:],
+            .lateral: atlas.view(.lateralRight)?.sideFrameLandmarks ?? [:],
+        ]
+        let figure = parse(file, log: log).flatMap { FigureLoader.read($0, patterns: known, landmarks: landmarks, log: log) }
         guard log.isEmpty, let figure else { throw AtlasError(log.diagnostics) }
         return figure
     }

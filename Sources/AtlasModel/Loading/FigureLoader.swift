@@ -4,7 +4,7 @@ enum FigureLoader {
     static let maximumWidth = 8000
     static let maximumPanels = 24
 
-    static func read(_ root: YAMLValue, patterns: [String: Pattern], log: DiagnosticLog) -> Figure? {
+    static func read(_ root: YAMLValue, patterns: [String: Pattern], landmarks: PatternLoader.Landmarks, log: DiagnosticLog) -> Figure? {
         guard let map = root.mapping(log, what: "a figure (a mapping with id, title, panels)") else { return nil }
         map.check(required: ["id", "title", "panels"], optional: ["subtitle", "width", "columns", "region", "legend", "source"],
                   in: "a figure", log)
@@ -36,7 +36,7 @@ enum FigureLoader {
         var panels: [FigurePanel] = []
         for value in panelValues {
             guard let panel = value.mapping(log, what: "a panel ({view, patterns, side, caption})") else { continue }
-            panel.check(required: ["view"], optional: ["patterns", "side", "caption", "title"], in: "a panel", log)
+            panel.check(required: ["view"], optional: ["patterns", "side", "caption", "title", "labels"], in: "a panel", log)
             guard let viewName = panel["view"]?.choice(log, ViewID.allCases.map(\.rawValue)),
                   let view = ViewID(rawValue: viewName) else { continue }
             var chosen: [Pattern] = []
@@ -56,9 +56,18 @@ enum FigureLoader {
             if let only = view.onlySide, !sides.contains(only) {
                 log.report(panel["view"]!.location, "the \(viewName) view cannot show the \(sideName) side")
             }
+            var labels: [FigureLabel] = []
+            let reader = PointReader(landmarks: landmarks[view.patternView] ?? [:], viewName: viewName, log: log)
+            for item in panel["labels"]?.sequence(log, what: "a list of labels ({text, at})") ?? [] {
+                guard let label = item.mapping(log, what: "a label ({text, at})"),
+                      label.check(required: ["text", "at"], in: "a label", log),
+                      let text = label["text"]!.string(log), let point = reader.point(label["at"]!) else { continue }
+                // Authored in the side frame of the panel's (first) side, like patterns.
+                labels.append(FigureLabel(text: text, point: Point(point.x * view.screenSign(for: sides[0]), point.y)))
+            }
             panels.append(FigurePanel(view: view, patterns: chosen, sides: sides,
                                       caption: panel["caption"]?.string(log).map(PatternLoader.clean),
-                                      title: panel["title"]?.string(log)))
+                                      title: panel["title"]?.string(log), labels: labels))
         }
         return Figure(id: id, title: title, subtitle: map["subtitle"]?.string(log).map(PatternLoader.clean), width: width,
                       columns: columns, region: region, panels: panels, legend: map["legend"]?.bool(log) ?? true,

@@ -12,6 +12,13 @@ public enum BodyRegion: String, Sendable, CaseIterable, Codable {
     }
 }
 
+/// A callout: text in the panel's margin with a leader line to a point of the body.
+public struct FigureLabel: Sendable, Equatable {
+    public var text: String
+    /// The point named, in screen millimetres of the panel's view.
+    public var point: Point
+}
+
 /// One panel of a figure: a view with the patterns drawn on it.
 public struct FigurePanel: Sendable, Equatable {
     public var view: ViewID
@@ -19,6 +26,7 @@ public struct FigurePanel: Sendable, Equatable {
     public var sides: [Side]
     public var caption: String?
     public var title: String?
+    public var labels: [FigureLabel] = []
 }
 
 /// A declarative multi-panel figure (`figures/*.yaml`) for blogs and handouts.

@@ -19,6 +19,7 @@ struct SceneDrawer {
             if let stroke = box.stroke { cr.stroke(rect, stroke, width: max(1, scene.lineScale * 1.2), { $0 }) }
         }
         for panel in scene.panels { drawPanel(panel, text: text) }
+        drawLeaders()
         for item in scene.texts { text.draw(item, defaultColor: style.text) }
         if let legend = scene.legend { LegendDrawer(cr: cr, style: style, text: text).draw(legend) }
     }
@@ -88,6 +89,24 @@ struct SceneDrawer {
             drawCross(at: t(point.point), size: size, width: width)
         }
         if panel.showLandmarks { drawLandmarks(panel, text: text) }
+    }
+
+    /// Callouts: a white box behind each label, a thin dark leader with a dot at the point.
+    private func drawLeaders() {
+        let width = max(1.2, scene.lineScale * 1.1)
+        for box in scene.labelBoxes {
+            let rect = BezierPath([.move(Point(box.frame.minX, box.frame.minY)), .line(Point(box.frame.maxX, box.frame.minY)),
+                                   .line(Point(box.frame.maxX, box.frame.maxY)), .line(Point(box.frame.minX, box.frame.maxY)), .close])
+            cr.fill(rect, box.fill, { $0 })
+        }
+        for leader in scene.leaders {
+            cr.stroke(BezierPath([.move(leader.from), .line(leader.to)]), Color(1, 1, 1, 0.8), width: width * 3, { $0 })
+            cr.stroke(BezierPath([.move(leader.from), .line(leader.to)]), style.text, width: width, { $0 })
+            cairo_new_path(cr.pointer)
+            cairo_arc(cr.pointer, leader.to.x, leader.to.y, width * 2.2, 0, 2 * Double.pi)
+            cr.setColor(style.text)
+            cairo_fill(cr.pointer)
+        }
     }
 
     func hatch(for zone: Zone) -> HatchStyle {

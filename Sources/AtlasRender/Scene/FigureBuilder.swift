@@ -33,6 +33,8 @@ public enum FigureBuilder {
             titleSize *= 0.95
         }
         var panels: [ScenePanel] = []
+        var leaders: [SceneLeader] = []
+        var labelBoxes: [SceneBox] = []
         var texts: [SceneText] = [SceneText(text: figure.title, at: Point(margin, margin), size: u * 1.25, weight: .bold,
                                             fitWidth: w - 2 * margin)]
         if let subtitle = figure.subtitle {
@@ -64,6 +66,10 @@ public enum FigureBuilder {
                                        alignment: .center, width: cellWidth - u * 0.8))
             }
             texts += ChartBuilder.sideMarks(panel, unit: u, region: figure.region)
+            let callouts = Callouts.place(spec.labels, in: panel, size: u * 0.55, measure: measure, style: style)
+            texts += callouts.texts
+            leaders += callouts.leaders
+            labelBoxes += callouts.boxes
         }
         let bottom = margin + header + Double(rows) * rowHeight
         var legend: SceneLegend?
@@ -75,9 +81,12 @@ public enum FigureBuilder {
         let source = [figure.source.map { "Sources: \($0)." }, ChartBuilder.disclaimer].compactMap { $0 }.joined(separator: " ")
         texts.append(SceneText(text: source, at: Point(margin, bottom + legendHeight + u * 0.3), size: u * 0.48,
                                color: style.mutedText, width: w - 2 * margin))
-        return Scene(width: Int(w), height: height, dpi: dpi, title: figure.title, panels: panels, texts: texts, legend: legend,
-                     metadata: [("Title", figure.title), ("Software", "referral-atlas \(ReferralAtlasVersion.string)"),
-                                ("Source", "\(atlas.name) \(atlas.version)")],
-                     style: style)
+        var scene = Scene(width: Int(w), height: height, dpi: dpi, title: figure.title, panels: panels, texts: texts, legend: legend,
+                          metadata: [("Title", figure.title), ("Software", "referral-atlas \(ReferralAtlasVersion.string)"),
+                                     ("Source", "\(atlas.name) \(atlas.version)")],
+                          style: style)
+        scene.leaders = leaders
+        scene.labelBoxes = labelBoxes
+        return scene
     }
 }

@@ -107,6 +107,17 @@ public struct SceneBox: Sendable {
     }
 }
 
+/// A straight line ending in a dot: a callout's leader.
+public struct SceneLeader: Sendable {
+    public var from: Point
+    public var to: Point
+
+    public init(from: Point, to: Point) {
+        self.from = from
+        self.to = to
+    }
+}
+
 /// Everything one picture shows, in pixels; formats only differ in the surface drawn on.
 public struct Scene: Sendable {
     public var width: Int
@@ -121,6 +132,9 @@ public struct Scene: Sendable {
     public var metadata: [(String, String)]
     /// Boxes drawn first, behind everything else.
     public var boxes: [SceneBox] = []
+    /// Callout leaders and their label backgrounds, drawn over the panels.
+    public var leaders: [SceneLeader] = []
+    public var labelBoxes: [SceneBox] = []
     public var style: Style
     public init(width: Int, height: Int, dpi: Double, title: String, panels: [ScenePanel], texts: [SceneText],
                 legend: SceneLegend?, metadata: [(String, String)], style: Style) {
