@@ -6,7 +6,7 @@
 SWIFT ?= swift
 OUTPUT ?= Output
 
-.PHONY: atlas test deps build clean
+.PHONY: atlas test deps build clean bench
 
 deps:
 	@./scripts/install-deps.sh
@@ -24,3 +24,7 @@ test: deps
 clean:
 	rm -rf .build
 	find $(OUTPUT) -mindepth 1 ! -name README.md -exec rm -rf {} +
+
+# Release-mode benchmarks (package-benchmark): wall time, CPU, peak memory, allocations.
+bench: deps
+	cd Benchmarks && $(SWIFT) package benchmark
