@@ -29,6 +29,7 @@ struct FigureCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let atlas = try atlasOptions.load()
+            try refuseOverwritingInputs(output, atlas: try atlasOptions.directory())
             let chosen: Figure
             if let known = atlas.figure(figure) {
                 chosen = known

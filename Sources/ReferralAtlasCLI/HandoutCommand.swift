@@ -37,6 +37,7 @@ struct HandoutCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let atlas = try atlasOptions.load()
+            try refuseOverwritingInputs(output, atlas: try atlasOptions.directory())
             guard !patterns.isEmpty else { throw CLIError.invalidInput("name at least one pattern") }
             guard let phrases = atlas.phrasebook(lang) else {
                 throw CLIError.invalidInput("no text for language '\(lang)' (have: \(atlas.phrasebooks.keys.sorted().joined(separator: ", ")))")

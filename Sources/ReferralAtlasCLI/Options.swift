@@ -85,6 +85,20 @@ func resolveFormat(_ explicit: OutputFormat?, path: String, fallback: OutputForm
     return OutputFormat(pathExtension: ext) ?? fallback
 }
 
+/// Refuses an output path that is one of the tool's inputs (an atlas file, a drawing).
+func refuseOverwritingInputs(_ output: String, atlas: URL?, inputs: [String] = []) throws {
+    let target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+    for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
+        throw CLIError.invalidInput("\(output) is an input file; choose another output path")
+    }
+    if let atlas {
+        let folder = atlas.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        if target.hasPrefix(folder) {
+            throw CLIError.invalidInput("\(output) is inside the atlas folder \(atlas.path); write outputs elsewhere")
+        }
+    }
+}
+
 /// Errors the CLI reports with an exit status (1 invalid input, 2 no result).
 enum CLIError: Error, CustomStringConvertible {
     case invalidInput(String)

@@ -48,6 +48,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let atlas = try atlasOptions.load()
+            try refuseOverwritingInputs(output, atlas: try atlasOptions.directory())
             if all {
                 let jobs = try Exporter.allJobs(atlas: atlas, directory: output, width: width ?? 1200, dpi: dpi,
                                                 style: try styleOptions.resolve(atlas))

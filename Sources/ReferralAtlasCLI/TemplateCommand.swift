@@ -28,6 +28,7 @@ struct TemplateCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let atlas = try atlasOptions.load()
+            try refuseOverwritingInputs(output, atlas: try atlasOptions.directory())
             var request = ChartRequest(kind: .template, views: view.views)
             request.width = width ?? (view == .all ? 2400 : 1200)
             request.dpi = dpi

@@ -1,5 +1,8 @@
 /// Reads points and point lists from YAML, looking landmarks up in one view's side frame.
 struct PointReader {
+    /// More points than this in one shape is a mistake (or a hostile file), not anatomy.
+    static let maximumPoints = 2000
+
     let landmarks: [String: Point]
     let viewName: String
     let log: DiagnosticLog
@@ -60,6 +63,10 @@ struct PointReader {
         guard let items = value.sequence(log, what: "a list of points for \(what)") else { return nil }
         guard items.count >= minimum else {
             log.report(value.location, "\(what) needs at least \(minimum) points, found \(items.count)")
+            return nil
+        }
+        guard items.count <= Self.maximumPoints else {
+            log.report(value.location, "\(what) has \(items.count) points; the limit is \(Self.maximumPoints)")
             return nil
         }
         let knots = items.compactMap(read)
