@@ -7,7 +7,10 @@ public enum SceneRenderer {
         switch format {
         case .png:
             let image = try rasterize(scene)
-            return try PNGCodec.encode(image, opaque: true, dpi: scene.dpi, metadata: scene.metadata)
+            // libpng's fast setting: measured 5x quicker than the default (61 vs 304 ms for a
+            // 1200 x 3174 chart) for files about 21% larger (269 vs 222 KB). Batch rendering is
+            // where users wait, so speed wins.
+            return try PNGCodec.encode(image, opaque: true, dpi: scene.dpi, metadata: scene.metadata, fast: true)
         case .svg, .pdf:
             let points = 72 / scene.dpi
             let surface = try CairoSurface.vector(format == .pdf ? .pdf : .svg,
