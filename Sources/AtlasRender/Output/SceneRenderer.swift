@@ -6,11 +6,13 @@ public enum SceneRenderer {
     public static func render(_ scene: Scene, as format: OutputFormat) throws(RenderError) -> [UInt8] {
         switch format {
         case .png:
-            let image = try rasterize(scene)
+            // Straight from Cairo's surface to RGB rows: no intermediate RGBA copy (memory).
+            let surface = try rasterSurface(scene)
             // libpng's fast setting: measured 5x quicker than the default (61 vs 304 ms for a
             // 1200 x 3174 chart) for files about 21% larger (269 vs 222 KB). Batch rendering is
             // where users wait, so speed wins.
-            return try PNGCodec.encode(image, opaque: true, dpi: scene.dpi, metadata: scene.metadata, fast: true)
+            return try PNGCodec.encode(pixels: surface.opaqueRGB(), width: surface.width, height: surface.height, opaque: true,
+                                       dpi: scene.dpi, metadata: scene.metadata, fast: true)
         case .svg, .pdf:
             let points = 72 / scene.dpi
             let surface = try CairoSurface.vector(format == .pdf ? .pdf : .svg,
@@ -29,15 +31,38 @@ public enum SceneRenderer {
 
     /// The scene as 8-bit RGBA pixels (opaque: the page is white).
     public static func rasterize(_ scene: Scene) throws(RenderError) -> RGBAImage {
+        try rasterSurface(scene).rgbaImage()
+    }
+
+    static func rasterSurface(_ scene: Scene) throws(RenderError) -> CairoSurface {
         let surface = try CairoSurface.image(width: scene.width, height: scene.height)
         let cr = try CairoContext(surface)
         SceneDrawer(scene: scene, cr: cr).draw()
         try cr.checkStatus()
-        return surface.rgbaImage()
+        return surface
     }
 }
 
 extension CairoSurface {
+    /// RGB bytes of an opaque surface (the page is painted white first, so alpha is 255).
+    func opaqueRGB() -> [UInt8] {
+        let w = width, h = height, rowBytes = stride
+        var out = [UInt8](repeating: 0, count: w * h * 3)
+        withPixels { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<h {
+                    var i = y * rowBytes, o = y * w * 3
+                    for _ in 0..<w {
+                        // Native-endian ARGB32 on little-endian machines is B, G, R, A in memory.
+                        dst[o] = src[i + 2]; dst[o + 1] = src[i + 1]; dst[o + 2] = src[i]
+                        i += 4; o += 3
+                    }
+                }
+            }
+        }
+        return out
+    }
+
     /// Cairo's premultiplied native-endian ARGB32 as straight RGBA bytes.
     func rgbaImage() -> RGBAImage {
         let w = width, h = height, rowBytes = stride

@@ -10,16 +10,21 @@ public enum PNGCodec {
     /// `fast` trades some file size for much less time (libpng's PNG_IMAGE_FLAG_FAST).
     public static func encode(_ image: RGBAImage, opaque: Bool, dpi: Double, metadata: [(String, String)],
                               fast: Bool = false) throws(RenderError) -> [UInt8] {
-        var pixels = image.pixels
+        try encode(pixels: opaque ? dropAlpha(image.pixels) : image.pixels, width: image.width, height: image.height,
+                   opaque: opaque, dpi: dpi, metadata: metadata, fast: fast)
+    }
+
+    /// Encodes packed 8-bit RGB (`opaque`) or RGBA rows.
+    static func encode(pixels: [UInt8], width: Int, height: Int, opaque: Bool, dpi: Double, metadata: [(String, String)],
+                       fast: Bool) throws(RenderError) -> [UInt8] {
         let channels = opaque ? 3 : 4
-        if opaque { pixels = dropAlpha(pixels) }
         var png = png_image()
         png.version = UInt32(PNG_IMAGE_VERSION)
-        png.width = UInt32(image.width)
-        png.height = UInt32(image.height)
+        png.width = UInt32(width)
+        png.height = UInt32(height)
         png.format = UInt32(opaque ? PNG_FORMAT_FLAG_COLOR : PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)
         if fast { png.flags = UInt32(PNG_IMAGE_FLAG_FAST) }
-        let stride = Int32(image.width * channels)
+        let stride = Int32(width * channels)
         var size: png_alloc_size_t = 0
         var encoded: [UInt8] = []
         let ok: Bool = pixels.withUnsafeBytes { raw in
