@@ -5,7 +5,7 @@ struct BodyFile {
     var mirrorOf: ViewID?
     var symmetric: Bool
     var outline: [SplineKnot]
-    var contours: [(id: String, kind: Contour.Kind, knots: [SplineKnot], mirror: Bool, closed: Bool)]
+    var contours: [(id: String, kind: Contour.Kind, knots: [SplineKnot], mirror: Bool, closed: Bool, under: Bool)]
     var landmarks: [String: Point]
     var location: SourceLocation
 }
@@ -66,14 +66,15 @@ enum BodyLoader {
             }
         }
 
-        var contours: [(id: String, kind: Contour.Kind, knots: [SplineKnot], mirror: Bool, closed: Bool)] = []
+        var contours: [(id: String, kind: Contour.Kind, knots: [SplineKnot], mirror: Bool, closed: Bool, under: Bool)] = []
         for item in map["contours"]?.sequence(log, what: "a list of contours") ?? [] {
             guard let c = item.mapping(log, what: "a contour ({id, points})") else { continue }
-            c.check(required: ["id", "points"], optional: ["kind", "mirror", "closed"], in: "a contour", log)
+            c.check(required: ["id", "points"], optional: ["kind", "mirror", "closed", "under"], in: "a contour", log)
             guard let id = c["id"]?.string(log), let pointsValue = c["points"],
                   let knots = reader.knots(pointsValue, minimum: 2, what: "contour '\(id)'") else { continue }
             let kind = c["kind"].flatMap { $0.choice(log, ["line", "crease"]) }.flatMap(Contour.Kind.init) ?? .line
-            contours.append((id, kind, knots, c["mirror"]?.bool(log) ?? false, c["closed"]?.bool(log) ?? false))
+            contours.append((id, kind, knots, c["mirror"]?.bool(log) ?? false, c["closed"]?.bool(log) ?? false,
+                             c["under"]?.bool(log) ?? false))
         }
         return BodyFile(view: view, label: label, mirrorOf: nil, symmetric: symmetric, outline: outline,
                         contours: contours, landmarks: landmarks, location: root.location)
@@ -92,9 +93,9 @@ enum BodyLoader {
         var contours: [Contour] = []
         for c in file.contours {
             let path = Spline.path(through: c.knots, closed: c.closed)
-            contours.append(Contour(id: c.id, kind: c.kind, path: path.map(flip)))
+            contours.append(Contour(id: c.id, kind: c.kind, path: path.map(flip), under: c.under))
             if c.mirror && file.symmetric {
-                contours.append(Contour(id: c.id, kind: c.kind, path: path.mirrored))
+                contours.append(Contour(id: c.id, kind: c.kind, path: path.mirrored, under: c.under))
             }
         }
         var landmarks: [Landmark] = []

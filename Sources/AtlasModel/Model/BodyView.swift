@@ -5,6 +5,8 @@ public struct Contour: Sendable, Equatable, Codable {
     public var id: String
     public var kind: Kind
     public var path: BezierPath
+    /// Drawn beneath the zones (the arm across the hip in a side view) rather than over them.
+    public var under = false
 }
 
 /// A named anatomical point of a view, in screen millimetres.

@@ -38,6 +38,7 @@ struct SceneDrawer {
 
         let zones = panel.patterns.flatMap(\.zones)
         let nerves = panel.patterns.flatMap(\.nerves)
+        for contour in panel.view.contours where contour.under { drawContour(contour, panel: panel) }
         cr.clipped(to: outline, t) {
             // Deep nerve segments lie under the muscles: dashed, beneath the muscle tint.
             for nerve in nerves where nerve.deep {
@@ -72,11 +73,7 @@ struct SceneDrawer {
             }
         }
 
-        for contour in panel.view.contours {
-            let crease = contour.kind == .crease
-            cr.stroke(contour.path, crease ? style.crease : style.contour,
-                      width: (crease ? style.creaseWidth : style.contourWidth) * s, t)
-        }
+        for contour in panel.view.contours where !contour.under { drawContour(contour, panel: panel) }
         cr.stroke(outline, style.outline, width: style.outlineWidth * s, t)
 
         for nerve in nerves where !nerve.deep {
@@ -107,6 +104,12 @@ struct SceneDrawer {
             cr.setColor(style.text)
             cairo_fill(cr.pointer)
         }
+    }
+
+    private func drawContour(_ contour: Contour, panel: ScenePanel) {
+        let crease = contour.kind == .crease
+        cr.stroke(contour.path, crease ? style.crease : style.contour,
+                  width: (crease ? style.creaseWidth : style.contourWidth) * panel.scale, panel.toPixels)
     }
 
     func hatch(for zone: Zone) -> HatchStyle {
