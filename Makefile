@@ -6,7 +6,9 @@
 SWIFT ?= swift
 OUTPUT ?= Output
 
-.PHONY: atlas test deps build clean bench
+PREFIX ?= /usr/local
+
+.PHONY: atlas test deps build clean bench install
 
 deps:
 	@./scripts/install-deps.sh
@@ -28,3 +30,10 @@ clean:
 # Release-mode benchmarks (package-benchmark): wall time, CPU, peak memory, allocations.
 bench: deps
 	cd Benchmarks && $(SWIFT) package benchmark
+
+# Installs the binary and the atlas it reads by default (PREFIX/share/referral-atlas/Atlas).
+install: build
+	install -d $(PREFIX)/bin $(PREFIX)/share/referral-atlas
+	install -m 755 .build/release/referral-atlas $(PREFIX)/bin/referral-atlas
+	rm -rf $(PREFIX)/share/referral-atlas/Atlas
+	cp -R Atlas $(PREFIX)/share/referral-atlas/Atlas

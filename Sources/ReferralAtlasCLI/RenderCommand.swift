@@ -42,7 +42,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Render the whole atlas into the output folder.")
     var all = false
 
-    @Option(name: .shortAndLong, help: "Output file (a folder with --all).")
+    @Option(name: .shortAndLong, help: "Output file, or a folder (the file is named after the patterns); a folder with --all.")
     var output: String
 
     func run() throws {
@@ -79,8 +79,17 @@ struct RenderCommand: ParsableCommand {
             if !chosen.isEmpty, scene.panels.allSatisfy({ $0.patterns.isEmpty }) {
                 throw CLIError.noResult("nothing of \(patterns.joined(separator: ", ")) shows in the \(views.map(\.rawValue).joined(separator: ", ")) view for the \(side.rawValue) side")
             }
-            let bytes = try SceneRenderer.render(scene, as: try resolveFormat(format, path: output))
-            try AtomicFile.write(bytes, to: output)
+            // `-o DIR` names the file after the patterns and views.
+            var target = output
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
+                let stem = (chosen.isEmpty ? ["body"] : chosen.map(\.id)).joined(separator: "+")
+                let viewName = views.count == ViewID.allCases.count ? "all" : views.map(\.rawValue).joined(separator: "+")
+                target = (output as NSString).appendingPathComponent("\(stem)-\(viewName)-\(side.rawValue).\((format ?? .png).rawValue)")
+            }
+            let bytes = try SceneRenderer.render(scene, as: try resolveFormat(format, path: target))
+            try AtomicFile.write(bytes, to: target)
+            print(target)
         }
     }
 
