@@ -12,5 +12,5 @@ struct ReferralAtlasCommand: ParsableCommand {
             Exit status: 0 success, 1 invalid input (atlas, files, options), 2 nothing to show.
             """,
         version: ReferralAtlasVersion.string,
-        subcommands: [TemplateCommand.self, RenderCommand.self, FigureCommand.self, HandoutCommand.self, ListCommand.self, ValidateCommand.self, DumpCommand.self])
+        subcommands: [TemplateCommand.self, RenderCommand.self, CompareCommand.self, FigureCommand.self, HandoutCommand.self, ListCommand.self, ValidateCommand.self, DumpCommand.self])
 }

@@ -1,0 +1,93 @@
+import AtlasModel
+
+/// Where a drawing was placed on its template.
+public struct RegistrationReport: Sendable, Codable, Equatable {
+    /// Drawing pixels per reference template pixel (the template at 2400 px for `all`,
+    /// 600 px for a single view).
+    public var scale: Double
+    /// Where the template page's top-left corner lies in the drawing, in drawing pixels.
+    public var offsetX: Double
+    /// See `offsetX`.
+    public var offsetY: Double
+    /// Mean distance of the template's printed lines from the drawing's, in body millimetres.
+    public var residualMillimetres: Double
+    /// Share of the template's printed lines found in the drawing.
+    public var linesFound: Double
+}
+
+/// The marked area as a share of the chart's body area, as pain-drawing studies report it.
+public struct Extent: Sendable, Codable, Equatable {
+    /// All marks over all body views, in percent.
+    public var total: Double
+    /// Per view (`posterior`, ...), in percent.
+    public var views: [String: Double]
+    /// Per symptom (`pain`, `numbness`, `pins-and-needles`), in percent of all body views.
+    public var symptoms: [String: Double]
+}
+
+/// Everything the comparison says about one drawing.
+public struct DrawingComparison: Sendable, Codable, Equatable {
+    /// The drawing's file name (or the name it was given).
+    public var drawing: String
+    /// The template it was drawn on: `all` or a view name.
+    public var template: String
+    /// The template's views, left to right.
+    public var views: [ViewID]
+    /// Where the drawing was placed on the template, and how well its lines match.
+    public var registration: RegistrationReport
+    /// The marked area as a share of the body chart.
+    public var extentPercent: Extent
+    /// Where the marks are, per side.
+    public var areas: [MarkedArea]
+    /// Radicular, referred or cannot tell, with the reasons.
+    public var leaning: Leaning
+    /// Every ranked pattern and side, best first.
+    public var matches: [PatternMatch]
+    /// Things worth knowing about how the drawing was read.
+    public var notes: [String]
+    /// The plain-words summary, ending with the disclaimer.
+    public var summary: String
+    /// `DrawingComparison.disclaimer`, so that no output lacks it.
+    public var disclaimer: String
+    /// The summary's sentences, for layouts that set them on lines of their own.
+    public var summarySentences: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case drawing, template, views, registration, extentPercent, areas, leaning, matches, notes, summary, disclaimer
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        drawing = try c.decode(String.self, forKey: .drawing)
+        template = try c.decode(String.self, forKey: .template)
+        views = try c.decode([ViewID].self, forKey: .views)
+        registration = try c.decode(RegistrationReport.self, forKey: .registration)
+        extentPercent = try c.decode(Extent.self, forKey: .extentPercent)
+        areas = try c.decode([MarkedArea].self, forKey: .areas)
+        leaning = try c.decode(Leaning.self, forKey: .leaning)
+        matches = try c.decode([PatternMatch].self, forKey: .matches)
+        notes = try c.decode([String].self, forKey: .notes)
+        summary = try c.decode(String.self, forKey: .summary)
+        disclaimer = try c.decode(String.self, forKey: .disclaimer)
+        summarySentences = [summary]
+    }
+
+    init(drawing: String, template: String, views: [ViewID], registration: RegistrationReport, extentPercent: Extent,
+         areas: [MarkedArea], leaning: Leaning, matches: [PatternMatch], notes: [String], summarySentences: [String]) {
+        self.drawing = drawing
+        self.template = template
+        self.views = views
+        self.registration = registration
+        self.extentPercent = extentPercent
+        self.areas = areas
+        self.leaning = leaning
+        self.matches = matches
+        self.notes = notes
+        self.summarySentences = summarySentences
+        summary = summarySentences.joined(separator: " ")
+        disclaimer = Self.disclaimer
+    }
+
+    /// Said by every output of the comparison.
+    public static let disclaimer = "This comparison is an aid to a conversation with a clinician, not a diagnosis."
+}

@@ -1,0 +1,34 @@
+import AtlasModel
+
+/// The plain-words summary of a comparison: where the marks are, how much of the body they
+/// cover, the best fits, and the radicular/referred leaning with its reasons.
+enum SummaryWriter {
+    static func summary(areas: [MarkedArea], extent: Extent, views: [ViewID], atlas: Atlas, symptoms: [Symptom],
+                        matches: [PatternMatch], leaning: Leaning, notes: [String]) -> [String] {
+        var sentences: [String] = []
+        let marks = areas.map(\.words).joined(separator: "; ")
+        sentences.append("Marks: \(marks.isEmpty ? "a few scattered spots" : marks).")
+        if symptoms.contains(where: \.isSensory) {
+            sentences.append("Marked as \(Phrase.list(symptoms.map(\.words))).")
+        }
+        var extentText = "Marked area: \(Phrase.percent(extent.total)) of the body chart"
+        if views.count > 1 {
+            let perView = views.compactMap { view in
+                extent.views[view.rawValue].map { "\(atlas.view(view)?.label ?? view.rawValue) \(Phrase.percent($0))" }
+            }
+            extentText += " (\(perView.joined(separator: ", ")))"
+        }
+        sentences.append(extentText + ".")
+        let best = matches.prefix(3).filter { $0.score > 0 }
+        if best.isEmpty {
+            sentences.append("No pattern of the atlas overlaps the marks.")
+        } else {
+            let names = best.map { "\($0.name), \($0.side.words) (\(String(format: "%.2f", $0.score)))" }
+            sentences.append("Closest patterns: \(names.joined(separator: "; ")).")
+        }
+        sentences.append(leaning.words)
+        sentences += notes.map { $0.hasSuffix(".") ? $0 : $0 + "." }
+        sentences.append(DrawingComparison.disclaimer)
+        return sentences
+    }
+}

@@ -1,0 +1,76 @@
+import AtlasModel
+
+/// The marks of one drawing on the scoring grid of one panel.
+struct PanelMarks: Sendable {
+    /// Share of each cell covered by marks, per symptom (`Symptom.allCases` order), clipped
+    /// to the body: pain extent is counted from these, as pixels in the literature.
+    var coverage: [[Float]]
+    /// Cells that count as marked, per symptom: coverage above a threshold, closed over
+    /// small gaps (a rough brush leaves stripes), inside the body.
+    var marked: [[Bool]]
+    /// Cells marked with any symptom.
+    var any: [Bool]
+
+    func count(_ symptom: Symptom? = nil) -> Int {
+        let cells = symptom.map { marked[Symptom.allCases.firstIndex(of: $0)!] } ?? any
+        return cells.reduce(0) { $0 + ($1 ? 1 : 0) }
+    }
+}
+
+/// A drawing's marks carried into template coordinates through its registration.
+struct DrawingMarks: Sendable {
+    var panels: [PanelMarks]
+    /// The view of each panel.
+    var viewIDs: [ViewID]
+    /// Mark pixels that fell on no body (margins, legend, beyond the outline).
+    var offBodyShare: Double
+    /// Mark pixels inside the body panels, on the body or not.
+    var panelMarkPixels: Int
+    /// True when the marks were read as dark strokes (no coloured marks at all).
+    var readDarkStrokes: Bool
+
+    var markedCells: Int { panels.reduce(0) { $0 + $1.count() } }
+
+    /// A cell counts as marked from this share of coverage; lower would turn the pale fringe
+    /// of a soft brush into area, higher would drop a loosely hatched zone.
+    static let threshold: Float = 0.15
+    /// Gaps up to this many cells (about 1 cm) between strokes are closed.
+    static let closingRadius = 2
+
+    init(drawing: ClassifiedDrawing, fit: TemplateFit) {
+        let reference = fit.reference
+        viewIDs = reference.panels.map(\.view)
+        // Dark strokes are read as marks only on a drawing without any coloured mark on the
+        // bodies: where colour is used, dark strokes are more likely notes or arrows.
+        var tally = MarkTally(drawing: drawing, fit: fit, dark: false)
+        readDarkStrokes = tally.panelPixels == 0
+        if readDarkStrokes { tally = MarkTally(drawing: drawing, fit: fit, dark: true) }
+        offBodyShare = tally.panelPixels > 0 ? Double(tally.panelPixels - tally.bodyPixels) / Double(tally.panelPixels) : 0
+        panelMarkPixels = tally.panelPixels
+        let f = TemplateReference.gridFactor
+        let symptoms = Symptom.allCases.count
+        let counts = tally.counts
+        // One drawing pixel covers this share of a grid cell.
+        let share = Float((f / fit.similarity.scale) * (f / fit.similarity.scale))
+        var coverage = reference.panels.map { p in [[Float]](repeating: [Float](repeating: 0, count: p.width * p.height), count: symptoms) }
+        for page in tally.touched {
+            let owner = Int(reference.pageCells[page])
+            let panel = owner >> 24, cell = owner & 0xFF_FFFF
+            for symptom in 0..<symptoms where counts[page * symptoms + symptom] > 0 {
+                coverage[panel][symptom][cell] = min(1, counts[page * symptoms + symptom] * share)
+            }
+        }
+        panels = zip(reference.panels, coverage).map { grid, layers in
+            let body = grid.body.map { $0 > 0.5 }
+            let marked = layers.map { layer in
+                Morphology.close(layer.map { $0 >= Self.threshold }, width: grid.width, height: grid.height,
+                                 radius: Self.closingRadius, within: body)
+            }
+            var any = marked[0]
+            for layer in marked.dropFirst() {
+                for i in any.indices where layer[i] { any[i] = true }
+            }
+            return PanelMarks(coverage: layers, marked: marked, any: any)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import AtlasModel
+
+/// Mark pixels of a drawing counted per cell of the template's page grid, through the
+/// registration: one pass over the drawing.
+struct MarkTally {
+    /// Per page cell, per symptom (`Symptom.allCases` order): how many mark pixels.
+    var counts: [Float]
+    /// The page cells holding any count.
+    var touched: [Int] = []
+    /// Mark pixels inside the body panels (on the body or beside it).
+    var panelPixels = 0
+    /// Mark pixels on a body.
+    var bodyPixels = 0
+
+    /// Counts coloured marks, or with `dark`, dark strokes well away from anything printed
+    /// (8 mm), read as pain.
+    init(drawing: ClassifiedDrawing, fit: TemplateFit, dark: Bool) {
+        let reference = fit.reference
+        let similarity = fit.similarity
+        let f = TemplateReference.gridFactor
+        let symptoms = Symptom.allCases.count
+        let wanted: ClosedRange<UInt8> = dark
+            ? PixelKind.ink.rawValue...PixelKind.ink.rawValue : PixelKind.pain.rawValue...PixelKind.pinsAndNeedles.rawValue
+        // The map from drawing to reference pixels is separable: precompute both axes.
+        let referenceX = (0..<drawing.width).map { similarity.pivot.x + (Double($0) + 0.5 - similarity.position.x) / similarity.scale }
+        let referenceY = (0..<drawing.height).map { similarity.pivot.y + (Double($0) + 0.5 - similarity.position.y) / similarity.scale }
+        let pageX = referenceX.map { Int(($0 * f).rounded(.down)) }
+        let pageY = referenceY.map { Int(($0 * f).rounded(.down)) }
+        let printedLimit = Float(8 * reference.scale * TemplateReference.inkFactor)
+        let inkFactor = TemplateReference.inkFactor
+        let (pageWidth, pageHeight) = (reference.pageWidth, reference.pageHeight)
+        var counts = [Float](repeating: 0, count: pageWidth * pageHeight * symptoms)
+        var touched: [Int] = []
+        var panelPixels = 0, bodyPixels = 0
+        let inPanel = reference.pagePanelCells
+        drawing.kinds.withUnsafeBufferPointer { kinds in
+            reference.pageCells.withUnsafeBufferPointer { owners in
+                for y in 0..<drawing.height {
+                    let row = y * drawing.width, gy = pageY[y]
+                    guard gy >= 0, gy < pageHeight else { continue }
+                    for x in 0..<drawing.width {
+                        let raw = kinds[row + x]
+                        guard wanted.contains(raw) else { continue }
+                        let gx = pageX[x]
+                        guard gx >= 0, gx < pageWidth else { continue }
+                        let page = gy * pageWidth + gx
+                        // Only marks on the body panels count: the printed colour key and notes
+                        // in the margins are not drawings of symptoms.
+                        guard inPanel[page] else { continue }
+                        if dark {
+                            let d = reference.inkField.value(x: referenceX[x] * inkFactor - 0.5, y: referenceY[y] * inkFactor - 0.5,
+                                                             outside: 0)
+                            guard d > printedLimit else { continue }
+                        }
+                        panelPixels += 1
+                        guard owners[page] >= 0 else { continue }
+                        bodyPixels += 1
+                        let symptom = dark ? 0 : Int(raw - PixelKind.pain.rawValue)
+                        if counts[page * symptoms] + counts[page * symptoms + 1] + counts[page * symptoms + 2] == 0 {
+                            touched.append(page)
+                        }
+                        counts[page * symptoms + symptom] += 1
+                    }
+                }
+            }
+        }
+        self.counts = counts
+        self.touched = touched
+        self.panelPixels = panelPixels
+        self.bodyPixels = bodyPixels
+    }
+}

@@ -1,0 +1,121 @@
+import AtlasModel
+import AtlasRender
+
+/// Everything known in advance about one template layout: where its printed lines are, the
+/// ink of the whole printed page, and the scoring grid of each body panel. Built once per
+/// run and shared by every drawing.
+struct TemplateReference: Sendable {
+    /// Scoring grid cells per reference pixel.
+    static let gridFactor = 0.25
+    /// Resolution of the printed-ink picture, per reference pixel.
+    static let inkFactor = 0.5
+
+    let layout: TemplateLayout
+    /// The template scene at the reference width: reference pixels are its pixels.
+    let scene: Scene
+    /// Points along every printed body line (outlines and contours), in reference pixels.
+    let linePoints: [Point]
+    /// The union of the body outlines, in reference pixels.
+    let bodyBox: Rect
+    /// Each panel's body outline box, in reference pixels.
+    let panelBodyBoxes: [Rect]
+    /// Distance to the nearest printed ink (body, text, legend) at `inkFactor`.
+    let inkField: DistanceField
+    let panels: [PanelGrid]
+    /// The scoring grid over the whole page: for each cell, the body cell it is
+    /// (`panel << 24 | cell`), or -1 off the bodies. Mapping a mark is then one lookup.
+    let pageCells: [Int32]
+    let pageWidth: Int
+    let pageHeight: Int
+    /// Page cells inside a body panel's frame (the body, and the margin round it).
+    let pagePanelCells: [Bool]
+
+    /// Reference pixels per body millimetre.
+    var scale: Double { scene.panels.first?.scale ?? 1 }
+    var width: Int { scene.width }
+
+    init(layout: TemplateLayout, atlas: Atlas) throws(CompareError) {
+        self.layout = layout
+        var request = ChartRequest(kind: .template, views: layout.views)
+        request.width = layout.referenceWidth
+        do {
+            scene = try ChartBuilder.scene(request, atlas: atlas)
+            request.width = Int((Double(layout.referenceWidth) * Self.inkFactor).rounded())
+            let printed = try SceneRenderer.rasterize(try ChartBuilder.scene(request, atlas: atlas))
+            var ink = [Bool](repeating: false, count: printed.width * printed.height)
+            for i in ink.indices {
+                let p = i * 4
+                ink[i] = PixelKind.of(red: printed.pixels[p], green: printed.pixels[p + 1], blue: printed.pixels[p + 2],
+                                      alpha: printed.pixels[p + 3]) == .ink
+            }
+            inkField = DistanceField(set: ink, width: printed.width, height: printed.height)
+        } catch {
+            throw CompareError.internalFailure("cannot draw the \(layout.name) template: \(error)")
+        }
+        var points: [Point] = []
+        var box: Rect?
+        var panelBoxes: [Rect] = []
+        for panel in scene.panels {
+            let lines = [panel.view.outline] + panel.view.contours.map(\.path)
+            for line in lines {
+                for polyline in line.polylines(segmentsPerCurve: 8) {
+                    points += Self.resample(polyline.map(panel.toPixels), spacing: 2.5)
+                }
+            }
+            let b = panel.view.bounds
+            let a = panel.toPixels(Point(b.minX, b.minY)), c = panel.toPixels(Point(b.maxX, b.maxY))
+            let r = Rect(minX: min(a.x, c.x), minY: a.y, maxX: max(a.x, c.x), maxY: c.y)
+            panelBoxes.append(r)
+            box = box.map { $0.union(r) } ?? r
+        }
+        linePoints = points
+        panelBodyBoxes = panelBoxes
+        bodyBox = box ?? Rect(minX: 0, minY: 0, maxX: Double(scene.width), maxY: Double(scene.height))
+        var grids: [PanelGrid] = []
+        for (index, panel) in scene.panels.enumerated() {
+            grids.append(try PanelGrid(index: index, panel: panel, factor: Self.gridFactor))
+        }
+        panels = grids
+        pageWidth = Int((Double(scene.width) * Self.gridFactor).rounded(.up))
+        pageHeight = Int((Double(scene.height) * Self.gridFactor).rounded(.up))
+        var owners = [Int32](repeating: -1, count: pageWidth * pageHeight)
+        for grid in grids {
+            for cell in grid.body.indices where grid.body[cell] > 0.5 {
+                let x = grid.originX + cell % grid.width, y = grid.originY + cell / grid.width
+                guard x >= 0, y >= 0, x < pageWidth, y < pageHeight, owners[y * pageWidth + x] < 0 else { continue }
+                owners[y * pageWidth + x] = Int32(grid.index << 24 | cell)
+            }
+        }
+        pageCells = owners
+        var inPanel = [Bool](repeating: false, count: pageWidth * pageHeight)
+        for grid in grids {
+            for y in max(0, grid.originY)..<min(pageHeight, grid.originY + grid.height) {
+                for x in max(0, grid.originX)..<min(pageWidth, grid.originX + grid.width) { inPanel[y * pageWidth + x] = true }
+            }
+        }
+        pagePanelCells = inPanel
+    }
+
+    /// Points every `spacing` pixels along a polyline.
+    static func resample(_ polyline: [Point], spacing: Double) -> [Point] {
+        guard var previous = polyline.first else { return [] }
+        var result = [previous]
+        var carried = 0.0
+        for next in polyline.dropFirst() {
+            let length = previous.distance(to: next)
+            var at = spacing - carried
+            while at <= length {
+                result.append(previous.lerp(to: next, at / length))
+                at += spacing
+            }
+            carried = length - (at - spacing)
+            previous = next
+        }
+        return result
+    }
+
+    /// The panel grid whose frame holds a reference-pixel position.
+    func panel(at p: Point) -> PanelGrid? {
+        panels.first { $0.panel.frame.contains(p) }
+    }
+}

@@ -1,0 +1,101 @@
+import AtlasModel
+
+/// One pattern's zones in one panel, as lists of grid cells.
+struct ZoneCells: Sendable {
+    let panelIndex: Int
+    /// Essential zones; for nerve-root patterns, their radicular zones.
+    let essential: [Int32]
+    /// Spillover zones, minus any essential cell.
+    let spillover: [Int32]
+    /// A ring about 1 cm wide outside the zones: zone borders are estimates and a pen
+    /// is broad, so a mark just outside is half explained.
+    let margin: [Int32]
+}
+
+/// One pattern on one side, rasterised once per template layout.
+struct PatternMask: Sendable {
+    let pattern: Pattern
+    let side: MatchSide
+    let panels: [ZoneCells]
+
+    var essentialCells: Int { panels.reduce(0) { $0 + $1.essential.count } }
+    var spilloverCells: Int { panels.reduce(0) { $0 + $1.spillover.count } }
+
+    /// The families ranked: referral from muscles and joints, and nerve-root pain. Neural
+    /// patterns are nerve courses without zones. Dermatome maps are left out on purpose:
+    /// they map skin sensation, not pain; most root pain is not dermatomal (Murphy 2009:
+    /// 64%) and drawings do not tell L5 from S1 (Albert 2019), so ranking dermatomes beside
+    /// the radicular patterns would promise a precision the evidence does not have.
+    static let rankedFamilies: Set<Family> = [.myofascial, .articular, .radicular]
+
+    static let marginRadius = 2
+
+    /// Every ranked pattern and side that shows in the layout.
+    static func all(for reference: TemplateReference, atlas: Atlas) throws(CompareError) -> [PatternMask] {
+        var masks: [PatternMask] = []
+        let patterns = atlas.patterns.filter { rankedFamilies.contains($0.family) && !$0.zones.isEmpty }
+        for pattern in patterns {
+            var sides: [PatternMask] = []
+            for side in Side.allCases {
+                var cells: [ZoneCells] = []
+                for grid in reference.panels {
+                    guard let placed = pattern.placed(in: grid.view, side: side),
+                          let zone = try zoneCells(placed, grid: grid) else { continue }
+                    cells.append(zone)
+                }
+                if !cells.isEmpty { sides.append(PatternMask(pattern: pattern, side: side == .right ? .right : .left, panels: cells)) }
+            }
+            masks += sides
+            if sides.count == 2 { masks.append(both(sides[0], sides[1], reference: reference)) }
+        }
+        return masks
+    }
+
+    /// The right and left masks together: one zone where they overlap (across the midline),
+    /// and the margin ring only where neither has a zone.
+    private static func both(_ a: PatternMask, _ b: PatternMask, reference: TemplateReference) -> PatternMask {
+        var panels: [ZoneCells] = []
+        for grid in reference.panels {
+            let parts = (a.panels + b.panels).filter { $0.panelIndex == grid.index }
+            guard !parts.isEmpty else { continue }
+            let essential = Set(parts.flatMap(\.essential))
+            let spillover = Set(parts.flatMap(\.spillover)).subtracting(essential)
+            let margin = Set(parts.flatMap(\.margin)).subtracting(essential).subtracting(spillover)
+            panels.append(ZoneCells(panelIndex: grid.index, essential: essential.sorted(), spillover: spillover.sorted(),
+                                    margin: margin.sorted()))
+        }
+        return PatternMask(pattern: a.pattern, side: .both, panels: panels)
+    }
+
+    private static func zoneCells(_ placed: PlacedPattern, grid: PanelGrid) throws(CompareError) -> ZoneCells? {
+        let essentialPaths = placed.zones.filter { $0.kind == .essential || $0.kind == .radicular }.map(\.path)
+        let spilloverPaths = placed.zones.filter { $0.kind == .spillover }.map(\.path)
+        guard !essentialPaths.isEmpty || !spilloverPaths.isEmpty else { return nil }
+        let factor = TemplateReference.gridFactor
+        let essential = essentialPaths.isEmpty ? nil : try grid.coverage(of: essentialPaths, factor: factor)
+        let spillover = spilloverPaths.isEmpty ? nil : try grid.coverage(of: spilloverPaths, factor: factor)
+        let count = grid.width * grid.height
+        let body = grid.body
+        var essentialCells: [Int32] = [], spilloverCells: [Int32] = []
+        var zone = [Bool](repeating: false, count: count)
+        let none = [Float](repeating: 0, count: count)
+        body.withUnsafeBufferPointer { body in
+            (essential ?? none).withUnsafeBufferPointer { essential in
+                (spillover ?? none).withUnsafeBufferPointer { spillover in
+                    for i in 0..<count where body[i] > 0.5 {
+                        if essential[i] >= 0.5 {
+                            essentialCells.append(Int32(i)); zone[i] = true
+                        } else if spillover[i] >= 0.5 {
+                            spilloverCells.append(Int32(i)); zone[i] = true
+                        }
+                    }
+                }
+            }
+        }
+        guard !essentialCells.isEmpty || !spilloverCells.isEmpty else { return nil }
+        let near = Morphology.dilate(zone, width: grid.width, height: grid.height, radius: marginRadius)
+        var margin: [Int32] = []
+        for i in 0..<count where near[i] && !zone[i] && body[i] > 0.5 { margin.append(Int32(i)) }
+        return ZoneCells(panelIndex: grid.index, essential: essentialCells, spillover: spilloverCells, margin: margin)
+    }
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import AtlasCompare
+import AtlasModel
+import AtlasRender
+import Foundation
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare pain drawings with every pattern: ranked, explained, with an overlay.",
+        discussion: """
+            A drawing is a PNG of a blank chart (`referral-atlas template`, one view or all four, \
+            any size, cropped or not) shaded in any paint program: red for pain, blue for numbness, \
+            green for pins and needles (one colour of another hue counts as pain).
+            Example: referral-atlas compare drawing.png --overlay overlay.png
+            Exit status: 0 every drawing compared; 1 unreadable input or options; 2 a drawing with \
+            no marks or an image that is not a chart. An aid to a conversation with a clinician, not a diagnosis.
+            """)
+
+    @OptionGroup var atlasOptions: AtlasOptions
+
+    @Argument(help: "PNG drawings, or folders of them.")
+    var drawings: [String]
+
+    @Flag(help: "JSON for programs: one object per drawing (an array when there are several).")
+    var json = false
+
+    @Option(help: "Write the overlay picture (PNG): a file for one drawing, or a folder.")
+    var overlay: String?
+
+    @Option(help: "How many patterns to list (and to write per drawing with --csv).")
+    var top: Int = 5
+
+    @Option(help: "Write a CSV table of every drawing's best matches.")
+    var csv: String?
+
+    func run() throws {
+        try runReporting {
+            guard top >= 1 else { throw CLIError.invalidInput("--top must be at least 1, not \(top)") }
+            if let csv, !csv.lowercased().hasSuffix(".csv") { throw CLIError.invalidInput("--csv writes a .csv file, not \(csv)") }
+            let atlas = try atlasOptions.load()
+            let files = try DrawingFiles.expand(drawings)
+            let overlays = try OverlayTarget(overlay, drawings: files)
+            let comparator: DrawingComparator
+            do throws(CompareError) { comparator = try DrawingComparator(atlas: atlas) } catch { throw CLIError.invalidInput(error.description) }
+            let top = top
+            // Every core compares; each worker writes its drawing's overlay as soon as it is ready.
+            let outcomes = comparator.analyseAll(files: files) { file, result -> Result<DrawingComparison, CompareError> in
+                result.flatMap { analysis in
+                    guard let path = overlays.path(for: file) else { return .success(analysis.comparison) }
+                    do throws(CompareError) {
+                        try comparator.writeOverlay(for: analysis, to: path, top: min(top, 3))
+                        return .success(analysis.comparison)
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            try report(Array(zip(files, outcomes)), top: top)
+        }
+    }
+
+    private func report(_ outcomes: [(String, Result<DrawingComparison, CompareError>)], top: Int) throws {
+        let compared = outcomes.compactMap { try? $0.1.get() }
+        let failures = outcomes.compactMap { outcome -> CompareError? in
+            if case .failure(let error) = outcome.1 { return error } else { return nil }
+        }
+        if let csv {
+            do {
+                try AtomicFile.write(Array(ReportFormatter.csv(outcomes, top: top).utf8), to: csv)
+            } catch {
+                throw CLIError.invalidInput(error.description)
+            }
+        }
+        if json, !compared.isEmpty {
+            print(try ReportFormatter.json(compared))
+        } else if csv == nil {
+            print(compared.map { ReportFormatter.text($0, top: top) }.joined(separator: "\n\n" + String(repeating: "-", count: 72) + "\n\n"))
+        } else {
+            for c in compared {
+                let best = c.matches.first.map { "\($0.id) (\($0.side.rawValue)) \(String(format: "%.2f", $0.score))" } ?? "none"
+                print("\(c.drawing): leans \(c.leaning.verdict.rawValue); best \(best)")
+            }
+            print("wrote \(csv!) (\(outcomes.count) drawings). \(DrawingComparison.disclaimer)")
+        }
+        guard !failures.isEmpty else { return }
+        if outcomes.count == 1, let only = failures.first {
+            throw only.isNoResult ? CLIError.noResult(only.description) : CLIError.invalidInput(only.description)
+        }
+        for failure in failures { FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8)) }
+        throw ExitCode(failures.allSatisfy(\.isNoResult) ? 2 : 1)
+    }
+}
+
+/// The drawings named on the command line: files as given, folders as their PNG files.
+enum DrawingFiles {
+    static func expand(_ arguments: [String]) throws -> [String] {
+        var files: [String] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(argument)
+                continue
+            }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
+            let pngs = names.filter { $0.lowercased().hasSuffix(".png") && !$0.hasPrefix(".") }.sorted()
+            guard !pngs.isEmpty else { throw CLIError.invalidInput("\(argument): no PNG files in this folder") }
+            files += pngs.map { (argument as NSString).appendingPathComponent($0) }
+        }
+        return files
+    }
+}
+
+/// Where overlays go: one file for one drawing, or `NAME-overlay.png` files in a folder.
+struct OverlayTarget: Sendable {
+    private let file: String?
+    private let folder: String?
+
+    init(_ path: String?, drawings: [String]) throws {
+        guard let path else { file = nil; folder = nil; return }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue || drawings.count > 1 {
+            if !exists {
+                do {
+                    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                } catch {
+                    throw CLIError.invalidInput("\(path): cannot create the overlay folder")
+                }
+            } else if !isDirectory.boolValue {
+                throw CLIError.invalidInput("--overlay must be a folder when comparing several drawings")
+            }
+            file = nil; folder = path
+        } else {
+            guard path.lowercased().hasSuffix(".png") else {
+                throw CLIError.invalidInput("the overlay is a PNG picture: name it .png, or give a folder (\(path))")
+            }
+            file = path; folder = nil
+        }
+    }
+
+    func path(for drawing: String) -> String? {
+        if let file { return file }
+        guard let folder else { return nil }
+        let stem = ((drawing as NSString).lastPathComponent as NSString).deletingPathExtension
+        return (folder as NSString).appendingPathComponent("\(stem)-overlay.png")
+    }
+}

@@ -1,0 +1,109 @@
+import AtlasCompare
+import AtlasModel
+import AtlasRender
+import Foundation
+import Testing
+
+/// Every kind of bad input gives a clear message and no crash.
+@Suite("Bad drawings")
+struct BadInputTests {
+    let comparator = DrawingPainter.comparator
+
+    /// The error of comparing `bytes` written to a file named `name`.
+    func error(_ bytes: [UInt8], name: String = "drawing.png") throws -> CompareError {
+        let folder = try DrawingPainter.temporaryFolder()
+        let path = folder.appendingPathComponent(name).path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try comparator.analyse(file: path)
+        } catch {
+            #expect(error.description.hasPrefix(name) || error.description.contains(name), "names the file: \(error)")
+            return error
+        }
+        Issue.record("\(name) was compared")
+        return .internalFailure("none")
+    }
+
+    func smallPNG() throws -> [UInt8] {
+        try DrawingPainter.png(RGBAImage(width: 4, height: 4))
+    }
+
+    @Test func truncatedPNG() throws {
+        let bytes = try DrawingPainter.png(try DrawingPainter.sheet([.posterior], width: 200).image)
+        let e = try error(Array(bytes.prefix(bytes.count / 2)))
+        guard case .unreadable = e else { Issue.record("\(e)"); return }
+        #expect(!e.isNoResult)
+    }
+
+    @Test func emptyFile() throws {
+        let e = try error([])
+        #expect(e.description.contains("empty"), "\(e)")
+    }
+
+    @Test func zeroWidthHeader() throws {
+        var bytes = try smallPNG()
+        bytes.replaceSubrange(16..<20, with: [0, 0, 0, 0])   // IHDR width 0
+        guard case .unreadable = try error(bytes) else { Issue.record("a zero-width image was not refused"); return }
+    }
+
+    @Test func hugeImageIsRefusedFromItsHeader() throws {
+        // A valid header claiming 20000 x 20000 pixels (400 megapixels) and no pixels: refused
+        // before any allocation for them.
+        var bytes = try smallPNG()
+        let side: [UInt8] = [0, 0, 0x4E, 0x20]
+        bytes.replaceSubrange(16..<20, with: side)
+        bytes.replaceSubrange(20..<24, with: side)
+        let e = try error(bytes)
+        #expect(e.description.contains("20000 x 20000") || e.description.contains("CRC"), "\(e)")
+    }
+
+    @Test func jpegRenamedPNG() throws {
+        let e = try error([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46, 0], name: "photo.png")
+        #expect(e.description.contains("JPEG"), "\(e)")
+    }
+
+    @Test func missingFile() throws {
+        #expect(throws: CompareError.unreadable(file: "/nonexistent/drawing.png", message: "no such file")) {
+            try comparator.analyse(file: "/nonexistent/drawing.png")
+        }
+    }
+
+    @Test func blankTemplateHasNoMarks() throws {
+        let bytes = try DrawingPainter.png(try DrawingPainter.sheet(ViewID.allCases, width: 500).image)
+        let e = try error(bytes, name: "blank.png")
+        guard case .noMarks = e else { Issue.record("\(e)"); return }
+        #expect(e.isNoResult)
+        #expect(e.description.contains("no marks"))
+    }
+
+    @Test func marksOnlyOffTheBody() throws {
+        var sheet = try DrawingPainter.sheet([.posterior], width: 300)
+        // Beside the body, inside its panel (a dab in the header is not a mark at all).
+        DrawingPainter.dab(&sheet.image, at: DrawingPainter.pixel(sheet, view: .posterior, Point(-350, 400)), radius: 6,
+                           color: Style.default.painMark)
+        guard case .noMarks(_, let message) = try error(try DrawingPainter.png(sheet.image)) else { Issue.record("accepted"); return }
+        #expect(message.contains("off the body"))
+    }
+
+    @Test(arguments: ["white", "noise", "stripes"])
+    func imagesThatAreNotCharts(kind: String) throws {
+        var image = RGBAImage(width: 300, height: 400)
+        var random = SeededRandom(seed: 9)
+        for i in stride(from: 0, to: image.pixels.count, by: 4) {
+            let pixel = i / 4
+            switch kind {
+            case "noise":
+                for c in 0..<3 { image.pixels[i + c] = UInt8(random.next(below: 256)) }
+            case "stripes":
+                let v: UInt8 = (pixel % 300) / 10 % 2 == 0 ? 30 : 255
+                for c in 0..<3 { image.pixels[i + c] = v }
+                if (pixel / 300) % 50 < 5 { image.pixels[i] = 220; image.pixels[i + 1] = 20; image.pixels[i + 2] = 20 }
+            default:
+                break
+            }
+        }
+        let e = try error(try DrawingPainter.png(image), name: "\(kind).png")
+        guard case .notAChart = e else { Issue.record("\(kind): \(e)"); return }
+        #expect(e.isNoResult)
+    }
+}

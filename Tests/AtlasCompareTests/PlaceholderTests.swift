@@ -1,6 +1,0 @@
-import Testing
-@testable import AtlasCompare
-
-@Test func comparisonModuleBuilds() {
-    #expect(Bool(true))
-}

@@ -1,0 +1,51 @@
+@testable import AtlasCompare
+import AtlasModel
+import AtlasRender
+import Testing
+
+/// Finding the template a drawing was made on, and where it lies in the drawing.
+@Suite("Registration")
+struct RegistrationTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var views: [ViewID]
+        var width: Int
+        var upscale: Double
+        var crop: Int
+        var description: String { "\(views.count > 1 ? "all" : views[0].rawValue) at \(width) px x\(upscale), crop \(crop)" }
+    }
+
+    static let cases = [
+        Case(views: ViewID.allCases, width: 800, upscale: 2, crop: 50),   // exported at 800, drawn on at 1600, cropped
+        Case(views: ViewID.allCases, width: 600, upscale: 1, crop: 0),
+        Case(views: [.posterior], width: 300, upscale: 1.7, crop: 20),
+        Case(views: [.anterior], width: 300, upscale: 1.7, crop: 20),
+        Case(views: [.lateralRight], width: 300, upscale: 1.3, crop: 10),
+        Case(views: [.lateralLeft], width: 400, upscale: 0.8, crop: 0),
+    ]
+
+    @Test(arguments: cases)
+    func findsTheLayoutScaleAndShift(_ c: Case) throws {
+        var sheet = try DrawingPainter.sheet(c.views, width: c.width, upscale: c.upscale)
+        let margin = c.crop / 2
+        sheet = DrawingPainter.crop(sheet, x: c.crop, y: c.crop, width: sheet.image.width - 2 * c.crop,
+                                    height: sheet.image.height - 2 * c.crop, margin: margin)
+        let comparator = DrawingPainter.comparator
+        let fit = try #require(Registrar.bestFit(Registrar.Target(ClassifiedDrawing(sheet.image)), references: comparator.references))
+        #expect(fit.reference.layout.views == c.views)
+        // The truth: the template at `width` is the reference scaled by width / reference
+        // width, then resized and shifted by the crop.
+        let scale = Double(c.width) / Double(fit.reference.layout.referenceWidth) * c.upscale
+        let scaleError = abs(fit.similarity.scale / scale - 1)
+        let offset = fit.similarity.offset
+        let shift = Double(margin - c.crop)
+        // Position error in body millimetres, at the middle of the first body.
+        let middle = fit.reference.bodyBox.center
+        let found = fit.similarity.apply(middle)
+        let truth = Point(middle.x * scale + shift, middle.y * scale + shift)
+        let errorMillimetres = found.distance(to: truth) / (scale * fit.reference.scale)
+        #expect(scaleError < 0.004, "scale \(fit.similarity.scale) vs \(scale)")
+        #expect(errorMillimetres < 2, "placed \(errorMillimetres) mm off; offset \(offset) vs \(shift)")
+        #expect(fit.residualMillimetres < 2)
+        #expect(fit.inlierShare > 0.6)
+    }
+}
