@@ -113,7 +113,9 @@ public enum Exporter {
             guard !r.views.isEmpty else { continue }
             r.patterns = [pattern]
             r.width = width * r.views.count / 2 + width / 2
-            jobs.append(Job(request: r, format: .png, path: file("patterns", "\(pattern.id).png")))
+            for format in OutputFormat.allCases {
+                jobs.append(Job(request: r, format: format, path: file("patterns", "\(pattern.id).\(format.rawValue)")))
+            }
         }
         var extra = [Job(content: .contactSheet(width: width * 2), format: .png, path: (directory as NSString).appendingPathComponent("contact-sheet.png"))]
         for figure in atlas.figures {

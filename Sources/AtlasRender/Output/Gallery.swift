@@ -49,6 +49,9 @@ public enum Gallery {
                 page += "<figcaption>\(escape(name))<br>"
                 for ext in extensions { page += "<a href=\"\(escape("\(folder)/\(base).\(ext)"))\">\(ext.uppercased())</a>" }
                 if files["\(base)@2x"] != nil { page += "<a href=\"\(escape("\(folder)/\(base)@2x.png"))\">PNG 2x</a>" }
+                if folder == "patterns", groups["handouts"]?[base] != nil {
+                    page += "<a href=\"\(escape("handouts/\(base).pdf"))\">Handout</a>"
+                }
                 page += "</figcaption></figure>\n"
             }
             page += "</div>\n"
