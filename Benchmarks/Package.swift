@@ -21,6 +21,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "AtlasModel", package: root),
                 .product(name: "AtlasRender", package: root),
+                .product(name: "AtlasCompare", package: root),
             ],
             path: "Benchmarks/ReferralAtlasBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]),

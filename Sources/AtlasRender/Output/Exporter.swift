@@ -117,7 +117,7 @@ public enum Exporter {
                 jobs.append(Job(request: r, format: format, path: file("patterns", "\(pattern.id).\(format.rawValue)")))
             }
         }
-        var extra = [Job(content: .contactSheet(width: width * 2), format: .png, path: (directory as NSString).appendingPathComponent("contact-sheet.png"))]
+        var extra = [Job(content: .contactSheet(width: width * 3 / 2), format: .png, path: (directory as NSString).appendingPathComponent("contact-sheet.png"))]
         for figure in atlas.figures {
             for format in OutputFormat.allCases {
                 extra.append(Job(content: .figure(figure, width: nil), format: format, path: file("figures", "\(figure.id).\(format.rawValue)")))
