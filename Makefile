@@ -8,7 +8,7 @@ OUTPUT ?= Output
 
 PREFIX ?= /usr/local
 
-.PHONY: atlas test deps build clean bench install
+.PHONY: atlas test deps build clean bench install fuzz
 
 deps:
 	@./scripts/install-deps.sh
@@ -22,6 +22,12 @@ atlas: build
 
 test: deps
 	$(SWIFT) test
+	./scripts/fuzz.sh short
+
+# Fuzz every reader for FUZZ_SECONDS each (default 600), two at a time.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	./scripts/fuzz.sh long $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

@@ -1,0 +1,29 @@
+// swift-tools-version: 6.1
+// libFuzzer targets for every reader (separate package: they build with -sanitize=fuzzer).
+// Run: make fuzz FUZZ_SECONDS=600   (see Fuzz/README.md)
+import Foundation
+import PackageDescription
+
+// A path dependency is named after its folder, which differs between clones.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+func fuzzer(_ name: String, _ products: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: products.map { .product(name: $0, package: root) },
+        path: "Sources/\(name)",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+}
+
+let package = Package(
+    name: "ReferralAtlasFuzz",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(path: "..")],
+    targets: [
+        fuzzer("FuzzPattern", ["AtlasModel"]),
+        fuzzer("FuzzFigure", ["AtlasModel"]),
+        fuzzer("FuzzStyleAndBody", ["AtlasModel"]),
+        fuzzer("FuzzPNG", ["AtlasRender", "AtlasCompare"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
