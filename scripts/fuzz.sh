@@ -29,8 +29,9 @@ run() {  # target, extra libFuzzer flags...
 case "$mode" in
 short)
     for t in "${targets[@]}"; do
-        # Every corpus and regression file once, then a fixed-seed mutation run (repeatable).
-        run "$t" -runs=0 "Fuzz/Corpus/$t" "Fuzz/Regressions/$t" 2>&1 | tail -1
+        # Every seed and regression file once, then a fixed-seed mutation run (repeatable).
+        mapfile -t files < <(find "Fuzz/Corpus/$t" "Fuzz/Regressions/$t" -type f ! -name '.*' | sort)
+        run "$t" "${files[@]}" 2>&1 | tail -1
         run "$t" -seed=1 -runs=2000 "$(mktemp -d)" "Fuzz/Corpus/$t" 2>&1 | tail -1
         echo "$t: ok"
     done
