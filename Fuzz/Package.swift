@@ -10,7 +10,7 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 func fuzzer(_ name: String, _ products: [String]) -> Target {
     .executableTarget(
         name: name,
-        dependencies: products.map { .product(name: $0, package: root) },
+        dependencies: ["FuzzSupport"] + products.map { .product(name: $0, package: root) },
         path: "Sources/\(name)",
         swiftSettings: [.unsafeFlags(["-parse-as-library"])])
 }
@@ -20,6 +20,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(path: "..")],
     targets: [
+        .target(name: "FuzzSupport", path: "Sources/FuzzSupport"),
         fuzzer("FuzzPattern", ["AtlasModel"]),
         fuzzer("FuzzFigure", ["AtlasModel"]),
         fuzzer("FuzzStyleAndBody", ["AtlasModel"]),
