@@ -41,6 +41,10 @@ struct CompareCommand: ParsableCommand {
             let atlas = try atlasOptions.load()
             let files = try DrawingFiles.expand(drawings)
             let overlays = try OverlayTarget(overlay, drawings: files)
+            // Never write an overlay or a table over a drawing (or into the atlas).
+            for output in [csv] + files.map({ overlays.path(for: $0) }) {
+                if let output { try refuseOverwritingInputs(output, atlas: try atlasOptions.directory(), inputs: files) }
+            }
             let comparator: DrawingComparator
             do throws(CompareError) { comparator = try DrawingComparator(atlas: atlas) } catch { throw CLIError.invalidInput(error.description) }
             let top = top
