@@ -17,19 +17,12 @@ struct FigureCommand: ParsableCommand {
     @Option(help: "Width in pixels (default: the figure's own).")
     var width: Int?
 
-    @Option(help: "png, svg or pdf (default: from the file name).")
-    var format: OutputFormat?
-
-    @Option(help: "Resolution written into PNG files, in dots per inch.")
-    var dpi: Double = 150
-
-    @Option(name: .shortAndLong, help: "Output file.")
-    var output: String
+    @OptionGroup var outputOptions: PictureOutputOptions
 
     func run() throws {
         try runReporting {
             let atlas = try atlasOptions.load()
-            try refuseOverwritingInputs(output, atlas: try atlasOptions.directory())
+            let format = try outputOptions.checkedFormat(atlas: atlasOptions)
             let chosen: Figure
             if let known = atlas.figure(figure) {
                 chosen = known
@@ -43,8 +36,8 @@ struct FigureCommand: ParsableCommand {
                 let names = atlas.figures.map(\.id).joined(separator: ", ")
                 throw CLIError.invalidInput("no figure '\(figure)' in the atlas and no such file (figures: \(names))")
             }
-            let scene = try FigureBuilder.scene(chosen, width: width, dpi: dpi, style: try styleOptions.resolve(atlas), atlas: atlas)
-            try Exporter.write(scene, format: try resolveFormat(format, path: output), to: output)
+            let scene = try FigureBuilder.scene(chosen, width: width, dpi: outputOptions.dpi, style: try styleOptions.resolve(atlas), atlas: atlas)
+            try Exporter.write(scene, format: format, to: outputOptions.output)
         }
     }
 }

@@ -46,6 +46,24 @@ struct StyleOptions: ParsableArguments {
     }
 }
 
+/// `--format`, `--dpi` and `-o`, shared by the commands that write one picture.
+struct PictureOutputOptions: ParsableArguments {
+    @Option(help: "png, svg or pdf (default: from the file name).")
+    var format: OutputFormat?
+
+    @Option(help: "Resolution written into PNG files, in dots per inch.")
+    var dpi: Double = 150
+
+    @Option(name: .shortAndLong, help: "Output file.")
+    var output: String
+
+    /// The format to write, refusing paths that would overwrite the atlas.
+    func checkedFormat(atlas: AtlasOptions) throws -> OutputFormat {
+        try refuseOverwritingInputs(output, atlas: try atlas.directory())
+        return try resolveFormat(format, path: output)
+    }
+}
+
 /// Which views to draw: one, or `all`.
 enum ViewChoice: String, ExpressibleByArgument, CaseIterable {
     case posterior, anterior

@@ -16,24 +16,17 @@ struct TemplateCommand: ParsableCommand {
     @Option(help: "Width in pixels (PNG) or of the page layout.")
     var width: Int?
 
-    @Option(help: "png, svg or pdf (default: from the file name).")
-    var format: OutputFormat?
-
-    @Option(help: "Resolution written into PNG files, in dots per inch.")
-    var dpi: Double = 150
-
-    @Option(name: .shortAndLong, help: "Output file.")
-    var output: String
+    @OptionGroup var outputOptions: PictureOutputOptions
 
     func run() throws {
         try runReporting {
             let atlas = try atlasOptions.load()
-            try refuseOverwritingInputs(output, atlas: try atlasOptions.directory())
+            let format = try outputOptions.checkedFormat(atlas: atlasOptions)
             var request = ChartRequest(kind: .template, views: view.views)
             request.width = width ?? (view == .all ? 2400 : 1200)
-            request.dpi = dpi
+            request.dpi = outputOptions.dpi
             request.style = try styleOptions.resolve(atlas)
-            try Exporter.write(request, atlas: atlas, format: try resolveFormat(format, path: output), to: output)
+            try Exporter.write(request, atlas: atlas, format: format, to: outputOptions.output)
         }
     }
 }
