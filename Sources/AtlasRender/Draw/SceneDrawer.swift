@@ -85,7 +85,47 @@ struct SceneDrawer {
             let size = max(style.triggerPointSize * s, 11), width = max(style.triggerPointWidth * s, 2.4)
             drawCross(at: t(point.point), size: size, width: width)
         }
+        drawRootLabels(zones, panel: panel, text: text)
         if panel.showLandmarks { drawLandmarks(panel, text: text) }
+    }
+
+    /// Names dermatome zones (L3, L4...) where they lie, on a pale patch so they read over
+    /// the hatching; the largest zone of each root in a panel gets the label.
+    private func drawRootLabels(_ zones: [Zone], panel: ScenePanel, text: TextRenderer) {
+        var largest: [String: (area: Double, polygon: [Point])] = [:]
+        for zone in zones where zone.kind == .radicular {
+            guard let label = zone.label, let polygon = zone.path.polylines().first else { continue }
+            let area = abs(Polygon.signedArea(polygon))
+            if area > (largest[label]?.area ?? 0) { largest[label] = (area, polygon) }
+        }
+        let size = max(12, 26 * panel.scale)
+        for (label, zone) in largest.sorted(by: { $0.key < $1.key }) {
+            let anchor = panel.toPixels(Self.interiorPoint(zone.polygon))
+            let extent = text.measure(SceneText(text: label, at: anchor, size: size, weight: .bold))
+            let box = BezierPath([.move(Point(anchor.x - extent.width / 2 - 3, anchor.y - extent.height / 2)),
+                                  .line(Point(anchor.x + extent.width / 2 + 3, anchor.y - extent.height / 2)),
+                                  .line(Point(anchor.x + extent.width / 2 + 3, anchor.y + extent.height / 2)),
+                                  .line(Point(anchor.x - extent.width / 2 - 3, anchor.y + extent.height / 2)), .close])
+            cr.fill(box, Color(1, 1, 1, 0.85), { $0 })
+            text.draw(SceneText(text: label, at: Point(anchor.x, anchor.y - extent.height / 2), size: size, weight: .bold,
+                                alignment: .center, color: style.hatch(forRoot: label).color), defaultColor: style.text)
+        }
+    }
+
+    /// A point well inside a polygon: the centroid if it is inside, else the inside sample
+    /// nearest to it.
+    static func interiorPoint(_ polygon: [Point]) -> Point {
+        let centre = polygon.reduce(Point(0, 0), +) * (1 / Double(max(polygon.count, 1)))
+        if Polygon.contains(polygon, centre) { return centre }
+        guard let box = Rect(bounding: polygon) else { return centre }
+        var best = centre, bestDistance = Double.infinity
+        for i in 0..<20 {
+            for j in 0..<20 {
+                let p = Point(box.minX + box.width * (Double(i) + 0.5) / 20, box.minY + box.height * (Double(j) + 0.5) / 20)
+                if Polygon.contains(polygon, p), p.distance(to: centre) < bestDistance { best = p; bestDistance = p.distance(to: centre) }
+            }
+        }
+        return best
     }
 
     /// Callouts: a white box behind each label, a thin dark leader with a dot at the point.
