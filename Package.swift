@@ -25,16 +25,21 @@ let package = Package(
         .systemLibrary(
             name: "CPango", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"])]),
+        // libjpeg needs setjmp/longjmp to recover from errors, which Swift cannot do: a
+        // small C shim turns them into status codes (Sources/CJPEG/include/cjpeg.h).
+        .target(
+            name: "CJPEG",
+            linkerSettings: [.linkedLibrary("jpeg")]),
 
         // The atlas: files -> validated, resolved model. Knows nothing of Cairo.
         .target(
             name: "AtlasModel",
             dependencies: [.product(name: "Yams", package: "Yams")]),
 
-        // Scenes and their drawing over Cairo, PNG via libpng, text via Pango.
+        // Scenes and their drawing over Cairo, PNG via libpng, JPEG via libjpeg, text via Pango.
         .target(
             name: "AtlasRender",
-            dependencies: ["AtlasModel", "CCairo", "CPNG", "CPango"]),
+            dependencies: ["AtlasModel", "CCairo", "CPNG", "CJPEG", "CPango"]),
 
         // Reading a patient's drawing and ranking every pattern against it.
         .target(

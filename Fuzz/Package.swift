@@ -25,6 +25,7 @@ let package = Package(
         fuzzer("FuzzFigure", ["AtlasModel"]),
         fuzzer("FuzzStyleAndBody", ["AtlasModel"]),
         fuzzer("FuzzPNG", ["AtlasRender", "AtlasCompare"]),
+        fuzzer("FuzzJPEG", ["AtlasRender"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,7 +3,7 @@
 # Runs apt-get as root, or through sudo for other users.
 set -euo pipefail
 
-packages=(pkg-config libcairo2-dev libpng-dev libpango1.0-dev fonts-dejavu-core poppler-utils)
+packages=(pkg-config libcairo2-dev libpng-dev libjpeg-dev libpango1.0-dev fonts-dejavu-core poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

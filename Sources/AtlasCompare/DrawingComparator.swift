@@ -6,6 +6,7 @@ import Foundation
 public struct DrawingAnalysis: Sendable {
     /// The report: matches, summary, extent, leaning.
     public let comparison: DrawingComparison
+    /// The drawing as read: a photo's page put flat and evened out.
     let drawing: ClassifiedDrawing
     let fit: TemplateFit
     let marks: DrawingMarks
@@ -13,24 +14,25 @@ public struct DrawingAnalysis: Sendable {
 
 /// Compares patients' pain drawings with every pattern of an atlas. Everything that does
 /// not depend on the drawing (templates, their printed lines, every pattern's mask) is
-/// prepared once and shared, so each drawing costs little more than decoding it. Safe to
-/// use from several threads at once.
+/// prepared on first use and shared, so each drawing costs little more than decoding it.
+/// Safe to use from several threads at once.
 public final class DrawingComparator: @unchecked Sendable {
     /// The atlas whose patterns drawings are compared with.
     public let atlas: Atlas
-    let references: [TemplateReference]
     private let lock = NSLock()
-    private var masks: [TemplateLayout: [PatternMask]] = [:]
+    private var references: [ChartSheet: TemplateReference] = [:]
+    private var masks: [ChartSheet: [PatternMask]] = [:]
 
-    /// Prepares every template layout (a second or so); pattern masks follow on first use.
+    /// Checks that the atlas can draw its charts; the charts themselves are prepared when
+    /// a drawing first needs them.
     public init(atlas: Atlas) throws(CompareError) {
         self.atlas = atlas
-        var references: [TemplateReference] = []
-        for layout in TemplateLayout.candidates { references.append(try TemplateReference(layout: layout, atlas: atlas)) }
-        self.references = references
+        for view in ViewID.allCases where atlas.view(view) == nil {
+            throw CompareError.internalFailure("the atlas has no \(view.rawValue) view to compare drawings on")
+        }
     }
 
-    /// Reads and compares a PNG file; the report names it by `path` as given.
+    /// Reads and compares a PNG or JPEG file; the report names it by `path` as given.
     public func analyse(file path: String) throws(CompareError) -> DrawingAnalysis {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
@@ -40,29 +42,80 @@ public final class DrawingComparator: @unchecked Sendable {
         return try analyse(bytes: [UInt8](data), name: path)
     }
 
-    /// Decodes and compares the bytes of a PNG file.
+    /// Decodes and compares the bytes of a PNG or JPEG file (a JPEG turned upright by its
+    /// EXIF orientation, as the phone showed it).
     public func analyse(bytes: [UInt8], name: String) throws(CompareError) -> DrawingAnalysis {
         let image: RGBAImage
         do {
-            image = try PNGCodec.decode(bytes)
+            image = try ImageDecoder.decode(bytes)
         } catch {
             throw CompareError.unreadable(file: name, message: Self.explain(error))
         }
         return try analyse(image: image, name: name)
     }
 
-    /// The codec's own messages are plain already; libpng's are terse, so say what they mean.
+    /// The codecs' own messages are plain already; libpng's are terse, so say what they mean.
     private static func explain(_ error: RenderError) -> String {
         guard case .png(let message) = error else { return error.description }
-        let plain = ["the file is empty", "this is a JPEG", "not a PNG", "the image is"]
+        let plain = ["the file is empty", "not a PNG", "the image is"]
         if plain.contains(where: message.hasPrefix) { return message }
         return "this PNG is damaged or cut short (\(message))"
     }
 
-    /// Compares a decoded drawing; `name` is how the report and errors name it. Throws
-    /// `notAChart` when no template's lines are found, `noMarks` when nothing is drawn on a body.
+    /// Compares a decoded drawing or photo; `name` is how the report and errors name it.
+    /// The chart is found by its corner marks and code when they can be read, else by its
+    /// printed body outline. Throws `notAChart` when no chart is found, `noMarks` when
+    /// nothing is drawn on a body.
     public func analyse(image: RGBAImage, name: String) throws(CompareError) -> DrawingAnalysis {
-        let drawing = ClassifiedDrawing(image)
+        let placed: PlacedDrawing
+        switch PageLocator.locate(LocatorImage(image)) {
+        case .success(let page):
+            let flat = try placeByMarks(image, page: page)
+            // A page found by its marks whose printed lines do not line up (folded, curled,
+            // or a stray ring taken for a mark) is tried by its outline instead.
+            placed = flat.fit.inlierShare >= 0.5 ? flat : try placeByOutline(image, name: name, miss: nil, marksFound: 4)
+        case .failure(let miss):
+            placed = try placeByOutline(image, name: name, miss: miss, marksFound: miss.marksFound)
+        }
+        let marks = DrawingMarks(drawing: placed.drawing, fit: placed.fit)
+        guard marks.markedCells >= 2 else {
+            let message = marks.panelMarkPixels > 0
+                ? "the marks all lie off the body; shade inside the outline"
+                : "no marks found on the body; shade where you feel symptoms in red (pain), blue (numbness) or green (pins and needles)"
+            throw CompareError.noMarks(file: name, message: message)
+        }
+        let ranked = PatternScorer.rank(marks, masks: try patternMasks(for: placed.fit.reference))
+        let comparison = Report.make(name: name, placed: placed, marks: marks, matches: ranked, atlas: atlas)
+        return DrawingAnalysis(comparison: comparison, drawing: placed.drawing, fit: placed.fit, marks: marks)
+    }
+
+    /// The page put flat through its corner marks, then lined up on its printed outline to
+    /// take up what the marks leave (a curled sheet, a mark's centre a little off).
+    private func placeByMarks(_ image: RGBAImage, page: LocatedPage) throws(CompareError) -> PlacedDrawing {
+        let reference = try reference(for: page.sheet)
+        // Never finer than the reference, nor than the photo itself.
+        let k = min(reference.pixelsPerMillimetre, page.photoPixelsPerMillimetre)
+        let flat = Rectifier.rectify(image, pageToPhoto: page.pageToPhoto, pageWidth: page.sheet.pageWidth,
+                                     pageHeight: page.sheet.pageHeight, pixelsPerMillimetre: k)
+        let drawing = ClassifiedDrawing(PaperLight.normalise(flat))
+        let s = k / reference.pixelsPerMillimetre
+        let pivot = reference.bodyBox.center
+        let start = Similarity(scale: s, pivot: pivot, position: pivot * s)
+        let fit = Registrar.refine(Registrar.Target(drawing), reference: reference, from: start)
+        // How far the outline moved the page from where the marks put it, in page millimetres.
+        let box = reference.bodyBox
+        let moved = [Point(box.minX, box.minY), Point(box.maxX, box.minY), Point(box.maxX, box.maxY), Point(box.minX, box.maxY)]
+            .map { start.apply($0).distance(to: fit.similarity.apply($0)) / k }.max() ?? 0
+        let flatToPhoto = Homography(matrix: [1 / k, 0, 0, 0, 1 / k, 0, 0, 0, 1]).then(page.pageToPhoto)
+        return PlacedDrawing(drawing: drawing, fit: fit, method: .cornerMarks, marksFound: 4, miss: nil,
+                             pageToImage: fit.pageToImage.then(flatToPhoto), marksToOutline: moved)
+    }
+
+    /// The chart found by fitting its printed body lines (scale and shift): for digital
+    /// drawings, crops, and photos whose corner marks are cut off or unreadable.
+    private func placeByOutline(_ image: RGBAImage, name: String, miss: PageLocator.Miss?,
+                                marksFound: Int) throws(CompareError) -> PlacedDrawing {
+        let drawing = ClassifiedDrawing(PaperLight.normalise(image))
         let target = Registrar.Target(drawing)
         let inkShare = Double(drawing.workingInk.reduce(0) { $0 + ($1 ? 1 : 0) }) / Double(max(1, drawing.workingInk.count))
         guard !target.inkSample.isEmpty, inkShare < 0.3 else {
@@ -70,20 +123,13 @@ public final class DrawingComparator: @unchecked Sendable {
                 ? "this does not look like a body chart (too much of it is dark); draw on a chart from `referral-atlas template`"
                 : "no printed body chart found; draw on a chart from `referral-atlas template`")
         }
-        guard let fit = Registrar.bestFit(target, references: references), fit.inlierShare >= 0.5, fit.unexplainedInk <= 0.6 else {
+        guard let fit = Registrar.bestFit(target, references: try allReferences()), fit.inlierShare >= 0.5, fit.unexplainedInk <= 0.6 else {
+            let marks = miss.map { " (\($0.words))" } ?? ""
             throw CompareError.notAChart(file: name, message:
-                "no ReferralAtlas body chart found in this image: its lines do not match any template (single view or all four); draw on a chart from `referral-atlas template`")
+                "no ReferralAtlas body chart found in this image\(marks): photograph or scan the whole printed chart, all four corner marks in view, or draw on a chart from `referral-atlas template`")
         }
-        let marks = DrawingMarks(drawing: drawing, fit: fit)
-        guard marks.markedCells >= 2 else {
-            let message = marks.panelMarkPixels > 0
-                ? "the marks all lie off the body; shade inside the outline"
-                : "no marks found on the body; shade where you feel symptoms in red (pain), blue (numbness) or green (pins and needles)"
-            throw CompareError.noMarks(file: name, message: message)
-        }
-        let ranked = PatternScorer.rank(marks, masks: try patternMasks(for: fit.reference))
-        let comparison = Report.make(name: name, fit: fit, marks: marks, matches: ranked, atlas: atlas)
-        return DrawingAnalysis(comparison: comparison, drawing: drawing, fit: fit, marks: marks)
+        return PlacedDrawing(drawing: drawing, fit: fit, method: .bodyOutline, marksFound: marksFound, miss: miss,
+                             pageToImage: fit.pageToImage, marksToOutline: nil)
     }
 
     /// Compares many files on every core; `handle` runs on the worker that read each file
@@ -99,14 +145,31 @@ public final class DrawingComparator: @unchecked Sendable {
         return results.values
     }
 
-    /// The masks of every ranked pattern for a layout, rasterised on first use.
+    /// The masks of every ranked pattern for a chart, rasterised on first use.
     func patternMasks(for reference: TemplateReference) throws(CompareError) -> [PatternMask] {
         lock.lock()
         defer { lock.unlock() }
-        if let cached = masks[reference.layout] { return cached }
+        if let cached = masks[reference.sheet] { return cached }
         let built = try PatternMask.all(for: reference, atlas: atlas)
-        masks[reference.layout] = built
+        masks[reference.sheet] = built
         return built
+    }
+
+    /// A chart's reference, built on first use.
+    func reference(for sheet: ChartSheet) throws(CompareError) -> TemplateReference {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = references[sheet] { return cached }
+        let built = try TemplateReference(sheet: sheet, atlas: atlas)
+        references[sheet] = built
+        return built
+    }
+
+    /// Every chart the tool prints, for drawings placed by their outline.
+    func allReferences() throws(CompareError) -> [TemplateReference] {
+        var all: [TemplateReference] = []
+        for sheet in ChartSheet.all { all.append(try reference(for: sheet)) }
+        return all
     }
 }
 

@@ -30,6 +30,14 @@ struct FuzzRegressionTests {
         for data in inputs("FuzzPNG") { _ = try? PNGCodec.decode([UInt8](data)) }
     }
 
+    @Test func jpegReader() {
+        for data in inputs("FuzzJPEG") {
+            _ = ExifOrientation.value(in: [UInt8](data))
+            _ = try? ImageDecoder.decode([UInt8](data))
+            _ = try? ImageDecoder.decode([0xFF, 0xD8] + [UInt8](data)) // as the fuzzer saw it
+        }
+    }
+
     @Test func checkerReportsProblemsInDocuments() {
         let bad = DocumentChecker.pattern("id: x\nname: [", atlas: Self.atlas)
         #expect(bad.first?.message.hasPrefix("YAML syntax") == true)

@@ -1,18 +1,26 @@
 import AtlasModel
 
-/// Where a drawing was placed on its template.
+/// How a drawing's chart was found and how well it lines up.
 public struct RegistrationReport: Sendable, Codable, Equatable {
-    /// Drawing pixels per reference template pixel (the template at 2400 px for `all`,
-    /// 600 px for a single view).
-    public var scale: Double
-    /// Where the template page's top-left corner lies in the drawing, in drawing pixels.
-    public var offsetX: Double
-    /// See `offsetX`.
-    public var offsetY: Double
-    /// Mean distance of the template's printed lines from the drawing's, in body millimetres.
+    /// `corner-marks` (the printed corner marks and code) or `body-outline` (the printed
+    /// body lines, when the marks are cut off, too few or unreadable).
+    public var method: RegistrationMethod
+    /// Why the corner marks were not used, when they were not.
+    public var fallbackReason: String?
+    /// Corner marks found, 0 to 4.
+    public var cornerMarksFound: Int
+    /// The paper the chart was printed for: `a4` or `letter`.
+    public var paper: String
+    /// Page millimetres to pixels of the image as given, row-major 3 x 3.
+    public var pageToImage: [Double]
+    /// Mean distance of the chart's printed lines from where registration put them, in
+    /// millimetres of the printed page: the registration error.
     public var residualMillimetres: Double
-    /// Share of the template's printed lines found in the drawing.
+    /// Share of the chart's printed lines found in the drawing.
     public var linesFound: Double
+    /// For a chart found by its corner marks: how far lining up its printed outline moved
+    /// it from where the marks alone put it, at worst over the bodies, in page millimetres.
+    public var marksToOutlineMillimetres: Double?
 }
 
 /// The marked area as a share of the chart's body area, as pain-drawing studies report it.
@@ -29,7 +37,7 @@ public struct Extent: Sendable, Codable, Equatable {
 public struct DrawingComparison: Sendable, Codable, Equatable {
     /// The drawing's file name (or the name it was given).
     public var drawing: String
-    /// The template it was drawn on: `all` or a view name.
+    /// The chart it was drawn on: `all` or a view name (the paper is in `registration`).
     public var template: String
     /// The template's views, left to right.
     public var views: [ViewID]

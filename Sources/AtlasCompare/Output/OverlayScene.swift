@@ -114,8 +114,9 @@ struct OverlayScene {
                                    size: u * 0.62, weight: .bold, alignment: .center, width: panel.frame.width - u * 0.3))
         }
         let template = comparison.template == "all" ? "four-view" : comparison.template
-        let footer = String(format: "%@ Drawn on the %@ template (its lines matched to %.1f mm). Scores run from 0 to 1; the report explains them.",
-                            DrawingComparison.disclaimer, template, comparison.registration.residualMillimetres)
+        let r = comparison.registration
+        let footer = String(format: "%@ Drawn on the %@ chart, %@ (its printed lines matched to %.2f mm). Scores run from 0 to 1; the report explains them.",
+                            DrawingComparison.disclaimer, template, r.method.words, r.residualMillimetres)
         let bottom = scene.legend.map { $0.frame.maxY + u * 0.25 } ?? (scene.panels.first?.frame.maxY ?? 0) + u
         texts.append(SceneText(text: footer, at: Point(layout.margin, bottom), size: u * 0.5, color: muted, width: w - 2 * layout.margin))
         return texts

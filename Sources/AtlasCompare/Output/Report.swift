@@ -2,7 +2,8 @@ import AtlasModel
 
 /// Assembles the public report of one drawing from the analysis steps.
 enum Report {
-    static func make(name: String, fit: TemplateFit, marks: DrawingMarks, matches: [PatternMatch], atlas: Atlas) -> DrawingComparison {
+    static func make(name: String, placed: PlacedDrawing, marks: DrawingMarks, matches: [PatternMatch], atlas: Atlas) -> DrawingComparison {
+        let fit = placed.fit
         let reference = fit.reference
         let extent = extentOf(marks, reference: reference)
         let locations = MarkLocations(marks: marks, reference: reference)
@@ -13,21 +14,29 @@ enum Report {
         let symptoms = Symptom.allCases.filter { (extent.symptoms[$0.rawValue] ?? 0) > 0 }
         var notes: [String] = []
         if marks.readDarkStrokes {
-            notes.append("No coloured marks: dark strokes on the body were read as pain")
+            notes.append("No coloured marks: dark strokes on the body (pen or pencil) were read as pain")
         }
         if marks.offBodyShare >= 0.1 {
             notes.append("\(Int((marks.offBodyShare * 100).rounded()))% of the marks lie off the body outline and were left out")
         }
-        if fit.residualMillimetres > 3 {
-            notes.append(String(format: "The drawing lines up with the template only to about %.0f mm: check the overlay", fit.residualMillimetres))
+        if placed.method == .bodyOutline, let miss = placed.miss, placed.marksFound > 0 || miss == .unreadableCode {
+            notes.append("The chart was found by its body outline because \(miss.words); a photo taken at an angle reads best with all four corner marks in view")
         }
-        let origin = fit.similarity.offset
-        let registration = RegistrationReport(scale: rounded(fit.similarity.scale, 5), offsetX: rounded(origin.x, 2),
-                                              offsetY: rounded(origin.y, 2), residualMillimetres: rounded(fit.residualMillimetres, 2),
-                                              linesFound: rounded(fit.inlierShare, 3))
-        let summary = SummaryWriter.summary(areas: areas, extent: extent, views: reference.layout.views, atlas: atlas,
+        if let moved = placed.marksToOutline, moved > 3 {
+            notes.append(String(format: "The printed outline lies up to %.0f mm from where the corner marks put it (a curled or folded sheet?): check the overlay", moved))
+        }
+        if fit.residualMillimetres > 1 {
+            notes.append(String(format: "The drawing lines up with the chart only to about %.1f mm: check the overlay", fit.residualMillimetres))
+        }
+        let registration = RegistrationReport(method: placed.method, fallbackReason: placed.method == .bodyOutline ? placed.miss?.words : nil,
+                                              cornerMarksFound: placed.marksFound, paper: reference.sheet.paper.rawValue,
+                                              pageToImage: placed.pageToImage.matrix.map { rounded($0, 6) },
+                                              residualMillimetres: rounded(fit.residualMillimetres, 2), linesFound: rounded(fit.inlierShare, 3),
+                                              marksToOutlineMillimetres: placed.marksToOutline.map { rounded($0, 2) })
+        let views = reference.sheet.views
+        let summary = SummaryWriter.summary(areas: areas, extent: extent, views: views, atlas: atlas,
                                             symptoms: symptoms, matches: matches, leaning: leaning, notes: notes)
-        return DrawingComparison(drawing: name, template: reference.layout.name, views: reference.layout.views,
+        return DrawingComparison(drawing: name, template: views.count > 1 ? "all" : views[0].rawValue, views: views,
                                  registration: registration, extentPercent: extent, areas: areas, leaning: leaning,
                                  matches: matches.map(roundedMatch), notes: notes, summarySentences: summary)
     }
@@ -55,23 +64,19 @@ enum Report {
         return m
     }
 
-    /// Marked area over body area, from the unclosed coverage, as pixel-counting studies do.
+    /// Marked area over body area, as pain-drawing studies report it. Hatching and
+    /// scribbles count as the area they fill (the closed cells), so a pen's stroke width, a
+    /// blurred photo or JPEG softening hardly change it.
     static func extentOf(_ marks: DrawingMarks, reference: TemplateReference) -> Extent {
         var views: [String: Double] = [:]
         var symptoms = [Double](repeating: 0, count: Symptom.allCases.count)
         var marked = 0.0, body = 0.0
         for (grid, panel) in zip(reference.panels, marks.panels) {
             var here = 0.0
-            var sums = [Float](repeating: 0, count: grid.width * grid.height)
-            for (s, layer) in panel.coverage.enumerated() {
-                var total: Float = 0
-                for cell in layer.indices where layer[cell] > 0 {
-                    sums[cell] += layer[cell]
-                    total += layer[cell]
-                }
-                symptoms[s] += Double(total)
+            for cell in panel.any.indices where panel.any[cell] { here += Double(grid.body[cell]) }
+            for (s, layer) in panel.marked.enumerated() {
+                for cell in layer.indices where layer[cell] { symptoms[s] += Double(grid.body[cell]) }
             }
-            for sum in sums where sum > 0 { here += Double(min(sum, 1)) }
             views[grid.view.rawValue] = 100 * here / max(grid.bodyCells, 1)
             marked += here
             body += grid.bodyCells

@@ -5,8 +5,11 @@ import Foundation
 public enum ReportFormatter {
     /// The summary, a table of the `top` best matches, and the disclaimer.
     public static func text(_ comparison: DrawingComparison, top: Int) -> String {
-        var lines = [String(format: "%@ (%@ template, lines matched to %.1f mm)", comparison.drawing,
-                            comparison.template == "all" ? "four-view" : comparison.template, comparison.registration.residualMillimetres)]
+        let r = comparison.registration
+        let agreement = r.marksToOutlineMillimetres.map { String(format: "; outline within %.1f mm of the marks", $0) } ?? ""
+        var lines = [String(format: "%@ (%@ chart, %@, %@%@; printed lines matched to %.2f mm)", comparison.drawing,
+                            comparison.template == "all" ? "four-view" : comparison.template, r.paper == "a4" ? "A4" : r.paper,
+                            r.method.words, agreement, r.residualMillimetres)]
         lines += comparison.summarySentences.filter { $0 != comparison.disclaimer }
         lines.append("")
         let rows = comparison.matches.prefix(top)

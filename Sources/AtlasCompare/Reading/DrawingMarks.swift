@@ -6,7 +6,7 @@ struct PanelMarks: Sendable {
     /// to the body: pain extent is counted from these, as pixels in the literature.
     var coverage: [[Float]]
     /// Cells that count as marked, per symptom: coverage above a threshold, closed over
-    /// small gaps (a rough brush leaves stripes), inside the body.
+    /// small gaps (hatching, scribbles, a rough brush's stripes), inside the body.
     var marked: [[Bool]]
     /// Cells marked with any symptom.
     var any: [Bool]
@@ -34,8 +34,6 @@ struct DrawingMarks: Sendable {
     /// A cell counts as marked from this share of coverage; lower would turn the pale fringe
     /// of a soft brush into area, higher would drop a loosely hatched zone.
     static let threshold: Float = 0.15
-    /// Gaps up to this many cells (about 1 cm) between strokes are closed.
-    static let closingRadius = 2
 
     init(drawing: ClassifiedDrawing, fit: TemplateFit) {
         let reference = fit.reference
@@ -64,7 +62,7 @@ struct DrawingMarks: Sendable {
             let body = grid.body.map { $0 > 0.5 }
             let marked = layers.map { layer in
                 Morphology.close(layer.map { $0 >= Self.threshold }, width: grid.width, height: grid.height,
-                                 radius: Self.closingRadius, within: body)
+                                 radius: reference.closingRadius, within: body)
             }
             var any = marked[0]
             for layer in marked.dropFirst() {

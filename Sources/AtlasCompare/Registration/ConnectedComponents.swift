@@ -2,8 +2,12 @@
 struct ComponentBox: Sendable, Equatable {
     var minX: Int, minY: Int, maxX: Int, maxY: Int
     var cells: Int
+    /// Sums of the cells' x and y, for the centroid.
+    var sumX = 0.0, sumY = 0.0
 
     var width: Int { maxX - minX + 1 }
+    /// The mean position of the cells' centres.
+    var centroid: (x: Double, y: Double) { (sumX / Double(cells) + 0.5, sumY / Double(cells) + 0.5) }
     var height: Int { maxY - minY + 1 }
 }
 
@@ -54,9 +58,10 @@ enum ConnectedComponents {
                     box.minX = min(box.minX, x); box.maxX = max(box.maxX, x)
                     box.minY = min(box.minY, y); box.maxY = max(box.maxY, y)
                     box.cells += 1
+                    box.sumX += Double(x); box.sumY += Double(y)
                     boxes[r] = box
                 } else {
-                    boxes[r] = ComponentBox(minX: x, minY: y, maxX: x, maxY: y, cells: 1)
+                    boxes[r] = ComponentBox(minX: x, minY: y, maxX: x, maxY: y, cells: 1, sumX: Double(x), sumY: Double(y))
                 }
             }
         }

@@ -16,8 +16,8 @@ struct TemplateFit: Sendable {
 
     var total: Double { lineCost + unexplainedInk }
 
-    /// The residual in body millimetres.
-    var residualMillimetres: Double { residualPixels / (similarity.scale * reference.scale) }
+    /// The residual in millimetres of the printed page.
+    var residualMillimetres: Double { residualPixels / (similarity.scale * reference.pixelsPerMillimetre) }
 }
 
 /// Finds which template a drawing was made on and where: for every layout, a coarse search
@@ -97,10 +97,15 @@ enum Registrar {
 
     /// Pattern search from the coarse placement: first on half the line points, then on all.
     static func refine(_ target: Target, _ rough: RoughFit) -> TemplateFit {
-        let reference = rough.reference
+        refine(target, reference: rough.reference, from: rough.similarity)
+    }
+
+    /// Pattern search from a placement known to be close (a page put flat by its corner
+    /// marks): first on half the line points, then on all.
+    static func refine(_ target: Target, reference: TemplateReference, from start: Similarity) -> TemplateFit {
         let finePoints = Swift.stride(from: 0, to: reference.linePoints.count, by: 2).map { reference.linePoints[$0] }
-        var (similarity, lineCost) = patternSearch(rough.similarity, cost: LineCost(target: target, reference: reference,
-                                                                                  scale: rough.similarity.scale), points: finePoints)
+        var (similarity, lineCost) = patternSearch(start, cost: LineCost(target: target, reference: reference,
+                                                                       scale: start.scale), points: finePoints)
         let cost = LineCost(target: target, reference: reference, scale: similarity.scale)
         (similarity, lineCost) = patternSearch(similarity, cost: cost, points: reference.linePoints, from: 0.5)
         let (inliers, residual) = cost.inliers(similarity, points: reference.linePoints)

@@ -1,7 +1,7 @@
 import AtlasModel
 import AtlasRender
 
-/// Everything known in advance about one template layout: where its printed lines are, the
+/// Everything known in advance about one printed chart: where its printed lines are, the
 /// ink of the whole printed page, and the scoring grid of each body panel. Built once per
 /// run and shared by every drawing.
 struct TemplateReference: Sendable {
@@ -10,7 +10,7 @@ struct TemplateReference: Sendable {
     /// Resolution of the printed-ink picture, per reference pixel.
     static let inkFactor = 0.5
 
-    let layout: TemplateLayout
+    let sheet: ChartSheet
     /// The template scene at the reference width: reference pixels are its pixels.
     let scene: Scene
     /// Points along every printed body line (outlines and contours), in reference pixels.
@@ -33,14 +33,33 @@ struct TemplateReference: Sendable {
     /// Reference pixels per body millimetre.
     var scale: Double { scene.panels.first?.scale ?? 1 }
     var width: Int { scene.width }
+    /// Reference pixels per page millimetre.
+    var pixelsPerMillimetre: Double { Double(scene.width) / sheet.pageWidth }
 
-    init(layout: TemplateLayout, atlas: Atlas) throws(CompareError) {
-        self.layout = layout
-        var request = ChartRequest(kind: .template, views: layout.views)
-        request.width = layout.referenceWidth
+    /// Reference pixels per body millimetre, for every chart: a body cell of the scoring
+    /// grid is then the same size on a one-view page as on a four-view one.
+    static let bodyPixelsPerMillimetre = 0.75
+
+    /// The width at which a chart is analysed.
+    static func referenceWidth(_ sheet: ChartSheet) -> Int {
+        Int((sheet.pageWidth * bodyPixelsPerMillimetre / sheet.scale).rounded())
+    }
+
+    /// Gaps between strokes up to about 3.5 mm of paper are closed, whatever the chart's
+    /// scale: the spacing of hatching done with a pen.
+    var closingRadius: Int {
+        let cellMillimetres = 1 / (Self.gridFactor * pixelsPerMillimetre)
+        return max(2, Int((1.75 / cellMillimetres).rounded()))
+    }
+
+    init(sheet: ChartSheet, atlas: Atlas) throws(CompareError) {
+        self.sheet = sheet
+        var request = ChartRequest(kind: .template, views: sheet.views)
+        request.paper = sheet.paper
+        request.width = Self.referenceWidth(sheet)
         do {
             scene = try ChartBuilder.scene(request, atlas: atlas)
-            request.width = Int((Double(layout.referenceWidth) * Self.inkFactor).rounded())
+            request.width = Int((Double(Self.referenceWidth(sheet)) * Self.inkFactor).rounded())
             let printed = try SceneRenderer.rasterize(try ChartBuilder.scene(request, atlas: atlas))
             var ink = [Bool](repeating: false, count: printed.width * printed.height)
             for i in ink.indices {
@@ -50,7 +69,7 @@ struct TemplateReference: Sendable {
             }
             inkField = DistanceField(set: ink, width: printed.width, height: printed.height)
         } catch {
-            throw CompareError.internalFailure("cannot draw the \(layout.name) template: \(error)")
+            throw CompareError.internalFailure("cannot draw the \(sheet.name) template: \(error)")
         }
         var points: [Point] = []
         var box: Rect?

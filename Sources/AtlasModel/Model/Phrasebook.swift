@@ -6,6 +6,7 @@ public struct Phrasebook: Sendable, Equatable {
         case templateTitle = "template-title"
         case templateInstructions = "template-instructions"
         case templateNameDate = "template-name-date"
+        case templateScaleBar = "template-scale-bar"
         case markPain = "mark-pain"
         case markNumbness = "mark-numbness"
         case markTingling = "mark-tingling"
@@ -70,6 +71,7 @@ public struct Phrasebook: Sendable, Equatable {
         .templateTitle: "Pain drawing: where do you feel it?",
         .templateInstructions: "Shade every area where you feel symptoms, on the front, back and sides. Use red for pain, blue for numbness, green for pins and needles.",
         .templateNameDate: "Name ____________________    Date ____________",
+        .templateScaleBar: "Print at actual size (100%): this bar is 5 cm",
         .markPain: "Pain (red)",
         .markNumbness: "Numbness (blue)",
         .markTingling: "Pins and needles (green)",

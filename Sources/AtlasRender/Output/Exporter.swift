@@ -97,16 +97,24 @@ public enum Exporter {
             return r
         }
         var jobs: [Job] = []
+        // Printable blank charts: every view and all four, on both papers, as PDF and PNG.
+        for views in [ViewID.allCases] + ViewID.allCases.map({ [$0] }) {
+            for paper in Paper.allCases {
+                var template = request(.template, views)
+                template.paper = paper
+                template.width = Int((ChartSheet(views: views, paper: paper).pageWidth / 25.4 * max(dpi, 150)).rounded())
+                let name = "template-\(views.count > 1 ? "all" : views[0].rawValue)-\(paper.rawValue)"
+                for format in [OutputFormat.pdf, .png] {
+                    jobs.append(Job(request: template, format: format, path: file("templates", "\(name).\(format.rawValue)")))
+                }
+            }
+        }
         for view in ViewID.allCases {
-            jobs.append(Job(request: request(.template, [view]), format: .png, path: file("templates", "template-\(view.rawValue).png")))
             jobs.append(Job(request: request(.render, [view]), format: .png, path: file("views", "\(view.rawValue).png")))
             var marked = request(.render, [view]); marked.landmarks = true
             marked.title = "Landmarks: \(atlas.view(view)?.label ?? view.rawValue) view"
             jobs.append(Job(request: marked, format: .png, path: file("views", "\(view.rawValue)-landmarks.png")))
         }
-        let allViews = ViewID.allCases
-        jobs.append(Job(request: request(.template, allViews, width: width * 2), format: .png, path: file("templates", "template-all.png")))
-        jobs.append(Job(request: request(.template, allViews, width: width * 2), format: .pdf, path: file("templates", "template-all.pdf")))
 
         for pattern in atlas.patterns {
             var r = request(.render, pattern.bodyViews(side: .right))

@@ -15,10 +15,13 @@ public struct RGBAImage: Sendable, Equatable {
     public init(width: Int, height: Int, fill: (UInt8, UInt8, UInt8, UInt8) = (255, 255, 255, 255)) {
         self.width = width
         self.height = height
-        var row: [UInt8] = []
-        row.reserveCapacity(width * 4)
-        for _ in 0..<width { row += [fill.0, fill.1, fill.2, fill.3] }
-        pixels = Array([[UInt8]](repeating: row, count: height).joined())
+        var pixels = [UInt8](repeating: fill.0, count: width * height * 4)
+        if fill.0 != fill.1 || fill.0 != fill.2 || fill.0 != fill.3 {
+            pixels.withUnsafeMutableBufferPointer { p in
+                for i in Swift.stride(from: 0, to: p.count, by: 4) { p[i + 1] = fill.1; p[i + 2] = fill.2; p[i + 3] = fill.3 }
+            }
+        }
+        self.pixels = pixels
     }
 
     public subscript(x: Int, y: Int) -> (r: UInt8, g: UInt8, b: UInt8, a: UInt8) {

@@ -1,6 +1,7 @@
 import AtlasModel
 
-/// Turns a chart request into a Scene: layout, panels, titles, legend and footer.
+/// Turns a chart request into a Scene: layout, panels, titles, legend and footer. Blank
+/// templates are printable pages, laid out by `SheetBuilder`.
 public enum ChartBuilder {
     public static var disclaimer: String { Phrasebook().text(.disclaimer) }
 
@@ -8,6 +9,7 @@ public enum ChartBuilder {
         guard (100...20000).contains(request.width) else {
             throw RenderError.invalidRequest("--width must be between 100 and 20000 pixels, not \(request.width)")
         }
+        if request.kind == .template { return try SheetBuilder.scene(request, atlas: atlas) }
         let layout = ChartLayout(views: request.views, width: request.width)
         guard layout.height <= 32000 else {
             throw RenderError.invalidRequest("a \(request.width) px wide chart would be \(layout.height) px tall; use a smaller --width")
@@ -50,9 +52,7 @@ public enum ChartBuilder {
                                maxY: layout.footerTop + u * 5.0)
         scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: panels, phrases: phrases), frame: legendFrame,
                                    textSize: u * 0.62)
-        let footer = request.kind == .template
-            ? "\(phrases.text(.templateNameDate))    \(phrases.text(.disclaimer))"
-            : "\(phrases.text(.disclaimer)) \(phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"]))"
+        let footer = "\(phrases.text(.disclaimer)) \(phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"]))"
         scene.texts.append(SceneText(text: footer, at: Point(layout.margin, layout.footerTop + u * 5.25), size: u * 0.5,
                                      color: style.mutedText, fitWidth: w - 2 * layout.margin))
         return scene
@@ -68,9 +68,6 @@ public enum ChartBuilder {
     }
 
     static func subtitle(_ request: ChartRequest, atlas: Atlas) -> String {
-        if request.kind == .template {
-            return request.phrases.text(.templateInstructions)
-        }
         let views = request.views.compactMap { atlas.view($0)?.label }.joined(separator: ", ")
         let sides: String = switch Set(request.sides) {
         case [.left]: request.phrases.text(.sideLeft)

@@ -10,6 +10,8 @@ public struct ChartRequest: Sendable {
     public var sides: [Side] = [.right]
     public var width: Int = 1200
     public var dpi: Double = 150
+    /// The page a template is printed on (templates only; `width` is the page's width).
+    public var paper: Paper = .a4
     /// Body only: no title, legend or footer text (the body sits where it always does).
     public var bare = false
     public var landmarks = false

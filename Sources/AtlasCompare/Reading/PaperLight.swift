@@ -1,0 +1,172 @@
+import AtlasRender
+
+/// Evens out paper and light in a scan or photo: grey or tinted paper, a warm lamp, a
+/// shadow or light falling off across the page all become white paper, so that marks are
+/// told apart by their own colour and darkness, as on a clean digital drawing.
+///
+/// The paper's colour is estimated on a grid of blocks (the bright end of each block, where
+/// the paper shows between strokes), blocks that are a mark rather than paper are replaced
+/// by their neighbours, and every pixel is divided by the paper colour behind it.
+enum PaperLight {
+    /// Blocks per long side of the image.
+    static let blocksPerSide = 48
+
+    /// The image on white paper; a clean digital drawing comes back unchanged.
+    static func normalise(_ image: RGBAImage) -> RGBAImage {
+        let grid = PaperGrid(image)
+        guard !grid.isClean else { return image }
+        return grid.apply(to: image)
+    }
+}
+
+/// The estimated paper colour per block of an image.
+struct PaperGrid {
+    let block: Int
+    let columns: Int
+    let rows: Int
+    /// Paper colour per block, RGB in 0...255.
+    var paper: [SIMD3<Float>]
+
+    /// True when the whole page is white already (a digital drawing, a clean scan).
+    var isClean: Bool { paper.allSatisfy { min($0.x, $0.y, $0.z) >= 250 } }
+
+    init(_ image: RGBAImage) {
+        let side = max(image.width, image.height)
+        let block = max(4, (side + PaperLight.blocksPerSide - 1) / PaperLight.blocksPerSide)
+        let columns = (image.width + block - 1) / block, rows = (image.height + block - 1) / block
+        (self.block, self.columns, self.rows) = (block, columns, rows)
+        var estimates = [SIMD3<Float>?](repeating: nil, count: columns * rows)
+        image.pixels.withUnsafeBufferPointer { pixels in
+            for by in 0..<rows {
+                for bx in 0..<columns {
+                    estimates[by * columns + bx] = Self.blockPaper(pixels, width: image.width, height: image.height,
+                                                                   x0: bx * block, y0: by * block, block: block)
+                }
+            }
+        }
+        paper = Self.clean(estimates, columns: columns, rows: rows)
+    }
+
+    /// The colour of the brightest tenth of a block's pixels (composited over white): the
+    /// paper between strokes, even in a shaded area.
+    private static func blockPaper(_ pixels: UnsafeBufferPointer<UInt8>, width: Int, height: Int,
+                                   x0: Int, y0: Int, block: Int) -> SIMD3<Float>? {
+        var histogram = [Int](repeating: 0, count: 256)
+        let x1 = min(width, x0 + block), y1 = min(height, y0 + block)
+        var count = 0
+        for y in y0..<y1 {
+            for x in x0..<x1 {
+                let i = (y * width + x) * 4
+                histogram[luma(pixels, i)] += 1
+                count += 1
+            }
+        }
+        guard count > 0 else { return nil }
+        var level = 255, seen = 0
+        while level > 0 && seen + histogram[level] < count / 10 { seen += histogram[level]; level -= 1 }
+        var sum = SIMD3<Float>(0, 0, 0), n: Float = 0
+        for y in y0..<y1 {
+            for x in x0..<x1 {
+                let i = (y * width + x) * 4
+                guard luma(pixels, i) >= level else { continue }
+                sum += composited(pixels, i)
+                n += 1
+            }
+        }
+        return n > 0 ? sum / n : nil
+    }
+
+    @inline(__always)
+    private static func composited(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> SIMD3<Float> {
+        let a = Float(p[i + 3]) / 255
+        return SIMD3(Float(p[i]), Float(p[i + 1]), Float(p[i + 2])) * a + SIMD3(repeating: 255 * (1 - a))
+    }
+
+    @inline(__always)
+    private static func luma(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let c = composited(p, i)
+        return min(255, Int((0.299 * c.x + 0.587 * c.y + 0.114 * c.z).rounded()))
+    }
+
+    /// Drops blocks that are marks, not paper: a hue unlike the page's paper (a coloured
+    /// mark fills the block), or much darker than it (solid pen). Light and shadow scale all
+    /// three channels alike, so they pass. Dropped blocks take their neighbours' colour.
+    private static func clean(_ estimates: [SIMD3<Float>?], columns: Int, rows: Int) -> [SIMD3<Float>] {
+        let known = estimates.compactMap { $0 }
+        guard !known.isEmpty else { return [SIMD3<Float>](repeating: SIMD3(repeating: 255), count: estimates.count) }
+        // The page's paper: the median block, per channel (most of a chart is paper).
+        func median(_ values: [Float]) -> Float { values.sorted()[values.count / 2] }
+        let page = SIMD3(median(known.map(\.x)), median(known.map(\.y)), median(known.map(\.z)))
+        let pageLuma = 0.299 * page.x + 0.587 * page.y + 0.114 * page.z
+        var values = estimates.map { estimate -> SIMD3<Float>? in
+            guard let e = estimate else { return nil }
+            let ratio = e / pointwiseMax(page, SIMD3(repeating: 1))
+            let spread = max(ratio.x, ratio.y, ratio.z) / max(min(ratio.x, ratio.y, ratio.z), 0.01)
+            let luma = 0.299 * e.x + 0.587 * e.y + 0.114 * e.z
+            return spread <= 1.25 && luma >= 0.4 * pageLuma ? e : nil
+        }
+        // Fill dropped blocks from their known neighbours, ring by ring.
+        var missing = values.indices.filter { values[$0] == nil }
+        while !missing.isEmpty {
+            var filled: [(Int, SIMD3<Float>)] = []
+            for i in missing {
+                let x = i % columns, y = i / columns
+                var sum = SIMD3<Float>(0, 0, 0), n: Float = 0
+                for (dx, dy) in [(-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1)] {
+                    let nx = x + dx, ny = y + dy
+                    guard nx >= 0, ny >= 0, nx < columns, ny < rows, let v = values[ny * columns + nx] else { continue }
+                    sum += v; n += 1
+                }
+                if n > 0 { filled.append((i, sum / n)) }
+            }
+            if filled.isEmpty { break }
+            for (i, v) in filled { values[i] = v }
+            missing = missing.filter { values[$0] == nil }
+        }
+        var paper = values.map { $0 ?? page }
+        // A light blur: lighting changes smoothly, block estimates are noisy.
+        let raw = paper
+        for y in 0..<rows {
+            for x in 0..<columns {
+                var sum = SIMD3<Float>(0, 0, 0), n: Float = 0
+                for ny in max(0, y - 1)...min(rows - 1, y + 1) {
+                    for nx in max(0, x - 1)...min(columns - 1, x + 1) { sum += raw[ny * columns + nx]; n += 1 }
+                }
+                paper[y * columns + x] = pointwiseMax(sum / n, SIMD3(repeating: 1))
+            }
+        }
+        return paper
+    }
+
+    /// Every pixel divided by the paper behind it (bilinear between block centres), opaque.
+    func apply(to image: RGBAImage) -> RGBAImage {
+        var out = [UInt8](repeating: 255, count: image.width * image.height * 4)
+        let b = Float(block)
+        // Per column: the two block columns and the weight between them.
+        let columnsAt = (0..<image.width).map { x -> (Int, Int, Float) in
+            let g = max(0, min(Float(columns - 1), (Float(x) + 0.5) / b - 0.5))
+            let c0 = Int(g)
+            return (c0, min(columns - 1, c0 + 1), g - Float(c0))
+        }
+        image.pixels.withUnsafeBufferPointer { pixels in
+            out.withUnsafeMutableBufferPointer { out in
+                for y in 0..<image.height {
+                    let g = max(0, min(Float(rows - 1), (Float(y) + 0.5) / b - 0.5))
+                    let r0 = Int(g), r1 = min(rows - 1, Int(g) + 1), wy = g - Float(Int(g))
+                    for x in 0..<image.width {
+                        let (c0, c1, wx) = columnsAt[x]
+                        let top = paper[r0 * columns + c0] * (1 - wx) + paper[r0 * columns + c1] * wx
+                        let bottom = paper[r1 * columns + c0] * (1 - wx) + paper[r1 * columns + c1] * wx
+                        let light = top * (1 - wy) + bottom * wy
+                        let i = (y * image.width + x) * 4
+                        let c = Self.composited(pixels, i) * (255 / light)
+                        out[i] = UInt8(min(255, c.x.rounded()))
+                        out[i + 1] = UInt8(min(255, c.y.rounded()))
+                        out[i + 2] = UInt8(min(255, c.z.rounded()))
+                    }
+                }
+            }
+        }
+        return RGBAImage(width: image.width, height: image.height, pixels: out)
+    }
+}

@@ -1,0 +1,145 @@
+import AtlasModel
+
+/// The geometry of a printable blank chart, in millimetres of the page: where the bodies go,
+/// and the machine-readable marks that let `compare` find the page in a scan or a photo.
+///
+/// Four finder marks (a black square ring round a black square, like a QR code's corners)
+/// sit near the page corners; a strip of square cells between the bottom two spells which
+/// views and paper the chart is, with a checksum, so a drawing needs no flags. The drawing
+/// and the reading of these marks both come from this one description.
+public struct ChartSheet: Sendable, Hashable {
+    public let views: [ViewID]
+    public let paper: Paper
+
+    public init(views: [ViewID], paper: Paper) {
+        self.views = views
+        self.paper = paper
+    }
+
+    /// Every chart the tool prints; a drawing without a readable code is tried against each.
+    public static let all: [ChartSheet] = Paper.allCases.flatMap { paper in
+        ([ViewID.allCases] + ViewID.allCases.map { [$0] }).map { ChartSheet(views: $0, paper: paper) }
+    }
+
+    /// `all` or the view's name, as `template --view` spells it, with the paper.
+    public var name: String { "\(views.count > 1 ? "all" : views.first?.rawValue ?? "none") \(paper.rawValue)" }
+
+    /// Four bodies side by side need the page's long side across.
+    public var isLandscape: Bool { views.count > 1 }
+
+    public var pageWidth: Double { isLandscape ? paper.size.height : paper.size.width }
+    public var pageHeight: Double { isLandscape ? paper.size.width : paper.size.height }
+
+    // MARK: Finder marks
+
+    /// One module of a finder mark; a mark is 7 modules across (ring 1, gap 1, centre 3).
+    public static let module = 1.5
+    /// From each page edge to a mark's centre: clear of a printer's unprintable border.
+    public static let markerInset = 12.0
+
+    /// Centres of the finder marks: top left, top right, bottom right, bottom left.
+    public var markerCentres: [Point] {
+        let a = Self.markerInset
+        return [Point(a, a), Point(pageWidth - a, a), Point(pageWidth - a, pageHeight - a), Point(a, pageHeight - a)]
+    }
+
+    /// The squares a finder mark is painted with, largest first: black, white, black.
+    public static func markerSquares(at centre: Point) -> [(Rect, black: Bool)] {
+        [3.5, 2.5, 1.5].enumerated().map { index, half in
+            let h = half * module
+            return (Rect(minX: centre.x - h, minY: centre.y - h, maxX: centre.x + h, maxY: centre.y + h), index != 1)
+        }
+    }
+
+    // MARK: Identity code
+
+    /// Side of one code cell. Large enough to survive a blurred phone photo.
+    public static let codeCell = 2.5
+    /// Guard, 8 data bits, 8 checksum bits, guard.
+    public static let codeLength = 18
+
+    /// The code cells, left to right, centred between the bottom finder marks.
+    public var codeCells: [Rect] {
+        let width = Double(Self.codeLength) * Self.codeCell
+        let left = (pageWidth - width) / 2, top = pageHeight - Self.markerInset - Self.codeCell / 2
+        return (0..<Self.codeLength).map { i in
+            Rect(minX: left + Double(i) * Self.codeCell, minY: top, maxX: left + Double(i + 1) * Self.codeCell, maxY: top + Self.codeCell)
+        }
+    }
+
+    /// Code format version, so a later layout can be told apart.
+    static let codeVersion: UInt8 = 1
+
+    /// The data byte: version (2 bits), paper (2 bits), views (4 bits: 0 all four, else the
+    /// single view's index + 1).
+    var codeByte: UInt8 {
+        let viewCode = views.count > 1 ? 0 : (ViewID.allCases.firstIndex(of: views[0]).map { UInt8($0 + 1) } ?? 0)
+        let paperCode = UInt8(Paper.allCases.firstIndex(of: paper) ?? 0)
+        return Self.codeVersion << 6 | paperCode << 4 | viewCode
+    }
+
+    /// True for the black cells: both guards, then the data byte and its checksum, high bit first.
+    public var codeBits: [Bool] {
+        let byte = codeByte, check = Self.crc8(byte)
+        let data = (0..<8).map { byte >> (7 - $0) & 1 == 1 } + (0..<8).map { check >> (7 - $0) & 1 == 1 }
+        return [true] + data + [true]
+    }
+
+    /// The chart a code spells, or nil when the guards or the checksum are wrong.
+    public static func decode(_ bits: [Bool]) -> ChartSheet? {
+        guard bits.count == codeLength, bits.first == true, bits.last == true else { return nil }
+        func byte(_ range: Range<Int>) -> UInt8 { range.reduce(0) { $0 << 1 | (bits[$1] ? 1 : 0) } }
+        let data = byte(1..<9), check = byte(9..<17)
+        guard check == crc8(data), data >> 6 == codeVersion else { return nil }
+        let paperCode = Int(data >> 4 & 3), viewCode = Int(data & 15)
+        guard paperCode < Paper.allCases.count, viewCode <= ViewID.allCases.count else { return nil }
+        let views = viewCode == 0 ? ViewID.allCases : [ViewID.allCases[viewCode - 1]]
+        return ChartSheet(views: views, paper: Paper.allCases[paperCode])
+    }
+
+    /// CRC-8 (polynomial 0x07) starting from 0xFF, so that a blank strip never checks out.
+    static func crc8(_ byte: UInt8) -> UInt8 {
+        var crc: UInt8 = 0xFF ^ byte
+        for _ in 0..<8 { crc = crc & 0x80 != 0 ? crc << 1 ^ 0x07 : crc << 1 }
+        return crc
+    }
+
+    // MARK: Bodies
+
+    /// Left and right page margin of the content; the finder marks sit in it.
+    public static let sideMargin = 20.0
+    /// Top of the body panels, below the title, instructions and colour key.
+    public static let panelsTop = 36.0
+    /// Room below the panels: name and date, the note, the code.
+    public static let panelsBottomRoom = 36.0
+
+    /// Page millimetres per body millimetre.
+    public var scale: Double {
+        let box = BodyRegion.full.box
+        let byHeight = (pageHeight - Self.panelsTop - Self.panelsBottomRoom) / box.height
+        let byWidth = (pageWidth - 2 * Self.sideMargin) / (box.width * Double(views.count))
+        return min(byHeight, byWidth)
+    }
+
+    /// Each panel's frame on the page, in millimetres, centred across the page.
+    public var panelFrames: [Rect] {
+        let box = BodyRegion.full.box
+        let w = box.width * scale, h = box.height * scale
+        let left = (pageWidth - w * Double(views.count)) / 2
+        return (0..<views.count).map { i in
+            Rect(minX: left + Double(i) * w, minY: Self.panelsTop, maxX: left + Double(i + 1) * w, maxY: Self.panelsTop + h)
+        }
+    }
+
+    /// Where the atlas origin (the vertex) lands in a panel, in page millimetres.
+    public func origin(panel index: Int) -> Point {
+        let frame = panelFrames[index]
+        // Lateral bodies reach further forward (face, toes) than back: centre them.
+        let shift: Double = switch views[index] {
+        case .lateralRight: -28
+        case .lateralLeft: 28
+        default: 0
+        }
+        return Point(frame.center.x + shift * scale, frame.minY - BodyRegion.full.box.minY * scale)
+    }
+}
