@@ -9,17 +9,20 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare pain drawings with every pattern: ranked, explained, with an overlay.",
         discussion: """
-            A drawing is a PNG of a blank chart (`referral-atlas template`, one view or all four, \
-            any size, cropped or not) shaded in any paint program: red for pain, blue for numbness, \
-            green for pins and needles (one colour of another hue counts as pain).
-            Example: referral-atlas compare drawing.png --overlay overlay.png
+            A drawing is a chart from `referral-atlas template` (one view or all four), either \
+            printed, drawn on with pens or a pencil and scanned or photographed with a phone (JPEG \
+            or PNG; crooked, in perspective, on grey paper or in uneven light), or shaded in a paint \
+            program (PNG, any size, cropped or not). Red means pain, blue numbness, green pins and \
+            needles; a black pen or a pencil alone is read as pain. The chart is found by its four \
+            corner marks and code, or by its body outline when the marks are not all in view.
+            Example: referral-atlas compare photo.jpg --overlay overlay.png
             Exit status: 0 every drawing compared; 1 unreadable input or options; 2 a drawing with \
             no marks or an image that is not a chart. An aid to a conversation with a clinician, not a diagnosis.
             """)
 
     @OptionGroup var atlasOptions: AtlasOptions
 
-    @Argument(help: "PNG drawings, or folders of them.")
+    @Argument(help: "Drawings, scans or photos (PNG or JPEG), or folders of them.")
     var drawings: [String]
 
     @Flag(help: "JSON for programs: one object per drawing (an array when there are several).")
@@ -96,7 +99,7 @@ struct CompareCommand: ParsableCommand {
     }
 }
 
-/// The drawings named on the command line: files as given, folders as their PNG files.
+/// The drawings named on the command line: files as given, folders as their PNG and JPEG files.
 enum DrawingFiles {
     static func expand(_ arguments: [String]) throws -> [String] {
         var files: [String] = []
@@ -107,9 +110,11 @@ enum DrawingFiles {
                 continue
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
-            let pngs = names.filter { $0.lowercased().hasSuffix(".png") && !$0.hasPrefix(".") }.sorted()
-            guard !pngs.isEmpty else { throw CLIError.invalidInput("\(argument): no PNG files in this folder") }
-            files += pngs.map { (argument as NSString).appendingPathComponent($0) }
+            let images = names.filter { name in
+                !name.hasPrefix(".") && [".png", ".jpg", ".jpeg"].contains { name.lowercased().hasSuffix($0) }
+            }.sorted()
+            guard !images.isEmpty else { throw CLIError.invalidInput("\(argument): no PNG or JPEG files in this folder") }
+            files += images.map { (argument as NSString).appendingPathComponent($0) }
         }
         return files
     }

@@ -106,4 +106,56 @@ struct BadInputTests {
         guard case .notAChart = e else { Issue.record("\(kind): \(e)"); return }
         #expect(e.isNoResult)
     }
+
+    /// A phone photo of a letter on a desk: lines of text, no chart. Exit status 2, saying
+    /// what to photograph.
+    @Test func photoOfSomethingElse() throws {
+        var page = RGBAImage(width: 620, height: 877)
+        var random = SeededRandom(seed: 5)
+        for line in stride(from: 80, to: 800, by: 22) {
+            var x = 60
+            while x < 560 {
+                let word = 15 + random.next(below: 50)
+                DrawingPainter.stroke(&page, from: Point(Double(x), Double(line)), to: Point(Double(min(x + word, 560)), Double(line)),
+                                      radius: 4, color: Color(0.1, 0.1, 0.1))
+                x += word + 10
+            }
+        }
+        let (photo, _) = SyntheticPhoto.capture(page, .phonePhoto)
+        let e = try error(try JPEGCodec.encode(photo, quality: 80), name: "letter.jpg")
+        guard case .notAChart(_, let message) = e else { Issue.record("\(e)"); return }
+        #expect(e.isNoResult)
+        #expect(message.contains("no corner marks were found") && message.contains("four corner marks"), "\(message)")
+    }
+
+    @Test func truncatedJPEG() throws {
+        let bytes = try JPEGCodec.encode(try DrawingPainter.sheet([.posterior], width: 400).image, quality: 80)
+        let e = try error(Array(bytes.prefix(bytes.count / 2)), name: "cut.jpg")
+        guard case .unreadable = e else { Issue.record("\(e)"); return }
+        #expect(e.description.contains("JPEG"), "\(e)")
+    }
+
+    /// Garbage in the middle of the compressed data: refused or read as no chart, never a crash.
+    @Test func corruptJPEG() throws {
+        var bytes = try JPEGCodec.encode(try DrawingPainter.sheet([.posterior], width: 400).image, quality: 80)
+        var random = SeededRandom(seed: 3)
+        for i in (bytes.count / 3)..<(bytes.count / 3 + 400) { bytes[i] = UInt8(random.next(below: 256)) }
+        let e = try error(bytes, name: "corrupt.jpg")
+        switch e {
+        case .unreadable, .notAChart, .noMarks: break
+        default: Issue.record("\(e)")
+        }
+    }
+
+    /// A JPEG whose header claims 40000 x 40000 pixels: refused from the header, before any
+    /// memory is taken for the pixels.
+    @Test func hugeJPEGIsRefusedFromItsHeader() throws {
+        var bytes = try JPEGCodec.encode(RGBAImage(width: 16, height: 16), quality: 80)
+        // The baseline frame header: FF C0, length, precision, then height and width.
+        let sof = try #require((0..<(bytes.count - 1)).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xC0 })
+        bytes.replaceSubrange((sof + 5)..<(sof + 9), with: [0x9C, 0x40, 0x9C, 0x40])
+        let e = try error(bytes, name: "huge.jpg")
+        guard case .unreadable = e else { Issue.record("\(e)"); return }
+        #expect(e.description.contains("40000 x 40000"), "\(e)")
+    }
 }

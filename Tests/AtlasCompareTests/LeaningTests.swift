@@ -23,7 +23,7 @@ struct LeaningTests {
         var sheet = try DrawingPainter.sheet(ViewID.allCases, width: 500, upscale: 1.6)
         // A patch over the right buttock, as a patient shades it.
         for dy in stride(from: -40.0, through: 40, by: 10) {
-            DrawingPainter.stroke(&sheet.image, from: DrawingPainter.pixel(sheet, view: .posterior, Point(55, 835 + dy)),
+            DrawingPainter.stroke(&sheet.image, from: DrawingPainter.pixel(sheet, view: .posterior, Point(68, 835 + dy)),
                                   to: DrawingPainter.pixel(sheet, view: .posterior, Point(140, 835 + dy)), radius: 3,
                                   color: Style.default.painMark)
         }

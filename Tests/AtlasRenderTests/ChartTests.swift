@@ -35,21 +35,47 @@ struct ChartTests {
         #expect(diff.count > 100, "different views must not pass as the same picture")
     }
 
-    @Test(arguments: [[ViewID.posterior], [.lateralRight], ViewID.allCases])
-    func templateAndRenderPlaceTheBodyIdentically(views: [ViewID]) throws {
+    /// A printed chart is the paper's size at any width, and its corner marks and code are
+    /// where `ChartSheet` says, so that `compare` can read them back.
+    @Test(arguments: ChartSheet.all)
+    func templateIsAPageWithMarksAndCode(sheet: ChartSheet) throws {
         let atlas = try RenderTestAtlas.load()
-        var template = ChartRequest(kind: .template, views: views)
-        var render = ChartRequest(kind: .render, views: views)
-        template.width = 500; render.width = 500
-        let a = try ChartBuilder.scene(template, atlas: atlas)
-        let b = try ChartBuilder.scene(render, atlas: atlas)
-        #expect(a.width == b.width && a.height == b.height)
-        #expect(a.panels.map(\.origin) == b.panels.map(\.origin))
-        #expect(a.panels.map(\.scale) == b.panels.map(\.scale))
-        template.bare = true; render.bare = true
-        let pa = try SceneRenderer.rasterize(try ChartBuilder.scene(template, atlas: atlas))
-        let pb = try SceneRenderer.rasterize(try ChartBuilder.scene(render, atlas: atlas))
-        #expect(pa == pb, "a bare template and a bare render of the body are the same pixels")
+        var request = ChartRequest(kind: .template, views: sheet.views)
+        request.paper = sheet.paper
+        request.width = Int((sheet.pageWidth / 25.4 * 100).rounded())
+        let scene = try ChartBuilder.scene(request, atlas: atlas)
+        #expect(abs(Double(scene.width) / scene.dpi * 25.4 - sheet.pageWidth) < 0.3, "true scale across")
+        #expect(abs(Double(scene.height) / scene.dpi * 25.4 - sheet.pageHeight) < 0.3, "true scale down")
+        let image = try SceneRenderer.rasterize(scene)
+        let mm = Double(image.width) / sheet.pageWidth
+        func luma(_ p: Point) -> Int {
+            let c = image[Int(p.x * mm), Int(p.y * mm)]
+            return (Int(c.r) + Int(c.g) + Int(c.b)) / 3
+        }
+        for centre in sheet.markerCentres {
+            #expect(luma(centre) < 60, "a mark's centre is black")
+            #expect(luma(centre + Point(2 * ChartSheet.module, 0)) > 200, "its gap is white")
+            #expect(luma(centre + Point(0, 3 * ChartSheet.module)) < 60, "its ring is black")
+        }
+        for (cell, black) in zip(sheet.codeCells, sheet.codeBits) {
+            #expect((luma(cell.center) < 60) == black, "code cell at \(cell.center)")
+        }
+        #expect(ChartSheet.decode(sheet.codeBits) == sheet)
+    }
+
+    @Test func chartCodesAreDistinctAndChecked() {
+        let codes = ChartSheet.all.map(\.codeBits)
+        #expect(Set(codes.map { $0.map { $0 ? "1" : "0" }.joined() }).count == ChartSheet.all.count)
+        #expect(ChartSheet.decode([Bool](repeating: false, count: ChartSheet.codeLength)) == nil, "a blank strip")
+        #expect(ChartSheet.decode([Bool](repeating: true, count: ChartSheet.codeLength)) == nil, "a black bar")
+        for sheet in ChartSheet.all {
+            for bit in 0..<ChartSheet.codeLength {
+                var bits = sheet.codeBits
+                bits[bit].toggle()
+                #expect(ChartSheet.decode(bits) == nil, "one wrong cell in \(sheet.name) is caught")
+            }
+            #expect(ChartSheet.decode(sheet.codeBits.reversed()) == nil, "read backwards (upside down)")
+        }
     }
 
     @Test func svgAndPDFAreWritten() throws {

@@ -12,8 +12,8 @@ struct MarkTally {
     /// Mark pixels on a body.
     var bodyPixels = 0
 
-    /// Counts coloured marks, or with `dark`, dark strokes well away from anything printed
-    /// (8 mm), read as pain.
+    /// Counts coloured marks, or with `dark`, dark strokes well away from anything printed,
+    /// read as pain.
     init(drawing: ClassifiedDrawing, fit: TemplateFit, dark: Bool) {
         let reference = fit.reference
         let similarity = fit.similarity
@@ -26,7 +26,9 @@ struct MarkTally {
         let referenceY = (0..<drawing.height).map { similarity.pivot.y + (Double($0) + 0.5 - similarity.position.y) / similarity.scale }
         let pageX = referenceX.map { Int(($0 * f).rounded(.down)) }
         let pageY = referenceY.map { Int(($0 * f).rounded(.down)) }
-        let printedLimit = Float(8 * reference.scale * TemplateReference.inkFactor)
+        // 8 body millimetres, and at least a millimetre of paper: on a small four-view chart
+        // a slightly blurred printed line must not turn into a mark.
+        let printedLimit = Float(max(8 * reference.scale, 1.0 * reference.pixelsPerMillimetre) * TemplateReference.inkFactor)
         let inkFactor = TemplateReference.inkFactor
         let (pageWidth, pageHeight) = (reference.pageWidth, reference.pageHeight)
         var counts = [Float](repeating: 0, count: pageWidth * pageHeight * symptoms)

@@ -7,7 +7,7 @@ import AtlasModel
 /// sit near the page corners; a strip of square cells between the bottom two spells which
 /// views and paper the chart is, with a checksum, so a drawing needs no flags. The drawing
 /// and the reading of these marks both come from this one description.
-public struct ChartSheet: Sendable, Hashable {
+public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
     public let views: [ViewID]
     public let paper: Paper
 
@@ -23,6 +23,8 @@ public struct ChartSheet: Sendable, Hashable {
 
     /// `all` or the view's name, as `template --view` spells it, with the paper.
     public var name: String { "\(views.count > 1 ? "all" : views.first?.rawValue ?? "none") \(paper.rawValue)" }
+
+    public var description: String { name }
 
     /// Four bodies side by side need the page's long side across.
     public var isLandscape: Bool { views.count > 1 }
@@ -55,8 +57,9 @@ public struct ChartSheet: Sendable, Hashable {
 
     /// Side of one code cell. Large enough to survive a blurred phone photo.
     public static let codeCell = 2.5
-    /// Guard, 8 data bits, 8 checksum bits, guard.
-    public static let codeLength = 18
+    /// Start guard (black, white), 8 data bits, 8 checksum bits, end guard (black, black):
+    /// the guards differ, so a strip read backwards never checks out.
+    public static let codeLength = 20
 
     /// The code cells, left to right, centred between the bottom finder marks.
     public var codeCells: [Rect] {
@@ -78,18 +81,19 @@ public struct ChartSheet: Sendable, Hashable {
         return Self.codeVersion << 6 | paperCode << 4 | viewCode
     }
 
-    /// True for the black cells: both guards, then the data byte and its checksum, high bit first.
+    /// True for the black cells: the start guard, the data byte and its checksum (high bit
+    /// first), the end guard.
     public var codeBits: [Bool] {
         let byte = codeByte, check = Self.crc8(byte)
         let data = (0..<8).map { byte >> (7 - $0) & 1 == 1 } + (0..<8).map { check >> (7 - $0) & 1 == 1 }
-        return [true] + data + [true]
+        return [true, false] + data + [true, true]
     }
 
     /// The chart a code spells, or nil when the guards or the checksum are wrong.
     public static func decode(_ bits: [Bool]) -> ChartSheet? {
-        guard bits.count == codeLength, bits.first == true, bits.last == true else { return nil }
+        guard bits.count == codeLength, bits.prefix(2) == [true, false], bits.suffix(2) == [true, true] else { return nil }
         func byte(_ range: Range<Int>) -> UInt8 { range.reduce(0) { $0 << 1 | (bits[$1] ? 1 : 0) } }
-        let data = byte(1..<9), check = byte(9..<17)
+        let data = byte(2..<10), check = byte(10..<18)
         guard check == crc8(data), data >> 6 == codeVersion else { return nil }
         let paperCode = Int(data >> 4 & 3), viewCode = Int(data & 15)
         guard paperCode < Paper.allCases.count, viewCode <= ViewID.allCases.count else { return nil }

@@ -30,7 +30,13 @@ enum SheetBuilder {
         for centre in sheet.markerCentres {
             for (square, isBlack) in ChartSheet.markerSquares(at: centre) { boxes.append(SceneBox(frame: px(square), fill: isBlack ? black : white)) }
         }
-        for (cell, isBlack) in zip(sheet.codeCells, sheet.codeBits) where isBlack { boxes.append(SceneBox(frame: px(cell), fill: black)) }
+        // Neighbouring black cells as one box: no hairline seams between them.
+        var run: Rect?
+        for (cell, isBlack) in zip(sheet.codeCells, sheet.codeBits) {
+            if isBlack { run = run.map { $0.union(cell) } ?? cell; continue }
+            if let r = run { boxes.append(SceneBox(frame: px(r), fill: black)); run = nil }
+        }
+        if let r = run { boxes.append(SceneBox(frame: px(r), fill: black)) }
         let bottom = sheet.pageHeight - ChartSheet.markerInset
         let barLeft = ChartSheet.sideMargin + 4
         boxes.append(SceneBox(frame: px(Rect(minX: barLeft, minY: bottom - 0.4, maxX: barLeft + 50, maxY: bottom + 0.4)), fill: black))
