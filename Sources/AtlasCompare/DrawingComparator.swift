@@ -107,7 +107,7 @@ public final class DrawingComparator: @unchecked Sendable {
         let moved = [Point(box.minX, box.minY), Point(box.maxX, box.minY), Point(box.maxX, box.maxY), Point(box.minX, box.maxY)]
             .map { start.apply($0).distance(to: fit.similarity.apply($0)) / k }.max() ?? 0
         let flatToPhoto = Homography(matrix: [1 / k, 0, 0, 0, 1 / k, 0, 0, 0, 1]).then(page.pageToPhoto)
-        return PlacedDrawing(drawing: drawing, fit: fit, method: .cornerMarks, marksFound: 4, miss: nil,
+        return PlacedDrawing(drawing: drawing, fit: fit, method: .cornerMarks, marksFound: page.marksFound, miss: nil,
                              pageToImage: fit.pageToImage.then(flatToPhoto), marksToOutline: moved)
     }
 

@@ -114,6 +114,20 @@ struct PaperRoundTripTests {
         #expect(result.matches.first?.id == Self.backClean.matches.first?.id)
     }
 
+    /// A thumb over one corner mark of a crooked scan: the other three place the page.
+    @Test func threeCornerMarksPlaceAScan() throws {
+        var page = Self.backPage
+        let mm = Double(page.image.width) / 210
+        DrawingPainter.dab(&page.image, at: Point(12 * mm, 12 * mm), radius: 9 * mm, color: Color(0.85, 0.7, 0.6))
+        let (photo, pageToPhoto) = SyntheticPhoto.capture(page.image, .crookedScan)
+        let result = try DrawingPainter.comparator.analyse(image: photo, name: "thumb.png").comparison
+        #expect(result.registration.method == .cornerMarks && result.registration.cornerMarksFound == 3)
+        #expect(result.notes.contains { $0.hasPrefix("One corner mark was not found") })
+        #expect(result.matches.first?.id == Self.backClean.matches.first?.id)
+        let error = Self.registrationError(result, truth: pageToPhoto, sheet: page)
+        #expect(error < 1, "registered \(error) mm off")
+    }
+
     /// The JPEG route end to end: bytes in, as `compare photo.jpg` reads them.
     @Test func jpegBytesAreRead() throws {
         let (photo, _) = SyntheticPhoto.capture(Self.backPage.image, .crookedScan)

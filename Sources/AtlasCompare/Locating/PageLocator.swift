@@ -8,6 +8,8 @@ struct LocatedPage: Sendable {
     let sheet: ChartSheet
     /// Page millimetres to photo pixels.
     let pageToPhoto: Homography
+    /// Corner marks it was placed by: 4, or 3 when one was cut off (then only as an affine map).
+    var marksFound = 4
     /// Photo pixels per page millimetre near the page's centre.
     var photoPixelsPerMillimetre: Double {
         pageToPhoto.localScale(at: Point(sheet.pageWidth / 2, sheet.pageHeight / 2))
@@ -41,21 +43,68 @@ enum PageLocator {
 
     static func locate(_ image: LocatorImage) -> Result<LocatedPage, Miss> {
         let marks = FinderMarks.find(in: image)
-        guard let corners = corners(among: marks) else { return .failure(.tooFewMarks(found: min(marks.count, 3))) }
-        // Every page shape the tool prints, each way up: the code's checksum picks one.
-        for paper in Paper.allCases {
-            for views in [ViewID.allCases, [ViewID.posterior]] {
-                let shape = ChartSheet(views: views, paper: paper)
+        if let corners = corners(among: marks) {
+            // Every page shape the tool prints, each way up: the code's checksum picks one.
+            for shape in shapes {
                 for turn in 0..<4 {
                     let photoPoints = (0..<4).map { corners[($0 + turn) % 4] }
-                    guard let h = Homography(from: shape.markerCentres, to: photoPoints),
-                          let sheet = readCode(image, shape: shape, pageToPhoto: h),
-                          sheet.paper == paper, sheet.isLandscape == shape.isLandscape else { continue }
-                    return .success(LocatedPage(sheet: sheet, pageToPhoto: h))
+                    if let page = page(image, shape: shape, pageCorners: shape.markerCentres, photoCorners: photoPoints) {
+                        return .success(page)
+                    }
+                }
+            }
+            return .failure(.unreadableCode)
+        }
+        // Three marks (a corner cut off or covered): a flat scan is still placed exactly, by
+        // the parallelogram they span; a photo's perspective is left to the outline fit.
+        for triple in triples(among: marks) {
+            for shape in shapes {
+                let page = shape.markerCentres
+                for missing in 0..<4 {
+                    for turn in 0..<3 {
+                        let slots = (1...3).map { (missing + $0) % 4 }
+                        let photo = (0..<3).map { triple[($0 + turn) % 3] }
+                        let pagePoints = slots.map { page[$0] } + [page[slots[0]] + page[slots[2]] - page[slots[1]]]
+                        let photoPoints = photo + [photo[0] + photo[2] - photo[1]]
+                        if let located = self.page(image, shape: shape, pageCorners: pagePoints, photoCorners: photoPoints, marks: 3) {
+                            return .success(located)
+                        }
+                    }
                 }
             }
         }
-        return .failure(.unreadableCode)
+        return .failure(.tooFewMarks(found: min(marks.count, 3)))
+    }
+
+    /// One page of each shape the tool prints: portrait and landscape, A4 and letter.
+    static let shapes = Paper.allCases.flatMap { paper in [ViewID.allCases, [ViewID.posterior]].map { ChartSheet(views: $0, paper: paper) } }
+
+    /// The page, when the code read through these corners checks out and is of this shape.
+    private static func page(_ image: LocatorImage, shape: ChartSheet, pageCorners: [Point], photoCorners: [Point],
+                             marks: Int = 4) -> LocatedPage? {
+        guard let h = Homography(from: pageCorners, to: photoCorners),
+              let sheet = readCode(image, shape: shape, pageToPhoto: h),
+              sheet.paper == shape.paper, sheet.isLandscape == shape.isLandscape else { return nil }
+        return LocatedPage(sheet: sheet, pageToPhoto: h, marksFound: marks)
+    }
+
+    /// Sets of three marks of a similar size, clockwise, the widest spread first.
+    static func triples(among marks: [FoundMark]) -> [[Point]] {
+        let candidates = Array(marks.sorted { $0.size > $1.size }.prefix(8))
+        guard candidates.count >= 3 else { return [] }
+        var found: [(area: Double, points: [Point])] = []
+        for a in 0..<candidates.count {
+            for b in (a + 1)..<candidates.count {
+                for c in (b + 1)..<candidates.count {
+                    let three = [candidates[a], candidates[b], candidates[c]]
+                    guard three.map(\.size).max()! <= 3 * three.map(\.size).min()! else { continue }
+                    let p = clockwise(three.map(\.centre))
+                    let area = abs((p[1].x - p[0].x) * (p[2].y - p[0].y) - (p[2].x - p[0].x) * (p[1].y - p[0].y)) / 2
+                    if area > 0 { found.append((area, p)) }
+                }
+            }
+        }
+        return found.sorted { $0.area > $1.area }.map(\.points)
     }
 
     /// The four marks that span the page, clockwise from any of them: of marks of a similar

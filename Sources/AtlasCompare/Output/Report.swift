@@ -22,6 +22,9 @@ enum Report {
         if placed.method == .bodyOutline, let miss = placed.miss, placed.marksFound > 0 || miss == .unreadableCode {
             notes.append("The chart was found by its body outline because \(miss.words); a photo taken at an angle reads best with all four corner marks in view")
         }
+        if placed.method == .cornerMarks, placed.marksFound == 3 {
+            notes.append("One corner mark was not found: the page was put flat by the other three, which corrects rotation and scale but not a photo's perspective")
+        }
         if let moved = placed.marksToOutline, moved > 3 {
             notes.append(String(format: "The printed outline lies up to %.0f mm from where the corner marks put it (a curled or folded sheet?): check the overlay", moved))
         }
