@@ -15,20 +15,46 @@ func patternChart(width: Int) -> ChartRequest {
     return request
 }
 
-/// A patient's drawing: the 1000 px back-view template with the S1 territory shaded in red.
-func drawingPNG() throws -> [UInt8] {
+/// A patient's drawing: the printed back-view chart (A4 at 150 dpi, 1240 px) with the S1
+/// territory shaded in red.
+func drawingImage() throws -> RGBAImage {
     var template = ChartRequest(kind: .template, views: [.posterior])
-    template.width = 1000
-    var image = try SceneRenderer.rasterize(try ChartBuilder.scene(template, atlas: atlas))
-    var pattern = ChartRequest(kind: .render, views: [.posterior])
-    pattern.patterns = [atlas.pattern("radicular-s1")!]
-    pattern.width = 1000
-    pattern.bare = true
-    let zone = try SceneRenderer.rasterize(try ChartBuilder.scene(pattern, atlas: atlas))
-    for i in stride(from: 0, to: zone.pixels.count, by: 4) where Int(zone.pixels[i + 2]) > Int(zone.pixels[i]) + 40 {
+    template.width = 1240
+    let scene = try ChartBuilder.scene(template, atlas: atlas)
+    var image = try SceneRenderer.rasterize(scene)
+    let zones = atlas.pattern("radicular-s1")!.placed(in: .posterior, side: .right)!.zones.map(\.path)
+    let mask = try MaskRasterizer.mask(of: zones, in: scene.panels[0], sceneWidth: image.width, sceneHeight: image.height, factor: 1)
+    for (pixel, value) in mask.values.enumerated() where value >= 128 && pixel < image.width * image.height {
+        let i = pixel * 4
         image.pixels[i] = 220; image.pixels[i + 1] = 30; image.pixels[i + 2] = 30
     }
-    return try PNGCodec.encode(image, opaque: true, dpi: 150, metadata: [])
+    return image
+}
+
+func drawingPNG() throws -> [UInt8] {
+    try PNGCodec.encode(try drawingImage(), opaque: true, dpi: 150, metadata: [])
+}
+
+/// A 12-megapixel phone photo of that drawing: turned 6 degrees and enlarged twice onto a grey
+/// desk (nearest-neighbour, enough for timing), saved as a JPEG of quality 85.
+func phonePhotoJPEG() throws -> [UInt8] {
+    let page = try drawingImage()
+    let (width, height) = (3000, 4000)
+    let toPage = Homography(scale: 2, rotation: 6 * .pi / 180, translation: Point(420, 120)).inverse!
+    var pixels = [UInt8](repeating: 90, count: width * height * 4)
+    for y in 0..<height {
+        for x in 0..<width {
+            let p = toPage.apply(Point(Double(x), Double(y)))
+            let (px, py) = (Int(p.x), Int(p.y))
+            let o = (y * width + x) * 4
+            pixels[o + 3] = 255
+            guard px >= 0, py >= 0, px < page.width, py < page.height else { continue }
+            let i = (py * page.width + px) * 4
+            pixels[o] = UInt8(Double(page.pixels[i]) * 0.85); pixels[o + 1] = UInt8(Double(page.pixels[i + 1]) * 0.8)
+            pixels[o + 2] = UInt8(Double(page.pixels[i + 2]) * 0.7)
+        }
+    }
+    return try JPEGCodec.encode(RGBAImage(width: width, height: height, pixels: pixels), quality: 85)
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -75,18 +101,32 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Decode a 1000 px drawing (PNG)") { benchmark in
+    Benchmark("Decode a 1240 px drawing (PNG)") { benchmark in
         let bytes = try drawingPNG()
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { blackHole(try PNGCodec.decode(bytes)) }
     }
 
-    Benchmark("Compare one 1000 px drawing with the whole atlas (decode included)") { benchmark in
+    Benchmark("Compare one 1240 px drawing with the whole atlas (decode included)") { benchmark in
         let bytes = try drawingPNG()
         let comparator = try DrawingComparator(atlas: atlas)
         _ = try comparator.analyse(bytes: bytes, name: "warm-up")  // pattern masks are built once per run
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { blackHole(try comparator.analyse(bytes: bytes, name: "drawing.png")) }
+    }
+
+    Benchmark("Decode a 12 MP phone photo (JPEG)") { benchmark in
+        let bytes = try phonePhotoJPEG()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(try JPEGCodec.decode(bytes)) }
+    }
+
+    Benchmark("Compare a 12 MP phone photo with the whole atlas (decode, corner marks, flattening included)") { benchmark in
+        let bytes = try phonePhotoJPEG()
+        let comparator = try DrawingComparator(atlas: atlas)
+        _ = try comparator.analyse(bytes: bytes, name: "warm-up")
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(try comparator.analyse(bytes: bytes, name: "photo.jpg")) }
     }
 
     Benchmark("Compare a folder of 100 drawings (both cores)",
