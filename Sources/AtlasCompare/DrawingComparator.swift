@@ -73,9 +73,9 @@ public final class DrawingComparator: @unchecked Sendable {
             let flat = try placeByMarks(image, page: page)
             // A page found by its marks whose printed lines do not line up (folded, curled,
             // or a stray ring taken for a mark) is tried by its outline instead.
-            placed = flat.fit.inlierShare >= 0.5 ? flat : try placeByOutline(image, name: name, miss: nil, marksFound: 4)
+            placed = flat.fit.inlierShare >= 0.5 ? flat : try placeByOutline(image, name: name, miss: .outlineMismatch(found: page.marksFound))
         case .failure(let miss):
-            placed = try placeByOutline(image, name: name, miss: miss, marksFound: miss.marksFound)
+            placed = try placeByOutline(image, name: name, miss: miss)
         }
         let marks = DrawingMarks(drawing: placed.drawing, fit: placed.fit)
         guard marks.markedCells >= 2 else {
@@ -108,29 +108,33 @@ public final class DrawingComparator: @unchecked Sendable {
             .map { start.apply($0).distance(to: fit.similarity.apply($0)) / k }.max() ?? 0
         let flatToPhoto = Homography(matrix: [1 / k, 0, 0, 0, 1 / k, 0, 0, 0, 1]).then(page.pageToPhoto)
         return PlacedDrawing(drawing: drawing, fit: fit, method: .cornerMarks, marksFound: page.marksFound, miss: nil,
-                             pageToImage: fit.pageToImage.then(flatToPhoto), marksToOutline: moved)
+                             pageToImage: fit.pageToDrawing.then(flatToPhoto), marksToOutline: moved)
     }
 
     /// The chart found by fitting its printed body lines (scale and shift): for digital
-    /// drawings, crops, and photos whose corner marks are cut off or unreadable.
-    private func placeByOutline(_ image: RGBAImage, name: String, miss: PageLocator.Miss?,
-                                marksFound: Int) throws(CompareError) -> PlacedDrawing {
-        let drawing = ClassifiedDrawing(PaperLight.normalise(image))
+    /// drawings, crops, and scans whose corner marks are cut off or unreadable.
+    private func placeByOutline(_ image: RGBAImage, name: String, miss: PageLocator.Miss) throws(CompareError) -> PlacedDrawing {
+        // The fit works on an 800 px grid anyway: a huge photo is shrunk first, so that
+        // evening out its light does not copy hundreds of megabytes.
+        let shrink = max(1, max(image.width, image.height) / Self.outlineSide)
+        let drawing = ClassifiedDrawing(PaperLight.normalise(shrink > 1 ? LocatorImage.shrink(image, by: shrink) : image))
         let target = Registrar.Target(drawing)
         let inkShare = Double(drawing.workingInk.reduce(0) { $0 + ($1 ? 1 : 0) }) / Double(max(1, drawing.workingInk.count))
         guard !target.inkSample.isEmpty, inkShare < 0.3 else {
-            throw CompareError.notAChart(file: name, message: inkShare >= 0.3
-                ? "this does not look like a body chart (too much of it is dark); draw on a chart from `referral-atlas template`"
-                : "no printed body chart found; draw on a chart from `referral-atlas template`")
+            throw CompareError.notAChart(file: name, message: (inkShare >= 0.3
+                ? "this does not look like a body chart (too much of it is dark; \(miss.words))"
+                : "no printed body chart found (\(miss.words))") + "; \(miss.advice), or draw on a chart from `referral-atlas template`")
         }
-        guard let fit = Registrar.bestFit(target, references: try allReferences()), fit.inlierShare >= 0.5, fit.unexplainedInk <= 0.6 else {
-            let marks = miss.map { " (\($0.words))" } ?? ""
+        guard let fit = Registrar.bestFit(target, references: try outlineReferences()), fit.inlierShare >= 0.5, fit.unexplainedInk <= 0.6 else {
             throw CompareError.notAChart(file: name, message:
-                "no ReferralAtlas body chart found in this image\(marks): photograph or scan the whole printed chart, all four corner marks in view, or draw on a chart from `referral-atlas template`")
+                "no ReferralAtlas body chart found in this image (\(miss.words)); \(miss.advice), or draw on a chart from `referral-atlas template`")
         }
-        return PlacedDrawing(drawing: drawing, fit: fit, method: .bodyOutline, marksFound: marksFound, miss: miss,
-                             pageToImage: fit.pageToImage, marksToOutline: nil)
+        return PlacedDrawing(drawing: drawing, fit: fit, method: .bodyOutline, marksFound: miss.marksFound, miss: miss,
+                             pageToImage: nil, marksToOutline: nil)
     }
+
+    /// The largest side an image is fitted by its outline at.
+    static let outlineSide = 4000
 
     /// Compares many files on every core; `handle` runs on the worker that read each file
     /// (write overlays there), and its results come back in the order of `files`.
@@ -155,20 +159,26 @@ public final class DrawingComparator: @unchecked Sendable {
         return built
     }
 
-    /// A chart's reference, built on first use.
+    /// A chart's reference, built on first use (outside the lock: other drawings go on).
     func reference(for sheet: ChartSheet) throws(CompareError) -> TemplateReference {
         lock.lock()
-        defer { lock.unlock() }
-        if let cached = references[sheet] { return cached }
+        let cached = references[sheet]
+        lock.unlock()
+        if let cached { return cached }
         let built = try TemplateReference(sheet: sheet, atlas: atlas)
+        lock.lock()
+        defer { lock.unlock() }
+        if let raced = references[sheet] { return raced }
         references[sheet] = built
         return built
     }
 
-    /// Every chart the tool prints, for drawings placed by their outline.
-    func allReferences() throws(CompareError) -> [TemplateReference] {
+    /// The charts a drawing without readable corner marks is fitted to: every view set on
+    /// A4. A4 and letter charts draw the bodies alike, so the outline cannot tell the paper
+    /// apart; the report leaves the paper unknown.
+    func outlineReferences() throws(CompareError) -> [TemplateReference] {
         var all: [TemplateReference] = []
-        for sheet in ChartSheet.all { all.append(try reference(for: sheet)) }
+        for sheet in ChartSheet.all where sheet.paper == .a4 { all.append(try reference(for: sheet)) }
         return all
     }
 }

@@ -102,6 +102,24 @@ struct PaperRoundTripTests {
         #expect(result.extentPercent.total > 2, "\(name): extent \(result.extentPercent.total)%")
     }
 
+    /// Solid pencil shading over a large area (4 cm across: wider than the blocks paper and
+    /// light are estimated on) is a mark, not shadowed paper: evening out the light must not
+    /// wash it away.
+    @Test func solidPencilShadingKeepsItsArea() throws {
+        func shaded(_ color: Color) throws -> RGBAImage {
+            var sheet = try DrawingPainter.sheet([.posterior], width: 1240)
+            let centre = DrawingPainter.pixel(sheet, view: .posterior, Point(0, 760))
+            DrawingPainter.dab(&sheet.image, at: centre, radius: 20 * 1240 / 210, color: color)
+            return sheet.image
+        }
+        let reference = try DrawingPainter.comparator.analyse(image: try shaded(Style.default.painMark), name: "red.png").comparison
+        // Graphite rubbed in evenly: mid grey, no paper showing through.
+        let (photo, _) = SyntheticPhoto.capture(try shaded(Color(0.6, 0.6, 0.6)), .unevenLight)
+        let result = try DrawingPainter.comparator.analyse(image: try Self.saved(photo, quality: 60), name: "pencil.jpg").comparison
+        #expect(result.extentPercent.total >= 0.9 * reference.extentPercent.total,
+                "pencil \(result.extentPercent.total)% vs red \(reference.extentPercent.total)%")
+    }
+
     /// A corner cut off: the chart is still found, by its outline, and the report says so.
     @Test func missingCornerMarkFallsBackToTheOutline() throws {
         let page = Self.backPage
@@ -110,6 +128,7 @@ struct PaperRoundTripTests {
         #expect(result.registration.method == .bodyOutline)
         #expect(result.registration.cornerMarksFound == 2)
         #expect(result.registration.fallbackReason == "only 2 of the 4 corner marks were found")
+        #expect(result.registration.paper == nil && result.registration.pageToImage == nil, "the outline cannot tell the paper")
         #expect(result.notes.contains { $0.contains("body outline because only 2 of the 4 corner marks were found") })
         #expect(result.matches.first?.id == Self.backClean.matches.first?.id)
     }
@@ -146,7 +165,8 @@ struct PaperRoundTripTests {
     /// The worst distance, in page millimetres, between where the report puts the corners of
     /// the bodies' box in the photo and where they truly are.
     static func registrationError(_ result: DrawingComparison, truth pageToPhoto: Homography, sheet: DrawingPainter.Sheet) -> Double {
-        let found = Homography(matrix: result.registration.pageToImage)
+        guard let matrix = result.registration.pageToImage else { return .infinity }
+        let found = Homography(matrix: matrix)
         let chart = ChartSheet(views: sheet.panels.map(\.view.id), paper: .a4)
         let pixelsPerMillimetre = Double(sheet.image.width) / chart.pageWidth
         let frames = chart.panelFrames

@@ -31,7 +31,7 @@ struct RegistrationTests {
         sheet = DrawingPainter.crop(sheet, x: c.crop, y: c.crop, width: sheet.image.width - 2 * c.crop,
                                     height: sheet.image.height - 2 * c.crop, margin: margin)
         let comparator = DrawingPainter.comparator
-        let fit = try #require(Registrar.bestFit(Registrar.Target(ClassifiedDrawing(sheet.image)), references: comparator.allReferences()))
+        let fit = try #require(Registrar.bestFit(Registrar.Target(ClassifiedDrawing(sheet.image)), references: comparator.outlineReferences()))
         #expect(fit.reference.sheet == ChartSheet(views: c.views, paper: .a4))
         // The truth: the template at `width` is the reference scaled by width / reference
         // width, then resized and shifted by the crop.

@@ -6,8 +6,7 @@ import Testing
 /// The scan and phone-photo simulator used by the robustness tests, checked on its own.
 @Suite("Synthetic photos")
 struct SyntheticPhotoTests {
-    /// A white page. (RGBAImage(width:height:fill:) builds its rows generically, which is slow
-    /// in debug builds at these sizes.)
+    /// A white page.
     static func blank(width: Int, height: Int) -> RGBAImage {
         RGBAImage(width: width, height: height, pixels: [UInt8](repeating: 255, count: width * height * 4))
     }

@@ -1,4 +1,6 @@
 import Foundation
+import AtlasModel
+import AtlasRender
 import Testing
 
 /// The `referral-atlas` binary as a user runs it: exit statuses, messages, files.
@@ -115,5 +117,46 @@ struct CommandLineTests {
         let result = try run(["render", "--side", "middle", "-o", "/tmp/x.png"])
         #expect(result.status != 0)
         #expect(result.error.contains("middle"))
+    }
+
+    /// The paper round trip as a user runs it: print a letter-size chart, shade it, save the
+    /// "photo" as a JPEG, compare it; then a photo of something else.
+    @Test func printedChartPhotoIsCompared() throws {
+        let folder = try scratch()
+        let pdf = folder.appendingPathComponent("chart.pdf").path
+        #expect(try run(["template", "--view", "posterior", "--paper", "letter", "-o", pdf]).status == 0)
+        let pdfText = String(decoding: FileManager.default.contents(atPath: pdf) ?? Data(), as: UTF8.self)
+        #expect(pdfText.contains("0 0 612 792"), "a US letter page at true size")
+
+        let png = folder.appendingPathComponent("chart.png").path
+        #expect(try run(["template", "--view", "posterior", "--paper", "letter", "--dpi", "120", "-o", png]).status == 0)
+        var image = try PNGCodec.decode([UInt8](FileManager.default.contents(atPath: png) ?? Data()))
+        #expect(image.width == Int((215.9 / 25.4 * 120).rounded()))
+        // A red patch over the right buttock and thigh, found through the chart's own layout.
+        var request = ChartRequest(kind: .template, views: [.posterior])
+        request.paper = .letter
+        request.width = image.width
+        let panel = try ChartBuilder.scene(request, atlas: try RenderTestAtlas.load()).panels[0]
+        let a = panel.toPixels(Point(60, 800)), b = panel.toPixels(Point(150, 1000))
+        for y in Int(min(a.y, b.y))..<Int(max(a.y, b.y)) {
+            for x in Int(min(a.x, b.x))..<Int(max(a.x, b.x)) where (x + y) % 9 < 4 {   // hatched, not solid
+                let i = (y * image.width + x) * 4
+                image.pixels[i] = 200; image.pixels[i + 1] = 30; image.pixels[i + 2] = 40
+            }
+        }
+        let photo = folder.appendingPathComponent("photo.jpg").path
+        FileManager.default.createFile(atPath: photo, contents: Data(try JPEGCodec.encode(image, quality: 70)))
+        let result = try run(["compare", photo, "--json"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("\"method\" : \"corner-marks\""), "\(result.output.prefix(600))")
+        #expect(result.output.contains("\"paper\" : \"letter\""))
+
+        var other = RGBAImage(width: 400, height: 300)
+        for i in stride(from: 0, to: other.pixels.count, by: 4) { other.pixels[i] = UInt8(i / 4 % 400 * 255 / 400) }
+        let otherPath = folder.appendingPathComponent("holiday.jpg").path
+        FileManager.default.createFile(atPath: otherPath, contents: Data(try JPEGCodec.encode(other, quality: 70)))
+        let refused = try run(["compare", otherPath])
+        #expect(refused.status == 2)
+        #expect(refused.error.contains("holiday.jpg") && refused.error.contains("chart"), "\(refused.error)")
     }
 }

@@ -12,7 +12,7 @@ struct LocatorImage {
     /// Luma of the evened-out image, 0...255.
     let luma: [UInt8]
     /// Pixels darker than half the paper.
-    var dark: [Bool] { luma.map { $0 < 128 } }
+    func darkPixels() -> [Bool] { luma.map { $0 < 128 } }
 
     /// The largest side worked on: a finder mark's module stays several pixels wide for any
     /// photo in which the page fills a fair part of the frame.
@@ -81,7 +81,7 @@ struct FoundMark: Sendable {
 /// patient's strokes rarely have it.
 enum FinderMarks {
     static func find(in image: LocatorImage) -> [FoundMark] {
-        let components = ConnectedComponents.boxes(of: image.dark, width: image.width, height: image.height)
+        let components = ConnectedComponents.boxes(of: image.darkPixels(), width: image.width, height: image.height)
         // Possible centres, bucketed by position so each ring looks at a few only.
         let bucket = 32
         var centres: [Int: [ComponentBox]] = [:]

@@ -23,27 +23,43 @@ enum PageLocator {
     /// Why the corner marks could not be used, in words for the report.
     enum Miss: Error, Sendable, Equatable {
         case tooFewMarks(found: Int)
-        case unreadableCode
+        case unreadableCode(found: Int)
+        /// The marks and code were read, but the printed lines do not lie where they put them.
+        case outlineMismatch(found: Int)
 
         var words: String {
             switch self {
             case .tooFewMarks(let found):
                 found == 0 ? "no corner marks were found" : "only \(found) of the 4 corner marks were found"
             case .unreadableCode: "the corner marks were found but the chart's code could not be read"
+            case .outlineMismatch:
+                "the corner marks were read but the printed body lines do not lie where they put them (a folded or curled sheet?)"
+            }
+        }
+
+        /// What to do about it.
+        var advice: String {
+            switch self {
+            case .tooFewMarks, .unreadableCode:
+                "photograph or scan the whole printed chart, all four corner marks in view and sharp"
+            case .outlineMismatch:
+                "flatten the sheet and photograph it again"
             }
         }
 
         var marksFound: Int {
             switch self {
-            case .tooFewMarks(let found): found
-            case .unreadableCode: 4
+            case .tooFewMarks(let found), .unreadableCode(let found), .outlineMismatch(let found): found
             }
         }
     }
 
     static func locate(_ image: LocatorImage) -> Result<LocatedPage, Miss> {
         let marks = FinderMarks.find(in: image)
-        if let corners = corners(among: marks) {
+        // The widest groups of four first; a QR code or a doodle elsewhere in the photo can
+        // make a group whose code does not read, so a few are tried.
+        let quads = self.quads(among: marks)
+        for corners in quads.prefix(20) {
             // Every page shape the tool prints, each way up: the code's checksum picks one.
             for shape in shapes {
                 for turn in 0..<4 {
@@ -53,11 +69,10 @@ enum PageLocator {
                     }
                 }
             }
-            return .failure(.unreadableCode)
         }
-        // Three marks (a corner cut off or covered): a flat scan is still placed exactly, by
-        // the parallelogram they span; a photo's perspective is left to the outline fit.
-        for triple in triples(among: marks) {
+        // Three marks (a corner cut off or covered): the parallelogram they span places a
+        // flat scan exactly; a photo's perspective is not corrected (the report says so).
+        for triple in triples(among: marks).prefix(20) {
             for shape in shapes {
                 let page = shape.markerCentres
                 for missing in 0..<4 {
@@ -73,7 +88,8 @@ enum PageLocator {
                 }
             }
         }
-        return .failure(.tooFewMarks(found: min(marks.count, 3)))
+        let found = min(marks.count, 4)
+        return .failure(found >= 3 ? .unreadableCode(found: found) : .tooFewMarks(found: found))
     }
 
     /// One page of each shape the tool prints: portrait and landscape, A4 and letter.
@@ -90,8 +106,8 @@ enum PageLocator {
 
     /// Sets of three marks of a similar size, clockwise, the widest spread first.
     static func triples(among marks: [FoundMark]) -> [[Point]] {
+        guard marks.count >= 3 else { return [] }
         let candidates = Array(marks.sorted { $0.size > $1.size }.prefix(8))
-        guard candidates.count >= 3 else { return [] }
         var found: [(area: Double, points: [Point])] = []
         for a in 0..<candidates.count {
             for b in (a + 1)..<candidates.count {
@@ -107,12 +123,12 @@ enum PageLocator {
         return found.sorted { $0.area > $1.area }.map(\.points)
     }
 
-    /// The four marks that span the page, clockwise from any of them: of marks of a similar
-    /// size, the four enclosing the largest area (a stray ring-like doodle is dropped).
-    static func corners(among marks: [FoundMark]) -> [Point]? {
-        guard marks.count >= 4 else { return nil }
+    /// Groups of four marks of a similar size that could span the page, clockwise, the
+    /// largest area first.
+    static func quads(among marks: [FoundMark]) -> [[Point]] {
+        guard marks.count >= 4 else { return [] }
         let candidates = Array(marks.sorted { $0.size > $1.size }.prefix(10))
-        var best: (area: Double, points: [Point])?
+        var found: [(area: Double, points: [Point])] = []
         for a in 0..<candidates.count {
             for b in (a + 1)..<candidates.count {
                 for c in (b + 1)..<candidates.count {
@@ -121,13 +137,12 @@ enum PageLocator {
                         let sizes = four.map(\.size)
                         guard sizes.max()! <= 3 * sizes.min()! else { continue }
                         let ordered = clockwise(four.map(\.centre))
-                        guard let area = convexArea(ordered), area > (best?.area ?? 0) else { continue }
-                        best = (area, ordered)
+                        if let area = convexArea(ordered) { found.append((area, ordered)) }
                     }
                 }
             }
         }
-        return best?.points
+        return found.sorted { $0.area > $1.area }.map(\.points)
     }
 
     /// Sorted by angle about their mean: clockwise on screen (y grows downward).

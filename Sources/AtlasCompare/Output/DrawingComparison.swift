@@ -9,10 +9,12 @@ public struct RegistrationReport: Sendable, Codable, Equatable {
     public var fallbackReason: String?
     /// Corner marks found, 0 to 4.
     public var cornerMarksFound: Int
-    /// The paper the chart was printed for: `a4` or `letter`.
-    public var paper: String
-    /// Page millimetres to pixels of the image as given, row-major 3 x 3.
-    public var pageToImage: [Double]
+    /// The paper the chart was printed for, `a4` or `letter`, as its code says; absent when
+    /// the chart was found by its outline (both papers draw the bodies alike).
+    public var paper: String?
+    /// Page millimetres to pixels of the image as given, row-major 3 x 3; absent when the
+    /// chart was found by its outline.
+    public var pageToImage: [Double]?
     /// Mean distance of the chart's printed lines from where registration put them, in
     /// millimetres of the printed page: the registration error.
     public var residualMillimetres: Double

@@ -19,8 +19,8 @@ enum Report {
         if marks.offBodyShare >= 0.1 {
             notes.append("\(Int((marks.offBodyShare * 100).rounded()))% of the marks lie off the body outline and were left out")
         }
-        if placed.method == .bodyOutline, let miss = placed.miss, placed.marksFound > 0 || miss == .unreadableCode {
-            notes.append("The chart was found by its body outline because \(miss.words); a photo taken at an angle reads best with all four corner marks in view")
+        if placed.method == .bodyOutline, let miss = placed.miss {
+            notes.append("The chart was found by its body outline because \(miss.words); that corrects size and position only, so a photo reads best with all four corner marks in view")
         }
         if placed.method == .cornerMarks, placed.marksFound == 3 {
             notes.append("One corner mark was not found: the page was put flat by the other three, which corrects rotation and scale but not a photo's perspective")
@@ -32,8 +32,9 @@ enum Report {
             notes.append(String(format: "The drawing lines up with the chart only to about %.1f mm: check the overlay", fit.residualMillimetres))
         }
         let registration = RegistrationReport(method: placed.method, fallbackReason: placed.method == .bodyOutline ? placed.miss?.words : nil,
-                                              cornerMarksFound: placed.marksFound, paper: reference.sheet.paper.rawValue,
-                                              pageToImage: placed.pageToImage.matrix.map { rounded($0, 6) },
+                                              cornerMarksFound: placed.marksFound,
+                                              paper: placed.method == .cornerMarks ? reference.sheet.paper.rawValue : nil,
+                                              pageToImage: placed.pageToImage?.matrix.map { rounded($0, 6) },
                                               residualMillimetres: rounded(fit.residualMillimetres, 2), linesFound: rounded(fit.inlierShare, 3),
                                               marksToOutlineMillimetres: placed.marksToOutline.map { rounded($0, 2) })
         let views = reference.sheet.views

@@ -7,8 +7,9 @@ public enum ReportFormatter {
     public static func text(_ comparison: DrawingComparison, top: Int) -> String {
         let r = comparison.registration
         let agreement = r.marksToOutlineMillimetres.map { String(format: "; outline within %.1f mm of the marks", $0) } ?? ""
-        var lines = [String(format: "%@ (%@ chart, %@, %@%@; printed lines matched to %.2f mm)", comparison.drawing,
-                            comparison.template == "all" ? "four-view" : comparison.template, r.paper == "a4" ? "A4" : r.paper,
+        let paper = r.paper.map { $0 == "a4" ? ", A4" : ", \($0)" } ?? ""
+        var lines = [String(format: "%@ (%@ chart%@, %@%@; printed lines matched to %.2f mm)", comparison.drawing,
+                            comparison.template == "all" ? "four-view" : comparison.template, paper,
                             r.method.words, agreement, r.residualMillimetres)]
         lines += comparison.summarySentences.filter { $0 != comparison.disclaimer }
         lines.append("")
@@ -35,7 +36,8 @@ public enum ReportFormatter {
     }
 
     /// The CSV header.
-    public static let csvColumns = ["drawing", "status", "template", "extent_percent", "leaning", "rank", "id", "name", "side",
+    public static let csvColumns = ["drawing", "status", "template", "registration", "residual_mm", "extent_percent", "leaning",
+                                    "rank", "id", "name", "side",
                                     "family", "score", "precision", "essential_coverage", "spillover_coverage", "summary"]
 
     /// CSV rows: the `top` best matches of each drawing, or one row saying why a drawing
@@ -46,7 +48,8 @@ public enum ReportFormatter {
             switch outcome {
             case .success(let c):
                 for (index, m) in c.matches.prefix(top).enumerated() {
-                    rows.append([file, "ok", c.template, number(c.extentPercent.total), c.leaning.verdict.rawValue, "\(index + 1)", m.id,
+                    rows.append([file, "ok", c.template, c.registration.method.rawValue, number(c.registration.residualMillimetres),
+                                 number(c.extentPercent.total), c.leaning.verdict.rawValue, "\(index + 1)", m.id,
                                  m.name, m.side.rawValue, m.family.rawValue, number(m.score), number(m.precision),
                                  m.essentialCoverage.map(number) ?? "", m.spilloverCoverage.map(number) ?? "", c.summary])
                 }

@@ -89,21 +89,32 @@ struct PaperGrid {
     }
 
     /// Drops blocks that are marks, not paper: a hue unlike the page's paper (a coloured
-    /// mark fills the block), or much darker than it (solid pen). Light and shadow scale all
-    /// three channels alike, so they pass. Dropped blocks take their neighbours' colour.
+    /// mark fills the block), much darker than the page (solid pen), or clearly darker than
+    /// the blocks around it (solid pencil: light falls off smoothly, a shaded area stops
+    /// abruptly). Light and shadow scale all three channels alike, so they pass. Dropped
+    /// blocks take their neighbours' colour.
     private static func clean(_ estimates: [SIMD3<Float>?], columns: Int, rows: Int) -> [SIMD3<Float>] {
         let known = estimates.compactMap { $0 }
         guard !known.isEmpty else { return [SIMD3<Float>](repeating: SIMD3(repeating: 255), count: estimates.count) }
         // The page's paper: the median block, per channel (most of a chart is paper).
         func median(_ values: [Float]) -> Float { values.sorted()[values.count / 2] }
+        func luma(_ c: SIMD3<Float>) -> Float { 0.299 * c.x + 0.587 * c.y + 0.114 * c.z }
         let page = SIMD3(median(known.map(\.x)), median(known.map(\.y)), median(known.map(\.z)))
-        let pageLuma = 0.299 * page.x + 0.587 * page.y + 0.114 * page.z
-        var values = estimates.map { estimate -> SIMD3<Float>? in
+        let pageLuma = luma(page)
+        let lumas = estimates.map { $0.map(luma) }
+        var values = estimates.enumerated().map { index, estimate -> SIMD3<Float>? in
             guard let e = estimate else { return nil }
             let ratio = e / pointwiseMax(page, SIMD3(repeating: 1))
             let spread = max(ratio.x, ratio.y, ratio.z) / max(min(ratio.x, ratio.y, ratio.z), 0.01)
-            let luma = 0.299 * e.x + 0.587 * e.y + 0.114 * e.z
-            return spread <= 1.25 && luma >= 0.4 * pageLuma ? e : nil
+            let here = luma(e)
+            guard spread <= 1.25, here >= 0.4 * pageLuma else { return nil }
+            // The blocks three around (about 4 cm of a page): a shaded patch narrower than that stands out.
+            let x = index % columns, y = index / columns
+            var around: [Float] = []
+            for ny in max(0, y - 3)...min(rows - 1, y + 3) {
+                for nx in max(0, x - 3)...min(columns - 1, x + 3) { if let l = lumas[ny * columns + nx] { around.append(l) } }
+            }
+            return here >= 0.8 * median(around) ? e : nil
         }
         // Fill dropped blocks from their known neighbours, ring by ring.
         var missing = values.indices.filter { values[$0] == nil }

@@ -27,16 +27,17 @@ struct PlacedDrawing {
     let marksFound: Int
     /// Why the corner marks were not used, when they were not.
     let miss: PageLocator.Miss?
-    /// Page millimetres to pixels of the image as given.
-    let pageToImage: Homography
+    /// Page millimetres to pixels of the image as given, when the page was found by its
+    /// corner marks (by its outline, the paper, and so its millimetres, are unknown).
+    let pageToImage: Homography?
     /// For a page found by its marks: how far lining up the printed outline moved it from
     /// where the marks alone put it, at worst over the bodies, in page millimetres.
     let marksToOutline: Double?
 }
 
 extension TemplateFit {
-    /// Page millimetres to drawing pixels, through the reference's pixels.
-    var pageToImage: Homography {
+    /// Page millimetres (of the reference's chart) to drawing pixels.
+    var pageToDrawing: Homography {
         let k = reference.pixelsPerMillimetre * similarity.scale
         let s = similarity
         return Homography(matrix: [k, 0, s.position.x - s.scale * s.pivot.x,

@@ -1,6 +1,6 @@
 import AtlasModel
 
-/// How well one template layout, placed by a similarity, explains a drawing.
+/// How well one chart, placed by a similarity, explains a drawing.
 struct TemplateFit: Sendable {
     let reference: TemplateReference
     let similarity: Similarity
@@ -20,9 +20,9 @@ struct TemplateFit: Sendable {
     var residualMillimetres: Double { residualPixels / (similarity.scale * reference.pixelsPerMillimetre) }
 }
 
-/// Finds which template a drawing was made on and where: for every layout, a coarse search
+/// Finds which chart a drawing was made on and where: for every chart, a coarse search
 /// and then a pattern search over scale and shift minimise the chamfer distance of the
-/// template's printed lines to the drawing's ink; the layout that also explains the most
+/// chart's printed lines to the drawing's ink; the chart that also explains the most
 /// of the drawing's ink wins (a single-view template fits one body of a four-view chart
 /// perfectly, but leaves three bodies unexplained).
 enum Registrar {
@@ -53,7 +53,7 @@ enum Registrar {
         }
     }
 
-    /// A layout placed by the coarse search alone.
+    /// A chart placed by the coarse search alone.
     struct RoughFit {
         let reference: TemplateReference
         let similarity: Similarity
@@ -63,8 +63,8 @@ enum Registrar {
         var total: Double { lineCost + unexplainedInk }
     }
 
-    /// The best-fitting layout, or nil when no layout places any line on the drawing. Every
-    /// layout gets the coarse search; only those close to the best are refined, which is
+    /// The best-fitting chart, or nil when no chart places any line on the drawing. Every
+    /// chart gets the coarse search; only those close to the best are refined, which is
     /// where the time goes (posterior and anterior differ in a few contours only, so a
     /// close second is refined too).
     static func bestFit(_ target: Target, references: [TemplateReference]) -> TemplateFit? {
@@ -73,7 +73,7 @@ enum Registrar {
         return rough.prefix(3).filter { $0.total <= first.total + 0.15 }.map { refine(target, $0) }.min { $0.total < $1.total }
     }
 
-    /// One layout, coarse and refined.
+    /// One chart, coarse and refined.
     static func fit(_ target: Target, to reference: TemplateReference) -> TemplateFit? {
         roughFit(target, to: reference).map { refine(target, $0) }
     }

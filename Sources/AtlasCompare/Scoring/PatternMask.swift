@@ -12,7 +12,7 @@ struct ZoneCells: Sendable {
     let margin: [Int32]
 }
 
-/// One pattern on one side, rasterised once per template layout.
+/// One pattern on one side, rasterised once per chart.
 struct PatternMask: Sendable {
     let pattern: Pattern
     let side: MatchSide
@@ -30,7 +30,7 @@ struct PatternMask: Sendable {
 
     static let marginRadius = 2
 
-    /// Every ranked pattern and side that shows in the layout.
+    /// Every ranked pattern and side that shows on the chart.
     static func all(for reference: TemplateReference, atlas: Atlas) throws(CompareError) -> [PatternMask] {
         var masks: [PatternMask] = []
         let patterns = atlas.patterns.filter { rankedFamilies.contains($0.family) && !$0.zones.isEmpty }

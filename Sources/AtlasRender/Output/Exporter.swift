@@ -98,7 +98,7 @@ public enum Exporter {
         }
         var jobs: [Job] = []
         // Printable blank charts: every view and all four, on both papers, as PDF and PNG.
-        for views in [ViewID.allCases] + ViewID.allCases.map({ [$0] }) {
+        for views in ChartSheet.viewChoices {
             for paper in Paper.allCases {
                 var template = request(.template, views)
                 template.paper = paper

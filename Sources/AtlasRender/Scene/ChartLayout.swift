@@ -1,7 +1,7 @@
 import AtlasModel
 
-/// Page geometry of charts. It depends only on the views and the width, so a template and a
-/// render of the same views and width place every body pixel for pixel alike.
+/// Page geometry of rendered charts (patterns on bodies); blank charts for patients are
+/// printable pages, laid out by `ChartSheet`. It depends only on the views and the width.
 public struct ChartLayout: Sendable, Equatable {
     /// The box each panel reserves around its body, in atlas millimetres (x about the
     /// panel's centre line, y from the vertex).
@@ -39,15 +39,19 @@ public struct ChartLayout: Sendable, Equatable {
         height = Int((footerTop + unit * 6.4 + margin).rounded(.up))
     }
 
-    /// Where the atlas origin lands in panel `index` showing `view`.
-    public func origin(panel index: Int, view: ViewID) -> Point {
-        let frame = panelFrames[index]
-        // Lateral bodies reach further forward (face, toes) than back: centre them.
-        let shift: Double = switch view {
+    /// Lateral bodies reach further forward (face, toes) than back: this many body
+    /// millimetres sideways centres them in their panel.
+    public static func centringShift(_ view: ViewID) -> Double {
+        switch view {
         case .lateralRight: -28
         case .lateralLeft: 28
         default: 0
         }
-        return Point(frame.center.x + shift * scale, frame.minY - Self.panelTopMM * scale)
+    }
+
+    /// Where the atlas origin lands in panel `index` showing `view`.
+    public func origin(panel index: Int, view: ViewID) -> Point {
+        let frame = panelFrames[index]
+        return Point(frame.center.x + Self.centringShift(view) * scale, frame.minY - Self.panelTopMM * scale)
     }
 }

@@ -12,14 +12,16 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
     public let paper: Paper
 
     public init(views: [ViewID], paper: Paper) {
+        precondition(!views.isEmpty, "a chart shows at least one view")
         self.views = views
         self.paper = paper
     }
 
-    /// Every chart the tool prints; a drawing without a readable code is tried against each.
-    public static let all: [ChartSheet] = Paper.allCases.flatMap { paper in
-        ([ViewID.allCases] + ViewID.allCases.map { [$0] }).map { ChartSheet(views: $0, paper: paper) }
-    }
+    /// The views a chart can show: all four, or one.
+    public static let viewChoices: [[ViewID]] = [ViewID.allCases] + ViewID.allCases.map { [$0] }
+
+    /// Every chart the tool prints.
+    public static let all: [ChartSheet] = Paper.allCases.flatMap { paper in viewChoices.map { ChartSheet(views: $0, paper: paper) } }
 
     /// `all` or the view's name, as `template --view` spells it, with the paper.
     public var name: String { "\(views.count > 1 ? "all" : views.first?.rawValue ?? "none") \(paper.rawValue)" }
@@ -138,12 +140,6 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
     /// Where the atlas origin (the vertex) lands in a panel, in page millimetres.
     public func origin(panel index: Int) -> Point {
         let frame = panelFrames[index]
-        // Lateral bodies reach further forward (face, toes) than back: centre them.
-        let shift: Double = switch views[index] {
-        case .lateralRight: -28
-        case .lateralLeft: 28
-        default: 0
-        }
-        return Point(frame.center.x + shift * scale, frame.minY - BodyRegion.full.box.minY * scale)
+        return Point(frame.center.x + ChartLayout.centringShift(views[index]) * scale, frame.minY - BodyRegion.full.box.minY * scale)
     }
 }

@@ -17,7 +17,7 @@ enum SheetBuilder {
                                      frame: px(sheet.panelFrames[index]), label: view.label, patterns: [],
                                      showLandmarks: request.landmarks))
         }
-        let title = request.title ?? phrases.text(.templateTitle)
+        let title = request.title ?? ChartBuilder.defaultTitle(request, atlas: atlas)
         // True scale: the page's pixels per inch, whatever the width asked for.
         var scene = Scene(width: Int((sheet.pageWidth * mm).rounded()), height: Int((sheet.pageHeight * mm).rounded()),
                           dpi: mm * 25.4, title: title, panels: panels, texts: [], legend: nil,
