@@ -147,6 +147,20 @@ struct PaperRoundTripTests {
         #expect(error < 1, "registered \(error) mm off")
     }
 
+    /// A crooked scan with its bottom edge cut off (two marks and the code gone): the
+    /// outline fit turns it straight.
+    @Test func crookedScanWithoutItsBottomMarksIsTurnedStraight() throws {
+        let (photo, _) = SyntheticPhoto.capture(Self.backPage.image, .crookedScan)
+        let cut = DrawingPainter.crop(DrawingPainter.Sheet(image: photo, panels: []), x: 0, y: 0, width: photo.width,
+                                      height: photo.height * 85 / 100, margin: 0)
+        let result = try DrawingPainter.comparator.analyse(image: cut.image, name: "cut-scan.png").comparison
+        #expect(result.registration.method == .bodyOutline)
+        let note = try #require(result.notes.first { $0.contains("body outline") })
+        #expect(note.contains("turned 7.5 degrees") || note.contains("turned -7.5 degrees") || note.contains("turned 5.0"), "\(note)")
+        #expect(result.matches.first?.id == Self.backClean.matches.first?.id && result.matches.first?.side == .right,
+                "\(result.matches.prefix(3).map { "\($0.id)/\($0.side)" })")
+    }
+
     /// The JPEG route end to end: bytes in, as `compare photo.jpg` reads them.
     @Test func jpegBytesAreRead() throws {
         let (photo, _) = SyntheticPhoto.capture(Self.backPage.image, .crookedScan)

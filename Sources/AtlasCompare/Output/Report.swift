@@ -20,7 +20,8 @@ enum Report {
             notes.append("\(Int((marks.offBodyShare * 100).rounded()))% of the marks lie off the body outline and were left out")
         }
         if placed.method == .bodyOutline, let miss = placed.miss {
-            notes.append("The chart was found by its body outline because \(miss.words); that corrects size and position only, so a photo reads best with all four corner marks in view")
+            let turn = placed.turnDegrees == 0 ? "" : String(format: " (turned %.1f degrees)", placed.turnDegrees)
+            notes.append("The chart was found by its body outline\(turn) because \(miss.words); that corrects size, position and a small turn but not a photo's perspective, so a photo reads best with all four corner marks in view")
         }
         if placed.method == .cornerMarks, placed.marksFound == 3 {
             notes.append("One corner mark was not found: the page was put flat by the other three, which corrects rotation and scale but not a photo's perspective")

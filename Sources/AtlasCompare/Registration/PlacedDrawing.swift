@@ -33,6 +33,8 @@ struct PlacedDrawing {
     /// For a page found by its marks: how far lining up the printed outline moved it from
     /// where the marks alone put it, at worst over the bodies, in page millimetres.
     let marksToOutline: Double?
+    /// For a page found by its outline: how far it was turned to fit, clockwise, in degrees.
+    let turnDegrees: Double
 }
 
 extension TemplateFit {
