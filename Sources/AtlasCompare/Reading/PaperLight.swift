@@ -82,10 +82,12 @@ struct PaperGrid {
         return SIMD3(Float(p[i]), Float(p[i + 1]), Float(p[i + 2])) * a + SIMD3(repeating: 255 * (1 - a))
     }
 
+    /// Luma 0...255 of a pixel over white, in integers: this runs for every pixel.
     @inline(__always)
     private static func luma(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-        let c = composited(p, i)
-        return min(255, Int((0.299 * c.x + 0.587 * c.y + 0.114 * c.z).rounded()))
+        let y = (299 * Int(p[i]) + 587 * Int(p[i + 1]) + 114 * Int(p[i + 2]) + 500) / 1000
+        let a = Int(p[i + 3])
+        return a == 255 ? y : (y * a + 255 * (255 - a)) / 255
     }
 
     /// Drops blocks that are marks, not paper: a hue unlike the page's paper (a coloured
@@ -159,6 +161,8 @@ struct PaperGrid {
             let c0 = Int(g)
             return (c0, min(columns - 1, c0 + 1), g - Float(c0))
         }
+        // The gain per block: 255 over the paper colour.
+        let gains = paper.map { 255 / $0 }
         image.pixels.withUnsafeBufferPointer { pixels in
             out.withUnsafeMutableBufferPointer { out in
                 for y in 0..<image.height {
@@ -166,14 +170,16 @@ struct PaperGrid {
                     let r0 = Int(g), r1 = min(rows - 1, Int(g) + 1), wy = g - Float(Int(g))
                     for x in 0..<image.width {
                         let (c0, c1, wx) = columnsAt[x]
-                        let top = paper[r0 * columns + c0] * (1 - wx) + paper[r0 * columns + c1] * wx
-                        let bottom = paper[r1 * columns + c0] * (1 - wx) + paper[r1 * columns + c1] * wx
-                        let light = top * (1 - wy) + bottom * wy
+                        let g00 = gains[r0 * columns + c0], g01 = gains[r0 * columns + c1]
+                        let g10 = gains[r1 * columns + c0], g11 = gains[r1 * columns + c1]
                         let i = (y * image.width + x) * 4
-                        let c = Self.composited(pixels, i) * (255 / light)
-                        out[i] = UInt8(min(255, c.x.rounded()))
-                        out[i + 1] = UInt8(min(255, c.y.rounded()))
-                        out[i + 2] = UInt8(min(255, c.z.rounded()))
+                        let a = Float(pixels[i + 3]) / 255, white = 255 * (1 - a)
+                        for channel in 0..<3 {
+                            let top = g00[channel] * (1 - wx) + g01[channel] * wx
+                            let bottom = g10[channel] * (1 - wx) + g11[channel] * wx
+                            let value = (Float(pixels[i + channel]) * a + white) * (top * (1 - wy) + bottom * wy)
+                            out[i + channel] = UInt8(min(255, value + 0.5))
+                        }
                     }
                 }
             }
