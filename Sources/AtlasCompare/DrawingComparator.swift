@@ -69,11 +69,19 @@ public final class DrawingComparator: @unchecked Sendable {
     public func analyse(image: RGBAImage, name: String) throws(CompareError) -> DrawingAnalysis {
         let placed: PlacedDrawing
         switch PageLocator.locate(LocatorImage(image)) {
-        case .success(let page):
-            let flat = try placeByMarks(image, page: page)
-            // A page found by its marks whose printed lines do not line up (folded, curled,
-            // or a stray ring taken for a mark) is tried by its outline instead.
-            placed = flat.fit.inlierShare >= 0.5 ? flat : try placeByOutline(image, name: name, miss: .outlineMismatch(found: page.marksFound))
+        case .success(let pages):
+            // The first page whose printed lines lie where its marks put them; when none does
+            // (a folded or curled sheet), the outline alone.
+            var flat: PlacedDrawing?
+            for page in pages where flat == nil {
+                let tried = try placeByMarks(image, page: page)
+                if tried.fit.inlierShare >= 0.5 { flat = tried }
+            }
+            if let flat {
+                placed = flat
+            } else {
+                placed = try placeByOutline(image, name: name, miss: .outlineMismatch(found: pages[0].marksFound))
+            }
         case .failure(let miss):
             placed = try placeByOutline(image, name: name, miss: miss)
         }

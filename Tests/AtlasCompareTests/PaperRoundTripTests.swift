@@ -161,6 +161,27 @@ struct PaperRoundTripTests {
                 "\(result.matches.prefix(3).map { "\($0.id)/\($0.side)" })")
     }
 
+    /// A leaflet's QR-code corner on the desk beside the page looks like a corner mark: the
+    /// widest group of four then has no readable code, and the next group is tried.
+    @Test func aFinderLikeSquareOnTheDeskIsPassedOver() throws {
+        var (photo, pageToPhoto) = SyntheticPhoto.capture(Self.backPage.image, Capture(rotationDegrees: 4, scale: 1, blurRadius: 0.6,
+                                                                                             noise: 2, background: .desk, margin: 0.25))
+        let module = 1.5 * 1240 / 210 * pageToPhoto.localScale(at: Point(620, 877))
+        let centre = Point(3.5 * module + 8, 3.5 * module + 8)
+        for (half, black) in [(3.5, true), (2.5, false), (1.5, true)] {
+            let h = Int(half * module)
+            for y in Int(centre.y) - h..<Int(centre.y) + h {
+                for x in Int(centre.x) - h..<Int(centre.x) + h {
+                    let i = (y * photo.width + x) * 4
+                    for c in 0..<3 { photo.pixels[i + c] = black ? 20 : 235 }
+                }
+            }
+        }
+        let result = try DrawingPainter.comparator.analyse(image: photo, name: "desk.png").comparison
+        #expect(result.registration.method == .cornerMarks && result.registration.cornerMarksFound == 4)
+        #expect(Self.registrationError(result, truth: pageToPhoto, sheet: Self.backPage) < 1)
+    }
+
     /// The JPEG route end to end: bytes in, as `compare photo.jpg` reads them.
     @Test func jpegBytesAreRead() throws {
         let (photo, _) = SyntheticPhoto.capture(Self.backPage.image, .crookedScan)

@@ -54,26 +54,29 @@ enum PageLocator {
         }
     }
 
-    static func locate(_ image: LocatorImage) -> Result<LocatedPage, Miss> {
+    /// The pages the marks and code point to, most likely first (at most `limit`): the
+    /// caller keeps the first whose printed outline lies where it says.
+    static func locate(_ image: LocatorImage, limit: Int = 3) -> Result<[LocatedPage], Miss> {
         let marks = FinderMarks.find(in: image)
+        var pages: [LocatedPage] = []
         // The widest groups of four first; a QR code or a doodle elsewhere in the photo can
-        // make a group whose code does not read, so a few are tried.
-        let quads = self.quads(among: marks)
-        for corners in quads.prefix(20) {
+        // make a group whose code does not read, or reads through a skewed page.
+        for corners in quads(among: marks).prefix(20) where pages.count < limit {
             // Every page shape the tool prints, each way up: the code's checksum picks one.
-            for shape in shapes {
+            search: for shape in shapes {
                 for turn in 0..<4 {
                     let photoPoints = (0..<4).map { corners[($0 + turn) % 4] }
                     if let page = page(image, shape: shape, pageCorners: shape.markerCentres, photoCorners: photoPoints) {
-                        return .success(page)
+                        pages.append(page)
+                        break search
                     }
                 }
             }
         }
         // Three marks (a corner cut off or covered): the parallelogram they span places a
         // flat scan exactly; a photo's perspective is not corrected (the report says so).
-        for triple in triples(among: marks).prefix(20) {
-            for shape in shapes {
+        for triple in triples(among: marks).prefix(20) where pages.count < limit {
+            search: for shape in shapes {
                 let page = shape.markerCentres
                 for missing in 0..<4 {
                     for turn in 0..<3 {
@@ -82,12 +85,14 @@ enum PageLocator {
                         let pagePoints = slots.map { page[$0] } + [page[slots[0]] + page[slots[2]] - page[slots[1]]]
                         let photoPoints = photo + [photo[0] + photo[2] - photo[1]]
                         if let located = self.page(image, shape: shape, pageCorners: pagePoints, photoCorners: photoPoints, marks: 3) {
-                            return .success(located)
+                            pages.append(located)
+                            break search
                         }
                     }
                 }
             }
         }
+        if !pages.isEmpty { return .success(pages) }
         let found = min(marks.count, 4)
         return .failure(found >= 3 ? .unreadableCode(found: found) : .tooFewMarks(found: found))
     }
