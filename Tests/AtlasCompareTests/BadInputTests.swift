@@ -79,6 +79,27 @@ struct BadInputTests {
         #expect(e.description.contains("no marks"))
     }
 
+    /// Every blank chart as `template` writes it (150 dpi) has nothing drawn on it: no
+    /// printed line may pass for a pen stroke.
+    @Test(arguments: ChartSheet.all)
+    func everyBlankChartHasNoMarks(sheet: ChartSheet) throws {
+        var request = ChartRequest(kind: .template, views: sheet.views)
+        request.paper = sheet.paper
+        request.width = Int((sheet.pageWidth / 25.4 * 150).rounded())
+        let image = try SceneRenderer.rasterize(try ChartBuilder.scene(request, atlas: DrawingPainter.atlas))
+        let e = try error(try DrawingPainter.png(image), name: "blank-\(sheet.name).png")
+        guard case .noMarks = e else { Issue.record("\(sheet.name): \(e)"); return }
+    }
+
+    /// A phone photo of a blank chart in uneven light: shadows and noise are not marks.
+    @Test(arguments: [Capture.phonePhoto, .unevenLight, .greyPaper])
+    func photoOfABlankChartHasNoMarks(capture: Capture) throws {
+        let blank = try DrawingPainter.sheet([.posterior], width: 1240).image
+        let (photo, _) = SyntheticPhoto.capture(blank, capture)
+        let e = try error(try JPEGCodec.encode(photo, quality: 60), name: "blank-photo.jpg")
+        guard case .noMarks = e else { Issue.record("\(e)"); return }
+    }
+
     @Test func marksOnlyOffTheBody() throws {
         var sheet = try DrawingPainter.sheet([.posterior], width: 300)
         // Beside the body, inside its panel (a dab in the header is not a mark at all).

@@ -64,8 +64,9 @@ struct TemplateReference: Sendable {
             var ink = [Bool](repeating: false, count: printed.width * printed.height)
             for i in ink.indices {
                 let p = i * 4
-                ink[i] = PixelKind.of(red: printed.pixels[p], green: printed.pixels[p + 1], blue: printed.pixels[p + 2],
-                                      alpha: printed.pixels[p + 3]) == .ink
+                // Anything printed, however faint: at this half resolution a thin grey contour
+                // (the spine line) is barely grey, but a drawing at full size shows it dark.
+                ink[i] = min(printed.pixels[p], printed.pixels[p + 1], printed.pixels[p + 2]) < 245
             }
             inkField = DistanceField(set: ink, width: printed.width, height: printed.height)
         } catch {
