@@ -145,7 +145,7 @@ struct CommandLineTests {
             }
         }
         let photo = folder.appendingPathComponent("photo.jpg").path
-        FileManager.default.createFile(atPath: photo, contents: Data(try JPEGCodec.encode(image, quality: 70)))
+        #expect(FileManager.default.createFile(atPath: photo, contents: Data(try JPEGCodec.encode(image, quality: 70))))
         let result = try run(["compare", photo, "--json"])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("\"method\" : \"corner-marks\""), "\(result.output.prefix(600))")
@@ -154,7 +154,7 @@ struct CommandLineTests {
         var other = RGBAImage(width: 400, height: 300)
         for i in stride(from: 0, to: other.pixels.count, by: 4) { other.pixels[i] = UInt8(i / 4 % 400 * 255 / 400) }
         let otherPath = folder.appendingPathComponent("holiday.jpg").path
-        FileManager.default.createFile(atPath: otherPath, contents: Data(try JPEGCodec.encode(other, quality: 70)))
+        #expect(FileManager.default.createFile(atPath: otherPath, contents: Data(try JPEGCodec.encode(other, quality: 70))))
         let refused = try run(["compare", otherPath])
         #expect(refused.status == 2)
         #expect(refused.error.contains("holiday.jpg") && refused.error.contains("chart"), "\(refused.error)")
