@@ -44,11 +44,7 @@ enum DrawingPainter {
         guard let pattern = atlas.pattern(id) else { throw PainterError.unknownPattern(id) }
         var random = SeededRandom(seed: seed)
         for panel in sheet.panels {
-            guard let placed = pattern.placed(in: panel.view.id, side: side) else { continue }
-            let paths = placed.zones.filter { kinds.contains($0.kind) }.map(\.path)
-            guard !paths.isEmpty else { continue }
-            let mask = try MaskRasterizer.mask(of: paths, in: panel, sceneWidth: sheet.image.width, sceneHeight: sheet.image.height,
-                                               factor: 1, clipToBody: true)
+            guard let mask = try zoneMask(pattern, side: side, kinds: kinds, panel: panel, sheet: sheet) else { continue }
             let radius = max(2, 7 * panel.scale)      // a 14 mm brush
             let step = radius * 2.6
             var y = Double(random.next(below: Int(step))) + radius / 2
@@ -62,6 +58,16 @@ enum DrawingPainter {
                 y += step
             }
         }
+    }
+
+    /// The zones of `kinds` of a pattern on one side as the panel shows them, clipped to the
+    /// body, at the sheet's pixels; nil when the panel shows none of them.
+    static func zoneMask(_ pattern: Pattern, side: Side, kinds: Set<ZoneKind>, panel: ScenePanel, sheet: Sheet) throws -> Mask? {
+        guard let placed = pattern.placed(in: panel.view.id, side: side) else { return nil }
+        let paths = placed.zones.filter { kinds.contains($0.kind) }.map(\.path)
+        guard !paths.isEmpty else { return nil }
+        return try MaskRasterizer.mask(of: paths, in: panel, sceneWidth: sheet.image.width, sceneHeight: sheet.image.height,
+                                       factor: 1, clipToBody: true)
     }
 
     /// A round brush dragged along a segment.

@@ -25,11 +25,7 @@ enum PenPainter {
         let radius = max(0.8, 0.3 * pixelsPerMillimetre)
         let step = spacing * pixelsPerMillimetre
         for panel in sheet.panels {
-            guard let placed = pattern.placed(in: panel.view.id, side: side) else { continue }
-            let paths = placed.zones.filter { kinds.contains($0.kind) }.map(\.path)
-            guard !paths.isEmpty else { continue }
-            let mask = try MaskRasterizer.mask(of: paths, in: panel, sceneWidth: sheet.image.width, sceneHeight: sheet.image.height,
-                                               factor: 1, clipToBody: true)
+            guard let mask = try DrawingPainter.zoneMask(pattern, side: side, kinds: kinds, panel: panel, sheet: sheet) else { continue }
             // Diagonal strokes (down to the right at 45 degrees): walk lines x - y = c.
             var c = -Double(mask.height) + Double(random.next(below: Int(step)))
             while c < Double(mask.width) {

@@ -221,7 +221,7 @@ enum SyntheticPhoto {
         }
         var grain = [Float](repeating: 1, count: 1024), shift = [Int](repeating: 0, count: width)
         if kind == .desk {
-            var random = SplitMix64(seed: seed)
+            var random = SeededRandom(seed: seed)
             let p0 = random.unit() * 6.3, p1 = random.unit() * 6.3
             // Bands of a few sizes, and a little roughness between neighbouring rows.
             grain = (0..<1024).map { i in
@@ -317,7 +317,7 @@ enum SyntheticPhoto {
         let exposure = Float(c.exposure) * 255
         let cast = (Float(c.colourCast.0) * exposure, Float(c.colourCast.1) * exposure, Float(c.colourCast.2) * exposure)
         let noise = gaussianTable(seed: c.seed), amount = Float(c.noise)
-        var random = SplitMix64(seed: c.seed &+ 0x5EED)
+        var random = SeededRandom(seed: c.seed &+ 0x5EED)
         var pixels = [UInt8](repeating: 255, count: 4 * width * height)
         rgb.withUnsafeBufferPointer { rgb in
             columns.withUnsafeBufferPointer { columns in
@@ -365,26 +365,10 @@ enum SyntheticPhoto {
 
     /// 4096 standard normal values (Box-Muller), so noise costs a table look-up per channel.
     static func gaussianTable(seed: UInt64) -> [Float] {
-        var random = SplitMix64(seed: seed ^ 0x6A55)
+        var random = SeededRandom(seed: seed ^ 0x6A55)
         return (0..<4096).map { _ in
             let u = 1 - random.unit(), v = random.unit()
             return Float((-2 * log(u)).squareRoot() * cos(2 * .pi * v))
         }
-    }
-
-    /// SplitMix64: small, fast and the same on every platform.
-    struct SplitMix64 {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
     }
 }

@@ -26,11 +26,7 @@ struct LocatorImage {
         height = even.height
         var luma = [UInt8](repeating: 255, count: width * height)
         even.pixels.withUnsafeBufferPointer { p in
-            for i in luma.indices {
-                let a = Int(p[i * 4 + 3])
-                let y = (299 * Int(p[i * 4]) + 587 * Int(p[i * 4 + 1]) + 114 * Int(p[i * 4 + 2])) / 1000
-                luma[i] = UInt8((y * a + 255 * (255 - a)) / 255)
-            }
+            for i in luma.indices { luma[i] = UInt8(PaperGrid.luma(p, i * 4)) }
         }
         self.luma = luma
     }

@@ -111,42 +111,32 @@ enum PageLocator {
 
     /// Sets of three marks of a similar size, clockwise, the widest spread first.
     static func triples(among marks: [FoundMark]) -> [[Point]] {
-        guard marks.count >= 3 else { return [] }
-        let candidates = Array(marks.sorted { $0.size > $1.size }.prefix(8))
-        var found: [(area: Double, points: [Point])] = []
-        for a in 0..<candidates.count {
-            for b in (a + 1)..<candidates.count {
-                for c in (b + 1)..<candidates.count {
-                    let three = [candidates[a], candidates[b], candidates[c]]
-                    guard three.map(\.size).max()! <= 3 * three.map(\.size).min()! else { continue }
-                    let p = clockwise(three.map(\.centre))
-                    let area = abs((p[1].x - p[0].x) * (p[2].y - p[0].y) - (p[2].x - p[0].x) * (p[1].y - p[0].y)) / 2
-                    if area > 0 { found.append((area, p)) }
-                }
-            }
-        }
-        return found.sorted { $0.area > $1.area }.map(\.points)
+        groups(of: 3, among: marks, pool: 8)
     }
 
     /// Groups of four marks of a similar size that could span the page, clockwise, the
     /// largest area first.
     static func quads(among marks: [FoundMark]) -> [[Point]] {
-        guard marks.count >= 4 else { return [] }
-        let candidates = Array(marks.sorted { $0.size > $1.size }.prefix(10))
+        groups(of: 4, among: marks, pool: 10)
+    }
+
+    /// Every convex group of `count` of the `pool` largest marks whose sizes are within a
+    /// factor of three, clockwise, the largest area first.
+    private static func groups(of count: Int, among marks: [FoundMark], pool: Int) -> [[Point]] {
+        guard marks.count >= count else { return [] }
+        let candidates = Array(marks.sorted { $0.size > $1.size }.prefix(pool))
         var found: [(area: Double, points: [Point])] = []
-        for a in 0..<candidates.count {
-            for b in (a + 1)..<candidates.count {
-                for c in (b + 1)..<candidates.count {
-                    for d in (c + 1)..<candidates.count {
-                        let four = [candidates[a], candidates[b], candidates[c], candidates[d]]
-                        let sizes = four.map(\.size)
-                        guard sizes.max()! <= 3 * sizes.min()! else { continue }
-                        let ordered = clockwise(four.map(\.centre))
-                        if let area = convexArea(ordered) { found.append((area, ordered)) }
-                    }
-                }
+        func extend(_ chosen: [FoundMark], from start: Int) {
+            guard chosen.count < count else {
+                let sizes = chosen.map(\.size)
+                guard sizes.max()! <= 3 * sizes.min()! else { return }
+                let ordered = clockwise(chosen.map(\.centre))
+                if let area = convexArea(ordered) { found.append((area, ordered)) }
+                return
             }
+            for next in start..<candidates.count { extend(chosen + [candidates[next]], from: next + 1) }
         }
+        extend([], from: 0)
         return found.sorted { $0.area > $1.area }.map(\.points)
     }
 
@@ -156,11 +146,11 @@ enum PageLocator {
         return points.sorted { atan2($0.y - mean.y, $0.x - mean.x) < atan2($1.y - mean.y, $1.x - mean.x) }
     }
 
-    /// The area of a quadrilateral given in order, or nil when it is not convex.
+    /// The area of a polygon given in order, or nil when it is not convex (or degenerate).
     static func convexArea(_ q: [Point]) -> Double? {
         var sign = 0.0, area = 0.0
-        for i in 0..<4 {
-            let a = q[i], b = q[(i + 1) % 4], c = q[(i + 2) % 4]
+        for i in q.indices {
+            let a = q[i], b = q[(i + 1) % q.count], c = q[(i + 2) % q.count]
             let cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x)
             if sign == 0 { sign = cross < 0 ? -1 : 1 }
             guard cross * sign > 0 else { return nil }

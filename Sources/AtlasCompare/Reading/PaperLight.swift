@@ -84,7 +84,7 @@ struct PaperGrid {
 
     /// Luma 0...255 of a pixel over white, in integers: this runs for every pixel.
     @inline(__always)
-    private static func luma(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    static func luma(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let y = (299 * Int(p[i]) + 587 * Int(p[i + 1]) + 114 * Int(p[i + 2]) + 500) / 1000
         let a = Int(p[i + 3])
         return a == 255 ? y : (y * a + 255 * (255 - a)) / 255
