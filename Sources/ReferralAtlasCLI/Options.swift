@@ -69,6 +69,7 @@ enum ViewChoice: String, ExpressibleByArgument, CaseIterable {
     case posterior, anterior
     case lateralRight = "lateral-right"
     case lateralLeft = "lateral-left"
+    case plantar
     case all
 
     var views: [ViewID] {

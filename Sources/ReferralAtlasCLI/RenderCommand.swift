@@ -15,7 +15,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "Pattern ids to draw together (see `referral-atlas list`). None: the body alone.")
     var patterns: [String] = []
 
-    @Option(help: "posterior, anterior, lateral-right, lateral-left or all (default: the views the patterns show in).")
+    @Option(help: "posterior, anterior, lateral-right, lateral-left, plantar (the soles) or all (default: the views the patterns show in).")
     var view: ViewChoice?
 
     @Option(help: "The patient's side: left, right or both.")
@@ -97,7 +97,7 @@ struct RenderCommand: ParsableCommand {
     private func defaultViews(_ patterns: [Pattern], sides: [Side]) -> [ViewID] {
         guard !patterns.isEmpty else { return [.posterior] }
         let shown = Set(patterns.flatMap { p in sides.flatMap { p.bodyViews(side: $0) } })
-        return ViewID.allCases.filter(shown.contains)
+        return ViewID.withSoles.filter(shown.contains)
     }
 }
 

@@ -147,9 +147,12 @@ struct SceneDrawer {
     }
 
     private func drawContour(_ contour: Contour, panel: ScenePanel) {
-        let crease = contour.kind == .crease
-        cr.stroke(contour.path, crease ? style.crease : style.contour,
-                  width: (crease ? style.creaseWidth : style.contourWidth) * panel.scale, panel.toPixels)
+        let (color, width): (Color, Double) = switch contour.kind {
+        case .line: (style.contour, style.contourWidth)
+        case .crease: (style.crease, style.creaseWidth)
+        case .edge: (style.outline, style.outlineWidth * 0.85)
+        }
+        cr.stroke(contour.path, color, width: width * panel.scale, panel.toPixels)
     }
 
     func hatch(for zone: Zone) -> HatchStyle {

@@ -92,8 +92,16 @@ public enum ChartBuilder {
     /// "R" and "L" beside the body (by the lower legs in a full chart): the patient's sides,
     /// as the viewer sees them.
     static func sideMarks(_ panel: ScenePanel, unit: Double, region: BodyRegion = .full) -> [SceneText] {
-        guard panel.sideMarks, panel.view.id == .posterior || panel.view.id == .anterior else { return [] }
+        guard panel.sideMarks, [.posterior, .anterior, .plantar].contains(panel.view.id) else { return [] }
         let box = region.box
+        if panel.view.id == .plantar {
+            // Above each sole's toes, at the sole's centre.
+            return Side.allCases.map { side in
+                let p = panel.toPixels(Point(110 * panel.view.id.screenSign(for: side), 1150))
+                return SceneText(text: side == .right ? "R" : "L", at: p, size: min(unit * 0.9, 40 * panel.scale), weight: .bold,
+                                 alignment: .center, color: Color(hex: "#777777")!)
+            }
+        }
         return Side.allCases.map { side in
             let x = min(235, box.width / 2 - 32) * panel.view.id.screenSign(for: side)
             let p = panel.toPixels(Point(x, box.minY + box.height * 0.8))
