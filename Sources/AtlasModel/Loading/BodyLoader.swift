@@ -130,7 +130,9 @@ enum BodyLoader {
         }
         var arms: [BezierPath] = []
         for knots in file.arms {
-            let path = Spline.path(through: knots, closed: true)
+            // A plain polygon: a smooth curve through a few corners would bulge onto the trunk.
+            let corners = knots.map(\.point)
+            let path = BezierPath([.move(corners[0])] + corners.dropFirst().map { .line($0) } + [.close])
             arms.append(path.map(flip))
             if file.symmetric { arms.append(path.mirrored) }
         }

@@ -46,7 +46,11 @@ struct SceneDrawer {
                           dash: [6 * s, 4 * s], t)
                 cr.stroke(nerve.path, style.nerve.with(alpha: 0.55), width: style.nerveWidth * s, dash: [6 * s, 4 * s], t)
             }
-            for muscle in panel.patterns.flatMap(\.muscles) { cr.fill(muscle.path, style.muscleFill, t) }
+            // Muscles lie under the zones: their tint and outline first, so no line crosses a zone.
+            for muscle in panel.patterns.flatMap(\.muscles) {
+                cr.fill(muscle.path, style.muscleFill, t)
+                cr.stroke(muscle.path, style.muscleLine, width: style.muscleLineWidth * s, dash: [4 * s, 3 * s], t)
+            }
             for zone in zones where zone.kind == .radicular || zone.kind == .gap {
                 cr.fill(zone.path, hatch(for: zone).tint, t)
             }
@@ -65,11 +69,6 @@ struct SceneDrawer {
                 }
                 // Root territories vary between people: a dashed edge says so.
                 cr.stroke(zone.path, h.color.with(alpha: 0.8), width: 1.1 * s, dash: [5 * s, 4 * s], t)
-            }
-            // Muscle outlines go over the zones, with a pale halo so they read on solid red.
-            for muscle in panel.patterns.flatMap(\.muscles) {
-                cr.stroke(muscle.path, Color(1, 1, 1, 0.7), width: style.muscleLineWidth * s * 2.4, dash: [4 * s, 3 * s], t)
-                cr.stroke(muscle.path, style.muscleLine, width: style.muscleLineWidth * s, dash: [4 * s, 3 * s], t)
             }
         }
 
