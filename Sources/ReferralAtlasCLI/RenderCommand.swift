@@ -33,6 +33,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Dermatome map for dermatome patterns: classic or evidence-based.")
     var dermatomeMap: DermatomeMapID = .evidenceBased
 
+    @Option(help: "How much of the body to frame: full, lower-quarter (waist to toes, large), pelvis or leg.")
+    var framing: BodyRegion = .full
+
     @Flag(help: "Draw and name every landmark (for atlas authors).")
     var landmarks = false
 
@@ -74,6 +77,7 @@ struct RenderCommand: ParsableCommand {
             request.dpi = dpi
             request.bare = bare
             request.landmarks = landmarks
+            request.region = framing
             request.style = try styleOptions.resolve(atlas)
             let scene = try ChartBuilder.scene(request, atlas: atlas)
             if !chosen.isEmpty, scene.panels.allSatisfy({ $0.patterns.isEmpty }) {

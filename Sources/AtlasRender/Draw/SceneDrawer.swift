@@ -79,11 +79,9 @@ struct SceneDrawer {
             cr.stroke(nerve.path, style.nerveEdge, width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * s, t)
             cr.stroke(nerve.path, style.nerve, width: style.nerveWidth * s, t)
         }
-        for point in panel.patterns.flatMap(\.triggerPoints) {
-            // Never smaller than a legible mark, even in small figure panels.
-            let size = max(style.triggerPointSize * s, 11), width = max(style.triggerPointWidth * s, 2.4)
-            drawCross(at: t(point.point), size: size, width: width)
-        }
+        let crosses = panel.patterns.flatMap(\.triggerPoints).map { t($0.point) }
+        let (size, width) = Self.crossSize(style: style, scale: s, at: crosses)
+        for point in crosses { drawCross(at: point, size: size, width: width) }
         drawRootLabels(zones, panel: panel, text: text)
         if panel.showLandmarks { drawLandmarks(panel, text: text) }
     }
@@ -156,6 +154,25 @@ struct SceneDrawer {
 
     func hatch(for zone: Zone) -> HatchStyle {
         zone.kind == .gap ? style.gap : style.hatch(forRoot: zone.label)
+    }
+
+    /// The side and line width of the trigger points' X marks in a panel, in pixels: never
+    /// smaller than a legible mark in small figure panels, unless two marks would then
+    /// overlap: the marks shrink until they stand apart (down to 6 px).
+    static func crossSize(style: Style, scale: Double, at points: [Point]) -> (size: Double, width: Double) {
+        var size = max(style.triggerPointSize * scale, 11), width = max(style.triggerPointWidth * scale, 2.4)
+        var gap = Double.infinity
+        for i in points.indices {
+            for j in points.indices where j > i {
+                gap = min(gap, max(abs(points[i].x - points[j].x), abs(points[i].y - points[j].y)))
+            }
+        }
+        if gap < size {
+            let fitted = max(6, gap * 0.9)
+            width *= fitted / size
+            size = fitted
+        }
+        return (size, width)
     }
 
     /// A trigger-point X with a white halo, readable on solid red.

@@ -10,7 +10,7 @@ public enum ChartBuilder {
             throw RenderError.invalidRequest("--width must be between 100 and 20000 pixels, not \(request.width)")
         }
         if request.kind == .template { return try SheetBuilder.scene(request, atlas: atlas) }
-        let layout = ChartLayout(views: request.views, width: request.width)
+        let layout = ChartLayout(views: request.views, width: request.width, region: request.region)
         guard layout.height <= 32000 else {
             throw RenderError.invalidRequest("a \(request.width) px wide chart would be \(layout.height) px tall; use a smaller --width")
         }
@@ -24,7 +24,7 @@ public enum ChartBuilder {
             }
             panels.append(ScenePanel(view: view, origin: layout.origin(panel: index, view: viewID), scale: layout.scale,
                                      frame: layout.panelFrames[index], label: view.label, patterns: placed,
-                                     showLandmarks: request.landmarks))
+                                     showLandmarks: request.landmarks, clip: request.region != .full))
         }
 
         let title = request.title ?? defaultTitle(request, atlas: atlas)
@@ -46,7 +46,7 @@ public enum ChartBuilder {
                 scene.texts.append(SceneText(text: label, at: Point(panel.frame.center.x, panel.frame.minY - u * 1.2),
                                              size: u * 0.85, weight: .bold, alignment: .center))
             }
-            scene.texts += sideMarks(panel, unit: u)
+            scene.texts += sideMarks(panel, unit: u, region: request.region)
         }
         let legendFrame = Rect(minX: layout.margin, minY: layout.footerTop + u * 0.3, maxX: w - layout.margin,
                                maxY: layout.footerTop + u * 5.0)
