@@ -26,8 +26,9 @@ struct FramingTests {
                 for width in [400, 1200] {
                     let built = try scene([pattern], views: [view], region: region, width: width)
                     let panel = try #require(built.panels.first)
-                    let crosses = panel.patterns.flatMap(\.triggerPoints).map { panel.toPixels($0.point) }
-                    let size = SceneDrawer.crossSize(style: built.style, scale: panel.scale, at: crosses).size
+                    let marks = SceneDrawer.crossMarks(style: built.style, scale: panel.scale,
+                                                       at: panel.patterns.flatMap(\.triggerPoints).map { panel.toPixels($0.point) })
+                    let crosses = marks.points, size = marks.size
                     for i in crosses.indices {
                         for j in crosses.indices where j > i {
                             let apart = abs(crosses[i].x - crosses[j].x) >= size || abs(crosses[i].y - crosses[j].y) >= size

@@ -79,9 +79,8 @@ struct SceneDrawer {
             cr.stroke(nerve.path, style.nerveEdge, width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * s, t)
             cr.stroke(nerve.path, style.nerve, width: style.nerveWidth * s, t)
         }
-        let crosses = panel.patterns.flatMap(\.triggerPoints).map { t($0.point) }
-        let (size, width) = Self.crossSize(style: style, scale: s, at: crosses)
-        for point in crosses { drawCross(at: point, size: size, width: width) }
+        let marks = Self.crossMarks(style: style, scale: s, at: panel.patterns.flatMap(\.triggerPoints).map { t($0.point) })
+        for point in marks.points { drawCross(at: point, size: marks.size, width: marks.width) }
         drawRootLabels(zones, panel: panel, text: text)
         if panel.showLandmarks { drawLandmarks(panel, text: text) }
     }
@@ -156,23 +155,21 @@ struct SceneDrawer {
         zone.kind == .gap ? style.gap : style.hatch(forRoot: zone.label)
     }
 
-    /// The side and line width of the trigger points' X marks in a panel, in pixels: never
-    /// smaller than a legible mark in small figure panels, unless two marks would then
-    /// overlap: the marks shrink until they stand apart (down to 6 px).
-    static func crossSize(style: Style, scale: Double, at points: [Point]) -> (size: Double, width: Double) {
-        var size = max(style.triggerPointSize * scale, 11), width = max(style.triggerPointWidth * scale, 2.4)
+    /// The X marks of a panel's trigger points, in pixels: where, how large and how thick.
+    /// Never smaller than a legible mark in small figure panels; where two marks would
+    /// overlap they shrink until they stand apart (to no less than 0.6 of their size), and
+    /// two trigger points of different patterns at one spot get one mark.
+    static func crossMarks(style: Style, scale: Double, at points: [Point]) -> (points: [Point], size: Double, width: Double) {
+        let nominal = max(style.triggerPointSize * scale, 11), width = max(style.triggerPointWidth * scale, 2.4)
+        func apart(_ a: Point, _ b: Point) -> Double { max(abs(a.x - b.x), abs(a.y - b.y)) }
+        var marks: [Point] = []
+        for p in points where !marks.contains(where: { apart($0, p) < nominal * 0.5 }) { marks.append(p) }
         var gap = Double.infinity
-        for i in points.indices {
-            for j in points.indices where j > i {
-                gap = min(gap, max(abs(points[i].x - points[j].x), abs(points[i].y - points[j].y)))
-            }
+        for i in marks.indices {
+            for j in marks.indices where j > i { gap = min(gap, apart(marks[i], marks[j])) }
         }
-        if gap < size {
-            let fitted = max(6, gap * 0.9)
-            width *= fitted / size
-            size = fitted
-        }
-        return (size, width)
+        let size = gap < nominal ? max(nominal * 0.6, gap * 0.9) : nominal
+        return (marks, size, width * size / nominal)
     }
 
     /// A trigger-point X with a white halo, readable on solid red.
