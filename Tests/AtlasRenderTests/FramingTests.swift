@@ -60,4 +60,16 @@ struct FramingTests {
         let elbow = sidePanel.toPixels(try #require(sidePanel.view.landmark("olecranon")).point)
         #expect(elbow.y + 10 * sidePanel.scale < sidePanel.frame.minY, "the elbow is above the lower-quarter frame")
     }
+
+    /// The lower quarter of gluteus medius and the anterior part of gluteus minimus on
+    /// the side view, as a reference picture.
+    @Test func lowerQuarterReference() throws {
+        var request = ChartRequest(kind: .render, views: [.lateralRight])
+        request.patterns = ["gluteus-medius", "gluteus-minimus-anterior"].compactMap { Self.atlas.pattern($0) }
+        request.width = 360
+        request.bare = true
+        request.region = .lowerQuarter
+        let image = try SceneRenderer.rasterize(try ChartBuilder.scene(request, atlas: Self.atlas))
+        try ImageComparison.check(image, named: "lower-quarter-gluteus-lateral-right")
+    }
 }
