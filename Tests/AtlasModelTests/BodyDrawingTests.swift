@@ -59,6 +59,11 @@ struct BodyDrawingTests {
             let p = try #require(side.landmark(name)).point
             #expect(try !onArm(.lateralRight, p), "\(name) is not on the arm")
         }
+        // Whatever of the side view stands in front of the chest (x > 125) above the elbow is
+        // the forearm and hand, and lies in the arm area.
+        for p in side.outline.polylines()[0] where p.x > 125 && p.y < 640 {
+            #expect(try onArm(.lateralRight, p), "the forearm or hand at (\(Int(p.x)), \(Int(p.y))) is outside the arm area")
+        }
         // In the side views the whole arm is above the waist.
         for view in [ViewID.lateralRight, .lateralLeft] {
             let lowest = try #require(atlas.view(view)).arms.compactMap(\.bounds?.maxY).max() ?? 0
