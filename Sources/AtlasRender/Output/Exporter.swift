@@ -109,7 +109,7 @@ public enum Exporter {
                 }
             }
         }
-        for view in ViewID.allCases {
+        for view in ViewID.withSoles {
             jobs.append(Job(request: request(.render, [view]), format: .png, path: file("views", "\(view.rawValue).png")))
             var marked = request(.render, [view]); marked.landmarks = true
             marked.title = "Landmarks: \(atlas.view(view)?.label ?? view.rawValue) view"
