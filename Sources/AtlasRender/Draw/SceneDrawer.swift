@@ -36,15 +36,16 @@ struct SceneDrawer {
         let outline = panel.view.outline
         cr.fill(outline, style.bodyFill, t)
 
-        let zones = panel.patterns.flatMap(\.zones)
+        let zones = ZoneTone.byKindZones(panel.patterns)
         let nerves = panel.patterns.flatMap(\.nerves)
         for contour in panel.view.contours where contour.under { drawContour(contour, panel: panel) }
         cr.clipped(to: outline, t) {
             // Deep nerve segments lie under the muscles: dashed, beneath the muscle tint.
             for nerve in nerves where nerve.deep {
-                cr.stroke(nerve.path, style.nerveEdge.with(alpha: 0.7), width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * s,
+                let w = style.nerveWidth * nerve.calibre.widthFactor
+                cr.stroke(nerve.path, style.nerveEdge.with(alpha: 0.7), width: (w + 2 * style.nerveEdgeWidth) * s,
                           dash: [6 * s, 4 * s], t)
-                cr.stroke(nerve.path, style.nerve.with(alpha: 0.55), width: style.nerveWidth * s, dash: [6 * s, 4 * s], t)
+                cr.stroke(nerve.path, style.nerve.with(alpha: 0.55), width: w * s, dash: [6 * s, 4 * s], t)
             }
             for muscle in panel.patterns.flatMap(\.muscles) { cr.fill(muscle.path, style.muscleFill, t) }
             for zone in zones where zone.kind == .radicular || zone.kind == .gap {
@@ -58,6 +59,7 @@ struct SceneDrawer {
                 }
             }
             for zone in zones where zone.kind == .essential { cr.fill(zone.path, style.essential, t) }
+            drawPatternToneZones(panel.patterns, scale: s, t)
             for zone in zones where zone.kind == .radicular || zone.kind == .gap {
                 let h = hatch(for: zone)
                 cr.clipped(to: zone.path, t) {
@@ -77,8 +79,9 @@ struct SceneDrawer {
         cr.stroke(outline, style.outline, width: style.outlineWidth * s, t)
 
         for nerve in nerves where !nerve.deep {
-            cr.stroke(nerve.path, style.nerveEdge, width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * s, t)
-            cr.stroke(nerve.path, style.nerve, width: style.nerveWidth * s, t)
+            let w = style.nerveWidth * nerve.calibre.widthFactor
+            cr.stroke(nerve.path, style.nerveEdge, width: (w + 2 * style.nerveEdgeWidth) * s, t)
+            cr.stroke(nerve.path, style.nerve, width: w * s, t)
         }
         for point in panel.patterns.flatMap(\.triggerPoints) {
             // Never smaller than a legible mark, even in small figure panels.

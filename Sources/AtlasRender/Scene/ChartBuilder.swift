@@ -83,6 +83,8 @@ public enum ChartBuilder {
         switch family {
         case .myofascial: phrases.text(.familyMyofascial)
         case .articular: phrases.text(.familyArticular)
+        case .discogenic: phrases.text(.familyDiscogenic)
+        case .entrapment: phrases.text(.familyEntrapment)
         case .radicular: phrases.text(.familyRadicular)
         case .neural: phrases.text(.familyNeural)
         case .dermatome: phrases.text(.familyDermatome)
@@ -116,15 +118,7 @@ public enum ChartBuilder {
         if placed.contains(where: { !$0.triggerPoints.isEmpty }) {
             entries.append(LegendEntry(symbol: .triggerPoint, text: phrases.text(.legendTriggerPoint)))
         }
-        let essential = placed.filter { $0.zones.contains { $0.kind == .essential } }
-        if !essential.isEmpty {
-            let muscleOnly = essential.allSatisfy { $0.pattern.family == .myofascial }
-            entries.append(LegendEntry(symbol: .essential, text: muscleOnly
-                ? phrases.text(.legendEssentialMuscle) : phrases.text(.legendEssentialOther)))
-        }
-        if zones.contains(where: { $0.kind == .spillover }) {
-            entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendSpillover)))
-        }
+        entries += ZoneLegend.entries(placed, phrases: phrases)
         let radicular = zones.filter { $0.kind == .radicular }
         let roots = Set(radicular.compactMap(\.label))
         for root in ["L3", "L4", "L5", "S1", "S2"] where roots.contains(root) {
