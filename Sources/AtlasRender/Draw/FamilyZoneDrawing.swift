@@ -45,8 +45,12 @@ extension SceneDrawer {
         }
     }
 
-    /// One tone between solid and stipple: the area is known, its split is not.
-    static func unsplitTone(_ style: Style) -> Color { style.essential.with(alpha: style.essential.a * 0.5) }
+    /// One opaque tone halfway between solid and the body fill: the area is known, its split
+    /// is not. Opaque, so overlapping zones never draw a darker band that looks like a border.
+    static func unsplitTone(_ style: Style) -> Color {
+        let e = style.essential, b = style.bodyFill
+        return Color((e.r + b.r) / 2, (e.g + b.g) / 2, (e.b + b.b) / 2)
+    }
 
     private func bounds(_ path: BezierPath, _ t: (Point) -> Point) -> Rect {
         let b = path.bounds ?? Rect(minX: 0, minY: 0, maxX: 0, maxY: 0)
