@@ -47,14 +47,17 @@ public enum ChartBuilder {
                                              size: u * 0.85, weight: .bold, alignment: .center))
             }
             scene.texts += sideMarks(panel, unit: u)
+            scene.texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: u * 0.5, phrases: phrases)
         }
         let legendFrame = Rect(minX: layout.margin, minY: layout.footerTop + u * 0.3, maxX: w - layout.margin,
                                maxY: layout.footerTop + u * 5.0)
         scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: panels, phrases: phrases), frame: legendFrame,
                                    textSize: u * 0.62)
-        let footer = "\(phrases.text(.disclaimer)) \(phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"]))"
+        let footer = "\(SourceCaption.text(for: request.patterns, phrases: phrases)) \(phrases.text(.disclaimer)) "
+            + phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])
+        // Wrapped, not shrunk: the source captions of several patterns take two or three lines.
         scene.texts.append(SceneText(text: footer, at: Point(layout.margin, layout.footerTop + u * 5.25), size: u * 0.5,
-                                     color: style.mutedText, fitWidth: w - 2 * layout.margin))
+                                     color: style.mutedText, width: w - 2 * layout.margin))
         return scene
     }
 

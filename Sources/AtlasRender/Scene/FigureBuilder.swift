@@ -66,6 +66,7 @@ public enum FigureBuilder {
                                        alignment: .center, width: cellWidth - u * 0.8))
             }
             texts += ChartBuilder.sideMarks(panel, unit: u, region: figure.region)
+            texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: u * 0.45)
             let callouts = Callouts.place(spec.labels, in: panel, size: u * 0.55, measure: measure, style: style)
             texts += callouts.texts
             leaders += callouts.leaders
@@ -78,7 +79,9 @@ public enum FigureBuilder {
                                  frame: Rect(minX: margin, minY: bottom + u * 0.4, maxX: w - margin, maxY: bottom + legendHeight),
                                  textSize: u * 0.58)
         }
-        let source = [figure.source.map { "Sources: \($0)." }, ChartBuilder.disclaimer].compactMap { $0 }.joined(separator: " ")
+        let drawn = SourceCaption.text(for: uniquePatterns(figure.panels.flatMap(\.patterns)))
+        let source = [figure.source.map { "Sources: \($0)." }, drawn.isEmpty ? nil : drawn, ChartBuilder.disclaimer]
+            .compactMap { $0 }.joined(separator: " ")
         texts.append(SceneText(text: source, at: Point(margin, bottom + legendHeight + u * 0.3), size: u * 0.48,
                                color: style.mutedText, width: w - 2 * margin))
         var scene = Scene(width: Int(w), height: height, dpi: dpi, title: figure.title, panels: panels, texts: texts, legend: legend,
@@ -89,4 +92,10 @@ public enum FigureBuilder {
         scene.labelBoxes = labelBoxes
         return scene
     }
+}
+
+/// Patterns in first-seen order, each once.
+func uniquePatterns(_ patterns: [Pattern]) -> [Pattern] {
+    var seen: Set<String> = []
+    return patterns.filter { seen.insert($0.id).inserted }
 }
