@@ -95,7 +95,7 @@ public struct Phrasebook: Sendable, Equatable {
         .legendEntrapmentSome: "Nerve entrapment: felt by some",
         .legendUnsplit: "Where pain is felt (essential/spillover split not confirmed)",
         .legendDermatome: "{root} dermatome",
-        .legendRadicular: "Radicular zone: pain from an irritated nerve root or nerve",
+        .legendRadicular: "Radicular zone: pain from an irritated nerve root",
         .legendGap: "No consistent evidence for one root",
         .legendNerve: "Nerve",
         .legendDeepNerve: "Nerve running deep (inside the pelvis or under a muscle)",
