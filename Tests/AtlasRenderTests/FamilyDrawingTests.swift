@@ -91,6 +91,6 @@ struct FamilyDrawingTests {
         let figure = try #require(Self.atlas.figure("gluteal-referral-patterns"))
         let scene = try FigureBuilder.scene(figure, width: 800, atlas: Self.atlas)
         #expect(scene.texts.contains { $0.text.contains("(recalled") && $0.text.contains("After ") })
-        #expect(try chart(["sacroiliac-joint"]).texts.contains { $0.text.contains("After Slipman 2000 and Fortin 1994 (injection studies) (verified)") })
+        #expect(try chart(["sacroiliac-joint"]).texts.contains { $0.text.contains("After Slipman 2000 and Fortin 1994, injection studies (verified)") })
     }
 }
