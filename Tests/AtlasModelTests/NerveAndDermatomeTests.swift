@@ -51,7 +51,7 @@ struct NerveAndDermatomeTests {
     @Test func sciaticNerveDividesAboveThePoplitealFossa() throws {
         let crease = try landmark("popliteal-crease")
         let trunk = try posteriorTrunk()
-        let tibial = try posteriorNerve("tibial")
+        let tibial = try ["tibial", "tibial-calf", "tibial-ankle"].flatMap(posteriorNerve)
         let fibular = try posteriorNerve("common-fibular")
         let split = try #require(trunk.last)
         #expect(split.y < crease.y, "bifurcation at y \(split.y), crease at \(crease.y)")
