@@ -54,6 +54,7 @@ struct PatternAtlasTests {
             .posterior: atlas.view(.posterior)!.outline.polylines()[0],
             .anterior: atlas.view(.anterior)!.outline.polylines()[0],
             .lateral: atlas.view(.lateralRight)!.outline.polylines()[0],
+            .plantar: atlas.view(.plantar)!.outline.polylines()[0],
         ]
         for pattern in atlas.allPatterns(dermatomeMap: .classic) + atlas.allPatterns(dermatomeMap: .evidenceBased) {
             for zone in pattern.zones {

@@ -79,7 +79,7 @@ struct PatternRenderTests {
     }
 
     @Test(arguments: [("gluteus-minimus-anterior", ViewID.lateralRight), ("piriformis", .posterior),
-                      ("radicular-s1", .posterior), ("tensor-fasciae-latae", .anterior)])
+                      ("radicular-s1", .posterior), ("tensor-fasciae-latae", .anterior), ("radicular-s1", .plantar)])
     func patternReferenceImages(id: String, view: ViewID) throws {
         var request = ChartRequest(kind: .render, views: [view])
         request.patterns = [try #require(Self.atlas.pattern(id))]

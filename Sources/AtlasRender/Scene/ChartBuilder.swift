@@ -10,7 +10,7 @@ public enum ChartBuilder {
             throw RenderError.invalidRequest("--width must be between 100 and 20000 pixels, not \(request.width)")
         }
         if request.kind == .template { return try SheetBuilder.scene(request, atlas: atlas) }
-        let layout = ChartLayout(views: request.views, width: request.width)
+        let layout = ChartLayout(views: request.views, width: request.width, region: request.region)
         guard layout.height <= 32000 else {
             throw RenderError.invalidRequest("a \(request.width) px wide chart would be \(layout.height) px tall; use a smaller --width")
         }
@@ -24,7 +24,7 @@ public enum ChartBuilder {
             }
             panels.append(ScenePanel(view: view, origin: layout.origin(panel: index, view: viewID), scale: layout.scale,
                                      frame: layout.panelFrames[index], label: view.label, patterns: placed,
-                                     showLandmarks: request.landmarks))
+                                     showLandmarks: request.landmarks, clip: request.region != .full))
         }
 
         let title = request.title ?? defaultTitle(request, atlas: atlas)
@@ -46,7 +46,7 @@ public enum ChartBuilder {
                 scene.texts.append(SceneText(text: label, at: Point(panel.frame.center.x, panel.frame.minY - u * 1.2),
                                              size: u * 0.85, weight: .bold, alignment: .center))
             }
-            scene.texts += sideMarks(panel, unit: u)
+            scene.texts += sideMarks(panel, unit: u, region: request.region)
             scene.texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: u * 0.5, phrases: phrases)
         }
         let legendFrame = Rect(minX: layout.margin, minY: layout.footerTop + u * 0.3, maxX: w - layout.margin,
@@ -97,8 +97,16 @@ public enum ChartBuilder {
     /// "R" and "L" beside the body (by the lower legs in a full chart): the patient's sides,
     /// as the viewer sees them.
     static func sideMarks(_ panel: ScenePanel, unit: Double, region: BodyRegion = .full) -> [SceneText] {
-        guard panel.sideMarks, panel.view.id == .posterior || panel.view.id == .anterior else { return [] }
+        guard panel.sideMarks, [.posterior, .anterior, .plantar].contains(panel.view.id) else { return [] }
         let box = region.box
+        if panel.view.id == .plantar {
+            // Above each sole's toes, at the sole's centre.
+            return Side.allCases.map { side in
+                let p = panel.toPixels(Point(110 * panel.view.id.screenSign(for: side), 1150))
+                return SceneText(text: side == .right ? "R" : "L", at: p, size: min(unit * 0.9, 40 * panel.scale), weight: .bold,
+                                 alignment: .center, color: Color(hex: "#777777")!)
+            }
+        }
         return Side.allCases.map { side in
             let x = min(235, box.width / 2 - 32) * panel.view.id.screenSign(for: side)
             let p = panel.toPixels(Point(x, box.minY + box.height * 0.8))
