@@ -39,14 +39,17 @@ struct SceneDrawer {
         let zones = panel.patterns.flatMap(\.zones)
         let nerves = panel.patterns.flatMap(\.nerves)
         for contour in panel.view.contours where contour.under { drawContour(contour, panel: panel) }
+        // Patterns whose muscle the anatomy layer draws lose their older dashed outline.
+        let outlined = panel.patterns.filter { !(panel.anatomy?.patterns.contains($0.pattern.id) ?? false) }.flatMap(\.muscles)
         cr.clipped(to: outline, t) {
+            if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).draw(anatomy, scale: s, t) }
             // Deep nerve segments lie under the muscles: dashed, beneath the muscle tint.
             for nerve in nerves where nerve.deep {
                 cr.stroke(nerve.path, style.nerveEdge.with(alpha: 0.7), width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * s,
                           dash: [6 * s, 4 * s], t)
                 cr.stroke(nerve.path, style.nerve.with(alpha: 0.55), width: style.nerveWidth * s, dash: [6 * s, 4 * s], t)
             }
-            for muscle in panel.patterns.flatMap(\.muscles) { cr.fill(muscle.path, style.muscleFill, t) }
+            for muscle in outlined { cr.fill(muscle.path, style.muscleFill, t) }
             for zone in zones where zone.kind == .radicular || zone.kind == .gap {
                 cr.fill(zone.path, hatch(for: zone).tint, t)
             }
@@ -67,7 +70,7 @@ struct SceneDrawer {
                 cr.stroke(zone.path, h.color.with(alpha: 0.8), width: 1.1 * s, dash: [5 * s, 4 * s], t)
             }
             // Muscle outlines go over the zones, with a pale halo so they read on solid red.
-            for muscle in panel.patterns.flatMap(\.muscles) {
+            for muscle in outlined {
                 cr.stroke(muscle.path, Color(1, 1, 1, 0.7), width: style.muscleLineWidth * s * 2.4, dash: [4 * s, 3 * s], t)
                 cr.stroke(muscle.path, style.muscleLine, width: style.muscleLineWidth * s, dash: [4 * s, 3 * s], t)
             }

@@ -15,6 +15,8 @@ public struct ChartRequest: Sendable {
     /// Body only: no title, legend or footer text (the body sits where it always does).
     public var bare = false
     public var landmarks = false
+    /// Bones and the patterns' muscles under the zones (never on blank templates).
+    public var anatomy = true
     public var style = Style.default
     public var title: String? = nil
     /// The language of every printed sentence.

@@ -1,0 +1,46 @@
+import AtlasModel
+
+/// Draws the bones and muscles under a panel's zones: faint fills, thin outlines, a few fine
+/// lines along each muscle's fibres; deep muscles (seen through others) paler and dashed.
+struct AnatomyDrawer {
+    let cr: CairoContext
+    let style: AnatomyStyle
+
+    /// Line widths never drop below a visible hairline in small panels.
+    private func width(_ millimetres: Double, _ scale: Double) -> Double { max(0.5, millimetres * scale) }
+
+    func draw(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
+        // In file order, each bone over the ones before it (the hip bone over the sacrum in front).
+        for bone in anatomy.bones {
+            if !bone.lineOnly { cr.fill(bone.path, style.boneFill, t) }
+            cr.stroke(bone.path, style.boneLine, width: width(style.boneLineWidth, s), t)
+        }
+        for muscle in anatomy.muscles {
+            let deep = muscle.depth == .deep
+            let fade = deep ? 0.6 : 1
+            let fill = muscle.kind == .tendon ? style.tendonFill : style.muscleFill
+            cr.fill(muscle.path, fill.with(alpha: fill.a * fade), t)
+            cr.clipped(to: muscle.path, t) {
+                for fibre in muscle.fibres {
+                    cr.stroke(fibre, style.fibre.with(alpha: style.fibre.a * fade), width: width(style.fibreWidth, s), t)
+                }
+            }
+            cr.stroke(muscle.path, style.muscleLine.with(alpha: style.muscleLine.a * fade), width: width(style.muscleLineWidth, s),
+                      dash: deep ? [5 * s, 3.5 * s] : [], t)
+        }
+    }
+}
+
+extension PlacedAnatomy {
+    /// A small spindle-shaped muscle with three fibres, for the legend.
+    static func legendSwatch(in box: Rect) -> PlacedAnatomy {
+        let w = box.width, h = box.height
+        func p(_ x: Double, _ y: Double) -> Point { Point(box.minX + x * w, box.minY + y * h) }
+        let shape = Spline.path(through: [p(0.02, 0.9), p(0.2, 0.25), p(0.6, 0.05), p(0.98, 0.1), p(0.8, 0.75), p(0.4, 0.95)]
+            .map { SplineKnot($0) }, closed: true)
+        let fibres = [0.25, 0.5, 0.75].map { f in BezierPath([.move(p(f - 0.25, 1)), .line(p(f + 0.25, 0))]) }
+        let muscle = Muscle(id: "legend", name: "", depth: .superficial, patterns: [], path: shape, fibres: fibres,
+                            location: SourceLocation(file: "", line: 1, column: 1))
+        return PlacedAnatomy(bones: [], muscles: [muscle], patterns: [])
+    }
+}
