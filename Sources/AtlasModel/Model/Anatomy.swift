@@ -95,12 +95,15 @@ public struct PlacedAnatomy: Sendable, Equatable {
 
 extension Anatomy {
     /// The layer under the given patterns in a body view: the skeleton of every side the view
-    /// shows, and each pattern's muscles on the pattern's side. Nil when no pattern is given.
+    /// shows (not under skin maps: dermatomes, nerve roots), and each pattern's muscles on the
+    /// pattern's side. Nil when no pattern is given.
     public func placed(in view: ViewID, patterns: [PlacedPattern]) -> PlacedAnatomy? {
         guard !patterns.isEmpty, let authored = views[view.patternView] else { return nil }
         let sides = Side.allCases.filter(view.shows)
         var bones: [Bone] = []
-        for bone in authored.bones {
+        // Dermatome and nerve-root maps are about skin, not the structures beneath: no skeleton.
+        let skinOnly = patterns.allSatisfy { $0.pattern.family == .dermatome || $0.pattern.family == .radicular }
+        for bone in authored.bones where !skinOnly {
             // Midline bones are whole already; paired ones appear on each side the view shows.
             let signs = bone.midline ? [view.screenSign(for: sides[0])] : sides.map(view.screenSign(for:))
             for sign in Set(signs).sorted() {
