@@ -4,8 +4,8 @@ public struct AnatomyStyle: Sendable, Equatable {
     /// False leaves the layer out (`anatomy: {show: false}` in a style, or `--no-anatomy`).
     public var show = true
     /// Bones: a faint warm grey outline with a very light fill.
-    public var boneFill = Color(hex: "#F3EFE8")!
-    public var boneLine = Color(hex: "#B9AD9F")!
+    public var boneFill = Color(hex: "#F5F2ED")!
+    public var boneLine = Color(hex: "#C2B7AA")!
     public var boneLineWidth = 1.0
     /// Muscles: a faint muted red-brown, with fine lines along the fibres.
     public var muscleFill = Color(hex: "#B07A62")!.with(alpha: 0.16)
