@@ -9,6 +9,21 @@ struct AnatomyDrawer {
     /// Line widths never drop below a visible hairline in small panels.
     private func width(_ millimetres: Double, _ scale: Double) -> Double { max(0.5, millimetres * scale) }
 
+    /// The muscles' outlines and fibres alone, for drawing over a spillover zone's pale tint and
+    /// under its dots, as a stipple lies over the muscle in Travell & Simons' plates.
+    func drawMuscleLines(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
+        for muscle in anatomy.muscles {
+            let fade = muscle.depth == .deep ? 0.6 : 1
+            cr.clipped(to: muscle.path, t) {
+                for fibre in muscle.fibres {
+                    cr.stroke(fibre, style.fibre.with(alpha: style.fibre.a * fade), width: width(style.fibreWidth, s), t)
+                }
+            }
+            cr.stroke(muscle.path, style.muscleLine.with(alpha: style.muscleLine.a * fade), width: width(style.muscleLineWidth, s),
+                      dash: muscle.depth == .deep ? [5 * s, 3.5 * s] : [], t)
+        }
+    }
+
     func draw(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
         // In file order, each bone over the ones before it (the hip bone over the sacrum in front).
         for bone in anatomy.bones {

@@ -56,6 +56,7 @@ struct SceneDrawer {
             for zone in zones where zone.kind == .spillover {
                 cr.fill(zone.path, style.spilloverTint, t)
                 cr.clipped(to: zone.path, t) {
+                    if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).drawMuscleLines(anatomy, scale: s, t) }
                     Texture.stipple(cr, box: box(zone.path, t), spacing: style.stippleSpacing * s,
                                     radius: style.stippleRadius * s, color: style.spilloverDot)
                 }
