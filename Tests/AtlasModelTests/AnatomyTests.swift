@@ -72,6 +72,34 @@ struct AnatomyTests {
         #expect(left.muscles.first?.path == right.muscles.first?.path.mirrored)
     }
 
+    /// A muscle drawn in several views belongs to the same patterns in each, so a pattern never
+    /// loses its muscle in one view by an oversight.
+    @Test func aMuscleNamesTheSamePatternsInEveryView() {
+        var patternsByMuscle: [String: (PatternView, [String])] = [:]
+        for view in PatternView.allCases {
+            for muscle in Self.atlas.anatomy.views[view]?.muscles ?? [] {
+                if let (firstView, first) = patternsByMuscle[muscle.id] {
+                    #expect(Set(first) == Set(muscle.patterns),
+                            "\(muscle.id): patterns \(first) in the \(firstView.rawValue) view but \(muscle.patterns) in the \(view.rawValue) view")
+                } else {
+                    patternsByMuscle[muscle.id] = (view, muscle.patterns)
+                }
+            }
+        }
+        // Every muscle pattern of the atlas has a muscle somewhere.
+        for id in Self.musclePatterns {
+            #expect(patternsByMuscle.values.contains { $0.1.contains(id) }, "\(id) has no muscle in anatomy/")
+        }
+    }
+
+    @Test func aDocumentCanBeCheckedAlone() throws {
+        let text = "view: posterior\nmuscles:\n  - {id: probe, name: Probe, patterns: [piriformis], depth: deep,\n     points: [psis, \"psis + (30, 0)\", \"psis + (30, 30)\"]}\n"
+        #expect(DocumentChecker.anatomy(text, atlas: Self.atlas).isEmpty)
+        let bad = text.replacingOccurrences(of: "[piriformis]", with: "[piriform]")
+        let found = DocumentChecker.anatomy(bad, file: "probe.yaml", atlas: Self.atlas)
+        #expect(found.count == 1 && found.first?.description.hasPrefix("probe.yaml:3:") == true, "\(found.map(\.description))")
+    }
+
     @Test func skinMapsGetNoSkeleton() throws {
         let pattern = try #require(Self.atlas.pattern("dermatome-s1"))
         let placed = try #require(pattern.placed(in: .posterior, side: .right))

@@ -51,7 +51,13 @@ enum AnatomyLoader {
                     log.report(bone["points"]!.location, "a midline bone is one half: it starts and ends at x = 0 and stays at x >= 0")
                     continue
                 }
-                result.bones.append(Bone(id: id, path: BodyLoader.fullOutline(knots, symmetric: true), lineOnly: lineOnly, midline: true))
+                let whole = BodyLoader.fullOutline(knots, symmetric: true)
+                let polygon = whole.polylines().first ?? []
+                guard abs(Polygon.signedArea(polygon)) >= 1, !Polygon.selfIntersects(polygon) else {
+                    log.report(bone["points"]!.location, "bone '\(id)' has zero area or crosses itself; list its points in order round the half")
+                    continue
+                }
+                result.bones.append(Bone(id: id, path: whole, lineOnly: lineOnly, midline: true))
             } else if let path = reader.closedShape(bone["points"]!, what: "bone '\(id)'") {
                 result.bones.append(Bone(id: id, path: path, lineOnly: lineOnly))
             }
