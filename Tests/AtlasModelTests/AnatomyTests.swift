@@ -100,6 +100,18 @@ struct AnatomyTests {
         #expect(found.count == 1 && found.first?.description.hasPrefix("probe.yaml:3:") == true, "\(found.map(\.description))")
     }
 
+    /// Malformed documents give messages, never a trap.
+    @Test(arguments: ["", "[]", "view: lateral\nbones: {a: 1}", "view: posterior\nbones:\n  - {id: s, midline: true, points: [[0, 0], [0, 0], [0, 0]]}",
+                      "view: lateral\nbones:\n  - {id: s, midline: true, points: [[0, 0], [10, 0], [0, 10]]}",
+                      "view: anterior\nmuscles:\n  - {id: m, name: M, patterns: [], depth: deep, points: [[0, 0], [10, 0], [0, 10]]}",
+                      "view: anterior\nmuscles:\n  - {id: m, name: M, patterns: iliopsoas, depth: deep, points: [[0, 0], [10, 0], [0, 10]],\n     fibres: {from: [[0, 0]], to: [[1, 1]], count: 1e300}}",
+                      "view: anterior\nmuscles:\n  - {id: m, name: M, patterns: iliopsoas, depth: deep, points: [[0, 0], [10, 0], [0, 10]],\n     fibres: {from: [], to: [[1, 1]], count: 3}}",
+                      "view: posterior\nbones:\n  - {id: Bad_Id, points: [[0, 0], [10, 0], [0, 10]]}\n  - {id: Bad_Id, points: [[0, 0], [10, 0], [0, 10]]}"])
+    func malformedDocumentsAreReported(text: String) {
+        let found = DocumentChecker.anatomy(text, atlas: Self.atlas)
+        #expect(!found.isEmpty, "no message for: \(text)")
+    }
+
     @Test func skinMapsGetNoSkeleton() throws {
         let pattern = try #require(Self.atlas.pattern("dermatome-s1"))
         let placed = try #require(pattern.placed(in: .posterior, side: .right))
