@@ -51,6 +51,18 @@ struct AnatomyRenderTests {
         #expect(try HandoutBuilder.scene(handout, atlas: Self.atlas).panels.allSatisfy { $0.anatomy == nil })
     }
 
+    @Test func noAnatomyFlagLeavesItOut() throws {
+        let folder = try RenderTestAtlas.temporaryFolder()
+        let with = folder.appendingPathComponent("with.png"), without = folder.appendingPathComponent("without.png")
+        let cli = CommandLineTests()
+        let a = try cli.run(["render", "gluteus-medius", "--view", "posterior", "--width", "300", "--bare", "-o", with.path])
+        let b = try cli.run(["render", "gluteus-medius", "--view", "posterior", "--width", "300", "--bare", "--no-anatomy", "-o", without.path])
+        #expect(a.status == 0 && b.status == 0, "\(a.error)\(b.error)")
+        let withImage = try PNGCodec.decode([UInt8](try Data(contentsOf: with)))
+        let withoutImage = try PNGCodec.decode([UInt8](try Data(contentsOf: without)))
+        #expect(withImage != withoutImage, "--no-anatomy changed nothing")
+    }
+
     @Test func blankChartsNeverShowIt() throws {
         var template = ChartRequest(kind: .template, views: [.posterior, .anterior])
         template.width = 800
