@@ -1,4 +1,5 @@
 import AtlasModel
+import CCairo
 
 /// Draws the bones and muscles under a panel's zones: faint fills, thin outlines, a few fine
 /// lines along each muscle's fibres; deep muscles (seen through others) paler and dashed.
@@ -14,14 +15,23 @@ struct AnatomyDrawer {
     func drawMuscleLines(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
         for muscle in anatomy.muscles {
             let fade = muscle.depth == .deep ? 0.6 : 1
+            // All fibres as one path: one stroke per muscle keeps SVG and PDF small.
+            let fibres = muscle.fibres.reduce(BezierPath([])) { $0.appending($1) }
             cr.clipped(to: muscle.path, t) {
-                for fibre in muscle.fibres {
-                    cr.stroke(fibre, style.fibre.with(alpha: style.fibre.a * fade), width: width(style.fibreWidth, s), t)
-                }
+                cr.stroke(fibres, style.fibre.with(alpha: style.fibre.a * fade), width: width(style.fibreWidth, s), t)
             }
             cr.stroke(muscle.path, style.muscleLine.with(alpha: style.muscleLine.a * fade), width: width(style.muscleLineWidth, s),
                       dash: muscle.depth == .deep ? [5 * s, 3.5 * s] : [], t)
         }
+    }
+
+    /// The whole layer, clipped to the body `outline`. Drawn as one group painted through one
+    /// clip: an SVG then holds a single copy of the outline as a clip path, not one per bone.
+    func draw(_ anatomy: PlacedAnatomy, clippedTo outline: BezierPath, scale s: Double, _ t: (Point) -> Point) {
+        cairo_push_group(cr.pointer)
+        draw(anatomy, scale: s, t)
+        cairo_pop_group_to_source(cr.pointer)
+        cr.clipped(to: outline, t) { cairo_paint(cr.pointer) }
     }
 
     func draw(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
@@ -35,10 +45,10 @@ struct AnatomyDrawer {
             let fade = deep ? 0.6 : 1
             let fill = muscle.kind == .tendon ? style.tendonFill : style.muscleFill
             cr.fill(muscle.path, fill.with(alpha: fill.a * fade), t)
+            // All fibres as one path: one stroke per muscle keeps SVG and PDF small.
+            let fibres = muscle.fibres.reduce(BezierPath([])) { $0.appending($1) }
             cr.clipped(to: muscle.path, t) {
-                for fibre in muscle.fibres {
-                    cr.stroke(fibre, style.fibre.with(alpha: style.fibre.a * fade), width: width(style.fibreWidth, s), t)
-                }
+                cr.stroke(fibres, style.fibre.with(alpha: style.fibre.a * fade), width: width(style.fibreWidth, s), t)
             }
             cr.stroke(muscle.path, style.muscleLine.with(alpha: style.muscleLine.a * fade), width: width(style.muscleLineWidth, s),
                       dash: deep ? [5 * s, 3.5 * s] : [], t)

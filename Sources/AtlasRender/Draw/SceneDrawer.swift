@@ -41,8 +41,8 @@ struct SceneDrawer {
         for contour in panel.view.contours where contour.under { drawContour(contour, panel: panel) }
         // Patterns whose muscle the anatomy layer draws lose their older dashed outline.
         let outlined = panel.patterns.filter { !(panel.anatomy?.patterns.contains($0.pattern.id) ?? false) }.flatMap(\.muscles)
+        if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).draw(anatomy, clippedTo: outline, scale: s, t) }
         cr.clipped(to: outline, t) {
-            if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).draw(anatomy, scale: s, t) }
             // Deep nerve segments lie under the muscles: dashed, beneath the muscle tint.
             for nerve in nerves where nerve.deep {
                 cr.stroke(nerve.path, style.nerveEdge.with(alpha: 0.7), width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * s,
