@@ -31,8 +31,8 @@ enum StyleLoader {
         ("anatomy", "fibre-width", \.anatomy.fibreWidth, 0.1...10),
     ] }
 
-    /// Hatches: radicular zones, each root and the gaps.
-    static var hatches: [(String, WritableKeyPath<Style, HatchStyle>)] { [("radicular", \.radicular), ("gap", \.gap)] }
+    /// Hatches: radicular zones, nerve entrapment, each root and the gaps.
+    static var hatches: [(String, WritableKeyPath<Style, HatchStyle>)] { [("radicular", \.radicular), ("entrapment", \.entrapment), ("gap", \.gap)] }
 
     static func read(_ root: YAMLValue, log: DiagnosticLog) -> (name: String, style: Style)? {
         guard let map = root.mapping(log, what: "a style (a mapping of sections)") else { return nil }
