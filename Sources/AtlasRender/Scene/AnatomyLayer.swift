@@ -6,7 +6,8 @@ extension Scene {
     public mutating func addAnatomy(_ anatomy: Anatomy, phrases: Phrasebook = Phrasebook(), enabled: Bool = true) {
         guard enabled, style.anatomy.show else { return }
         for index in panels.indices {
-            panels[index].anatomy = anatomy.placed(in: panels[index].view.id, patterns: panels[index].patterns)
+            let layer = anatomy.placed(in: panels[index].view.id, patterns: panels[index].patterns)
+            panels[index].anatomy = layer?.isEmpty == false ? layer : nil
         }
         guard var legend else { return }
         // The older dashed outline is only drawn for patterns the layer has no muscle for.
