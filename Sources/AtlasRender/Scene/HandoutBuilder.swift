@@ -22,6 +22,8 @@ public struct HandoutRequest: Sendable {
     public var side: Side = .right
     public var style = Style.default
     public var phrases = Phrasebook()
+    /// Bones and the patterns' muscles under the zones.
+    public var anatomy = true
 
     public init(patterns: [Pattern]) {
         self.patterns = patterns
@@ -127,6 +129,7 @@ public enum HandoutBuilder {
                                      ("Source", "\(atlas.name) \(atlas.version)")],
                           style: style)
         scene.boxes = [SceneBox(frame: aidBox, fill: style.spilloverTint.with(alpha: 0.45), stroke: style.essential.with(alpha: 0.6))]
+        scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
         return scene
     }
 }
