@@ -70,6 +70,56 @@ public enum Exporter {
         return jobs.map(\.path)
     }
 
+    /// Renders the whole atlas into `folder` with its gallery, all or nothing: every file is
+    /// first written into a hidden staging folder inside `folder`, and only when all of them
+    /// are written do its subfolders replace those of an earlier run (a rename each). A
+    /// failure leaves `folder` as it was. Returns the number of files written.
+    public static func renderAtlas(_ atlas: Atlas, into folder: String, width: Int, dpi: Double, style: Style) throws(RenderError) -> Int {
+        try RenderError.checking { () throws(InvalidOption) in
+            try Limits.width.check(width)
+            try Limits.dpi.check(dpi)
+        }
+        let files = FileManager.default
+        var isDirectory: ObjCBool = false
+        let existed = files.fileExists(atPath: folder, isDirectory: &isDirectory)
+        if existed && !isDirectory.boolValue { throw RenderError.io(path: folder, message: "this is a file; --all writes into a folder") }
+        if !existed {
+            do { try files.createDirectory(atPath: folder, withIntermediateDirectories: false) } catch {
+                throw RenderError.io(path: folder, message: "cannot create the folder (does its parent folder exist?)")
+            }
+        }
+        let staging = (folder as NSString).appendingPathComponent(".referral-atlas-staging-\(ProcessInfo.processInfo.processIdentifier)")
+        let retired = staging + "-old"
+        defer {
+            try? files.removeItem(atPath: staging)
+            try? files.removeItem(atPath: retired)
+        }
+        do {
+            let written = try run(try allJobs(atlas: atlas, directory: staging, width: width, dpi: dpi, style: style), atlas: atlas)
+            try writeGallery(atlas: atlas, directory: staging, paths: written)
+            try replaceEntries(of: folder, with: staging, retiring: retired)
+            return written.count + 1
+        } catch {
+            if !existed { try? files.removeItem(atPath: folder) }
+            throw error
+        }
+    }
+
+    /// Moves every entry of `staging` into `folder`, moving an entry it replaces aside first.
+    private static func replaceEntries(of folder: String, with staging: String, retiring retired: String) throws(RenderError) {
+        let files = FileManager.default
+        do {
+            try files.createDirectory(atPath: retired, withIntermediateDirectories: true)
+            for name in try files.contentsOfDirectory(atPath: staging).sorted() {
+                let target = (folder as NSString).appendingPathComponent(name)
+                if files.fileExists(atPath: target) { try files.moveItem(atPath: target, toPath: (retired as NSString).appendingPathComponent(name)) }
+                try files.moveItem(atPath: (staging as NSString).appendingPathComponent(name), toPath: target)
+            }
+        } catch {
+            throw RenderError.io(path: folder, message: "cannot move the new files into place: \(error.localizedDescription)")
+        }
+    }
+
     /// Writes `index.html` in `directory` for the files written there.
     public static func writeGallery(atlas: Atlas, directory: String, paths: [String]) throws(RenderError) {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
@@ -121,13 +171,13 @@ public enum Exporter {
             guard !r.views.isEmpty else { continue }
             r.patterns = [pattern]
             r.width = width * r.views.count / 2 + width / 2
-            for format in OutputFormat.allCases {
+            for format in OutputFormat.published {
                 jobs.append(Job(request: r, format: format, path: file("patterns", "\(pattern.id).\(format.rawValue)")))
             }
         }
         var extra = [Job(content: .contactSheet(width: width * 3 / 2), format: .png, path: (directory as NSString).appendingPathComponent("contact-sheet.png"))]
         for figure in atlas.figures {
-            for format in OutputFormat.allCases {
+            for format in OutputFormat.published {
                 extra.append(Job(content: .figure(figure, width: nil), format: format, path: file("figures", "\(figure.id).\(format.rawValue)")))
             }
             // Blog images for high-density screens.

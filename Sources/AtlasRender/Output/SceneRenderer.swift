@@ -4,6 +4,7 @@ import CCairo
 /// Renders a Scene to the bytes of a PNG, SVG or PDF file.
 public enum SceneRenderer {
     public static func render(_ scene: Scene, as format: OutputFormat) throws(RenderError) -> [UInt8] {
+        try scene.checkDrawable(raster: format.isRaster)
         switch format {
         case .png:
             // Straight from Cairo's surface to RGB rows: no intermediate RGBA copy (memory).
@@ -13,6 +14,10 @@ public enum SceneRenderer {
             // where users wait, so speed wins.
             return try PNGCodec.encode(pixels: surface.opaqueRGB(), width: surface.width, height: surface.height, opaque: true,
                                        dpi: scene.dpi, metadata: scene.metadata, fast: true)
+        case .jpeg:
+            // Quality 90: line art without visible ringing around the outlines and text.
+            return try JPEGCodec.encode(samples: try rasterSurface(scene).opaqueRGB(), width: scene.width, height: scene.height,
+                                        components: 3, quality: 90)
         case .svg, .pdf:
             let points = 72 / scene.dpi
             let surface = try CairoSurface.vector(format == .pdf ? .pdf : .svg,
@@ -35,6 +40,7 @@ public enum SceneRenderer {
     }
 
     static func rasterSurface(_ scene: Scene) throws(RenderError) -> CairoSurface {
+        try scene.checkDrawable(raster: true)
         let surface = try CairoSurface.image(width: scene.width, height: scene.height)
         let cr = try CairoContext(surface)
         SceneDrawer(scene: scene, cr: cr).draw()

@@ -17,7 +17,14 @@ public enum PNGCodec {
     /// Encodes packed 8-bit RGB (`opaque`) or RGBA rows.
     static func encode(pixels: [UInt8], width: Int, height: Int, opaque: Bool, dpi: Double, metadata: [(String, String)],
                        fast: Bool) throws(RenderError) -> [UInt8] {
+        // Checked here too: a negative or NaN resolution would trap in the pHYs chunk, and a
+        // size that does not match the pixels would make libpng read past them.
         let channels = opaque ? 3 : 4
+        guard width > 0, height > 0, width <= maximumSide, height <= maximumSide, width * height <= maximumPixels,
+              pixels.count >= width * height * channels else {
+            throw RenderError.png("cannot encode a \(width) x \(height) px image")
+        }
+        guard dpi.isFinite, dpi > 0, dpi <= 100_000 else { throw RenderError.png("cannot record a resolution of \(dpi) dpi") }
         var png = png_image()
         png.version = UInt32(PNG_IMAGE_VERSION)
         png.width = UInt32(width)

@@ -34,6 +34,7 @@ public struct HandoutRequest: Sendable {
 public enum HandoutBuilder {
     public static func scene(_ request: HandoutRequest, atlas: Atlas) throws(RenderError) -> Scene {
         guard !request.patterns.isEmpty else { throw RenderError.invalidRequest("a handout needs at least one pattern") }
+        try request.validate()
         let mm = request.dpi / 25.4
         let page = request.paper.size
         let width = page.width * mm, height = page.height * mm
