@@ -48,7 +48,7 @@ struct HandoutCommand: ParsableCommand {
             request.side = side
             request.style = try styleOptions.resolve(atlas)
             request.phrases = phrases
-            try Exporter.write(try HandoutBuilder.scene(request, atlas: atlas), format: target.format, to: target.path)
+            try AtomicFile.write(try PageRenderer.render(try HandoutBuilder.pages(request, atlas: atlas), as: target.format), to: target.path)
             print(target.path)
         }
     }

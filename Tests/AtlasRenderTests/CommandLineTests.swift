@@ -206,7 +206,7 @@ struct CommandLineTests {
         let empty = try scratch()
         for folder in [empty.path, empty.appendingPathComponent("missing").path] {
             let process = Process()
-            process.executableURL = try #require(Self.binary)
+            process.executableURL = Self.binary
             process.arguments = ["list"]
             process.environment = ProcessInfo.processInfo.environment.merging([AtlasLocator.environmentKey: folder]) { $1 }
             let err = Pipe()

@@ -12,7 +12,7 @@ enum PhrasebookLoader {
         }
         for entry in map["patterns"]?.mapping(log)?.entries ?? [] {
             guard patternIDs.contains(entry.key) else {
-                log.report(entry.keyLocation, "unknown pattern '\(entry.key)'")
+                log.report(entry.keyLocation, "unknown pattern '\(entry.key)'\(Suggestions.hint(for: entry.key, among: Array(patternIDs)))")
                 continue
             }
             guard let fields = entry.value.mapping(log, what: "{name, description, feel}") else { continue }

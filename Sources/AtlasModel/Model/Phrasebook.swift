@@ -36,6 +36,8 @@ public struct Phrasebook: Sendable, Equatable {
         case handoutSources = "handout-sources"
         case handoutSideNote = "handout-side-note"
         case handoutClinic = "handout-clinic"
+        case handoutContinued = "handout-continued"
+        case handoutOverleaf = "handout-overleaf"
     }
 
     public var language: String
@@ -101,5 +103,7 @@ public struct Phrasebook: Sendable, Equatable {
         .handoutSources: "Sources",
         .handoutSideNote: "Drawn on the right side; the same pattern can appear on the left.",
         .handoutClinic: "Given to you by",
+        .handoutContinued: "continued",
+        .handoutOverleaf: "Continued on page 2.",
     ]
 }

@@ -58,7 +58,7 @@ public enum Exporter {
                     try write(try ContactSheet.scene(atlas: atlas, patterns: atlas.patterns, width: width, style: style),
                               format: job.format, to: job.path)
                 case .handout(let request):
-                    try write(try HandoutBuilder.scene(request, atlas: atlas), format: job.format, to: job.path)
+                    try AtomicFile.write(try PageRenderer.render(try HandoutBuilder.pages(request, atlas: atlas), as: job.format), to: job.path)
                 case .figure(let figure, let width):
                     try write(try FigureBuilder.scene(figure, width: width, dpi: 144, style: style, atlas: atlas), format: job.format, to: job.path)
                 }

@@ -27,6 +27,7 @@ public enum SceneRenderer {
                 let cr = try CairoContext(surface)
                 cairo_scale(cr.pointer, points, points)
                 SceneDrawer(scene: scene, cr: cr).draw()
+                SceneDrawer(scene: scene, cr: cr).drawFollowingPages()
                 cairo_show_page(cr.pointer)
                 try cr.checkStatus()
             }
@@ -44,6 +45,7 @@ public enum SceneRenderer {
         let surface = try CairoSurface.image(width: scene.width, height: scene.height)
         let cr = try CairoContext(surface)
         SceneDrawer(scene: scene, cr: cr).draw()
+        SceneDrawer(scene: scene, cr: cr).drawFollowingPages()
         try cr.checkStatus()
         return surface
     }
