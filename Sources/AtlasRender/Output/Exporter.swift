@@ -187,6 +187,11 @@ public enum Exporter {
             var handout = HandoutRequest(patterns: [pattern])
             handout.style = style
             extra.append(Job(content: .handout(handout), format: .pdf, path: file("handouts", "\(pattern.id).pdf")))
+            // A thumbnail for the gallery: the first page at 40 dpi.
+            var thumbnail = handout
+            thumbnail.dpi = 40
+            thumbnail.onlyFirstPage = true
+            extra.append(Job(content: .handout(thumbnail), format: .png, path: file("handouts", "\(pattern.id).png")))
         }
         for index in extra.indices { extra[index].style = style }
         jobs += extra

@@ -22,6 +22,8 @@ public struct HandoutRequest: Sendable {
     public var side: Side = .right
     public var style = Style.default
     public var phrases = Phrasebook()
+    /// Only the first page (a thumbnail).
+    public var onlyFirstPage = false
 
     public init(patterns: [Pattern]) {
         self.patterns = patterns
@@ -54,7 +56,8 @@ public enum HandoutBuilder {
         for bodySize in [3.6, 3.3] {
             if let page = layout.onePage(bodySize: bodySize) { return [page] }
         }
-        return layout.twoPages(bodySize: 3.6)
+        let two = layout.twoPages(bodySize: 3.6)
+        return request.onlyFirstPage ? [two[0]] : two
     }
 }
 
