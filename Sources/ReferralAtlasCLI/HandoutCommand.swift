@@ -36,7 +36,7 @@ struct HandoutCommand: ParsableCommand {
             guard !patterns.isEmpty else { throw CLIError.invalidInput("name at least one pattern") }
             let name = "handout-" + patterns.joined(separator: "+") + (paper == .a4 ? "" : "-\(paper.rawValue)")
             let target = try outputOptions.target(name: name, fallback: .pdf, atlas: atlasOptions)
-            let atlas = try atlasOptions.load()
+            let atlas = try atlasOptions.load(onlyPatterns: patterns)
             guard let phrases = atlas.phrasebook(lang) else {
                 let languages = atlas.phrasebooks.keys.sorted()
                 throw CLIError.invalidInput("no text for language '\(lang)'\(Suggestions.hint(for: lang, among: languages)) (have: \(languages.joined(separator: ", ")))")

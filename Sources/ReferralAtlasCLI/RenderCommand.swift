@@ -47,7 +47,7 @@ struct RenderCommand: ParsableCommand {
                 try renderAll(width: width ?? 1200, dpi: dpi)
                 return
             }
-            let atlas = try atlasOptions.load()
+            let atlas = try atlasOptions.load(onlyPatterns: patterns)
             let chosen = try patterns.map { try lookUpPattern($0, in: atlas, dermatomeMap: dermatomeMap) }
             // `all` keeps only the lateral views that can show a chosen side.
             let views = (view?.views ?? defaultViews(chosen, sides: side.sides)).filter { v in side.sides.contains { v.shows($0) } }

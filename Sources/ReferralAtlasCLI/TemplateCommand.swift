@@ -34,7 +34,7 @@ struct TemplateCommand: ParsableCommand {
             let dpi = try outputOptions.checkedDPI(default: 150)
             let viewName = view.isAll ? "all-views" : view.views.map(\.rawValue).joined(separator: "+")
             let target = try outputOptions.target(name: "chart-\(viewName)-\(paper.rawValue)", fallback: .pdf, atlas: atlasOptions)
-            let atlas = try atlasOptions.load()
+            let atlas = try atlasOptions.load(onlyPatterns: [])
             var request = ChartRequest(kind: .template, views: view.views)
             request.paper = paper
             let sheet = ChartSheet(views: view.views, paper: paper)

@@ -61,11 +61,12 @@ struct PublishingTests {
         let folder = try RenderTestAtlas.temporaryFolder()
         let file = folder.appendingPathComponent("handout.pdf")
         try Data(pdf).write(to: file)
-        if let extracted = run("pdftotext", [file.path, "-"]) {
-            #expect(extracted.contains("Gluteus minimus, posterior part"))
-            #expect(extracted.contains("Riverside Clinic"))
-            #expect(extracted.contains("practitioner"))
-        }
+        // pdftotext (poppler-utils) is installed by `make test` (scripts/install-deps.sh); without
+        // it this test fails rather than skipping its check.
+        let extracted = try #require(run("pdftotext", [file.path, "-"]), "pdftotext is missing: install poppler-utils (make deps)")
+        #expect(extracted.contains("Gluteus minimus, posterior part"))
+        #expect(extracted.contains("Riverside Clinic"))
+        #expect(extracted.contains("practitioner"))
     }
 
     @Test func handoutPNGIs300DPI() throws {

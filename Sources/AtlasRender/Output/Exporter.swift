@@ -43,11 +43,22 @@ public enum Exporter {
         try AtomicFile.write(try SceneRenderer.render(scene, as: format), to: path)
     }
 
-    /// Runs jobs on all cores; returns the paths written, or throws the first failure
-    /// (every job still runs, and each file is written atomically).
-    public static func run(_ jobs: [Job], atlas: Atlas) throws(RenderError) -> [String] {
+    /// Runs jobs on `workers` threads (default: every core); returns the paths written, or
+    /// throws the first failure (jobs not yet started are skipped after a failure; each file
+    /// is written atomically).
+    public static func run(_ jobs: [Job], atlas: Atlas, workers: Int? = nil) throws(RenderError) -> [String] {
         let failures = FailureBox()
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        // The costliest jobs (figures at twice their width, handouts, dermatome maps) go
+        // first, so that no core is left with one long job at the end.
+        let order = jobs.indices.sorted { jobs[$0].cost != jobs[$1].cost ? jobs[$0].cost > jobs[$1].cost : $0 < $1 }
+        let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, jobs.count))
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while let position = next.take(below: order.count), !failures.any {
+                runJob(order[position])
+            }
+        }
+        @Sendable func runJob(_ index: Int) {
             let job = jobs[index]
             let style = job.style
             do {
@@ -206,6 +217,32 @@ public enum Exporter {
     }
 }
 
+extension Exporter.Job {
+    /// A rough relative cost, for scheduling the long jobs first.
+    var cost: Double {
+        let pixels: Double = switch content {
+        case .chart(let request): Double(request.width * request.width) * 2.6 * Double(max(1, request.patterns.count))
+        case .contactSheet(let width): Double(width * width) * 3
+        case .figure(let figure, let width): Double((width ?? figure.width) * (width ?? figure.width))
+        case .handout(let request): request.dpi * request.dpi * 100
+        }
+        return pixels * (format == .pdf || format == .svg ? 0.5 : 1)
+    }
+}
+
+/// Hands out job numbers to worker threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}
+
 /// Collects failures from concurrent jobs; reports the lowest-numbered one.
 private final class FailureBox: @unchecked Sendable {
     private let lock = NSLock()
@@ -214,6 +251,11 @@ private final class FailureBox: @unchecked Sendable {
     func add(_ index: Int, _ error: Error) {
         let renderError = error as? RenderError ?? .invalidRequest("\(error)")
         lock.lock(); failures.append((index, renderError)); lock.unlock()
+    }
+
+    var any: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return !failures.isEmpty
     }
 
     var first: RenderError? {
