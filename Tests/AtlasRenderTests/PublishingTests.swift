@@ -100,6 +100,24 @@ struct PublishingTests {
         #expect(html.contains("not a diagnosis"))
     }
 
+    /// The gallery reads as a page, not a file listing: a section menu, titles instead of
+    /// file names, a thumbnail for each handout, and links a finger can hit (44 px).
+    @Test func galleryHasAMenuTitlesThumbnailsAndTapTargets() {
+        let html = Gallery.html(atlas: Self.atlas, paths: [
+            "handouts/piriformis.pdf", "handouts/piriformis.png", "templates/template-posterior-letter.pdf",
+            "templates/template-posterior-letter.png", "views/anterior-landmarks.png", "dermatomes/dermatomes-classic.png",
+        ])
+        #expect(html.contains("<nav"))
+        for section in ["handouts", "templates", "views", "dermatomes"] { #expect(html.contains("href=\"#\(section)\""), "menu links \(section)") }
+        #expect(html.contains("<img src=\"handouts/piriformis.png\""), "a handout has a thumbnail")
+        #expect(html.contains("Handout: Piriformis (trigger points)"))
+        #expect(html.contains("Blank chart, back view, US letter"))
+        #expect(html.contains("Front view with landmarks"))
+        #expect(html.contains("Dermatome map (classic)"))
+        #expect(!html.contains(">template-posterior-letter<"), "no bare file names as titles")
+        #expect(html.contains("min-height:44px") && html.contains("min-width:44px"))
+    }
+
     /// Output of a command-line tool, or nil when it is not installed.
     func run(_ tool: String, _ arguments: [String]) -> String? {
         let process = Process()
