@@ -28,9 +28,8 @@ public enum Gallery {
             body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fafafa;line-height:1.4}
             header,main{padding:0 1rem;max-width:1400px;margin:0 auto}
             h1{margin:1rem 0 .2rem;font-size:1.6rem}p.note{color:#555;margin-top:0}
-            nav{position:sticky;top:0;z-index:1;background:#fafafaee;border-bottom:1px solid #ddd;display:flex;gap:.4rem;
-              overflow-x:auto;padding:.3rem 1rem;-webkit-overflow-scrolling:touch}
-            nav a{flex:none}
+            nav{position:sticky;top:0;z-index:1;background:#fafafaee;border-bottom:1px solid #ddd;display:flex;flex-wrap:wrap;
+              gap:.4rem;padding:.4rem 1rem}
             a.button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;min-width:44px;padding:0 .8rem;
               box-sizing:border-box;border-radius:6px;background:#e9eef6;color:#123;text-decoration:none;font-size:.9rem}
             a.button:hover,a.button:focus{background:#d3deef}
@@ -41,7 +40,7 @@ public enum Gallery {
             figure img{width:100%;height:240px;object-fit:contain;background:#fff}
             figcaption{margin-top:.4rem;font-size:.95rem}
             .formats{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.4rem}
-            @media (max-width:520px){.grid{grid-template-columns:repeat(2,minmax(0,1fr));gap:.6rem}figure img{height:170px}
+            @media (max-width:520px){nav{position:static}.grid{grid-template-columns:repeat(2,minmax(0,1fr));gap:.6rem}figure img{height:170px}
               figcaption{font-size:.85rem}a.button{padding:0 .6rem}}
             </style></head><body>
             <header><h1>\(escape(atlas.name))</h1>
@@ -63,7 +62,10 @@ public enum Gallery {
                     page += "<a href=\"\(image)\"><img src=\"\(image)\" alt=\"\(escape(name))\" loading=\"lazy\"></a>"
                 }
                 page += "<figcaption>\(escape(name))<div class=\"formats\">"
-                for ext in extensions { page += link("\(folder)/\(base).\(ext)", ext.uppercased(), name: name) }
+                // A handout's PNG is only its thumbnail: the handout itself is the PDF.
+                for ext in extensions where !(folder == "handouts" && ext == "png") {
+                    page += link("\(folder)/\(base).\(ext)", ext.uppercased(), name: name)
+                }
                 if files["\(base)@2x"] != nil { page += link("\(folder)/\(base)@2x.png", "PNG 2x", name: name) }
                 if folder == "patterns", groups["handouts"]?[base]?.contains("pdf") == true {
                     page += link("handouts/\(base).pdf", "Handout", name: name)
