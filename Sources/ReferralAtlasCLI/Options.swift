@@ -138,6 +138,7 @@ extension OutputFormat: ExpressibleByArgument {
     public static var allValueStrings: [String] { ["png", "jpg", "svg", "pdf"] }
 }
 extension DermatomeMapID: ExpressibleByArgument {}
+extension BodyRegion: ExpressibleByArgument {}
 
 /// Refuses an output path that is one of the tool's inputs (an atlas file, a drawing).
 func refuseOverwritingInputs(_ output: String, atlas: URL?, inputs: [String] = []) throws {

@@ -15,7 +15,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "Pattern ids to draw together (see `referral-atlas list`). None: the body alone.")
     var patterns: [String] = []
 
-    @Option(help: "posterior (back), anterior (front), lateral-right (right), lateral-left (left) or all (default: the views the patterns show in).",
+    @Option(help: "posterior (back), anterior (front), lateral-right (right), lateral-left (left), plantar (the soles) or all (default: the views the patterns show in).",
             transform: ViewChoice.parse)
     var view: ViewChoice?
 
@@ -27,6 +27,9 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "Dermatome map for dermatome patterns: classic or evidence-based.")
     var dermatomeMap: DermatomeMapID = .evidenceBased
+
+    @Option(help: "How much of the body to frame: full, lower-quarter (waist to toes, large), pelvis or leg.")
+    var framing: BodyRegion = .full
 
     @Flag(help: "Draw and name every landmark (for atlas authors).")
     var landmarks = false
@@ -59,6 +62,7 @@ struct RenderCommand: ParsableCommand {
             request.dpi = dpi
             request.bare = bare
             request.landmarks = landmarks
+            request.region = framing
             request.style = try styleOptions.resolve(atlas)
             let scene = try ChartBuilder.scene(request, atlas: atlas)
             if !chosen.isEmpty, scene.panels.allSatisfy({ $0.patterns.isEmpty }) {
@@ -97,6 +101,6 @@ struct RenderCommand: ParsableCommand {
     private func defaultViews(_ patterns: [Pattern], sides: [Side]) -> [ViewID] {
         guard !patterns.isEmpty else { return [.posterior] }
         let shown = Set(patterns.flatMap { p in sides.flatMap { p.bodyViews(side: $0) } })
-        return ViewID.allCases.filter(shown.contains)
+        return ViewID.withSoles.filter(shown.contains)
     }
 }

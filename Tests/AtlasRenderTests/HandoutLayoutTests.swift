@@ -66,8 +66,9 @@ struct HandoutLayoutTests {
         let aid = page.boxes.first?.frame
         for text in page.texts {
             let box = measure.box(of: text)
-            // Side marks (L, R) sit inside their panel; the note sits inside its box.
+            // Side marks (L, R) and edge markers sit inside their panel; the note inside its box.
             if text.text == "L" || text.text == "R" { continue }
+            if page.panels.contains(where: { $0.frame.contains(box.center) }) && !page.panels.contains(where: { $0.label == text.text }) { continue }
             if let aid, box.minY >= aid.minY, box.maxY <= aid.maxY, box.minX >= aid.minX { continue }
             blocks.append((String(text.text.prefix(30)), box))
         }

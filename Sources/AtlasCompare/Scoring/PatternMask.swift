@@ -26,7 +26,7 @@ struct PatternMask: Sendable {
     /// they map skin sensation, not pain; most root pain is not dermatomal (Murphy 2009:
     /// 64%) and drawings do not tell L5 from S1 (Albert 2019), so ranking dermatomes beside
     /// the radicular patterns would promise a precision the evidence does not have.
-    static let rankedFamilies: Set<Family> = [.myofascial, .articular, .radicular]
+    static let rankedFamilies: Set<Family> = [.myofascial, .articular, .discogenic, .radicular, .entrapment]
 
     static let marginRadius = 2
 

@@ -104,7 +104,8 @@ private struct HandoutLayout {
         paragraphs = request.patterns.map(request.phrases.description(of:)).filter { !$0.isEmpty }
         feel = Array(Set(request.patterns.flatMap(request.phrases.feel(of:)))).sorted()
         let sources = Array(Set(request.patterns.flatMap(\.sources))).sorted()
-        sourceText = "\(request.phrases.text(.handoutSources)): " + sources.joined(separator: "; ") + ". "
+        sourceText = SourceCaption.text(for: request.patterns, phrases: request.phrases) + " "
+            + "\(request.phrases.text(.handoutSources)): " + sources.joined(separator: "; ") + ". "
             + request.phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])
         clinic = request.clinic.map { "\(request.phrases.text(.handoutClinic)): \($0)" }
         caption = HandoutBuilder.pictureCaption(request, phrases: request.phrases)
@@ -243,6 +244,7 @@ private struct HandoutLayout {
             panels.append(panel)
             texts.append(SceneText(text: bodyView.label, at: Point(frame.center.x, y), size: labelSize, weight: .bold, alignment: .center))
             texts += ChartBuilder.sideMarks(panel, unit: 4 * mm)
+            texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: 2.6 * mm, phrases: phrases)
         }
         y += 5 * mm + pictures + 2 * mm
         if let caption {
