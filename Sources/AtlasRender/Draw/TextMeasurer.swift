@@ -19,7 +19,12 @@ public final class TextMeasurer {
 extension TextMeasurer {
     /// The box a scene text covers when drawn (its anchor and alignment applied).
     public func box(of item: SceneText) -> Rect {
-        let (w, h) = size(item.text, size: item.size, weight: item.weight, width: item.width)
+        var textSize = item.size
+        if let limit = item.fitWidth {
+            // As TextRenderer draws it: shrunk until it fits, never below 60 %.
+            while textSize > item.size * 0.6, size(item.text, size: textSize, weight: item.weight).width > limit { textSize *= 0.95 }
+        }
+        let (w, h) = size(item.text, size: textSize, weight: item.weight, width: item.width)
         let boxWidth = item.width ?? w
         let left: Double = switch item.alignment {
         case .left: item.at.x

@@ -244,7 +244,7 @@ private struct HandoutLayout {
             panels.append(panel)
             texts.append(SceneText(text: bodyView.label, at: Point(frame.center.x, y), size: labelSize, weight: .bold, alignment: .center))
             texts += ChartBuilder.sideMarks(panel, unit: 4 * mm)
-            texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: 2.6 * mm, phrases: phrases)
+            texts += wrapped(EdgeMarkerText.texts(for: panel, atlas: atlas, size: 2.6 * mm, phrases: phrases), in: frame)
         }
         y += 5 * mm + pictures + 2 * mm
         if let caption {
@@ -299,6 +299,20 @@ private struct HandoutLayout {
         let used = max(aboutHeight(about, body: body, width: aboutWidth, continued: continued),
                        feelHeight(feel, body: body, width: feelWidth, continued: continued))
         return top + used + (used > 0 ? 5 * mm : 0)
+    }
+
+    /// Notes at the top of a narrow panel, wrapped to its width and stacked by their
+    /// measured height (shrunk to fit on one line, a long note would run off the page).
+    func wrapped(_ notes: [SceneText], in frame: Rect) -> [SceneText] {
+        var y = notes.first?.at.y ?? frame.minY
+        return notes.map { note in
+            var note = note
+            note.fitWidth = nil
+            note.width = frame.maxX - note.at.x - 2 * mm
+            note.at.y = y
+            y += height(note.text, size: note.size, weight: note.weight, width: note.width!) + 0.5 * mm
+            return note
+        }
     }
 
     /// Clinic and sources at the foot of the page.
