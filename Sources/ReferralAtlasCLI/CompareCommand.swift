@@ -39,7 +39,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            guard top >= 1 else { throw CLIError.invalidInput("--top must be at least 1, not \(top)") }
+            try Limits.top.check(top)
             if let csv, !csv.lowercased().hasSuffix(".csv") { throw CLIError.invalidInput("--csv writes a .csv file, not \(csv)") }
             let atlas = try atlasOptions.load()
             let files = try DrawingFiles.expand(drawings)
