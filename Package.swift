@@ -46,6 +46,15 @@ let package = Package(
             name: "AtlasCompare",
             dependencies: ["AtlasModel", "AtlasRender"]),
 
+        // Patient-like drawings made independently of the scoring masks, scans and phone
+        // photos of them, and the held-out evaluation of the comparison (`make eval`).
+        .target(
+            name: "AtlasEvaluation",
+            dependencies: ["AtlasModel", "AtlasRender", "AtlasCompare"]),
+        .executableTarget(
+            name: "AtlasEval",
+            dependencies: ["AtlasEvaluation"]),
+
         .executableTarget(
             name: "ReferralAtlasCLI",
             dependencies: [
@@ -54,7 +63,7 @@ let package = Package(
             ]),
 
         .testTarget(name: "AtlasModelTests", dependencies: ["AtlasModel"]),
-        .testTarget(name: "AtlasCompareTests", dependencies: ["AtlasModel", "AtlasRender", "AtlasCompare"]),
+        .testTarget(name: "AtlasCompareTests", dependencies: ["AtlasModel", "AtlasRender", "AtlasCompare", "AtlasEvaluation"]),
         .testTarget(
             name: "AtlasRenderTests",
             dependencies: ["AtlasModel", "AtlasRender"],

@@ -29,6 +29,9 @@ struct DrawingMarks: Sendable {
     /// True when the marks were read as dark strokes (no coloured marks at all).
     var readDarkStrokes: Bool
 
+    /// Body cells of the chart's scoring grid, marked or not.
+    var bodyCellCount: Int
+
     var markedCells: Int { panels.reduce(0) { $0 + $1.count() } }
 
     /// A cell counts as marked from this share of coverage; lower would turn the pale fringe
@@ -38,6 +41,7 @@ struct DrawingMarks: Sendable {
     init(drawing: ClassifiedDrawing, fit: TemplateFit) {
         let reference = fit.reference
         viewIDs = reference.panels.map(\.view)
+        bodyCellCount = reference.panels.reduce(0) { total, grid in total + grid.body.reduce(0) { $0 + ($1 > 0.5 ? 1 : 0) } }
         // Dark strokes are read as marks only on a drawing without any coloured mark on the
         // bodies: where colour is used, dark strokes are more likely notes or arrows.
         var tally = MarkTally(drawing: drawing, fit: fit, dark: false)

@@ -17,23 +17,48 @@ struct PatternMask: Sendable {
     let pattern: Pattern
     let side: MatchSide
     let panels: [ZoneCells]
+    /// The source group the pattern belongs to.
+    let group: SourceGroup
+    /// Every cell's class (`CellClass` raw values), per panel of the reference (empty for a
+    /// panel the pattern does not show in): combining sources looks cells up here.
+    let classes: [[UInt8]]
+
+    init(pattern: Pattern, side: MatchSide, panels: [ZoneCells], reference: TemplateReference) {
+        self.pattern = pattern
+        self.side = side
+        self.panels = panels
+        group = SourceGroup(pattern.family) ?? .referred
+        var classes = [[UInt8]](repeating: [], count: reference.panels.count)
+        for zone in panels {
+            let grid = reference.panels[zone.panelIndex]
+            var dense = [UInt8](repeating: 0, count: grid.width * grid.height)
+            for cell in zone.margin { dense[Int(cell)] = UInt8(CellClass.margin.rawValue) }
+            for cell in zone.spillover { dense[Int(cell)] = UInt8(CellClass.spillover.rawValue) }
+            for cell in zone.essential { dense[Int(cell)] = UInt8(CellClass.essential.rawValue) }
+            classes[zone.panelIndex] = dense
+        }
+        self.classes = classes
+    }
+
+    var rates: ZoneRates { ZoneRates.of(group) }
 
     var essentialCells: Int { panels.reduce(0) { $0 + $1.essential.count } }
     var spilloverCells: Int { panels.reduce(0) { $0 + $1.spillover.count } }
 
-    /// The families ranked: referral from muscles and joints, and nerve-root pain. Neural
-    /// patterns are nerve courses without zones. Dermatome maps are left out on purpose:
-    /// they map skin sensation, not pain; most root pain is not dermatomal (Murphy 2009:
-    /// 64%) and drawings do not tell L5 from S1 (Albert 2019), so ranking dermatomes beside
-    /// the radicular patterns would promise a precision the evidence does not have.
-    static let rankedFamilies: Set<Family> = [.myofascial, .articular, .radicular]
+    /// The families ranked are those with a `SourceGroup`: referral from muscles, joints and
+    /// discs, nerve roots and nerve entrapment. Neural patterns are nerve courses without
+    /// zones. Dermatome maps are left out on purpose: they map skin sensation, not pain; most
+    /// root pain is not dermatomal (Murphy 2009: 64%) and drawings do not tell L5 from S1
+    /// (Albert 2019), so ranking dermatomes beside the radicular patterns would promise a
+    /// precision the evidence does not have.
+    static func isRanked(_ family: Family) -> Bool { SourceGroup(family) != nil }
 
     static let marginRadius = 2
 
     /// Every ranked pattern and side that shows on the chart.
     static func all(for reference: TemplateReference, atlas: Atlas) throws(CompareError) -> [PatternMask] {
         var masks: [PatternMask] = []
-        let patterns = atlas.patterns.filter { rankedFamilies.contains($0.family) && !$0.zones.isEmpty }
+        let patterns = atlas.patterns.filter { isRanked($0.family) && !$0.zones.isEmpty }
         for pattern in patterns {
             var sides: [PatternMask] = []
             for side in Side.allCases {
@@ -43,7 +68,7 @@ struct PatternMask: Sendable {
                           let zone = try zoneCells(placed, grid: grid) else { continue }
                     cells.append(zone)
                 }
-                if !cells.isEmpty { sides.append(PatternMask(pattern: pattern, side: side == .right ? .right : .left, panels: cells)) }
+                if !cells.isEmpty { sides.append(PatternMask(pattern: pattern, side: side == .right ? .right : .left, panels: cells, reference: reference)) }
             }
             masks += sides
             if sides.count == 2 { masks.append(both(sides[0], sides[1], reference: reference)) }
@@ -64,7 +89,7 @@ struct PatternMask: Sendable {
             panels.append(ZoneCells(panelIndex: grid.index, essential: essential.sorted(), spillover: spillover.sorted(),
                                     margin: margin.sorted()))
         }
-        return PatternMask(pattern: a.pattern, side: .both, panels: panels)
+        return PatternMask(pattern: a.pattern, side: .both, panels: panels, reference: reference)
     }
 
     private static func zoneCells(_ placed: PlacedPattern, grid: PanelGrid) throws(CompareError) -> ZoneCells? {
