@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "referral-atlas", targets: ["ReferralAtlasCLI"]),
+        .executable(name: "atlas-eval", targets: ["AtlasEval"]),
         .library(name: "AtlasModel", targets: ["AtlasModel"]),
         .library(name: "AtlasRender", targets: ["AtlasRender"]),
         .library(name: "AtlasCompare", targets: ["AtlasCompare"]),
@@ -53,7 +54,7 @@ let package = Package(
             dependencies: ["AtlasModel", "AtlasRender", "AtlasCompare"]),
         .executableTarget(
             name: "AtlasEval",
-            dependencies: ["AtlasEvaluation"]),
+            dependencies: ["AtlasEvaluation", "AtlasModel", "AtlasRender"]),
 
         .executableTarget(
             name: "ReferralAtlasCLI",

@@ -180,7 +180,7 @@ public enum DrawingGenerator {
                   centre: centre, diagonal: diagonal, zigzag: true, random: &random)
         case .outline:
             for polygon in region.polygons {
-                let wobble = random.between(0.3, 1.2) * ppmm
+                let wobble = random.between(0.1, 0.5) * ppmm
                 var previous: Point?
                 for (i, p) in polygon.enumerated() where i % 2 == 0 || i == polygon.count - 1 {
                     let q = p + Point(random.between(-wobble, wobble), random.between(-wobble, wobble))

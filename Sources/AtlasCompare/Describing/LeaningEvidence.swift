@@ -39,7 +39,7 @@ enum LeaningEvidence {
         var reasons: [Leaning.Reason] = []
         if let top = ranking.candidates.first,
            let other = ranking.candidates.filter({ $0.group != top.group }).max(by: { $0.logLikelihood < $1.logLikelihood }) {
-            reasons = regionReasons(top.mask, other.mask, marks: marks, reference: reference)
+            reasons = regionReasons(top, other, marks: marks, reference: reference)
             for feature in features.features {
                 let weight = (feature.logRatios[top.group] ?? 0) - (feature.logRatios[other.group] ?? 0)
                 if abs(weight) > 0.01 { reasons.append(Leaning.Reason(weight: weight, text: feature.text)) }
@@ -49,12 +49,13 @@ enum LeaningEvidence {
     }
 
     /// The log-likelihood ratio of `a` over `b`, region by region, with what is marked there.
-    static func regionReasons(_ a: PatternMask, _ b: PatternMask, marks: DrawingMarks, reference: TemplateReference) -> [Leaning.Reason] {
+    static func regionReasons(_ first: Candidate, _ second: Candidate, marks: DrawingMarks, reference: TemplateReference) -> [Leaning.Reason] {
+        let a = first.mask, b = second.mask
         let regions = Region.allCases.count
         var weight = [Double](repeating: 0, count: regions)
         var markedParts = [Set<BodyPart>](repeating: [], count: regions)
         var markedCount = [Int](repeating: 0, count: regions)
-        let ratesA = CellClass.allCases.map { a.rates.rate($0) }, ratesB = CellClass.allCases.map { b.rates.rate($0) }
+        let ratesA = first.classRates, ratesB = second.classRates
         for (index, grid) in reference.panels.enumerated() {
             let classesA = a.classes[index], classesB = b.classes[index]
             let levels = BodyLevels(grid.panel.view)
@@ -70,8 +71,8 @@ enum LeaningEvidence {
                     markedParts[region].insert(part)
                     markedCount[region] += 1
                 }
-                let la = ca > 0 ? Likelihood.cell(marked: marked, rate: ratesA[ca]) : 0
-                let lb = cb > 0 ? Likelihood.cell(marked: marked, rate: ratesB[cb]) : 0
+                let la = ratesA[ca] > ZoneRates.elsewhere ? Likelihood.cell(marked: marked, rate: ratesA[ca]) : 0
+                let lb = ratesB[cb] > ZoneRates.elsewhere ? Likelihood.cell(marked: marked, rate: ratesB[cb]) : 0
                 weight[region] += Likelihood.tempering * (la - lb)
             }
         }

@@ -65,8 +65,9 @@ struct DrawingMarks: Sendable {
         panels = zip(reference.panels, coverage).map { grid, layers in
             let body = grid.body.map { $0 > 0.5 }
             let marked = layers.map { layer in
-                Morphology.close(layer.map { $0 >= Self.threshold }, width: grid.width, height: grid.height,
-                                 radius: reference.closingRadius, within: body)
+                let closed = Morphology.close(layer.map { $0 >= Self.threshold }, width: grid.width, height: grid.height,
+                                              radius: reference.closingRadius, within: body)
+                return Morphology.fillEnclosed(closed, width: grid.width, height: grid.height, within: body)
             }
             var any = marked[0]
             for layer in marked.dropFirst() {

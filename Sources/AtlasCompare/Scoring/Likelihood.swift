@@ -13,14 +13,15 @@ import Foundation
 ///   pattern over blank skin can only lower its likelihood;
 /// - neighbouring cells are not independent (a patient shades areas, not cells), so the sum
 ///   is tempered by `tempering`, a composite-likelihood adjustment: it counts about one
-///   independent observation per `1 / tempering` cells, roughly a 2 cm square;
+///   independent observation per `1 / tempering` cells, roughly a 2.4 cm square; whole
+///   spillover zones share one hidden state (`spillover(marked:blank:rate:)`);
 /// - the score shown is the log-likelihood ratio against a background model in which every
 ///   body cell is marked at the drawing's own rate (no place preferred).
 public enum Likelihood {
-    /// One independent observation per about 12 cells (a 2 cm square of body); set so the
+    /// One independent observation per about 20 cells (a 2.4 cm square of body); set so the
     /// confidences are calibrated on the tuning set (the mean confidence of the first match
     /// is close to how often it is right).
-    public static let tempering = 1.0 / 12
+    public static let tempering = 1.0 / 20
 
     /// The contribution of one cell of a zone with rate `rate`, untempered.
     @inline(__always)
@@ -33,6 +34,17 @@ public enum Likelihood {
     /// the same cells at the elsewhere rate.
     public static func zone(marked: Int, blank: Int, rate: Double) -> Double {
         tempering * (Double(marked) * cell(marked: true, rate: rate) + Double(blank) * cell(marked: false, rate: rate))
+    }
+
+    /// The tempered log-likelihood of a spillover zone, whose cells share one hidden state
+    /// (the patient has the spillover or not, `ZoneRates.spilloverShare`), summed over both
+    /// states; and whether "has it" is the likelier state.
+    public static func spillover(marked: Int, blank: Int, rate: Double) -> (logLikelihood: Double, present: Bool) {
+        let share = ZoneRates.spilloverShare
+        let present = log(share) + zone(marked: marked, blank: blank, rate: rate)
+        let absent = log(1 - share)
+        let top = max(present, absent)
+        return (top + log(exp(present - top) + exp(absent - top)), present > absent)
     }
 
     /// What the "explains nothing" reference scores against the background model, for a

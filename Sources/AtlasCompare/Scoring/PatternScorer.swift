@@ -1,10 +1,16 @@
 import AtlasModel
+import Foundation
 
 /// One pattern on one side, scored against a drawing: what the ranking and the verdict use.
 struct Candidate: Sendable {
     let mask: PatternMask
     /// Tempered log-likelihood of the cells alone.
     let cells: Double
+    /// The marking rate of each `CellClass` (by raw value) under this candidate, its
+    /// spillover at the elsewhere rate when the patient is likelier not to have it.
+    let classRates: [Double]
+    /// The log prior of the spillover state chosen, for combinations.
+    let spilloverPrior: Double
     /// Tempered log-likelihood relative to "explains nothing" (`Likelihood`), with the
     /// drawing's features for the pattern's group.
     let logLikelihood: Double
@@ -40,8 +46,13 @@ enum PatternScorer {
         var candidates: [Candidate] = []
         var fits: [PatternMatch] = []
         for mask in masks {
-            let (fit, cellLikelihood) = score(mask, marks: marks, sensory: sensory, totalDrawn: totalDrawn, totalSensory: totalSensory)
-            let candidate = Candidate(mask: mask, cells: cellLikelihood, logLikelihood: cellLikelihood + features.logRatio(for: mask.group))
+            let (fit, cellLikelihood, present) = score(mask, marks: marks, sensory: sensory, totalDrawn: totalDrawn, totalSensory: totalSensory)
+            let rates = mask.rates
+            let classRates = CellClass.allCases.map { $0 == .spillover && !present ? ZoneRates.elsewhere : rates.rate($0) }
+            let share = ZoneRates.spilloverShare
+            let prior = mask.spilloverCells == 0 ? 0 : log(present ? share : 1 - share)
+            let candidate = Candidate(mask: mask, cells: cellLikelihood, classRates: classRates, spilloverPrior: prior,
+                                      logLikelihood: cellLikelihood + features.logRatio(for: mask.group))
             var match = fit
             match.score = candidate.logLikelihood + offset
             candidates.append(candidate)
@@ -57,7 +68,7 @@ enum PatternScorer {
 
     /// The figures of one pattern and side, and its tempered cell log-likelihood.
     private static func score(_ mask: PatternMask, marks: DrawingMarks, sensory: [[Bool]], totalDrawn: Int,
-                              totalSensory: Int) -> (PatternMatch, Double) {
+                              totalSensory: Int) -> (PatternMatch, Double, Bool) {
         var essentialIn = 0, spilloverIn = 0, marginIn = 0, sensoryIn = 0
         var views: [ViewFit] = []
         for zone in mask.panels {
@@ -79,14 +90,16 @@ enum PatternScorer {
         let rates = mask.rates
         let essentialCells = mask.essentialCells, spilloverCells = mask.spilloverCells
         let marginCells = mask.panels.reduce(0) { $0 + $1.margin.count }
+        let spillover = spilloverCells == 0 ? (logLikelihood: 0.0, present: false)
+            : Likelihood.spillover(marked: spilloverIn, blank: spilloverCells - spilloverIn, rate: rates.spillover)
         let likelihood = Likelihood.zone(marked: essentialIn, blank: essentialCells - essentialIn, rate: rates.essential)
-            + Likelihood.zone(marked: spilloverIn, blank: spilloverCells - spilloverIn, rate: rates.spillover)
+            + spillover.logLikelihood
             + Likelihood.zone(marked: marginIn, blank: marginCells - marginIn, rate: rates.margin)
         let match = PatternMatch(id: mask.pattern.id, name: mask.pattern.name, family: mask.pattern.family, side: mask.side,
                                  score: 0, confidence: 0, precision: Double(essentialIn + spilloverIn) / Double(totalDrawn),
                                  essentialCoverage: ratio(essentialIn, essentialCells), spilloverCoverage: ratio(spilloverIn, spilloverCells),
                                  sensoryInside: totalSensory > 0 ? Double(sensoryIn) / Double(totalSensory) : nil, views: views)
-        return (match, likelihood)
+        return (match, likelihood, spillover.present)
     }
 
     /// How many of `cells` are marked, and how many carry a sensory mark.

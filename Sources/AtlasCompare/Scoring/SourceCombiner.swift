@@ -48,9 +48,9 @@ enum SourceCombiner {
         var hypotheses: [(members: [Int], logPosterior: Double)] = candidates.indices.map { ([$0], candidates[$0].logLikelihood) }
         var pairs: [(members: [Int], cells: Double, logPosterior: Double)] = []
         for a in candidates.indices {
-            let rates = denseRates(candidates[a].mask)
+            let rates = denseRates(candidates[a])
             for b in candidates.indices where b > a && compatible(candidates[a].mask, candidates[b].mask) {
-                let cells = candidates[a].cells + addedLikelihood(rates: rates, adding: candidates[b].mask, marks: marks)
+                let cells = candidates[a].cells + addedLikelihood(rates: rates, adding: candidates[b], marks: marks)
                 let feature = max(features.logRatio(for: candidates[a].group), features.logRatio(for: candidates[b].group))
                 pairs.append(([a, b], cells, cells + feature - extraSourcePenalty))
             }
@@ -59,12 +59,12 @@ enum SourceCombiner {
         hypotheses += pairs.map { ($0.members, $0.logPosterior) }
         for pair in pairs.prefix(triplesFrom) {
             let (a, b) = (pair.members[0], pair.members[1])
-            var rates = denseRates(candidates[a].mask)
-            merge(&rates, candidates[b].mask)
+            var rates = denseRates(candidates[a])
+            merge(&rates, candidates[b])
             let pairCells = pair.cells
             for c in candidates.indices where c != a && c != b
                 && compatible(candidates[a].mask, candidates[c].mask) && compatible(candidates[b].mask, candidates[c].mask) {
-                let cells = pairCells + addedLikelihood(rates: rates, adding: candidates[c].mask, marks: marks)
+                let cells = pairCells + addedLikelihood(rates: rates, adding: candidates[c], marks: marks)
                 let feature = [a, b, c].map { features.logRatio(for: candidates[$0].group) }.max() ?? 0
                 let members = [a, b, c].sorted()
                 guard !hypotheses.contains(where: { $0.members == members }) else { continue }
@@ -93,14 +93,14 @@ enum SourceCombiner {
     }
 
     /// Per panel, each cell's marking rate under a pattern (the elsewhere rate off its zones).
-    static func denseRates(_ mask: PatternMask) -> [[Double]] {
-        let rates = mask.rates
-        let byClass = CellClass.allCases.map { rates.rate($0) }
-        return mask.classes.map { panel in panel.map { byClass[Int($0)] } }
+    static func denseRates(_ candidate: Candidate) -> [[Double]] {
+        let byClass = candidate.classRates
+        return candidate.mask.classes.map { panel in panel.map { byClass[Int($0)] } }
     }
 
-    static func merge(_ dense: inout [[Double]], _ mask: PatternMask) {
-        let rates = mask.rates
+    static func merge(_ dense: inout [[Double]], _ candidate: Candidate) {
+        let mask = candidate.mask
+        let rates = ZoneRates(essential: candidate.classRates[3], spillover: candidate.classRates[2], margin: candidate.classRates[1])
         for zone in mask.panels {
             if dense[zone.panelIndex].isEmpty {
                 dense[zone.panelIndex] = [Double](repeating: ZoneRates.elsewhere, count: mask.classes[zone.panelIndex].count)
@@ -112,8 +112,9 @@ enum SourceCombiner {
     }
 
     /// What adding `mask` to a combination whose cell rates are `rates` changes.
-    private static func addedLikelihood(rates: [[Double]], adding mask: PatternMask, marks: DrawingMarks) -> Double {
-        let own = mask.rates
+    private static func addedLikelihood(rates: [[Double]], adding candidate: Candidate, marks: DrawingMarks) -> Double {
+        let mask = candidate.mask
+        let own = ZoneRates(essential: candidate.classRates[3], spillover: candidate.classRates[2], margin: candidate.classRates[1])
         var delta = 0.0
         let p0 = ZoneRates.elsewhere
         for zone in mask.panels {
@@ -128,7 +129,7 @@ enum SourceCombiner {
                 }
             }
         }
-        return Likelihood.tempering * delta
+        return Likelihood.tempering * delta + candidate.spilloverPrior
     }
 
     private static func source(_ mask: PatternMask) -> Explanation.Source {

@@ -9,9 +9,12 @@ import AtlasModel
 ///   (design.md section 4), so about 0.7 of the zone's cells (assumption within that range).
 ///   Nerve roots 0.6: composite root-pain drawings overlap published maps by about 50 to 80%
 ///   (Albert 2019; clinical-facts 9c).
-/// - spillover: "some patients" (T&S). The sacroiliac joint's thigh and leg layers are
-///   reported by 28 to 50% (Slipman 2000), the hip's thigh and leg by 16 to 57% (Lesher
-///   2008): 0.3 (addendum 1-2, rounded).
+/// - spillover: felt by "some patients" (T&S): a patient has it or not, so the whole
+///   spillover zone shares one hidden state (spatial correlation handled by the region):
+///   present with probability `spilloverShare` 0.4 (the sacroiliac joint's thigh and leg
+///   layers are reported by 28 to 50%, Slipman 2000; the hip's thigh and leg by 16 to 57%,
+///   Lesher 2008; addendum 1-2), and then its cells are marked at 0.6 (assumption: a little
+///   below the essential rate, as patients draw a felt spillover less fully).
 /// - margin: a ring about 1 cm outside the zones; borders are estimates and pens are broad:
 ///   0.2 (assumption). Roots 0.3: root pain is non-dermatomal in 64% (Murphy 2009), so it
 ///   strays further from any map (assumption on that basis).
@@ -19,6 +22,8 @@ import AtlasModel
 public struct ZoneRates: Sendable, Equatable {
     public var essential: Double
     public var spillover: Double
+    /// The chance that a patient with the source has its spillover at all.
+    public static let spilloverShare = 0.4
     public var margin: Double
 
     /// The chance that a cell away from every zone of the source is marked.
@@ -33,9 +38,9 @@ public struct ZoneRates: Sendable, Equatable {
     /// The rates for a group of sources.
     public static func of(_ group: SourceGroup) -> ZoneRates {
         switch group {
-        case .root: ZoneRates(essential: 0.6, spillover: 0.3, margin: 0.3)
-        case .entrapment: ZoneRates(essential: 0.6, spillover: 0.3, margin: 0.25)
-        case .referred: ZoneRates(essential: 0.7, spillover: 0.3, margin: 0.2)
+        case .root: ZoneRates(essential: 0.6, spillover: 0.55, margin: 0.3)
+        case .entrapment: ZoneRates(essential: 0.6, spillover: 0.55, margin: 0.25)
+        case .referred: ZoneRates(essential: 0.7, spillover: 0.6, margin: 0.2)
         }
     }
 
