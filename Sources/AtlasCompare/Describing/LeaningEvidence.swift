@@ -50,20 +50,20 @@ enum LeaningEvidence {
 
     /// The log-likelihood ratio of `a` over `b`, region by region, with what is marked there.
     static func regionReasons(_ first: Candidate, _ second: Candidate, marks: DrawingMarks, reference: TemplateReference) -> [Leaning.Reason] {
-        let a = first.mask, b = second.mask
         let regions = Region.allCases.count
         var weight = [Double](repeating: 0, count: regions)
         var markedParts = [Set<BodyPart>](repeating: [], count: regions)
         var markedCount = [Int](repeating: 0, count: regions)
-        let ratesA = first.classRates, ratesB = second.classRates
+        let ratesA = first.denseRates(), ratesB = second.denseRates()
         for (index, grid) in reference.panels.enumerated() {
-            let classesA = a.classes[index], classesB = b.classes[index]
+            let denseA = ratesA[index], denseB = ratesB[index]
             let levels = BodyLevels(grid.panel.view)
             let any = marks.panels[index].any
             for cell in any.indices where grid.body[cell] > 0.5 {
-                let ca = classesA.isEmpty ? 0 : Int(classesA[cell]), cb = classesB.isEmpty ? 0 : Int(classesB[cell])
+                let p0 = ZoneRates.elsewhere
+                let ra = denseA.isEmpty ? p0 : denseA[cell], rb = denseB.isEmpty ? p0 : denseB[cell]
                 let marked = any[cell]
-                guard ca > 0 || cb > 0 || marked else { continue }
+                guard ra > p0 || rb > p0 || marked else { continue }
                 let (part, _) = BodyPartLocator.locate(grid.millimetres(ofCell: cell, factor: TemplateReference.gridFactor),
                                                        in: grid.view, levels: levels)
                 let region = Region(part).rawValue
@@ -71,8 +71,8 @@ enum LeaningEvidence {
                     markedParts[region].insert(part)
                     markedCount[region] += 1
                 }
-                let la = ratesA[ca] > ZoneRates.elsewhere ? Likelihood.cell(marked: marked, rate: ratesA[ca]) : 0
-                let lb = ratesB[cb] > ZoneRates.elsewhere ? Likelihood.cell(marked: marked, rate: ratesB[cb]) : 0
+                let la = ra > p0 ? Likelihood.cell(marked: marked, rate: ra) : 0
+                let lb = rb > p0 ? Likelihood.cell(marked: marked, rate: rb) : 0
                 weight[region] += Likelihood.tempering * (la - lb)
             }
         }

@@ -6,15 +6,37 @@ struct Candidate: Sendable {
     let mask: PatternMask
     /// Tempered log-likelihood of the cells alone.
     let cells: Double
-    /// The marking rate of each `CellClass` (by raw value) under this candidate, its
-    /// spillover at the elsewhere rate when the patient is likelier not to have it.
-    let classRates: [Double]
-    /// The log prior of the spillover state chosen, for combinations.
+    /// Per spillover zone (panel by panel, zone by zone): whether the patient is likelier to
+    /// have it than not. Combinations and the verdict's reasons use the likelier state.
+    let spilloverPresent: [Bool]
+    /// The log prior of those states, for combinations.
     let spilloverPrior: Double
     /// Tempered log-likelihood relative to "explains nothing" (`Likelihood`), with the
     /// drawing's features for the pattern's group.
     let logLikelihood: Double
     var group: SourceGroup { mask.group }
+
+    /// Every zone cell with its marking rate: essential, the spillover zones the patient
+    /// likely has, and the margin.
+    func forEachZoneCell(_ body: (_ panel: Int, _ cell: Int, _ rate: Double) -> Void) {
+        let rates = mask.rates
+        var part = 0
+        for zone in mask.panels {
+            for cell in zone.essential { body(zone.panelIndex, Int(cell), rates.essential) }
+            for cells in zone.spilloverParts {
+                if spilloverPresent[part] { for cell in cells { body(zone.panelIndex, Int(cell), rates.spillover) } }
+                part += 1
+            }
+            for cell in zone.margin { body(zone.panelIndex, Int(cell), rates.margin) }
+        }
+    }
+
+    /// Each cell's marking rate, per panel (the elsewhere rate off the zones).
+    func denseRates() -> [[Double]] {
+        var dense = mask.classes.map { [Double](repeating: ZoneRates.elsewhere, count: $0.count) }
+        forEachZoneCell { panel, cell, rate in dense[panel][cell] = rate }
+        return dense
+    }
 }
 
 /// The scored drawing: matches best first, explanations by one or more sources, and the
@@ -32,6 +54,7 @@ struct Ranking: Sendable {
 /// prior over patterns and sides. The score is its log-likelihood ratio against the
 /// background model. Precision and coverage are kept as the explanation of the score.
 enum PatternScorer {
+    static let debugScores = ProcessInfo.processInfo.environment["ATLAS_DEBUG_SCORES"] != nil
     static func rank(_ marks: DrawingMarks, masks: [PatternMask], features: DrawingFeatures = DrawingFeatures(features: []),
                      allowBoth: Bool = true) -> Ranking {
         let totalDrawn = marks.markedCells
@@ -47,11 +70,9 @@ enum PatternScorer {
         var fits: [PatternMatch] = []
         for mask in masks {
             let (fit, cellLikelihood, present) = score(mask, marks: marks, sensory: sensory, totalDrawn: totalDrawn, totalSensory: totalSensory)
-            let rates = mask.rates
-            let classRates = CellClass.allCases.map { $0 == .spillover && !present ? ZoneRates.elsewhere : rates.rate($0) }
             let share = ZoneRates.spilloverShare
-            let prior = mask.spilloverCells == 0 ? 0 : log(present ? share : 1 - share)
-            let candidate = Candidate(mask: mask, cells: cellLikelihood, classRates: classRates, spilloverPrior: prior,
+            let prior = present.reduce(0) { $0 + log($1 ? share : 1 - share) }
+            let candidate = Candidate(mask: mask, cells: cellLikelihood, spilloverPresent: present, spilloverPrior: prior,
                                       logLikelihood: cellLikelihood + features.logRatio(for: mask.group))
             var match = fit
             match.score = candidate.logLikelihood + offset
@@ -68,8 +89,10 @@ enum PatternScorer {
 
     /// The figures of one pattern and side, and its tempered cell log-likelihood.
     private static func score(_ mask: PatternMask, marks: DrawingMarks, sensory: [[Bool]], totalDrawn: Int,
-                              totalSensory: Int) -> (PatternMatch, Double, Bool) {
+                              totalSensory: Int) -> (PatternMatch, Double, [Bool]) {
         var essentialIn = 0, spilloverIn = 0, marginIn = 0, sensoryIn = 0
+        var spilloverLikelihood = 0.0, present: [Bool] = []
+        let rates = mask.rates
         var views: [ViewFit] = []
         for zone in mask.panels {
             let any = marks.panels[zone.panelIndex].any
@@ -77,6 +100,12 @@ enum PatternScorer {
             let (e, sensoryE) = hits(zone.essential, any, senses)
             let (s, sensoryS) = hits(zone.spillover, any, senses)
             let (m, sensoryM) = hits(zone.margin, any, senses)
+            for part in zone.spilloverParts {
+                let (marked, _) = hits(part, any, senses)
+                let state = Likelihood.spillover(marked: marked, blank: part.count - marked, rate: rates.spillover)
+                spilloverLikelihood += state.logLikelihood
+                present.append(state.present)
+            }
             essentialIn += e
             spilloverIn += s
             marginIn += m
@@ -87,19 +116,19 @@ enum PatternScorer {
                                  essentialCoverage: ratio(e, zone.essential.count), spilloverCoverage: ratio(s, zone.spillover.count),
                                  cellsInside: e + s))
         }
-        let rates = mask.rates
         let essentialCells = mask.essentialCells, spilloverCells = mask.spilloverCells
         let marginCells = mask.panels.reduce(0) { $0 + $1.margin.count }
-        let spillover = spilloverCells == 0 ? (logLikelihood: 0.0, present: false)
-            : Likelihood.spillover(marked: spilloverIn, blank: spilloverCells - spilloverIn, rate: rates.spillover)
         let likelihood = Likelihood.zone(marked: essentialIn, blank: essentialCells - essentialIn, rate: rates.essential)
-            + spillover.logLikelihood
+            + spilloverLikelihood
             + Likelihood.zone(marked: marginIn, blank: marginCells - marginIn, rate: rates.margin)
+        if debugScores {
+            print("\(mask.pattern.id)/\(mask.side): E \(essentialIn)/\(essentialCells) S \(spilloverIn)/\(spilloverCells) M \(marginIn)/\(marginCells) -> \(likelihood) spill \(spilloverLikelihood) \(present)")
+        }
         let match = PatternMatch(id: mask.pattern.id, name: mask.pattern.name, family: mask.pattern.family, side: mask.side,
                                  score: 0, confidence: 0, precision: Double(essentialIn + spilloverIn) / Double(totalDrawn),
                                  essentialCoverage: ratio(essentialIn, essentialCells), spilloverCoverage: ratio(spilloverIn, spilloverCells),
                                  sensoryInside: totalSensory > 0 ? Double(sensoryIn) / Double(totalSensory) : nil, views: views)
-        return (match, likelihood, spillover.present)
+        return (match, likelihood, present)
     }
 
     /// How many of `cells` are marked, and how many carry a sensory mark.

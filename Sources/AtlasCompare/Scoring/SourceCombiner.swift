@@ -48,7 +48,7 @@ enum SourceCombiner {
         var hypotheses: [(members: [Int], logPosterior: Double)] = candidates.indices.map { ([$0], candidates[$0].logLikelihood) }
         var pairs: [(members: [Int], cells: Double, logPosterior: Double)] = []
         for a in candidates.indices {
-            let rates = denseRates(candidates[a])
+            let rates = candidates[a].denseRates()
             for b in candidates.indices where b > a && compatible(candidates[a].mask, candidates[b].mask) {
                 let cells = candidates[a].cells + addedLikelihood(rates: rates, adding: candidates[b], marks: marks)
                 let feature = max(features.logRatio(for: candidates[a].group), features.logRatio(for: candidates[b].group))
@@ -59,8 +59,11 @@ enum SourceCombiner {
         hypotheses += pairs.map { ($0.members, $0.logPosterior) }
         for pair in pairs.prefix(triplesFrom) {
             let (a, b) = (pair.members[0], pair.members[1])
-            var rates = denseRates(candidates[a])
-            merge(&rates, candidates[b])
+            var rates = candidates[a].denseRates()
+            candidates[b].forEachZoneCell { panel, cell, rate in
+                if rates[panel].isEmpty { rates[panel] = [Double](repeating: ZoneRates.elsewhere, count: candidates[b].mask.classes[panel].count) }
+                if rates[panel][cell] < rate { rates[panel][cell] = rate }
+            }
             let pairCells = pair.cells
             for c in candidates.indices where c != a && c != b
                 && compatible(candidates[a].mask, candidates[c].mask) && compatible(candidates[b].mask, candidates[c].mask) {
@@ -92,42 +95,16 @@ enum SourceCombiner {
         a.pattern.id != b.pattern.id && !a.pattern.includes.contains(b.pattern.id) && !b.pattern.includes.contains(a.pattern.id)
     }
 
-    /// Per panel, each cell's marking rate under a pattern (the elsewhere rate off its zones).
-    static func denseRates(_ candidate: Candidate) -> [[Double]] {
-        let byClass = candidate.classRates
-        return candidate.mask.classes.map { panel in panel.map { byClass[Int($0)] } }
-    }
-
-    static func merge(_ dense: inout [[Double]], _ candidate: Candidate) {
-        let mask = candidate.mask
-        let rates = ZoneRates(essential: candidate.classRates[3], spillover: candidate.classRates[2], margin: candidate.classRates[1])
-        for zone in mask.panels {
-            if dense[zone.panelIndex].isEmpty {
-                dense[zone.panelIndex] = [Double](repeating: ZoneRates.elsewhere, count: mask.classes[zone.panelIndex].count)
-            }
-            for (cells, rate) in [(zone.essential, rates.essential), (zone.spillover, rates.spillover), (zone.margin, rates.margin)] {
-                for cell in cells where dense[zone.panelIndex][Int(cell)] < rate { dense[zone.panelIndex][Int(cell)] = rate }
-            }
-        }
-    }
-
     /// What adding `mask` to a combination whose cell rates are `rates` changes.
     private static func addedLikelihood(rates: [[Double]], adding candidate: Candidate, marks: DrawingMarks) -> Double {
-        let mask = candidate.mask
-        let own = ZoneRates(essential: candidate.classRates[3], spillover: candidate.classRates[2], margin: candidate.classRates[1])
         var delta = 0.0
         let p0 = ZoneRates.elsewhere
-        for zone in mask.panels {
-            let any = marks.panels[zone.panelIndex].any
-            let here = rates[zone.panelIndex]
-            for (cells, rate) in [(zone.essential, own.essential), (zone.spillover, own.spillover), (zone.margin, own.margin)] {
-                for cell in cells {
-                    let current = here.isEmpty ? p0 : here[Int(cell)]
-                    guard rate > current else { continue }
-                    let marked = any[Int(cell)]
-                    delta += Likelihood.cell(marked: marked, rate: rate) - (current > p0 ? Likelihood.cell(marked: marked, rate: current) : 0)
-                }
-            }
+        let marked = marks.panels.map(\.any)
+        candidate.forEachZoneCell { panel, cell, rate in
+            let current = rates[panel].isEmpty ? p0 : rates[panel][cell]
+            guard rate > current else { return }
+            let m = marked[panel][cell]
+            delta += Likelihood.cell(marked: m, rate: rate) - (current > p0 ? Likelihood.cell(marked: m, rate: current) : 0)
         }
         return Likelihood.tempering * delta + candidate.spilloverPrior
     }

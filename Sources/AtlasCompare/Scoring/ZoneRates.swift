@@ -15,10 +15,11 @@ import AtlasModel
 ///   layers are reported by 28 to 50%, Slipman 2000; the hip's thigh and leg by 16 to 57%,
 ///   Lesher 2008; addendum 1-2), and then its cells are marked at 0.6 (assumption: a little
 ///   below the essential rate, as patients draw a felt spillover less fully).
-/// - margin: a ring about 1 cm outside the zones; borders are estimates and pens are broad:
-///   0.2 (assumption). Roots 0.3: root pain is non-dermatomal in 64% (Murphy 2009), so it
-///   strays further from any map (assumption on that basis).
-/// - elsewhere: stray marks and other sources: 0.03 (assumption, tuned on the tuning set).
+/// - margin: a ring about 1 cm outside the essential zones; borders are estimates and pens
+///   are broad: 0.15 (assumption). Roots 0.2: root pain is non-dermatomal in 64% (Murphy
+///   2009), so it strays further from any map (assumption on that basis).
+/// - elsewhere: stray marks: 0.01 (assumption; a third of drawings carry a stray mark of a
+///   few cells, and more marks elsewhere are better explained by a second source).
 public struct ZoneRates: Sendable, Equatable {
     public var essential: Double
     public var spillover: Double
@@ -27,7 +28,7 @@ public struct ZoneRates: Sendable, Equatable {
     public var margin: Double
 
     /// The chance that a cell away from every zone of the source is marked.
-    public static let elsewhere = 0.03
+    public static let elsewhere = 0.01
 
     public init(essential: Double, spillover: Double, margin: Double) {
         self.essential = essential
@@ -38,9 +39,9 @@ public struct ZoneRates: Sendable, Equatable {
     /// The rates for a group of sources.
     public static func of(_ group: SourceGroup) -> ZoneRates {
         switch group {
-        case .root: ZoneRates(essential: 0.6, spillover: 0.55, margin: 0.3)
-        case .entrapment: ZoneRates(essential: 0.6, spillover: 0.55, margin: 0.25)
-        case .referred: ZoneRates(essential: 0.7, spillover: 0.6, margin: 0.2)
+        case .root: ZoneRates(essential: 0.6, spillover: 0.55, margin: 0.2)
+        case .entrapment: ZoneRates(essential: 0.6, spillover: 0.55, margin: 0.15)
+        case .referred: ZoneRates(essential: 0.7, spillover: 0.6, margin: 0.15)
         }
     }
 
