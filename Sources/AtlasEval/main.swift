@@ -6,7 +6,7 @@ import Foundation
 // The held-out evaluation of `compare` on generated patient-like drawings (`make eval`).
 //   atlas-eval                 the held-out set (400 drawings)
 //   atlas-eval tuning [N]      N drawings of the tuning set, printing every miss
-//   atlas-eval held-out [N]    N held-out drawings
+//   atlas-eval held-out [N]    N held-out drawings (add no-photos to skip photos and crops)
 //   atlas-eval draw SEED OUT.png   writes one generated drawing, to look at
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "draw", arguments.count == 3, let seed = UInt64(arguments[1]), let directory = AtlasLocator.bundledAtlas() {
@@ -32,7 +32,9 @@ do {
     let start: UInt64 = set == "tuning" ? Evaluation.tuningSeeds.lowerBound : Evaluation.heldOutStart
     let verbose = set == "tuning" || ProcessInfo.processInfo.environment["EVAL_VERBOSE"] != nil
     let printer: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
-    let report = try Evaluation.run(seeds: start..<(start + count), atlas: atlas, log: verbose ? printer : nil)
+    let photos = arguments.contains("no-photos") ? 0 : 4
+    let report = try Evaluation.run(seeds: start..<(start + count), atlas: atlas, photoEvery: photos, cropEvery: photos == 0 ? 0 : 6,
+                                    log: verbose ? printer : nil)
     print("\(set) set, seeds \(start)..<\(start + count)")
     print(report.text)
     for failure in report.failures.prefix(10) { print("failed: \(failure)") }

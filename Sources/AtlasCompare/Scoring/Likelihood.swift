@@ -13,15 +13,15 @@ import Foundation
 ///   pattern over blank skin can only lower its likelihood;
 /// - neighbouring cells are not independent (a patient shades areas, not cells), so the sum
 ///   is tempered by `tempering`, a composite-likelihood adjustment: it counts about one
-///   independent observation per `1 / tempering` cells, roughly a 2.4 cm square; whole
+///   independent observation per `1 / tempering` cells, roughly a 3 cm square; whole
 ///   spillover zones share one hidden state (`spillover(marked:blank:rate:)`);
 /// - the score shown is the log-likelihood ratio against a background model in which every
 ///   body cell is marked at the drawing's own rate (no place preferred).
 public enum Likelihood {
-    /// One independent observation per about 20 cells (a 2.4 cm square of body); set so the
+    /// One independent observation per about 30 cells (a 3 cm square of body); set so the
     /// confidences are calibrated on the tuning set (the mean confidence of the first match
     /// is close to how often it is right).
-    public static let tempering = 1.0 / 20
+    public static let tempering = 1.0 / 30
 
     /// The contribution of one cell of a zone with rate `rate`, untempered.
     @inline(__always)
