@@ -32,7 +32,7 @@ public struct Leaning: Sendable, Codable, Equatable {
         public var side: MatchSide
         public var group: SourceGroup
         public var confidence: Double
-        /// Tempered log-likelihood: candidates are compared by their difference.
+        /// Tempered log-likelihood, to find each group's strongest candidate.
         var logLikelihood: Double
 
         enum CodingKeys: String, CodingKey { case id, name, side, group, confidence }
@@ -88,6 +88,8 @@ public struct Leaning: Sendable, Codable, Equatable {
 
     static let cannotTell = log(3.0)
     static let clearly = log(20.0)
+    /// Odds beyond 1,000 to 1 are not claimed: the model is simpler than patients.
+    static let maximum = log(1000.0)
 
     /// The verdict from the candidates (best first, as ranked) and the reasons for the first
     /// group against the strongest other (weights positive for the first).
@@ -102,10 +104,13 @@ public struct Leaning: Sendable, Codable, Equatable {
             return
         }
         let others = best.filter { $0.group != top.group }
-        let runnerUp = others.max { $0.logLikelihood < $1.logLikelihood }
+        let runnerUp = others.max { ($0.confidence, $0.logLikelihood) < ($1.confidence, $1.logLikelihood) }
         favoured = top
         alternative = runnerUp
-        logRatio = runnerUp.map { top.logLikelihood - $0.logLikelihood } ?? Self.clearly
+        // The odds of the two candidates being a source, from the ranking's own confidences
+        // (so the verdict and the ranking agree), floored so a certainty stays finite.
+        let floor = 1e-6
+        logRatio = runnerUp.map { min(Self.maximum, log(max(top.confidence, floor)) - log(max($0.confidence, floor))) } ?? Self.clearly
         self.reasons = reasons.sorted { abs($0.weight) > abs($1.weight) }
         if !onLowerBody {
             verdict = .undecided
@@ -126,8 +131,8 @@ public struct Leaning: Sendable, Codable, Equatable {
 
     /// The likelihood ratio in words: "about 12 to 1".
     var oddsWords: String {
-        let ratio = exp(min(logRatio, 12))
-        if logRatio >= 12 { return "more than 100,000 to 1" }
+        let ratio = exp(logRatio)
+        if logRatio >= Self.maximum - 1e-9 { return "more than 1,000 to 1" }
         let rounded = ratio >= 100 ? (ratio / 10).rounded() * 10 : ratio >= 10 ? ratio.rounded() : (ratio * 10).rounded() / 10
         return "about \(rounded >= 10 ? String(Int(rounded)) : String(format: "%.1f", rounded)) to 1"
     }
@@ -140,6 +145,8 @@ public struct Leaning: Sendable, Codable, Equatable {
         var text: String
         if let f = favoured, let a = alternative {
             switch verdict {
+            case .undecided where mixed:
+                text = "Both kinds of source seem present: \(f.group.words) (\(f.words)) and \(a.group.words) (\(a.words)) together explain the drawing better than either alone"
             case .undecided:
                 text = "Cannot tell \(f.group.words) from \(a.group.words): the best of each (\(f.words); \(a.words)) explain the drawing nearly as well (\(oddsWords))"
             default:
@@ -156,7 +163,7 @@ public struct Leaning: Sendable, Codable, Equatable {
         if !favouring.isEmpty { text += ": " + favouring.joined(separator: "; ") }
         text += "."
         if !against.isEmpty { text += " Against: \(against.joined(separator: "; "))." }
-        if mixed { text += " The drawing is best explained by more than one source, of different kinds." }
+        if mixed && verdict != .undecided { text += " The drawing is best explained by more than one source, of different kinds." }
         // The two families a reader asks about, when the comparison above did not name both.
         let named = [favoured?.id, alternative?.id]
         let missing = [bestRoot, bestReferred].compactMap { $0 }.filter { !named.contains($0.id) }

@@ -19,8 +19,7 @@ public struct Explanation: Sendable, Codable, Equatable {
 
     /// "gluteus medius (right) together with S1 nerve root (right)".
     public var words: String {
-        Phrase.list(sources.map { "\($0.name) (\($0.side == .both ? "both sides" : $0.side.rawValue))" })
-            .replacingOccurrences(of: " and ", with: " together with ", options: .backwards, range: nil)
+        sources.map { "\($0.name) (\($0.side == .both ? "both sides" : $0.side.rawValue))" }.joined(separator: " together with ")
     }
 }
 
