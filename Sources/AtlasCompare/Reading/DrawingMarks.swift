@@ -38,6 +38,22 @@ struct DrawingMarks: Sendable {
     /// of a soft brush into area, higher would drop a loosely hatched zone.
     static let threshold: Float = 0.15
 
+    /// Marks given cell by cell (per panel, per symptom), on no picture: for tests of the
+    /// scoring and the verdict that must not depend on any painter.
+    init(reference: TemplateReference, marked: [[[Bool]]]) {
+        viewIDs = reference.panels.map(\.view)
+        bodyCellCount = reference.panels.reduce(0) { total, grid in total + grid.body.reduce(0) { $0 + ($1 > 0.5 ? 1 : 0) } }
+        offBodyShare = 0
+        readDarkStrokes = false
+        panels = zip(reference.panels, marked).map { grid, layers in
+            let layers = layers.map { layer in layer.indices.map { layer[$0] && grid.body[$0] > 0.5 } }
+            var any = layers[0]
+            for layer in layers.dropFirst() { for i in any.indices where layer[i] { any[i] = true } }
+            return PanelMarks(coverage: layers.map { $0.map { $0 ? 1 : 0 } }, marked: layers, any: any)
+        }
+        panelMarkPixels = panels.reduce(0) { $0 + $1.count() }
+    }
+
     init(drawing: ClassifiedDrawing, fit: TemplateFit) {
         let reference = fit.reference
         viewIDs = reference.panels.map(\.view)
