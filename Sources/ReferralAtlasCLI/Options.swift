@@ -69,6 +69,7 @@ enum ViewChoice: String, ExpressibleByArgument, CaseIterable {
     case posterior, anterior
     case lateralRight = "lateral-right"
     case lateralLeft = "lateral-left"
+    case plantar
     case all
 
     var views: [ViewID] {
@@ -90,6 +91,7 @@ enum SideChoice: String, ExpressibleByArgument, CaseIterable {
 
 extension OutputFormat: ExpressibleByArgument {}
 extension DermatomeMapID: ExpressibleByArgument {}
+extension BodyRegion: ExpressibleByArgument {}
 
 /// The format from `--format`, else from the file name, else PNG.
 func resolveFormat(_ explicit: OutputFormat?, path: String, fallback: OutputFormat = .png) throws -> OutputFormat {

@@ -15,7 +15,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "Pattern ids to draw together (see `referral-atlas list`). None: the body alone.")
     var patterns: [String] = []
 
-    @Option(help: "posterior, anterior, lateral-right, lateral-left or all (default: the views the patterns show in).")
+    @Option(help: "posterior, anterior, lateral-right, lateral-left, plantar (the soles) or all (default: the views the patterns show in).")
     var view: ViewChoice?
 
     @Option(help: "The patient's side: left, right or both.")
@@ -32,6 +32,9 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "Dermatome map for dermatome patterns: classic or evidence-based.")
     var dermatomeMap: DermatomeMapID = .evidenceBased
+
+    @Option(help: "How much of the body to frame: full, lower-quarter (waist to toes, large), pelvis or leg.")
+    var framing: BodyRegion = .full
 
     @Flag(help: "Draw and name every landmark (for atlas authors).")
     var landmarks = false
@@ -74,6 +77,7 @@ struct RenderCommand: ParsableCommand {
             request.dpi = dpi
             request.bare = bare
             request.landmarks = landmarks
+            request.region = framing
             request.style = try styleOptions.resolve(atlas)
             let scene = try ChartBuilder.scene(request, atlas: atlas)
             if !chosen.isEmpty, scene.panels.allSatisfy({ $0.patterns.isEmpty }) {
@@ -97,7 +101,7 @@ struct RenderCommand: ParsableCommand {
     private func defaultViews(_ patterns: [Pattern], sides: [Side]) -> [ViewID] {
         guard !patterns.isEmpty else { return [.posterior] }
         let shown = Set(patterns.flatMap { p in sides.flatMap { p.bodyViews(side: $0) } })
-        return ViewID.allCases.filter(shown.contains)
+        return ViewID.withSoles.filter(shown.contains)
     }
 }
 

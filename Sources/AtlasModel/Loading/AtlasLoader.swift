@@ -60,6 +60,7 @@ public enum AtlasLoader {
             .posterior: files[.posterior]?.landmarks ?? [:],
             .anterior: files[.anterior]?.landmarks ?? [:],
             .lateral: files[.lateralRight]?.landmarks ?? [:],
+            .plantar: files[.plantar]?.landmarks ?? [:],
         ]
 
         // Patterns.
@@ -125,7 +126,8 @@ public enum AtlasLoader {
             phrasebooks[book.language] = book
         }
 
-        guard views.count == ViewID.allCases.count else { return nil }
+        // The whole-body views are required; the sole view is optional.
+        guard ViewID.allCases.allSatisfy({ views[$0] != nil }) else { return nil }
         return Atlas(version: version, name: name, views: views, patterns: patterns, dermatomeMaps: maps,
                      figures: figures.sorted { $0.id < $1.id }, styles: styles, phrasebooks: phrasebooks)
     }
@@ -151,6 +153,7 @@ public enum AtlasLoader {
             .posterior: atlas.view(.posterior)?.sideFrameLandmarks ?? [:],
             .anterior: atlas.view(.anterior)?.sideFrameLandmarks ?? [:],
             .lateral: atlas.view(.lateralRight)?.sideFrameLandmarks ?? [:],
+            .plantar: atlas.view(.plantar)?.sideFrameLandmarks ?? [:],
         ]
         let figure = parse(file, log: log).flatMap { FigureLoader.read($0, patterns: known, landmarks: landmarks, log: log) }
         guard log.isEmpty, let figure else { throw AtlasError(log.diagnostics) }

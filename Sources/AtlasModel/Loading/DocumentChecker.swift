@@ -42,6 +42,7 @@ public enum DocumentChecker {
     private static func landmarks(_ atlas: Atlas) -> PatternLoader.Landmarks {
         [.posterior: atlas.view(.posterior)?.sideFrameLandmarks ?? [:],
          .anterior: atlas.view(.anterior)?.sideFrameLandmarks ?? [:],
-         .lateral: atlas.view(.lateralRight)?.sideFrameLandmarks ?? [:]]
+         .lateral: atlas.view(.lateralRight)?.sideFrameLandmarks ?? [:],
+         .plantar: atlas.view(.plantar)?.sideFrameLandmarks ?? [:]]
     }
 }

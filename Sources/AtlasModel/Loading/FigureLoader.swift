@@ -37,7 +37,7 @@ enum FigureLoader {
         for value in panelValues {
             guard let panel = value.mapping(log, what: "a panel ({view, patterns, side, caption})") else { continue }
             panel.check(required: ["view"], optional: ["patterns", "side", "caption", "title", "labels"], in: "a panel", log)
-            guard let viewName = panel["view"]?.choice(log, ViewID.allCases.map(\.rawValue)),
+            guard let viewName = panel["view"]?.choice(log, ViewID.withSoles.map(\.rawValue)),
                   let view = ViewID(rawValue: viewName) else { continue }
             var chosen: [Pattern] = []
             if let list = panel["patterns"] {

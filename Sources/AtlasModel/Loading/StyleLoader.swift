@@ -25,8 +25,8 @@ enum StyleLoader {
         ("trigger-point", "size", \.triggerPointSize, 2...60), ("trigger-point", "width", \.triggerPointWidth, 0.3...20),
     ] }
 
-    /// Hatches: radicular zones, each root and the gaps.
-    static var hatches: [(String, WritableKeyPath<Style, HatchStyle>)] { [("radicular", \.radicular), ("gap", \.gap)] }
+    /// Hatches: radicular zones, nerve entrapment, each root and the gaps.
+    static var hatches: [(String, WritableKeyPath<Style, HatchStyle>)] { [("radicular", \.radicular), ("entrapment", \.entrapment), ("gap", \.gap)] }
 
     static func read(_ root: YAMLValue, log: DiagnosticLog) -> (name: String, style: Style)? {
         guard let map = root.mapping(log, what: "a style (a mapping of sections)") else { return nil }

@@ -58,7 +58,8 @@ public enum HandoutBuilder {
         let feel = Array(Set(request.patterns.flatMap(phrases.feel(of:)))).sorted()
         let feelText = feel.map { "•  \($0)" }.joined(separator: "\n")
         let sources = Array(Set(request.patterns.flatMap(\.sources))).sorted()
-        let sourceText = "\(phrases.text(.handoutSources)): " + sources.joined(separator: "; ") + ". "
+        let sourceText = SourceCaption.text(for: request.patterns, phrases: phrases) + " "
+            + "\(phrases.text(.handoutSources)): " + sources.joined(separator: "; ") + ". "
             + phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])
         let aid = phrases.text(.handoutAid)
         let clinic = request.clinic.map { "\(phrases.text(.handoutClinic)): \($0)" }
@@ -95,6 +96,7 @@ public enum HandoutBuilder {
             panels.append(panel)
             texts.append(SceneText(text: bodyView.label, at: Point(frame.center.x, y), size: 3.4 * mm, weight: .bold, alignment: .center))
             texts += ChartBuilder.sideMarks(panel, unit: 4 * mm)
+            texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: 2.6 * mm, phrases: phrases)
         }
         y += 5 * mm + panelHeight + 2 * mm
         let legend = SceneLegend(entries: ChartBuilder.legendEntries(kind: .render, style: style, panels: panels, phrases: phrases),

@@ -67,6 +67,8 @@ public struct SceneText: Sendable {
 /// What one legend line shows.
 public enum LegendSymbol: Sendable, Equatable {
     case essential, spillover, radicular, gap, blank, nerve, deepNerve, triggerPoint, muscle
+    /// A nerve entrapment's core and its "some patients" area; one tone for an unconfirmed split.
+    case entrapmentCore, entrapmentSome, unsplit
     case root(String)
     case mark(Color)
 }
