@@ -66,6 +66,9 @@ public struct Style: Sendable, Equatable {
         "S1": HatchStyle(color: Color(hex: "#A2437E")!, tint: Color(hex: "#F3DDEA")!, angleDegrees: -45),
         "S2": HatchStyle(color: Color(hex: "#B86E00")!, tint: Color(hex: "#FBE9CC")!, angleDegrees: 0),
     ]
+    /// Peripheral nerve entrapment (piriformis / deep gluteal syndrome): its own crossed
+    /// violet hatch, so it never reads as root pain (blue lines) or muscle referral (red).
+    public var entrapment = HatchStyle(color: Color(hex: "#6A3D9A")!, tint: Color(hex: "#E8DDF3")!, angleDegrees: 60, texture: .crossed)
     public var gap = HatchStyle(color: Color(hex: "#9A9A9A")!, tint: Color(hex: "#F2F2F2")!, angleDegrees: 135, texture: .dots)
 
     public var nerve = Color(hex: "#F2D31B")!
@@ -76,6 +79,8 @@ public struct Style: Sendable, Equatable {
     public var muscleFill = Color(hex: "#8C5A3C")!.with(alpha: 0.10)
     public var muscleLine = Color(hex: "#8C5A3C")!.with(alpha: 0.75)
     public var muscleLineWidth = 1.4
+    /// The bones and muscles drawn under the zones.
+    public var anatomy = AnatomyStyle()
 
     public var triggerPoint = Color(hex: "#111111")!
     public var triggerPointHalo = Color(1, 1, 1)

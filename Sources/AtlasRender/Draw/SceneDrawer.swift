@@ -36,18 +36,22 @@ struct SceneDrawer {
         let outline = panel.view.outline
         cr.fill(outline, style.bodyFill, t)
 
-        let zones = panel.patterns.flatMap(\.zones)
+        let zones = ZoneTone.byKindZones(panel.patterns)
         let nerves = panel.patterns.flatMap(\.nerves)
         for contour in panel.view.contours where contour.under { drawContour(contour, panel: panel) }
+        // Patterns whose muscle the anatomy layer draws lose their older dashed outline.
+        let outlined = panel.patterns.filter { !(panel.anatomy?.patterns.contains($0.pattern.id) ?? false) }.flatMap(\.muscles)
+        if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).draw(anatomy, clippedTo: outline, scale: s, t) }
         cr.clipped(to: outline, t) {
             // Deep nerve segments lie under the muscles: dashed, beneath the muscle tint.
             for nerve in nerves where nerve.deep {
-                cr.stroke(nerve.path, style.nerveEdge.with(alpha: 0.7), width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * s,
+                let w = style.nerveWidth * nerve.calibre.widthFactor
+                cr.stroke(nerve.path, style.nerveEdge.with(alpha: 0.7), width: (w + 2 * style.nerveEdgeWidth) * s,
                           dash: [6 * s, 4 * s], t)
-                cr.stroke(nerve.path, style.nerve.with(alpha: 0.55), width: style.nerveWidth * s, dash: [6 * s, 4 * s], t)
+                cr.stroke(nerve.path, style.nerve.with(alpha: 0.55), width: w * s, dash: [6 * s, 4 * s], t)
             }
             // Muscles lie under the zones: their tint and outline first, so no line crosses a zone.
-            for muscle in panel.patterns.flatMap(\.muscles) {
+            for muscle in outlined {
                 cr.fill(muscle.path, style.muscleFill, t)
                 cr.stroke(muscle.path, style.muscleLine, width: style.muscleLineWidth * s, dash: [4 * s, 3 * s], t)
             }
@@ -57,11 +61,13 @@ struct SceneDrawer {
             for zone in zones where zone.kind == .spillover {
                 cr.fill(zone.path, style.spilloverTint, t)
                 cr.clipped(to: zone.path, t) {
+                    if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).drawMuscleLines(anatomy, scale: s, t) }
                     Texture.stipple(cr, box: box(zone.path, t), spacing: style.stippleSpacing * s,
                                     radius: style.stippleRadius * s, color: style.spilloverDot)
                 }
             }
             for zone in zones where zone.kind == .essential { cr.fill(zone.path, style.essential, t) }
+            drawPatternToneZones(panel.patterns, scale: s, t)
             for zone in zones where zone.kind == .radicular || zone.kind == .gap {
                 let h = hatch(for: zone)
                 cr.clipped(to: zone.path, t) {
@@ -76,8 +82,9 @@ struct SceneDrawer {
         cr.stroke(outline, style.outline, width: style.outlineWidth * s, t)
 
         for nerve in nerves where !nerve.deep {
-            cr.stroke(nerve.path, style.nerveEdge, width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * s, t)
-            cr.stroke(nerve.path, style.nerve, width: style.nerveWidth * s, t)
+            let w = style.nerveWidth * nerve.calibre.widthFactor
+            cr.stroke(nerve.path, style.nerveEdge, width: (w + 2 * style.nerveEdgeWidth) * s, t)
+            cr.stroke(nerve.path, style.nerve, width: w * s, t)
         }
         let marks = Self.crossMarks(style: style, scale: s, at: panel.patterns.flatMap(\.triggerPoints).map { t($0.point) })
         for point in marks.points { drawCross(at: point, size: marks.size, width: marks.width) }
@@ -187,17 +194,27 @@ struct SceneDrawer {
     }
 
     private func drawLandmarks(_ panel: ScenePanel, text: TextRenderer) {
-        let size = max(9, 9 * panel.scale)
+        let size = LandmarkLabels.textSize(panel)
+        let placements = LandmarkLabels.layout(panel) { text.measure(SceneText(text: $0, at: Point(0, 0), size: size)) }
+        cr.setColor(style.landmark)
         for landmark in panel.view.landmarks {
             let p = panel.toPixels(landmark.point)
             cairo_new_path(cr.pointer)
-            cairo_arc(cr.pointer, p.x, p.y, 2.6 * panel.scale, 0, 2 * Double.pi)
-            cr.setColor(style.landmark)
+            cairo_arc(cr.pointer, p.x, p.y, LandmarkLabels.dotRadius(panel), 0, 2 * Double.pi)
             cairo_fill(cr.pointer)
-            // Labels go outward, away from the midline, so the two sides do not collide.
-            let leftward = p.x < panel.origin.x || (landmark.side == nil && panel.view.id == .lateralLeft)
-            text.draw(SceneText(text: landmark.name, at: Point(p.x + (leftward ? -4 : 4) * panel.scale, p.y - size * 0.6),
-                                size: size, alignment: leftward ? .right : .left, color: style.landmark),
+        }
+        for label in placements {
+            if label.leader {
+                // From the dot to the nearest point of the label's box.
+                let b = label.box
+                let end = Point(min(max(label.point.x, b.minX), b.maxX), min(max(label.point.y, b.minY), b.maxY))
+                cr.setColor(style.landmark.with(alpha: 0.6))
+                cairo_set_line_width(cr.pointer, max(0.6, 0.5 * panel.scale))
+                cairo_move_to(cr.pointer, label.point.x, label.point.y)
+                cairo_line_to(cr.pointer, end.x, end.y)
+                cairo_stroke(cr.pointer)
+            }
+            text.draw(SceneText(text: label.name, at: Point(label.box.minX, label.box.minY), size: size, color: style.landmark),
                       defaultColor: style.landmark)
         }
     }

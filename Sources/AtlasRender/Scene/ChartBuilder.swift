@@ -6,9 +6,7 @@ public enum ChartBuilder {
     public static var disclaimer: String { Phrasebook().text(.disclaimer) }
 
     public static func scene(_ request: ChartRequest, atlas: Atlas) throws(RenderError) -> Scene {
-        guard (100...20000).contains(request.width) else {
-            throw RenderError.invalidRequest("--width must be between 100 and 20000 pixels, not \(request.width)")
-        }
+        try request.validate()
         if request.kind == .template { return try SheetBuilder.scene(request, atlas: atlas) }
         let layout = ChartLayout(views: request.views, width: request.width, region: request.region)
         guard layout.height <= 32000 else {
@@ -33,6 +31,7 @@ public enum ChartBuilder {
                           metadata: [("Title", title), ("Software", "referral-atlas \(ReferralAtlasVersion.string)"),
                                      ("Source", "\(atlas.name) \(atlas.version)")],
                           style: style)
+        scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
         guard !request.bare else { return scene }
 
         let u = layout.unit
@@ -47,14 +46,18 @@ public enum ChartBuilder {
                                              size: u * 0.85, weight: .bold, alignment: .center))
             }
             scene.texts += sideMarks(panel, unit: u, region: request.region)
+            scene.texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: u * 0.5, phrases: phrases)
         }
         let legendFrame = Rect(minX: layout.margin, minY: layout.footerTop + u * 0.3, maxX: w - layout.margin,
                                maxY: layout.footerTop + u * 5.0)
         scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: panels, phrases: phrases), frame: legendFrame,
                                    textSize: u * 0.62)
-        let footer = "\(phrases.text(.disclaimer)) \(phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"]))"
+        let footer = "\(SourceCaption.text(for: request.patterns, phrases: phrases)) \(phrases.text(.disclaimer)) "
+            + phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])
+        // Wrapped, not shrunk: the source captions of several patterns take two or three lines.
         scene.texts.append(SceneText(text: footer, at: Point(layout.margin, layout.footerTop + u * 5.25), size: u * 0.5,
-                                     color: style.mutedText, fitWidth: w - 2 * layout.margin))
+                                     color: style.mutedText, width: w - 2 * layout.margin))
+        scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
         return scene
     }
 
@@ -83,6 +86,8 @@ public enum ChartBuilder {
         switch family {
         case .myofascial: phrases.text(.familyMyofascial)
         case .articular: phrases.text(.familyArticular)
+        case .discogenic: phrases.text(.familyDiscogenic)
+        case .entrapment: phrases.text(.familyEntrapment)
         case .radicular: phrases.text(.familyRadicular)
         case .neural: phrases.text(.familyNeural)
         case .dermatome: phrases.text(.familyDermatome)
@@ -124,15 +129,7 @@ public enum ChartBuilder {
         if placed.contains(where: { !$0.triggerPoints.isEmpty }) {
             entries.append(LegendEntry(symbol: .triggerPoint, text: phrases.text(.legendTriggerPoint)))
         }
-        let essential = placed.filter { $0.zones.contains { $0.kind == .essential } }
-        if !essential.isEmpty {
-            let muscleOnly = essential.allSatisfy { $0.pattern.family == .myofascial }
-            entries.append(LegendEntry(symbol: .essential, text: muscleOnly
-                ? phrases.text(.legendEssentialMuscle) : phrases.text(.legendEssentialOther)))
-        }
-        if zones.contains(where: { $0.kind == .spillover }) {
-            entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendSpillover)))
-        }
+        entries += ZoneLegend.entries(placed, phrases: phrases)
         let radicular = zones.filter { $0.kind == .radicular }
         let roots = Set(radicular.compactMap(\.label))
         for root in ["L3", "L4", "L5", "S1", "S2"] where roots.contains(root) {

@@ -7,6 +7,7 @@ public enum FigureBuilder {
                              atlas: Atlas) throws(RenderError) -> Scene {
         let w = Double(width ?? figure.width)
         guard (200...16000).contains(w) else { throw RenderError.invalidRequest("a figure is 200 to 16000 px wide, not \(Int(w))") }
+        try RenderError.checking { () throws(InvalidOption) in try Limits.dpi.check(dpi) }
         let columns = max(1, min(figure.columns, figure.panels.count))
         let rows = (figure.panels.count + columns - 1) / columns
         // Text scales with the width, but wide banners keep a readable size.
@@ -21,12 +22,16 @@ public enum FigureBuilder {
         let header = figure.subtitle == nil ? u * 2.2 : u * 3.9
         let rowHeight = titleRow + panelHeight + captionRow
         let legendHeight = figure.legend ? u * 4.4 : 0
-        let footer = u * 1.6
+        // The source line (with each pattern's source and fidelity) takes the lines it needs.
+        let measure = try TextMeasurer(fontFamily: style.fontFamily)
+        let drawn = SourceCaption.text(for: uniquePatterns(figure.panels.flatMap(\.patterns)))
+        let source = [figure.source.map { "Sources: \($0)." }, drawn.isEmpty ? nil : drawn, ChartBuilder.disclaimer]
+            .compactMap { $0 }.joined(separator: " ")
+        let footer = max(u * 1.6, measure.size(source, size: u * 0.48, width: w - 2 * margin).height + u * 0.6)
         let height = Int((margin + header + Double(rows) * rowHeight + legendHeight + footer + margin).rounded(.up))
         guard height <= 32000 else { throw RenderError.invalidRequest("the figure would be \(height) px tall") }
 
         // One size for every panel title: the largest at which the longest one fits.
-        let measure = try TextMeasurer(fontFamily: style.fontFamily)
         var titleSize = u * 0.8
         let titles = figure.panels.compactMap(\.title)
         while titleSize > u * 0.45, titles.contains(where: { measure.size($0, size: titleSize, weight: .bold).width > cellWidth - u * 0.4 }) {
@@ -66,6 +71,7 @@ public enum FigureBuilder {
                                        alignment: .center, width: cellWidth - u * 0.8))
             }
             texts += ChartBuilder.sideMarks(panel, unit: u, region: figure.region)
+            texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: u * 0.45)
             let callouts = Callouts.place(spec.labels, in: panel, size: u * 0.55, measure: measure, style: style)
             texts += callouts.texts
             leaders += callouts.leaders
@@ -78,7 +84,6 @@ public enum FigureBuilder {
                                  frame: Rect(minX: margin, minY: bottom + u * 0.4, maxX: w - margin, maxY: bottom + legendHeight),
                                  textSize: u * 0.58)
         }
-        let source = [figure.source.map { "Sources: \($0)." }, ChartBuilder.disclaimer].compactMap { $0 }.joined(separator: " ")
         texts.append(SceneText(text: source, at: Point(margin, bottom + legendHeight + u * 0.3), size: u * 0.48,
                                color: style.mutedText, width: w - 2 * margin))
         var scene = Scene(width: Int(w), height: height, dpi: dpi, title: figure.title, panels: panels, texts: texts, legend: legend,
@@ -87,6 +92,13 @@ public enum FigureBuilder {
                           style: style)
         scene.leaders = leaders
         scene.labelBoxes = labelBoxes
+        scene.addAnatomy(atlas.anatomy, enabled: figure.anatomy)
         return scene
     }
+}
+
+/// Patterns in first-seen order, each once.
+func uniquePatterns(_ patterns: [Pattern]) -> [Pattern] {
+    var seen: Set<String> = []
+    return patterns.filter { seen.insert($0.id).inserted }
 }
