@@ -44,6 +44,8 @@ public struct Phrasebook: Sendable, Equatable {
         case handoutSources = "handout-sources"
         case handoutSideNote = "handout-side-note"
         case handoutClinic = "handout-clinic"
+        case handoutContinued = "handout-continued"
+        case handoutOverleaf = "handout-overleaf"
         case sourceCaption = "source-caption"
         case splitUnconfirmed = "split-unconfirmed"
         case seeOtherView = "see-other-view"
@@ -120,6 +122,8 @@ public struct Phrasebook: Sendable, Equatable {
         .handoutSources: "Sources",
         .handoutSideNote: "Drawn on the right side; the same pattern can appear on the left.",
         .handoutClinic: "Given to you by",
+        .handoutContinued: "continued",
+        .handoutOverleaf: "Continued on page 2.",
         .sourceCaption: "After {source} ({fidelity})",
         .splitUnconfirmed: "essential/spillover split not confirmed",
         .seeOtherView: "{label}: see {view}",

@@ -194,17 +194,27 @@ struct SceneDrawer {
     }
 
     private func drawLandmarks(_ panel: ScenePanel, text: TextRenderer) {
-        let size = max(9, 9 * panel.scale)
+        let size = LandmarkLabels.textSize(panel)
+        let placements = LandmarkLabels.layout(panel) { text.measure(SceneText(text: $0, at: Point(0, 0), size: size)) }
+        cr.setColor(style.landmark)
         for landmark in panel.view.landmarks {
             let p = panel.toPixels(landmark.point)
             cairo_new_path(cr.pointer)
-            cairo_arc(cr.pointer, p.x, p.y, 2.6 * panel.scale, 0, 2 * Double.pi)
-            cr.setColor(style.landmark)
+            cairo_arc(cr.pointer, p.x, p.y, LandmarkLabels.dotRadius(panel), 0, 2 * Double.pi)
             cairo_fill(cr.pointer)
-            // Labels go outward, away from the midline, so the two sides do not collide.
-            let leftward = p.x < panel.origin.x || (landmark.side == nil && panel.view.id == .lateralLeft)
-            text.draw(SceneText(text: landmark.name, at: Point(p.x + (leftward ? -4 : 4) * panel.scale, p.y - size * 0.6),
-                                size: size, alignment: leftward ? .right : .left, color: style.landmark),
+        }
+        for label in placements {
+            if label.leader {
+                // From the dot to the nearest point of the label's box.
+                let b = label.box
+                let end = Point(min(max(label.point.x, b.minX), b.maxX), min(max(label.point.y, b.minY), b.maxY))
+                cr.setColor(style.landmark.with(alpha: 0.6))
+                cairo_set_line_width(cr.pointer, max(0.6, 0.5 * panel.scale))
+                cairo_move_to(cr.pointer, label.point.x, label.point.y)
+                cairo_line_to(cr.pointer, end.x, end.y)
+                cairo_stroke(cr.pointer)
+            }
+            text.draw(SceneText(text: label.name, at: Point(label.box.minX, label.box.minY), size: size, color: style.landmark),
                       defaultColor: style.landmark)
         }
     }

@@ -6,9 +6,7 @@ public enum ChartBuilder {
     public static var disclaimer: String { Phrasebook().text(.disclaimer) }
 
     public static func scene(_ request: ChartRequest, atlas: Atlas) throws(RenderError) -> Scene {
-        guard (100...20000).contains(request.width) else {
-            throw RenderError.invalidRequest("--width must be between 100 and 20000 pixels, not \(request.width)")
-        }
+        try request.validate()
         if request.kind == .template { return try SheetBuilder.scene(request, atlas: atlas) }
         let layout = ChartLayout(views: request.views, width: request.width, region: request.region)
         guard layout.height <= 32000 else {

@@ -7,6 +7,7 @@ public enum FigureBuilder {
                              atlas: Atlas) throws(RenderError) -> Scene {
         let w = Double(width ?? figure.width)
         guard (200...16000).contains(w) else { throw RenderError.invalidRequest("a figure is 200 to 16000 px wide, not \(Int(w))") }
+        try RenderError.checking { () throws(InvalidOption) in try Limits.dpi.check(dpi) }
         let columns = max(1, min(figure.columns, figure.panels.count))
         let rows = (figure.panels.count + columns - 1) / columns
         // Text scales with the width, but wide banners keep a readable size.

@@ -139,6 +139,8 @@ public struct Scene: Sendable {
     /// Callout leaders and their label backgrounds, drawn over the panels.
     public var leaders: [SceneLeader] = []
     public var labelBoxes: [SceneBox] = []
+    /// Further pages of a document drawn as one picture, below this one (see PageRenderer).
+    public var followingPages: [Scene] = []
     public var style: Style
     public init(width: Int, height: Int, dpi: Double, title: String, panels: [ScenePanel], texts: [SceneText],
                 legend: SceneLegend?, metadata: [(String, String)], style: Style) {
