@@ -69,10 +69,15 @@ enum ViewChoice: String, ExpressibleByArgument, CaseIterable {
     case posterior, anterior
     case lateralRight = "lateral-right"
     case lateralLeft = "lateral-left"
+    case backFront = "back-front"
     case all
 
     var views: [ViewID] {
-        self == .all ? ViewID.allCases : [ViewID(rawValue: rawValue)!]
+        switch self {
+        case .all: ChartSheet.fourViews
+        case .backFront: ChartSheet.backFront
+        default: [ViewID(rawValue: rawValue)!]
+        }
     }
 }
 

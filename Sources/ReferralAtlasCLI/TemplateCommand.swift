@@ -16,7 +16,7 @@ struct TemplateCommand: ParsableCommand {
     @OptionGroup var atlasOptions: AtlasOptions
     @OptionGroup var styleOptions: StyleOptions
 
-    @Option(help: "posterior, anterior, lateral-right, lateral-left or all (four views, landscape).")
+    @Option(help: "posterior, anterior, lateral-right, lateral-left, back-front (two large bodies, upright) or all (four views, landscape).")
     var view: ViewChoice = .all
 
     @Option(help: "The paper: a4 or letter.")

@@ -83,6 +83,8 @@ struct LegendDrawer {
             return
         case .mark(let color):
             cr.fill(rect, color.with(alpha: 0.75), id)
+        case .pen(let color, let pattern):
+            cr.clipped(to: rect, id) { PenSwatch.draw(cr, pattern, color: color, box: box, unit: unit) }
         case .blank:
             cr.fill(rect, style.bodyFill, id)
         }

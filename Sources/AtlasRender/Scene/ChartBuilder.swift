@@ -106,9 +106,10 @@ public enum ChartBuilder {
     public static func legendEntries(kind: ChartRequest.Kind, style: Style, panels: [ScenePanel],
                                      phrases: Phrasebook = Phrasebook()) -> [LegendEntry] {
         if kind == .template {
-            return [LegendEntry(symbol: .mark(style.painMark), text: phrases.text(.markPain)),
-                    LegendEntry(symbol: .mark(style.numbnessMark), text: phrases.text(.markNumbness)),
-                    LegendEntry(symbol: .mark(style.tinglingMark), text: phrases.text(.markTingling))]
+            // Each feeling's pen with its pattern: the key must not rely on colour alone.
+            return [LegendEntry(symbol: .pen(style.painMark, .shade), text: phrases.text(.markPain)),
+                    LegendEntry(symbol: .pen(style.numbnessMark, .lines), text: phrases.text(.markNumbness)),
+                    LegendEntry(symbol: .pen(style.tinglingMark, .circles), text: phrases.text(.markTingling))]
         }
         let placed = panels.flatMap(\.patterns)
         let zones = placed.flatMap(\.zones)
