@@ -41,7 +41,7 @@ enum Report {
         let views = reference.sheet.views
         let summary = SummaryWriter.summary(areas: areas, extent: extent, views: views, atlas: atlas,
                                             symptoms: symptoms, matches: matches, leaning: leaning, notes: notes)
-        return DrawingComparison(drawing: name, template: views.count > 1 ? "all" : views[0].rawValue, views: views,
+        return DrawingComparison(drawing: name, template: reference.sheet.viewsName, views: views,
                                  registration: registration, extentPercent: extent, areas: areas, leaning: leaning,
                                  matches: matches.map(roundedMatch), notes: notes, summarySentences: summary)
     }
