@@ -61,6 +61,8 @@ struct LegendDrawer {
             hatch(style.radicular, 1)
         case .root(let label):
             hatch(style.hatch(forRoot: label), 1)
+        case .dermatome(let label):
+            cr.fill(rect, style.dermatomeFill(forRoot: label), id)
         case .gap:
             hatch(style.gap, 1.6)
         case .nerve:

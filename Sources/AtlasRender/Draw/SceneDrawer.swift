@@ -36,7 +36,10 @@ struct SceneDrawer {
         let outline = panel.view.outline
         cr.fill(outline, style.bodyFill, t)
 
-        let zones = panel.patterns.flatMap(\.zones)
+        // Dermatome maps are flat plates (DermatomeDrawer); every other zone keeps its texture.
+        let dermatomes = DermatomeDrawer(cr: cr, style: style, panel: panel)
+        let plates = DermatomeDrawer.zones(of: panel)
+        let zones = panel.patterns.flatMap { $0.pattern.family == .dermatome ? $0.zones.filter { $0.kind != .radicular } : $0.zones }
         let nerves = panel.patterns.flatMap(\.nerves)
         for contour in panel.view.contours where contour.under { drawContour(contour, panel: panel) }
         cr.clipped(to: outline, t) {
@@ -47,6 +50,7 @@ struct SceneDrawer {
                 cr.stroke(nerve.path, style.nerve.with(alpha: 0.55), width: style.nerveWidth * s, dash: [6 * s, 4 * s], t)
             }
             for muscle in panel.patterns.flatMap(\.muscles) { cr.fill(muscle.path, style.muscleFill, t) }
+            dermatomes.drawFills(plates)
             for zone in zones where zone.kind == .radicular || zone.kind == .gap {
                 cr.fill(zone.path, hatch(for: zone).tint, t)
             }
@@ -86,6 +90,7 @@ struct SceneDrawer {
             drawCross(at: t(point.point), size: size, width: width)
         }
         drawRootLabels(zones, panel: panel, text: text)
+        dermatomes.drawLabels(plates, gaps: zones.filter { $0.kind == .gap }, text: text)
         if panel.showLandmarks { drawLandmarks(panel, text: text) }
     }
 

@@ -128,8 +128,10 @@ public enum ChartBuilder {
         }
         let radicular = zones.filter { $0.kind == .radicular }
         let roots = Set(radicular.compactMap(\.label))
-        for root in ["L3", "L4", "L5", "S1", "S2"] where roots.contains(root) {
-            entries.append(LegendEntry(symbol: .root(root), text: phrases.text(.legendDermatome, ["root": root])))
+        let plates = Set(placed.filter { $0.pattern.family == .dermatome }.flatMap(\.zones).compactMap(\.label))
+        for root in ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3"] where roots.contains(root) {
+            entries.append(LegendEntry(symbol: plates.contains(root) ? .dermatome(root) : .root(root),
+                                       text: phrases.text(.legendDermatome, ["root": root])))
         }
         if radicular.contains(where: { $0.label == nil }) {
             entries.append(LegendEntry(symbol: .radicular, text: phrases.text(.legendRadicular)))

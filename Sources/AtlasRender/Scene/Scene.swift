@@ -68,6 +68,8 @@ public struct SceneText: Sendable {
 public enum LegendSymbol: Sendable, Equatable {
     case essential, spillover, radicular, gap, blank, nerve, deepNerve, triggerPoint, muscle
     case root(String)
+    /// A root's flat fill on a dermatome map.
+    case dermatome(String)
     case mark(Color)
     /// A pen of a blank chart's key: its colour and the pattern that says the same without it.
     case pen(Color, PenPattern)
