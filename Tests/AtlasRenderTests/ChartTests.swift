@@ -72,14 +72,13 @@ struct ChartTests {
         #expect(instructions.contains("one pen is fine"))
         for panel in scene.panels {
             let inPanel = scene.texts.filter { panel.frame.contains($0.at) }.map(\.text)
-            switch panel.view.id {
-            case .posterior, .anterior:
+            if let side = panel.view.id.onlySide {
+                #expect(inPanel.contains(side == .right ? "Your right side" : "Your left side"), "\(inPanel)")
+            } else {
                 #expect(inPanel.contains("Your right") && inPanel.contains("Your left"), "\(panel.view.id): \(inPanel)")
                 let right = try #require(scene.texts.first { $0.text == "Your right" && panel.frame.contains($0.at) })
                 // From behind the patient's right is on the viewer's right; from the front, on the left.
                 #expect((right.at.x > panel.origin.x) == (panel.view.id == .posterior))
-            case .lateralRight: #expect(inPanel.contains("Your right side"), "\(inPanel)")
-            case .lateralLeft: #expect(inPanel.contains("Your left side"), "\(inPanel)")
             }
         }
         let key = try #require(scene.legend).entries

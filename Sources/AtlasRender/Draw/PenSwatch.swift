@@ -13,9 +13,23 @@ enum PenSwatch {
             // Shaded in: strokes so close that the area reads as filled.
             cr.fill(BezierPath([.move(Point(box.minX, box.minY)), .line(Point(box.maxX, box.minY)), .line(Point(box.maxX, box.maxY)),
                                 .line(Point(box.minX, box.maxY)), .close]), color.with(alpha: 0.35), { $0 })
-            Texture.hatch(cr, box: box, angleDegrees: 45, spacing: 3.2 * unit, width: pen, color: color)
+            // Strokes down to the left at 45 degrees, as a right hand shades.
+            cairo_new_path(cr.pointer)
+            var x = box.minX - box.height
+            while x < box.maxX {
+                cairo_move_to(cr.pointer, x, box.maxY)
+                cairo_line_to(cr.pointer, x + box.height, box.minY)
+                x += 3.2 * unit
+            }
+            stroke(cr, color, width: pen)
         case .lines:
-            Texture.hatch(cr, box: box, angleDegrees: 0, spacing: box.height / 3, width: pen, color: color)
+            cairo_new_path(cr.pointer)
+            for i in 1...3 {
+                let y = box.minY + box.height * Double(i) / 4
+                cairo_move_to(cr.pointer, box.minX, y)
+                cairo_line_to(cr.pointer, box.maxX, y)
+            }
+            stroke(cr, color, width: pen)
         case .circles:
             cairo_new_path(cr.pointer)
             let r = box.height * 0.17
@@ -29,9 +43,13 @@ enum PenSwatch {
                     cairo_arc(cr.pointer, x, y, r, 0, 2 * Double.pi)
                 }
             }
-            cr.setColor(color)
-            cairo_set_line_width(cr.pointer, pen)
-            cairo_stroke(cr.pointer)
+            stroke(cr, color, width: pen)
         }
+    }
+
+    private static func stroke(_ cr: CairoContext, _ color: Color, width: Double) {
+        cr.setColor(color)
+        cairo_set_line_width(cr.pointer, width)
+        cairo_stroke(cr.pointer)
     }
 }

@@ -118,17 +118,16 @@ enum SheetBuilder {
             SceneText(text: phrases.text(key), at: panel.toPixels(Point(x, y)), size: size, weight: .bold, alignment: .center,
                       color: grey, width: room)
         }
-        switch panel.view.id {
-        case .posterior, .anterior:
+        let view = panel.view.id
+        if view == .posterior || view == .anterior {
             return Side.allCases.map { side in
-                word(side == .right ? .sideYourRight : .sideYourLeft, x: offset * panel.view.id.screenSign(for: side))
+                word(side == .right ? .sideYourRight : .sideYourLeft, x: offset * view.screenSign(for: side))
             }
-        case .lateralRight, .lateralLeft:
-            // Behind the body, which faces the viewer's right in the right side view; the
-            // panel's centre lies `centringShift` from the atlas origin.
-            let behind = panel.view.id == .lateralRight ? -offset : offset
-            let key: Phrasebook.Key = panel.view.id == .lateralRight ? .sideYourRightSide : .sideYourLeftSide
-            return [word(key, x: behind - ChartLayout.centringShift(panel.view.id))]
         }
+        guard let side = view.onlySide else { return [] }
+        // A side view: behind the body, which faces the viewer's right in the right side
+        // view; the panel's centre lies `centringShift` from the atlas origin.
+        let behind = side == .right ? -offset : offset
+        return [word(side == .right ? .sideYourRightSide : .sideYourLeftSide, x: behind - ChartLayout.centringShift(view))]
     }
 }
