@@ -71,12 +71,13 @@ struct ChartTests {
         #expect(instructions.contains("sides") == (views.count == 4), "\(instructions)")
         #expect(instructions.contains("one pen is fine"))
         for panel in scene.panels {
-            let inPanel = scene.texts.filter { panel.frame.contains($0.at) }.map(\.text)
+            // The four-view page stacks the words one to a line.
+            let inPanel = scene.texts.filter { panel.frame.contains($0.at) }.map(\.text).joined(separator: " ")
             if let side = panel.view.id.onlySide {
                 #expect(inPanel.contains(side == .right ? "Your right side" : "Your left side"), "\(inPanel)")
             } else {
                 #expect(inPanel.contains("Your right") && inPanel.contains("Your left"), "\(panel.view.id): \(inPanel)")
-                let right = try #require(scene.texts.first { $0.text == "Your right" && panel.frame.contains($0.at) })
+                let right = try #require(scene.texts.first { $0.text.hasSuffix("right") && panel.frame.contains($0.at) })
                 // From behind the patient's right is on the viewer's right; from the front, on the left.
                 #expect((right.at.x > panel.origin.x) == (panel.view.id == .posterior))
             }

@@ -1,7 +1,8 @@
 import AtlasModel
 
 /// Lays out a blank chart for a patient to draw on: a paper page at true scale with the
-/// bodies, the colour key, a name and date line, a 5 cm bar to check the print scale, and
+/// bodies, "Your left" and "Your right" on each, the key (a colour and a pattern per feeling),
+/// a name and date line, a 5 cm bar to check the print scale, and
 /// the finder marks and code `compare` reads back from a scan or a photo.
 enum SheetBuilder {
     static func scene(_ request: ChartRequest, atlas: Atlas) throws(RenderError) -> Scene {
@@ -112,15 +113,22 @@ enum SheetBuilder {
         let grey = Color(hex: "#666666")!
         // Beside the calf: the arms end above it, so the room out to the panel's edge is free.
         let y = box.minY + box.height * 0.79
-        let room = (box.width / 2 - 150) * panel.scale * (stacked ? 0.55 : 1)
         let offset = box.width / 2 - (box.width / 2 - 150) / 2
-        func word(_ key: Phrasebook.Key, x: Double) -> SceneText {
-            SceneText(text: phrases.text(key), at: panel.toPixels(Point(x, y)), size: size, weight: .bold, alignment: .center,
-                      color: grey, width: room)
+        // One word to a line when stacked, each line placed here (never by wrapping or the
+        // font's line spacing): the words then lie in the same place at every size, as
+        // `compare` expects of printed ink.
+        func word(_ key: Phrasebook.Key, x: Double) -> [SceneText] {
+            let text = phrases.text(key)
+            let lines = stacked ? text.split(separator: " ").map(String.init) : [text]
+            let top = panel.toPixels(Point(x, y))
+            return lines.enumerated().map { index, line in
+                SceneText(text: line, at: Point(top.x, top.y + Double(index) * size * 1.2), size: size, weight: .bold,
+                          alignment: .center, color: grey)
+            }
         }
         let view = panel.view.id
         if view == .posterior || view == .anterior {
-            return Side.allCases.map { side in
+            return Side.allCases.flatMap { side in
                 word(side == .right ? .sideYourRight : .sideYourLeft, x: offset * view.screenSign(for: side))
             }
         }
@@ -128,6 +136,6 @@ enum SheetBuilder {
         // A side view: behind the body, which faces the viewer's right in the right side
         // view; the panel's centre lies `centringShift` from the atlas origin.
         let behind = side == .right ? -offset : offset
-        return [word(side == .right ? .sideYourRightSide : .sideYourLeftSide, x: behind - ChartLayout.centringShift(view))]
+        return word(side == .right ? .sideYourRightSide : .sideYourLeftSide, x: behind - ChartLayout.centringShift(view))
     }
 }
