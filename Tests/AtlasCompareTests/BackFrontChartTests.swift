@@ -1,4 +1,5 @@
 @testable import AtlasCompare
+import AtlasEvaluation
 import AtlasModel
 import AtlasRender
 import Testing

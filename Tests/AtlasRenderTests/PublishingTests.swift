@@ -61,11 +61,12 @@ struct PublishingTests {
         let folder = try RenderTestAtlas.temporaryFolder()
         let file = folder.appendingPathComponent("handout.pdf")
         try Data(pdf).write(to: file)
-        if let extracted = run("pdftotext", [file.path, "-"]) {
-            #expect(extracted.contains("Gluteus minimus, posterior part"))
-            #expect(extracted.contains("Riverside Clinic"))
-            #expect(extracted.contains("practitioner"))
-        }
+        // pdftotext (poppler-utils) is installed by `make test` (scripts/install-deps.sh); without
+        // it this test fails rather than skipping its check.
+        let extracted = try #require(run("pdftotext", [file.path, "-"]), "pdftotext is missing: install poppler-utils (make deps)")
+        #expect(extracted.contains("Gluteus minimus, posterior part"))
+        #expect(extracted.contains("Riverside Clinic"))
+        #expect(extracted.contains("practitioner"))
     }
 
     @Test func handoutPNGIs300DPI() throws {
@@ -99,7 +100,8 @@ struct PublishingTests {
         let figure = try #require(Self.atlas.figure(id))
         let scene = try FigureBuilder.scene(figure, width: 800, atlas: Self.atlas)
         let views = Set(figure.panels.map(\.view))
-        let viewTexts = scene.texts.filter { $0.text.hasSuffix(" view") }
+        let names = Set(ViewID.withSoles.compactMap { Self.atlas.view($0).map { "\($0.label) view" } })
+        let viewTexts = scene.texts.filter { names.contains($0.text) }
         if views.count > 1 {
             #expect(viewTexts.count == figure.panels.count, "\(viewTexts.map(\.text))")
             for panel in scene.panels {
@@ -144,6 +146,24 @@ struct PublishingTests {
         #expect(html.contains("href=\"figures/why-leg-pain@2x.png\""))
         #expect(html.contains("Piriformis (trigger points)"))
         #expect(html.contains("not a diagnosis"))
+    }
+
+    /// The gallery reads as a page, not a file listing: a section menu, titles instead of
+    /// file names, a thumbnail for each handout, and links a finger can hit (44 px).
+    @Test func galleryHasAMenuTitlesThumbnailsAndTapTargets() {
+        let html = Gallery.html(atlas: Self.atlas, paths: [
+            "handouts/piriformis.pdf", "handouts/piriformis.png", "templates/template-posterior-letter.pdf",
+            "templates/template-posterior-letter.png", "views/anterior-landmarks.png", "dermatomes/dermatomes-classic.png",
+        ])
+        #expect(html.contains("<nav"))
+        for section in ["handouts", "templates", "views", "dermatomes"] { #expect(html.contains("href=\"#\(section)\""), "menu links \(section)") }
+        #expect(html.contains("<img src=\"handouts/piriformis.png\""), "a handout has a thumbnail")
+        #expect(html.contains("Handout: Piriformis (trigger points)"))
+        #expect(html.contains("Blank chart, back view, US letter"))
+        #expect(html.contains("Front view with landmarks"))
+        #expect(html.contains("Dermatome map (classic)"))
+        #expect(!html.contains(">template-posterior-letter<"), "no bare file names as titles")
+        #expect(html.contains("min-height:44px") && html.contains("min-width:44px"))
     }
 
     /// Output of a command-line tool, or nil when it is not installed.

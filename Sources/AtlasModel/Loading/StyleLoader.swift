@@ -13,6 +13,9 @@ enum StyleLoader {
         ("text", "color", \.text), ("text", "muted", \.mutedText), ("landmark", "color", \.landmark),
         ("dermatomes", "border", \.dermatomeBorder), ("dermatomes", "label", \.dermatomeLabel),
         ("marks", "pain", \.painMark), ("marks", "numbness", \.numbnessMark), ("marks", "tingling", \.tinglingMark),
+        ("anatomy", "bone-fill", \.anatomy.boneFill), ("anatomy", "bone-line", \.anatomy.boneLine),
+        ("anatomy", "muscle-fill", \.anatomy.muscleFill), ("anatomy", "muscle-line", \.anatomy.muscleLine),
+        ("anatomy", "fibre", \.anatomy.fibre), ("anatomy", "tendon-fill", \.anatomy.tendonFill),
     ] }
 
     /// Sizes in body millimetres: section, key, field, allowed range.
@@ -24,10 +27,13 @@ enum StyleLoader {
         ("nerve", "width", \.nerveWidth, 0.5...30), ("nerve", "edge-width", \.nerveEdgeWidth, 0...10),
         ("muscle", "line-width", \.muscleLineWidth, 0.1...10), ("dermatomes", "border-width", \.dermatomeBorderWidth, 0...10),
         ("trigger-point", "size", \.triggerPointSize, 2...60), ("trigger-point", "width", \.triggerPointWidth, 0.3...20),
+        ("anatomy", "bone-line-width", \.anatomy.boneLineWidth, 0.1...10),
+        ("anatomy", "muscle-line-width", \.anatomy.muscleLineWidth, 0.1...10),
+        ("anatomy", "fibre-width", \.anatomy.fibreWidth, 0.1...10),
     ] }
 
-    /// Hatches: radicular zones, each root and the gaps.
-    static var hatches: [(String, WritableKeyPath<Style, HatchStyle>)] { [("radicular", \.radicular), ("gap", \.gap)] }
+    /// Hatches: radicular zones, nerve entrapment, each root and the gaps.
+    static var hatches: [(String, WritableKeyPath<Style, HatchStyle>)] { [("radicular", \.radicular), ("entrapment", \.entrapment), ("gap", \.gap)] }
 
     static func read(_ root: YAMLValue, log: DiagnosticLog) -> (name: String, style: Style)? {
         guard let map = root.mapping(log, what: "a style (a mapping of sections)") else { return nil }
@@ -44,8 +50,10 @@ enum StyleLoader {
             }
             let hatch = hatches.first { $0.0 == section }
             let keys = colours.filter { $0.0 == section }.map(\.1) + numbers.filter { $0.0 == section }.map(\.1)
-                + (hatch == nil ? [] : ["color", "tint", "angle", "texture"]) + (section == "dermatomes" ? ["fills"] : [])
+                + (hatch == nil ? [] : ["color", "tint", "angle", "texture"]) + (section == "anatomy" ? ["show"] : [])
+                + (section == "dermatomes" ? ["fills"] : [])
             entries.check(required: [], optional: keys, in: "the '\(section)' section", log)
+            if section == "anatomy", let v = entries["show"], let show = v.bool(log) { style.anatomy.show = show }
             for (s, key, field) in colours where s == section {
                 if let v = entries[key], let color = color(v, log) { style[keyPath: field] = color }
             }

@@ -76,6 +76,9 @@ public struct Style: Sendable, Equatable {
     public var dermatomeBorder = Color(hex: "#3A3A3A")!
     public var dermatomeBorderWidth = 1.0
     public var dermatomeLabel = Color(hex: "#111111")!
+    /// Peripheral nerve entrapment (piriformis / deep gluteal syndrome): its own crossed
+    /// violet hatch, so it never reads as root pain (blue lines) or muscle referral (red).
+    public var entrapment = HatchStyle(color: Color(hex: "#6A3D9A")!, tint: Color(hex: "#E8DDF3")!, angleDegrees: 60, texture: .crossed)
     public var gap = HatchStyle(color: Color(hex: "#9A9A9A")!, tint: Color(hex: "#F2F2F2")!, angleDegrees: 135, texture: .dots)
 
     public var nerve = Color(hex: "#F2D31B")!
@@ -86,6 +89,8 @@ public struct Style: Sendable, Equatable {
     public var muscleFill = Color(hex: "#8C5A3C")!.with(alpha: 0.10)
     public var muscleLine = Color(hex: "#8C5A3C")!.with(alpha: 0.75)
     public var muscleLineWidth = 1.4
+    /// The bones and muscles drawn under the zones.
+    public var anatomy = AnatomyStyle()
 
     public var triggerPoint = Color(hex: "#111111")!
     public var triggerPointHalo = Color(1, 1, 1)

@@ -65,6 +65,17 @@ struct LegendDrawer {
             }
         case .radicular:
             hatch(style.radicular, 1)
+        case .entrapmentCore:
+            hatch(style.entrapment, 1)
+        case .entrapmentSome:
+            let h = style.entrapment
+            cr.fill(rect, h.tint.with(alpha: h.tint.a * 0.5), id)
+            cr.clipped(to: rect, id) {
+                Texture.fill(cr, h.someTexture, box: box,
+                             spacing: style.hatchSpacing * unit * 1.6 * 1.6, width: style.hatchWidth * unit * 1.4 * 0.7)
+            }
+        case .unsplit:
+            cr.fill(rect, SceneDrawer.unsplitTone(style), id)
         case .root(let label):
             hatch(style.hatch(forRoot: label), 1)
         case .dermatome(let label):
@@ -88,6 +99,9 @@ struct LegendDrawer {
         case .muscle:
             cr.fill(rect, style.muscleFill, id)
             cr.stroke(rect, style.muscleLine, width: style.muscleLineWidth * unit * 1.5, dash: [4 * unit, 3 * unit], id)
+            return
+        case .anatomy:
+            AnatomyDrawer(cr: cr, style: style.anatomy).draw(PlacedAnatomy.legendSwatch(in: box), scale: unit * 1.6, id)
             return
         case .mark(let color):
             cr.fill(rect, color.with(alpha: 0.75), id)

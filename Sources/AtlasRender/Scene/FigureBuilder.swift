@@ -16,6 +16,7 @@ public enum FigureBuilder {
                              atlas: Atlas) throws(RenderError) -> Scene {
         let w = Double(width ?? figure.width)
         guard (200...16000).contains(w) else { throw RenderError.invalidRequest("a figure is 200 to 16000 px wide, not \(Int(w))") }
+        try RenderError.checking { () throws(InvalidOption) in try Limits.dpi.check(dpi) }
         let columns = max(1, min(figure.columns, figure.panels.count))
         let rows = (figure.panels.count + columns - 1) / columns
         // One reading pixel: every size below is a multiple of it.
@@ -82,6 +83,7 @@ public enum FigureBuilder {
                 mark.size = sizes.side
                 return mark
             }
+            texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: sizes.view)
             let callouts = Callouts.place(spec.labels, in: panel, size: sizes.callout, measure: measure, style: style)
             texts += callouts.texts
             leaders += callouts.leaders
@@ -96,7 +98,10 @@ public enum FigureBuilder {
             legend = SceneLegend(entries: entries, frame: Rect(minX: margin, minY: bottom + 4 * d, maxX: w - margin, maxY: bottom + legendHeight),
                                  textSize: sizes.legend)
         }
-        let source = [figure.source.map { "Sources: \($0)." }, ChartBuilder.disclaimer].compactMap { $0 }.joined(separator: " ")
+        // The source line names each pattern's source and fidelity, in the lines it needs.
+        let drawn = SourceCaption.text(for: uniquePatterns(figure.panels.flatMap(\.patterns)))
+        let source = [figure.source.map { "Sources: \($0)." }, drawn.isEmpty ? nil : drawn, ChartBuilder.disclaimer]
+            .compactMap { $0 }.joined(separator: " ")
         let sourceTop = bottom + legendHeight + 6 * d
         texts.append(SceneText(text: source, at: Point(margin, sourceTop), size: sizes.source, color: style.mutedText, width: w - 2 * margin))
         let sourceHeight = measure.size(source, size: sizes.source, width: w - 2 * margin).height
@@ -108,14 +113,15 @@ public enum FigureBuilder {
                           style: style)
         scene.leaders = leaders
         scene.labelBoxes = labelBoxes
+        scene.addAnatomy(atlas.anatomy, enabled: figure.anatomy)
         return scene
     }
 
-    /// The box each panel frames, in atlas millimetres. A leg close-up reaches up as far as
-    /// the figure's highest zone or trigger point, so that no pattern is cut off at the top.
+    /// The box each panel frames, in atlas millimetres. A waist-to-toe or leg frame reaches
+    /// up as far as the figure's highest zone or trigger point, so no pattern is cut off.
     static func frameBox(_ figure: Figure) -> Rect {
         var box = figure.region.box
-        guard figure.region == .leg else { return box }
+        guard figure.region == .leg || figure.region == .lowerQuarter else { return box }
         let tops = figure.panels.flatMap { spec in
             spec.patterns.flatMap { pattern in
                 spec.sides.compactMap { pattern.placed(in: spec.view, side: $0) }
@@ -140,4 +146,10 @@ public enum FigureBuilder {
         let rows = (entries.count + columns - 1) / columns
         return Double(rows) * size * 1.75
     }
+}
+
+/// Patterns in first-seen order, each once.
+func uniquePatterns(_ patterns: [Pattern]) -> [Pattern] {
+    var seen: Set<String> = []
+    return patterns.filter { seen.insert($0.id).inserted }
 }

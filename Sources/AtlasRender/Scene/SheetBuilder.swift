@@ -7,7 +7,7 @@ import AtlasModel
 enum SheetBuilder {
     static func scene(_ request: ChartRequest, atlas: Atlas) throws(RenderError) -> Scene {
         guard ChartSheet.viewChoices.contains(request.views) else {
-            throw RenderError.invalidRequest("a blank chart shows all four views, back and front, or one view, not "
+            throw RenderError.invalidRequest("a blank chart shows all four views, back and front, or one of the back, front and side views, not "
                 + request.views.map(\.rawValue).joined(separator: " + "))
         }
         let sheet = ChartSheet(views: request.views, paper: request.paper)
