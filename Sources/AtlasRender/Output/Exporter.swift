@@ -163,8 +163,9 @@ public enum Exporter {
             for paper in Paper.allCases {
                 var template = request(.template, views)
                 template.paper = paper
-                template.width = Int((ChartSheet(views: views, paper: paper).pageWidth / 25.4 * max(dpi, 150)).rounded())
-                let name = "template-\(views.count > 1 ? "all" : views[0].rawValue)-\(paper.rawValue)"
+                let sheet = ChartSheet(views: views, paper: paper)
+                template.width = Int((sheet.pageWidth / 25.4 * max(dpi, 150)).rounded())
+                let name = sheet.fileStem
                 for format in [OutputFormat.pdf, .png] {
                     jobs.append(Job(request: template, format: format, path: file("templates", "\(name).\(format.rawValue)")))
                 }
