@@ -8,7 +8,7 @@ OUTPUT ?= Output
 
 PREFIX ?= /usr/local
 
-.PHONY: atlas test deps build clean bench install fuzz
+.PHONY: atlas test deps build clean bench install fuzz eval
 
 deps:
 	@./scripts/install-deps.sh
@@ -25,6 +25,13 @@ atlas: build
 test: deps
 	$(SWIFT) test -c release -Xswiftc -enable-testing --scratch-path .build-test
 	./scripts/fuzz.sh short
+
+# The comparison on 400 held-out generated drawings (seeds never used while tuning): top-1,
+# top-3, group, side, two-source and photo-vs-PNG agreement, the most confused pairs.
+EVAL_COUNT ?= 400
+eval: deps
+	$(SWIFT) build -c release --product atlas-eval
+	./.build/release/atlas-eval held-out $(EVAL_COUNT)
 
 # Fuzz every reader for FUZZ_SECONDS each (default 600), two at a time.
 FUZZ_SECONDS ?= 600

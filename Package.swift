@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "referral-atlas", targets: ["ReferralAtlasCLI"]),
+        .executable(name: "atlas-eval", targets: ["AtlasEval"]),
         .library(name: "AtlasModel", targets: ["AtlasModel"]),
         .library(name: "AtlasRender", targets: ["AtlasRender"]),
         .library(name: "AtlasCompare", targets: ["AtlasCompare"]),
@@ -46,6 +47,15 @@ let package = Package(
             name: "AtlasCompare",
             dependencies: ["AtlasModel", "AtlasRender"]),
 
+        // Patient-like drawings made independently of the scoring masks, scans and phone
+        // photos of them, and the held-out evaluation of the comparison (`make eval`).
+        .target(
+            name: "AtlasEvaluation",
+            dependencies: ["AtlasModel", "AtlasRender", "AtlasCompare"]),
+        .executableTarget(
+            name: "AtlasEval",
+            dependencies: ["AtlasEvaluation", "AtlasModel", "AtlasRender"]),
+
         .executableTarget(
             name: "ReferralAtlasCLI",
             dependencies: [
@@ -54,7 +64,7 @@ let package = Package(
             ]),
 
         .testTarget(name: "AtlasModelTests", dependencies: ["AtlasModel"]),
-        .testTarget(name: "AtlasCompareTests", dependencies: ["AtlasModel", "AtlasRender", "AtlasCompare"]),
+        .testTarget(name: "AtlasCompareTests", dependencies: ["AtlasModel", "AtlasRender", "AtlasCompare", "AtlasEvaluation"]),
         .testTarget(
             name: "AtlasRenderTests",
             dependencies: ["AtlasModel", "AtlasRender"],

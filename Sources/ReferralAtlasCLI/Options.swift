@@ -45,7 +45,16 @@ struct StyleOptions: ParsableArguments {
     @Option(help: "A style of the atlas (default, print-greyscale) or a style file.")
     var style: String?
 
+    @Flag(help: "Leave out the bones and muscles drawn under the zones.")
+    var noAnatomy = false
+
     func resolve(_ atlas: Atlas) throws -> Style {
+        var chosen = try resolveNamed(atlas)
+        if noAnatomy { chosen.anatomy.show = false }
+        return chosen
+    }
+
+    private func resolveNamed(_ atlas: Atlas) throws -> Style {
         guard let style else { return atlas.style() ?? Style() }
         if let named = atlas.style(style) { return named }
         guard FileManager.default.fileExists(atPath: style) else {

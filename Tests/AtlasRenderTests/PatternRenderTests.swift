@@ -75,7 +75,10 @@ struct PatternRenderTests {
         #expect(symbols.contains(.radicular) == kinds.contains(.radicular))
         #expect(symbols.contains(.triggerPoint) == !pattern.triggerPoints.isEmpty)
         #expect(symbols.contains(.nerve) == !pattern.nerves.isEmpty)
-        #expect(symbols.contains(.muscle) == !pattern.muscles.isEmpty)
+        // A muscle shows as the anatomy layer's muscle or, where the layer has none, as the
+        // pattern's own outline.
+        let drawsMuscle = !pattern.muscles.isEmpty || scene.panels.contains { !($0.anatomy?.muscles.isEmpty ?? true) }
+        #expect((symbols.contains(.muscle) || symbols.contains(.anatomy)) == drawsMuscle)
     }
 
     @Test(arguments: [("gluteus-minimus-anterior", ViewID.lateralRight), ("piriformis", .posterior),

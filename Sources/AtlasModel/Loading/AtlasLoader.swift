@@ -143,10 +143,13 @@ public enum AtlasLoader {
             phrasebooks[book.language] = book
         }
 
+        let anatomy = AnatomyLoader.load(paths: yamlFiles(in: "anatomy", base: base).map(display), landmarks: landmarks,
+                                         patternIDs: Set(patterns.map(\.id)), log: log)
+
         // The whole-body views are required; the sole view is optional.
         guard ViewID.allCases.allSatisfy({ views[$0] != nil }) else { return nil }
         return Atlas(version: version, name: name, views: views, patterns: patterns, dermatomeMaps: maps,
-                     figures: figures.sorted { $0.id < $1.id }, styles: styles, phrasebooks: phrasebooks)
+                     figures: figures.sorted { $0.id < $1.id }, styles: styles, phrasebooks: phrasebooks, anatomy: anatomy)
     }
 
     /// The patterns named (files `muscles|joints|nerves/ID.yaml`) and every pattern they

@@ -12,6 +12,9 @@ enum StyleLoader {
         ("trigger-point", "color", \.triggerPoint), ("trigger-point", "halo", \.triggerPointHalo),
         ("text", "color", \.text), ("text", "muted", \.mutedText), ("landmark", "color", \.landmark),
         ("marks", "pain", \.painMark), ("marks", "numbness", \.numbnessMark), ("marks", "tingling", \.tinglingMark),
+        ("anatomy", "bone-fill", \.anatomy.boneFill), ("anatomy", "bone-line", \.anatomy.boneLine),
+        ("anatomy", "muscle-fill", \.anatomy.muscleFill), ("anatomy", "muscle-line", \.anatomy.muscleLine),
+        ("anatomy", "fibre", \.anatomy.fibre), ("anatomy", "tendon-fill", \.anatomy.tendonFill),
     ] }
 
     /// Sizes in body millimetres: section, key, field, allowed range.
@@ -23,6 +26,9 @@ enum StyleLoader {
         ("nerve", "width", \.nerveWidth, 0.5...30), ("nerve", "edge-width", \.nerveEdgeWidth, 0...10),
         ("muscle", "line-width", \.muscleLineWidth, 0.1...10),
         ("trigger-point", "size", \.triggerPointSize, 2...60), ("trigger-point", "width", \.triggerPointWidth, 0.3...20),
+        ("anatomy", "bone-line-width", \.anatomy.boneLineWidth, 0.1...10),
+        ("anatomy", "muscle-line-width", \.anatomy.muscleLineWidth, 0.1...10),
+        ("anatomy", "fibre-width", \.anatomy.fibreWidth, 0.1...10),
     ] }
 
     /// Hatches: radicular zones, nerve entrapment, each root and the gaps.
@@ -43,8 +49,9 @@ enum StyleLoader {
             }
             let hatch = hatches.first { $0.0 == section }
             let keys = colours.filter { $0.0 == section }.map(\.1) + numbers.filter { $0.0 == section }.map(\.1)
-                + (hatch == nil ? [] : ["color", "tint", "angle", "texture"])
+                + (hatch == nil ? [] : ["color", "tint", "angle", "texture"]) + (section == "anatomy" ? ["show"] : [])
             entries.check(required: [], optional: keys, in: "the '\(section)' section", log)
+            if section == "anatomy", let v = entries["show"], let show = v.bool(log) { style.anatomy.show = show }
             for (s, key, field) in colours where s == section {
                 if let v = entries[key], let color = color(v, log) { style[keyPath: field] = color }
             }

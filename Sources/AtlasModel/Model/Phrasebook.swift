@@ -25,6 +25,7 @@ public struct Phrasebook: Sendable, Equatable {
         case legendNerve = "legend-nerve"
         case legendDeepNerve = "legend-deep-nerve"
         case legendMuscle = "legend-muscle"
+        case legendAnatomy = "legend-anatomy"
         case legendBlank = "legend-blank"
         case familyMyofascial = "family-myofascial"
         case familyArticular = "family-articular"
@@ -102,6 +103,7 @@ public struct Phrasebook: Sendable, Equatable {
         .legendNerve: "Nerve",
         .legendDeepNerve: "Nerve running deep (inside the pelvis or under a muscle)",
         .legendMuscle: "Muscle (outline)",
+        .legendAnatomy: "The muscle, with lines along its fibres (dashed: lies deeper); bones in grey",
         .legendBlank: "Blank skin: roots this map does not show (L1-L2, S3-S5)",
         .familyMyofascial: "referred pain from muscle trigger points",
         .familyArticular: "referred pain from a joint",

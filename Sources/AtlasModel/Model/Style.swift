@@ -79,6 +79,8 @@ public struct Style: Sendable, Equatable {
     public var muscleFill = Color(hex: "#8C5A3C")!.with(alpha: 0.10)
     public var muscleLine = Color(hex: "#8C5A3C")!.with(alpha: 0.75)
     public var muscleLineWidth = 1.4
+    /// The bones and muscles drawn under the zones.
+    public var anatomy = AnatomyStyle()
 
     public var triggerPoint = Color(hex: "#111111")!
     public var triggerPointHalo = Color(1, 1, 1)

@@ -92,6 +92,9 @@ struct LegendDrawer {
             cr.fill(rect, style.muscleFill, id)
             cr.stroke(rect, style.muscleLine, width: style.muscleLineWidth * unit * 1.5, dash: [4 * unit, 3 * unit], id)
             return
+        case .anatomy:
+            AnatomyDrawer(cr: cr, style: style.anatomy).draw(PlacedAnatomy.legendSwatch(in: box), scale: unit * 1.6, id)
+            return
         case .mark(let color):
             cr.fill(rect, color.with(alpha: 0.75), id)
         case .blank:

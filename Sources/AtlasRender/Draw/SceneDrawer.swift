@@ -39,6 +39,9 @@ struct SceneDrawer {
         let zones = ZoneTone.byKindZones(panel.patterns)
         let nerves = panel.patterns.flatMap(\.nerves)
         for contour in panel.view.contours where contour.under { drawContour(contour, panel: panel) }
+        // Patterns whose muscle the anatomy layer draws lose their older dashed outline.
+        let outlined = panel.patterns.filter { !(panel.anatomy?.patterns.contains($0.pattern.id) ?? false) }.flatMap(\.muscles)
+        if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).draw(anatomy, clippedTo: outline, scale: s, t) }
         cr.clipped(to: outline, t) {
             // Deep nerve segments lie under the muscles: dashed, beneath the muscle tint.
             for nerve in nerves where nerve.deep {
@@ -48,7 +51,7 @@ struct SceneDrawer {
                 cr.stroke(nerve.path, style.nerve.with(alpha: 0.55), width: w * s, dash: [6 * s, 4 * s], t)
             }
             // Muscles lie under the zones: their tint and outline first, so no line crosses a zone.
-            for muscle in panel.patterns.flatMap(\.muscles) {
+            for muscle in outlined {
                 cr.fill(muscle.path, style.muscleFill, t)
                 cr.stroke(muscle.path, style.muscleLine, width: style.muscleLineWidth * s, dash: [4 * s, 3 * s], t)
             }
@@ -58,6 +61,7 @@ struct SceneDrawer {
             for zone in zones where zone.kind == .spillover {
                 cr.fill(zone.path, style.spilloverTint, t)
                 cr.clipped(to: zone.path, t) {
+                    if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).drawMuscleLines(anatomy, scale: s, t) }
                     Texture.stipple(cr, box: box(zone.path, t), spacing: style.stippleSpacing * s,
                                     radius: style.stippleRadius * s, color: style.spilloverDot)
                 }

@@ -31,6 +31,7 @@ public enum ChartBuilder {
                           metadata: [("Title", title), ("Software", "referral-atlas \(ReferralAtlasVersion.string)"),
                                      ("Source", "\(atlas.name) \(atlas.version)")],
                           style: style)
+        scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
         guard !request.bare else { return scene }
 
         let u = layout.unit
@@ -56,6 +57,7 @@ public enum ChartBuilder {
         // Wrapped, not shrunk: the source captions of several patterns take two or three lines.
         scene.texts.append(SceneText(text: footer, at: Point(layout.margin, layout.footerTop + u * 5.25), size: u * 0.5,
                                      color: style.mutedText, width: w - 2 * layout.margin))
+        scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
         return scene
     }
 

@@ -92,6 +92,7 @@ public enum FigureBuilder {
                           style: style)
         scene.leaders = leaders
         scene.labelBoxes = labelBoxes
+        scene.addAnatomy(atlas.anatomy, enabled: figure.anatomy)
         return scene
     }
 }

@@ -22,6 +22,8 @@ public struct HandoutRequest: Sendable {
     public var side: Side = .right
     public var style = Style.default
     public var phrases = Phrasebook()
+    /// Bones and the patterns' muscles under the zones.
+    public var anatomy = true
     /// Only the first page (a thumbnail).
     public var onlyFirstPage = false
 
@@ -265,6 +267,7 @@ private struct HandoutLayout {
         footer(&texts)
         var scene = makeScene(panels: panels, texts: texts, legend: legend)
         scene.boxes = [SceneBox(frame: aidBox, fill: style.spilloverTint.with(alpha: 0.45), stroke: style.essential.with(alpha: 0.6))]
+        scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
         return scene
     }
 

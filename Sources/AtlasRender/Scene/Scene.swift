@@ -15,6 +15,8 @@ public struct ScenePanel: Sendable {
     public var sideMarks = true
     /// Clip drawing to `frame` (close-ups, where the body runs past the panel).
     public var clip = false
+    /// Bones and muscles drawn under the zones (see `Scene.addAnatomy`).
+    public var anatomy: PlacedAnatomy? = nil
 
     public init(view: BodyView, origin: Point, scale: Double, frame: Rect, label: String? = nil, patterns: [PlacedPattern] = [],
                 showLandmarks: Bool = false, sideMarks: Bool = true, clip: Bool = false) {
@@ -66,7 +68,7 @@ public struct SceneText: Sendable {
 
 /// What one legend line shows.
 public enum LegendSymbol: Sendable, Equatable {
-    case essential, spillover, radicular, gap, blank, nerve, deepNerve, triggerPoint, muscle
+    case essential, spillover, radicular, gap, blank, nerve, deepNerve, triggerPoint, muscle, anatomy
     /// A nerve entrapment's core and its "some patients" area; one tone for an unconfirmed split.
     case entrapmentCore, entrapmentSome, unsplit
     case root(String)
