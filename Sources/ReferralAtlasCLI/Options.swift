@@ -100,7 +100,7 @@ func checkedWidth(_ width: Int?) throws -> Int? {
     try width.map { try Limits.width.check($0) }
 }
 
-/// Which views to draw: one (by id or plain name: back, front, right, left), or `all`.
+/// Which views to draw: one (by id or plain name: back, front, right, left), `back-front`, or `all`.
 struct ViewChoice: ExpressibleByArgument, Equatable {
     var views: [ViewID]
     var isAll: Bool
@@ -108,6 +108,8 @@ struct ViewChoice: ExpressibleByArgument, Equatable {
     init?(argument: String) {
         if argument.lowercased() == "all" {
             views = ViewID.allCases; isAll = true
+        } else if argument.lowercased() == "back-front" {
+            views = ChartSheet.backFront; isAll = false
         } else if let view = ViewID(named: argument) {
             views = [view]; isAll = false
         } else {
@@ -118,7 +120,7 @@ struct ViewChoice: ExpressibleByArgument, Equatable {
     static let all = ViewChoice(argument: "all")!
 
     var defaultValueDescription: String { isAll ? "all" : views.map(\.rawValue).joined(separator: ",") }
-    static var allValueStrings: [String] { ViewID.acceptedNames + ["all"] }
+    static var allValueStrings: [String] { ViewID.acceptedNames + ["back-front", "all"] }
 
     /// Parses `--view`, suggesting the nearest name for a slip (a usage error, status 64).
     static func parse(_ argument: String) throws -> ViewChoice {

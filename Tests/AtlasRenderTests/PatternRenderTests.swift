@@ -91,4 +91,20 @@ struct PatternRenderTests {
         let image = try SceneRenderer.rasterize(try ChartBuilder.scene(request, atlas: Self.atlas))
         try ImageComparison.check(image, named: "pattern-\(id)-\(view.rawValue)")
     }
+
+    /// Both dermatome maps as flat plates with a root name in each band, in colour and in
+    /// print-greyscale (the names are text: the budget allows a font's small differences).
+    @Test(arguments: [(DermatomeMapID.classic, "default"), (.classic, "print-greyscale"), (.evidenceBased, "default"),
+                      (.evidenceBased, "print-greyscale")])
+    func dermatomeReferenceImages(map: DermatomeMapID, styleName: String) throws {
+        let whole = try #require(Self.atlas.dermatomeMaps[map]?.patterns.first { $0.id == "dermatomes" })
+        var request = ChartRequest(kind: .render, views: [.posterior, .anterior, .lateralRight])
+        request.patterns = [whole]
+        request.sides = [.right, .left]
+        request.width = 720
+        request.bare = true
+        request.style = try #require(Self.atlas.style(styleName))
+        let image = try SceneRenderer.rasterize(try ChartBuilder.scene(request, atlas: Self.atlas))
+        try ImageComparison.check(image, named: "dermatomes-\(map.rawValue)-\(styleName)", budgetFraction: 0.01)
+    }
 }

@@ -36,7 +36,10 @@ struct SceneDrawer {
         let outline = panel.view.outline
         cr.fill(outline, style.bodyFill, t)
 
-        let zones = ZoneTone.byKindZones(panel.patterns)
+        // Dermatome maps are flat plates (DermatomeDrawer); every other zone keeps its texture.
+        let dermatomes = DermatomeDrawer(cr: cr, style: style, panel: panel)
+        let plates = DermatomeDrawer.zones(of: panel)
+        let zones = ZoneTone.byKindZones(panel.patterns).filter { !plates.contains($0) }
         let nerves = panel.patterns.flatMap(\.nerves)
         for contour in panel.view.contours where contour.under { drawContour(contour, panel: panel) }
         // Patterns whose muscle the anatomy layer draws lose their older dashed outline.
@@ -55,6 +58,7 @@ struct SceneDrawer {
                 cr.fill(muscle.path, style.muscleFill, t)
                 cr.stroke(muscle.path, style.muscleLine, width: style.muscleLineWidth * s, dash: [4 * s, 3 * s], t)
             }
+            dermatomes.drawFills(plates)
             for zone in zones where zone.kind == .radicular || zone.kind == .gap {
                 cr.fill(zone.path, hatch(for: zone).tint, t)
             }
@@ -89,6 +93,7 @@ struct SceneDrawer {
         let marks = Self.crossMarks(style: style, scale: s, at: panel.patterns.flatMap(\.triggerPoints).map { t($0.point) })
         for point in marks.points { drawCross(at: point, size: marks.size, width: marks.width) }
         drawRootLabels(zones, panel: panel, text: text)
+        dermatomes.drawLabels(plates, gaps: zones.filter { $0.kind == .gap }, text: text)
         if panel.showLandmarks { drawLandmarks(panel, text: text) }
     }
 

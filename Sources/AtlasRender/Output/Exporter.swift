@@ -163,14 +163,15 @@ public enum Exporter {
             for paper in Paper.allCases {
                 var template = request(.template, views)
                 template.paper = paper
-                template.width = Int((ChartSheet(views: views, paper: paper).pageWidth / 25.4 * max(dpi, 150)).rounded())
-                let name = "template-\(views.count > 1 ? "all" : views[0].rawValue)-\(paper.rawValue)"
+                let sheet = ChartSheet(views: views, paper: paper)
+                template.width = Int((sheet.pageWidth / 25.4 * max(dpi, 150)).rounded())
+                let name = sheet.fileStem
                 for format in [OutputFormat.pdf, .png] {
                     jobs.append(Job(request: template, format: format, path: file("templates", "\(name).\(format.rawValue)")))
                 }
             }
         }
-        for view in ViewID.allCases {
+        for view in ViewID.withSoles {
             jobs.append(Job(request: request(.render, [view]), format: .png, path: file("views", "\(view.rawValue).png")))
             var marked = request(.render, [view]); marked.landmarks = true
             marked.title = "Landmarks: \(atlas.view(view)?.label ?? view.rawValue) view"

@@ -119,9 +119,10 @@ public enum ChartBuilder {
     public static func legendEntries(kind: ChartRequest.Kind, style: Style, panels: [ScenePanel],
                                      phrases: Phrasebook = Phrasebook()) -> [LegendEntry] {
         if kind == .template {
-            return [LegendEntry(symbol: .mark(style.painMark), text: phrases.text(.markPain)),
-                    LegendEntry(symbol: .mark(style.numbnessMark), text: phrases.text(.markNumbness)),
-                    LegendEntry(symbol: .mark(style.tinglingMark), text: phrases.text(.markTingling))]
+            // Each feeling's pen with its pattern: the key must not rely on colour alone.
+            return [LegendEntry(symbol: .pen(style.painMark, .shade), text: phrases.text(.markPain)),
+                    LegendEntry(symbol: .pen(style.numbnessMark, .lines), text: phrases.text(.markNumbness)),
+                    LegendEntry(symbol: .pen(style.tinglingMark, .circles), text: phrases.text(.markTingling))]
         }
         let placed = panels.flatMap(\.patterns)
         let zones = placed.flatMap(\.zones)
@@ -132,8 +133,10 @@ public enum ChartBuilder {
         entries += ZoneLegend.entries(placed, phrases: phrases)
         let radicular = zones.filter { $0.kind == .radicular }
         let roots = Set(radicular.compactMap(\.label))
-        for root in ["L3", "L4", "L5", "S1", "S2"] where roots.contains(root) {
-            entries.append(LegendEntry(symbol: .root(root), text: phrases.text(.legendDermatome, ["root": root])))
+        let plates = Set(placed.filter { $0.pattern.family == .dermatome }.flatMap(\.zones).compactMap(\.label))
+        for root in ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3"] where roots.contains(root) {
+            entries.append(LegendEntry(symbol: plates.contains(root) ? .dermatome(root) : .root(root),
+                                       text: phrases.text(.legendDermatome, ["root": root])))
         }
         if radicular.contains(where: { $0.label == nil }) {
             entries.append(LegendEntry(symbol: .radicular, text: phrases.text(.legendRadicular)))

@@ -72,7 +72,22 @@ public enum LegendSymbol: Sendable, Equatable {
     /// A nerve entrapment's core and its "some patients" area; one tone for an unconfirmed split.
     case entrapmentCore, entrapmentSome, unsplit
     case root(String)
+    /// A root's flat fill on a dermatome map.
+    case dermatome(String)
     case mark(Color)
+    /// A pen of a blank chart's key: its colour and the pattern that says the same without it.
+    case pen(Color, PenPattern)
+}
+
+/// The pattern a patient draws for each feeling, so a chart drawn with one pen (or read by
+/// someone who does not tell red from green) still says which feeling is where.
+public enum PenPattern: Sendable, Equatable, CaseIterable {
+    /// Shaded in: close strokes.
+    case shade
+    /// Straight lines across, apart.
+    case lines
+    /// Small circles.
+    case circles
 }
 
 public struct LegendEntry: Sendable, Equatable {
