@@ -43,7 +43,8 @@ clean:
 	find $(OUTPUT) -mindepth 1 ! -name README.md -exec rm -rf {} +
 
 # Release-mode benchmarks (package-benchmark): wall time, CPU, peak memory, allocations.
-bench: deps
+# The whole-process benchmarks run the release binary that `build` makes.
+bench: build
 	cd Benchmarks && $(SWIFT) package benchmark
 
 # Installs the binary and the atlas it reads by default (PREFIX/share/referral-atlas/Atlas).

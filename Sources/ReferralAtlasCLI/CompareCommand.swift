@@ -42,7 +42,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            guard top >= 1 else { throw CLIError.invalidInput("--top must be at least 1, not \(top)") }
+            try Limits.top.check(top)
             if let csv, !csv.lowercased().hasSuffix(".csv") { throw CLIError.invalidInput("--csv writes a .csv file, not \(csv)") }
             let audience: ReportAudience
             do throws(CompareError) { audience = try ReportAudience.parse(self.audience) } catch { throw CLIError.invalidInput(error.description) }

@@ -18,7 +18,7 @@ struct DumpCommand: ParsableCommand {
 
     @OptionGroup var atlasOptions: AtlasOptions
 
-    @Option(help: "posterior, anterior, lateral-right or lateral-left.")
+    @Option(help: "posterior, anterior, lateral-right, lateral-left or plantar.")
     var view: ViewID
 
     @Option(help: "The patient's side the patterns are placed on: right, left or both.")

@@ -75,7 +75,10 @@ struct PatternRenderTests {
         #expect(symbols.contains(.radicular) == kinds.contains(.radicular))
         #expect(symbols.contains(.triggerPoint) == !pattern.triggerPoints.isEmpty)
         #expect(symbols.contains(.nerve) == !pattern.nerves.isEmpty)
-        #expect(symbols.contains(.muscle) == !pattern.muscles.isEmpty)
+        // A muscle shows as the anatomy layer's muscle or, where the layer has none, as the
+        // pattern's own outline.
+        let drawsMuscle = !pattern.muscles.isEmpty || scene.panels.contains { !($0.anatomy?.muscles.isEmpty ?? true) }
+        #expect((symbols.contains(.muscle) || symbols.contains(.anatomy)) == drawsMuscle)
     }
 
     @Test(arguments: [("gluteus-minimus-anterior", ViewID.lateralRight), ("piriformis", .posterior),
@@ -87,5 +90,21 @@ struct PatternRenderTests {
         request.bare = true
         let image = try SceneRenderer.rasterize(try ChartBuilder.scene(request, atlas: Self.atlas))
         try ImageComparison.check(image, named: "pattern-\(id)-\(view.rawValue)")
+    }
+
+    /// Both dermatome maps as flat plates with a root name in each band, in colour and in
+    /// print-greyscale (the names are text: the budget allows a font's small differences).
+    @Test(arguments: [(DermatomeMapID.classic, "default"), (.classic, "print-greyscale"), (.evidenceBased, "default"),
+                      (.evidenceBased, "print-greyscale")])
+    func dermatomeReferenceImages(map: DermatomeMapID, styleName: String) throws {
+        let whole = try #require(Self.atlas.dermatomeMaps[map]?.patterns.first { $0.id == "dermatomes" })
+        var request = ChartRequest(kind: .render, views: [.posterior, .anterior, .lateralRight])
+        request.patterns = [whole]
+        request.sides = [.right, .left]
+        request.width = 720
+        request.bare = true
+        request.style = try #require(Self.atlas.style(styleName))
+        let image = try SceneRenderer.rasterize(try ChartBuilder.scene(request, atlas: Self.atlas))
+        try ImageComparison.check(image, named: "dermatomes-\(map.rawValue)-\(styleName)", budgetFraction: 0.01)
     }
 }

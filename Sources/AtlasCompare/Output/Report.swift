@@ -42,7 +42,7 @@ enum Report {
         let explanations = ranking.explanations.map(roundedExplanation)
         let summary = SummaryWriter.summary(areas: areas, extent: extent, views: views, atlas: atlas,
                                             symptoms: symptoms, matches: matches, explanations: explanations, leaning: leaning, notes: notes)
-        return DrawingComparison(drawing: name, template: views.count > 1 ? "all" : views[0].rawValue, views: views,
+        return DrawingComparison(drawing: name, template: reference.sheet.viewsName, views: views,
                                  registration: registration, extentPercent: extent, areas: areas, leaning: leaning,
                                  matches: matches.map(roundedMatch), explanations: explanations, notes: notes, summarySentences: summary)
     }

@@ -46,4 +46,6 @@ public struct Figure: Sendable, Equatable {
     public var legend: Bool
     public var source: String?
     public var location: SourceLocation
+    /// Bones and the patterns' muscles under the zones (`anatomy: false` leaves them out).
+    public var anatomy = true
 }

@@ -10,6 +10,18 @@ public struct Phrasebook: Sendable, Equatable {
         case markPain = "mark-pain"
         case markNumbness = "mark-numbness"
         case markTingling = "mark-tingling"
+        case templateWhereAll = "template-where-all"
+        case templateWhereBackFront = "template-where-back-front"
+        case templateWhereBack = "template-where-back"
+        case templateWhereFront = "template-where-front"
+        case templateWhereRightSide = "template-where-right-side"
+        case templateWhereLeftSide = "template-where-left-side"
+        case templateBackLabel = "template-back-label"
+        case templateFrontLabel = "template-front-label"
+        case sideYourRight = "side-your-right"
+        case sideYourLeft = "side-your-left"
+        case sideYourRightSide = "side-your-right-side"
+        case sideYourLeftSide = "side-your-left-side"
         case legendTriggerPoint = "legend-trigger-point"
         case legendEssentialMuscle = "legend-essential-muscle"
         case legendEssentialOther = "legend-essential-other"
@@ -25,6 +37,7 @@ public struct Phrasebook: Sendable, Equatable {
         case legendNerve = "legend-nerve"
         case legendDeepNerve = "legend-deep-nerve"
         case legendMuscle = "legend-muscle"
+        case legendAnatomy = "legend-anatomy"
         case legendBlank = "legend-blank"
         case familyMyofascial = "family-myofascial"
         case familyArticular = "family-articular"
@@ -43,6 +56,8 @@ public struct Phrasebook: Sendable, Equatable {
         case handoutSources = "handout-sources"
         case handoutSideNote = "handout-side-note"
         case handoutClinic = "handout-clinic"
+        case handoutContinued = "handout-continued"
+        case handoutOverleaf = "handout-overleaf"
         case sourceCaption = "source-caption"
         case splitUnconfirmed = "split-unconfirmed"
         case seeOtherView = "see-other-view"
@@ -79,12 +94,24 @@ public struct Phrasebook: Sendable, Equatable {
     public static let english: [Key: String] = [
         .disclaimer: "An aid to a conversation with your clinician, not a diagnosis.",
         .templateTitle: "Pain drawing: where do you feel it?",
-        .templateInstructions: "Shade every area where you feel symptoms, on the front, back and sides. Use red for pain, blue for numbness, green for pins and needles.",
+        .templateInstructions: "Shade every area where you feel symptoms, {where}. Draw each feeling with its pattern below; one pen is fine.",
         .templateNameDate: "Name ____________________    Date ____________",
         .templateScaleBar: "Print at actual size (100%): this bar is 5 cm",
-        .markPain: "Pain (red)",
-        .markNumbness: "Numbness (blue)",
-        .markTingling: "Pins and needles (green)",
+        .markPain: "Pain: shade it in (red)",
+        .markNumbness: "Numbness: lines (blue)",
+        .markTingling: "Pins and needles: circles (green)",
+        .templateWhereAll: "on the front, the back and both sides",
+        .templateWhereBackFront: "on the back and the front",
+        .templateWhereBack: "on the back",
+        .templateWhereFront: "on the front",
+        .templateWhereRightSide: "on your right side",
+        .templateWhereLeftSide: "on your left side",
+        .templateBackLabel: "Back (seen from behind)",
+        .templateFrontLabel: "Front (facing you)",
+        .sideYourRight: "Your right",
+        .sideYourLeft: "Your left",
+        .sideYourRightSide: "Your right side",
+        .sideYourLeftSide: "Your left side",
         .legendTriggerPoint: "Trigger point",
         .legendEssentialMuscle: "Essential zone: felt by nearly everyone with this trigger point",
         .legendEssentialOther: "Essential zone: where most people with this source feel it",
@@ -100,6 +127,7 @@ public struct Phrasebook: Sendable, Equatable {
         .legendNerve: "Nerve",
         .legendDeepNerve: "Nerve running deep (inside the pelvis or under a muscle)",
         .legendMuscle: "Muscle (outline)",
+        .legendAnatomy: "The muscle, with lines along its fibres (dashed: lies deeper); bones in grey",
         .legendBlank: "Blank skin: roots this map does not show (L1-L2, S3-S5)",
         .familyMyofascial: "referred pain from muscle trigger points",
         .familyArticular: "referred pain from a joint",
@@ -118,6 +146,8 @@ public struct Phrasebook: Sendable, Equatable {
         .handoutSources: "Sources",
         .handoutSideNote: "Drawn on the right side; the same pattern can appear on the left.",
         .handoutClinic: "Given to you by",
+        .handoutContinued: "continued",
+        .handoutOverleaf: "Continued on page 2.",
         .sourceCaption: "After {source} ({fidelity})",
         .splitUnconfirmed: "essential/spillover split not confirmed",
         .seeOtherView: "{label}: see {view}",

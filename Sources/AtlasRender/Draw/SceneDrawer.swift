@@ -36,9 +36,17 @@ struct SceneDrawer {
         let outline = panel.view.outline
         cr.fill(outline, style.bodyFill, t)
 
-        let zones = ZoneTone.byKindZones(panel.patterns)
+        // Dermatome maps are flat plates (DermatomeDrawer); every other zone keeps its texture.
+        let dermatomes = DermatomeDrawer(cr: cr, style: style, panel: panel)
+        let plates = DermatomeDrawer.zones(of: panel)
+        let zones = ZoneTone.byKindZones(panel.patterns).filter { !plates.contains($0) }
+        // Overlapping pieces of a zone are filled as one shape, so their overlap never darkens.
+        let filled = ZoneUnion.merged(panel.patterns.filter { ZoneTone.of($0.pattern) == .byKind }, excluding: plates)
         let nerves = panel.patterns.flatMap(\.nerves)
         for contour in panel.view.contours where contour.under { drawContour(contour, panel: panel) }
+        // Patterns whose muscle the anatomy layer draws lose their older dashed outline.
+        let outlined = panel.patterns.filter { !(panel.anatomy?.patterns.contains($0.pattern.id) ?? false) }.flatMap(\.muscles)
+        if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).draw(anatomy, clippedTo: outline, scale: s, t) }
         cr.clipped(to: outline, t) {
             // Deep nerve segments lie under the muscles: dashed, beneath the muscle tint.
             for nerve in nerves where nerve.deep {
@@ -48,23 +56,25 @@ struct SceneDrawer {
                 cr.stroke(nerve.path, style.nerve.with(alpha: 0.55), width: w * s, dash: [6 * s, 4 * s], t)
             }
             // Muscles lie under the zones: their tint and outline first, so no line crosses a zone.
-            for muscle in panel.patterns.flatMap(\.muscles) {
+            for muscle in outlined {
                 cr.fill(muscle.path, style.muscleFill, t)
                 cr.stroke(muscle.path, style.muscleLine, width: style.muscleLineWidth * s, dash: [4 * s, 3 * s], t)
             }
-            for zone in zones where zone.kind == .radicular || zone.kind == .gap {
+            dermatomes.drawFills(plates)
+            for zone in filled where zone.kind == .radicular || zone.kind == .gap {
                 cr.fill(zone.path, hatch(for: zone).tint, t)
             }
-            for zone in zones where zone.kind == .spillover {
+            for zone in filled where zone.kind == .spillover {
                 cr.fill(zone.path, style.spilloverTint, t)
                 cr.clipped(to: zone.path, t) {
+                    if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).drawMuscleLines(anatomy, scale: s, t) }
                     Texture.stipple(cr, box: box(zone.path, t), spacing: style.stippleSpacing * s,
                                     radius: style.stippleRadius * s, color: style.spilloverDot)
                 }
             }
-            for zone in zones where zone.kind == .essential { cr.fill(zone.path, style.essential, t) }
+            for zone in filled where zone.kind == .essential { cr.fill(zone.path, style.essential, t) }
             drawPatternToneZones(panel.patterns, scale: s, t)
-            for zone in zones where zone.kind == .radicular || zone.kind == .gap {
+            for zone in filled where zone.kind == .radicular || zone.kind == .gap {
                 let h = hatch(for: zone)
                 cr.clipped(to: zone.path, t) {
                     Texture.fill(cr, h, box: box(zone.path, t), spacing: style.hatchSpacing * s, width: style.hatchWidth * s)
@@ -85,6 +95,7 @@ struct SceneDrawer {
         let marks = Self.crossMarks(style: style, scale: s, at: panel.patterns.flatMap(\.triggerPoints).map { t($0.point) })
         for point in marks.points { drawCross(at: point, size: marks.size, width: marks.width) }
         drawRootLabels(zones, panel: panel, text: text)
+        dermatomes.drawLabels(plates, gaps: zones.filter { $0.kind == .gap }, text: text)
         if panel.showLandmarks { drawLandmarks(panel, text: text) }
     }
 
@@ -190,17 +201,27 @@ struct SceneDrawer {
     }
 
     private func drawLandmarks(_ panel: ScenePanel, text: TextRenderer) {
-        let size = max(9, 9 * panel.scale)
+        let size = LandmarkLabels.textSize(panel)
+        let placements = LandmarkLabels.layout(panel) { text.measure(SceneText(text: $0, at: Point(0, 0), size: size)) }
+        cr.setColor(style.landmark)
         for landmark in panel.view.landmarks {
             let p = panel.toPixels(landmark.point)
             cairo_new_path(cr.pointer)
-            cairo_arc(cr.pointer, p.x, p.y, 2.6 * panel.scale, 0, 2 * Double.pi)
-            cr.setColor(style.landmark)
+            cairo_arc(cr.pointer, p.x, p.y, LandmarkLabels.dotRadius(panel), 0, 2 * Double.pi)
             cairo_fill(cr.pointer)
-            // Labels go outward, away from the midline, so the two sides do not collide.
-            let leftward = p.x < panel.origin.x || (landmark.side == nil && panel.view.id == .lateralLeft)
-            text.draw(SceneText(text: landmark.name, at: Point(p.x + (leftward ? -4 : 4) * panel.scale, p.y - size * 0.6),
-                                size: size, alignment: leftward ? .right : .left, color: style.landmark),
+        }
+        for label in placements {
+            if label.leader {
+                // From the dot to the nearest point of the label's box.
+                let b = label.box
+                let end = Point(min(max(label.point.x, b.minX), b.maxX), min(max(label.point.y, b.minY), b.maxY))
+                cr.setColor(style.landmark.with(alpha: 0.6))
+                cairo_set_line_width(cr.pointer, max(0.6, 0.5 * panel.scale))
+                cairo_move_to(cr.pointer, label.point.x, label.point.y)
+                cairo_line_to(cr.pointer, end.x, end.y)
+                cairo_stroke(cr.pointer)
+            }
+            text.draw(SceneText(text: label.name, at: Point(label.box.minX, label.box.minY), size: size, color: style.landmark),
                       defaultColor: style.landmark)
         }
     }

@@ -6,9 +6,7 @@ public enum ChartBuilder {
     public static var disclaimer: String { Phrasebook().text(.disclaimer) }
 
     public static func scene(_ request: ChartRequest, atlas: Atlas) throws(RenderError) -> Scene {
-        guard (100...20000).contains(request.width) else {
-            throw RenderError.invalidRequest("--width must be between 100 and 20000 pixels, not \(request.width)")
-        }
+        try request.validate()
         if request.kind == .template { return try SheetBuilder.scene(request, atlas: atlas) }
         let layout = ChartLayout(views: request.views, width: request.width, region: request.region)
         guard layout.height <= 32000 else {
@@ -33,15 +31,22 @@ public enum ChartBuilder {
                           metadata: [("Title", title), ("Software", "referral-atlas \(ReferralAtlasVersion.string)"),
                                      ("Source", "\(atlas.name) \(atlas.version)")],
                           style: style)
+        scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
         guard !request.bare else { return scene }
 
         let u = layout.unit
         let w = Double(layout.width)
-        scene.texts.append(SceneText(text: title, at: Point(layout.margin, layout.headerTop), size: u * 1.2, weight: .bold,
-                                     fitWidth: w - 2 * layout.margin))
-        scene.texts.append(SceneText(text: subtitle(request, atlas: atlas), at: Point(layout.margin, layout.headerTop + u * 1.75),
+        let measure = try TextMeasurer(fontFamily: style.fontFamily)
+        let titleText = ChartTitle.fitted(title, at: Point(layout.margin, layout.headerTop), size: u * 1.2,
+                                          width: w - 2 * layout.margin, measure: measure)
+        // A title wrapped onto a second line pushes everything below it down.
+        let extra = ChartTitle.extraHeight(titleText, size: u * 1.2, measure: measure)
+        if extra > 0 { scene.lowerPanels(by: extra) }
+        let footerTop = layout.footerTop + extra
+        scene.texts.append(titleText)
+        scene.texts.append(SceneText(text: subtitle(request, atlas: atlas), at: Point(layout.margin, layout.headerTop + u * 1.75 + extra),
                                      size: u * 0.68, color: style.mutedText, width: w - 2 * layout.margin))
-        for panel in panels {
+        for panel in scene.panels {
             if request.views.count > 1, let label = panel.label {
                 scene.texts.append(SceneText(text: label, at: Point(panel.frame.center.x, panel.frame.minY - u * 1.2),
                                              size: u * 0.85, weight: .bold, alignment: .center))
@@ -49,15 +54,20 @@ public enum ChartBuilder {
             scene.texts += sideMarks(panel, unit: u, region: request.region)
             scene.texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: u * 0.5, phrases: phrases)
         }
-        let legendFrame = Rect(minX: layout.margin, minY: layout.footerTop + u * 0.3, maxX: w - layout.margin,
-                               maxY: layout.footerTop + u * 5.0)
-        scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: panels, phrases: phrases), frame: legendFrame,
+        let legendFrame = Rect(minX: layout.margin, minY: footerTop + u * 0.3, maxX: w - layout.margin,
+                               maxY: footerTop + u * 5.0)
+        scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: scene.panels, phrases: phrases), frame: legendFrame,
                                    textSize: u * 0.62)
         let footer = "\(SourceCaption.text(for: request.patterns, phrases: phrases)) \(phrases.text(.disclaimer)) "
             + phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])
         // Wrapped, not shrunk: the source captions of several patterns take two or three lines.
-        scene.texts.append(SceneText(text: footer, at: Point(layout.margin, layout.footerTop + u * 5.25), size: u * 0.5,
-                                     color: style.mutedText, width: w - 2 * layout.margin))
+        let footerText = SceneText(text: footer, at: Point(layout.margin, footerTop + u * 5.25), size: u * 0.5,
+                                   color: style.mutedText, width: w - 2 * layout.margin)
+        scene.texts.append(footerText)
+        // The page ends a margin below the footer's last line, however many lines it takes.
+        let footerBottom = measure.box(of: footerText).maxY
+        scene.height = max(layout.height + Int(extra.rounded(.up)), Int((footerBottom + layout.margin).rounded(.up)))
+        scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
         return scene
     }
 
@@ -119,9 +129,10 @@ public enum ChartBuilder {
     public static func legendEntries(kind: ChartRequest.Kind, style: Style, panels: [ScenePanel],
                                      phrases: Phrasebook = Phrasebook()) -> [LegendEntry] {
         if kind == .template {
-            return [LegendEntry(symbol: .mark(style.painMark), text: phrases.text(.markPain)),
-                    LegendEntry(symbol: .mark(style.numbnessMark), text: phrases.text(.markNumbness)),
-                    LegendEntry(symbol: .mark(style.tinglingMark), text: phrases.text(.markTingling))]
+            // Each feeling's pen with its pattern: the key must not rely on colour alone.
+            return [LegendEntry(symbol: .pen(style.painMark, .shade), text: phrases.text(.markPain)),
+                    LegendEntry(symbol: .pen(style.numbnessMark, .lines), text: phrases.text(.markNumbness)),
+                    LegendEntry(symbol: .pen(style.tinglingMark, .circles), text: phrases.text(.markTingling))]
         }
         let placed = panels.flatMap(\.patterns)
         let zones = placed.flatMap(\.zones)
@@ -132,8 +143,10 @@ public enum ChartBuilder {
         entries += ZoneLegend.entries(placed, phrases: phrases)
         let radicular = zones.filter { $0.kind == .radicular }
         let roots = Set(radicular.compactMap(\.label))
-        for root in ["L3", "L4", "L5", "S1", "S2"] where roots.contains(root) {
-            entries.append(LegendEntry(symbol: .root(root), text: phrases.text(.legendDermatome, ["root": root])))
+        let plates = Set(placed.filter { $0.pattern.family == .dermatome }.flatMap(\.zones).compactMap(\.label))
+        for root in ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3"] where roots.contains(root) {
+            entries.append(LegendEntry(symbol: plates.contains(root) ? .dermatome(root) : .root(root),
+                                       text: phrases.text(.legendDermatome, ["root": root])))
         }
         if radicular.contains(where: { $0.label == nil }) {
             entries.append(LegendEntry(symbol: .radicular, text: phrases.text(.legendRadicular)))

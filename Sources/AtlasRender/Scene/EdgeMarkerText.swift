@@ -20,6 +20,6 @@ enum EdgeMarkerText {
 
     /// How a caption names a view; a view added later reads by its own name.
     static func viewName(_ view: PatternView) -> String {
-        ["posterior": "back view", "anterior": "front view", "lateral": "side view"][view.rawValue] ?? "\(view.rawValue) view"
+        ["posterior": "back view", "anterior": "front view", "lateral": "side view", "plantar": "sole view"][view.rawValue] ?? "\(view.rawValue) view"
     }
 }
