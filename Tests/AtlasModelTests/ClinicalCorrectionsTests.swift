@@ -52,20 +52,28 @@ struct ClinicalCorrectionsTests {
         #expect(atlas.pattern("sciatic-entrapment")?.zones.allSatisfy { $0.kind != .radicular } == true)
     }
 
-    /// The skin of the back of the thigh belongs to the posterior femoral cutaneous nerve.
-    @Test func entrapmentLeavesThePosteriorThighSkinStrip() throws {
+    /// Deep gluteal syndrome may radiate down the back of the thigh (addendum 6), so the thigh
+    /// along the nerve is "felt by some", joined to the calf; it is never the core tier, since
+    /// the thigh skin belongs to the posterior femoral cutaneous nerve.
+    @Test func entrapmentThighIsFeltBySomeNeverCore() throws {
         let fold = try landmark("gluteal-fold-medial"), crease = try landmark("popliteal-crease")
         let thigh = try landmark("mid-posterior-thigh")
         for y in stride(from: fold.y + 20, through: crease.y - 15, by: 20) {
-            for dx in [-20.0, 0, 20] {
-                let p = Point(thigh.x + dx, y)
-                #expect(try zones("sciatic-entrapment", .posterior, containing: p).isEmpty, "zone on the posterior thigh at \(p)")
+            let kinds = try zones("sciatic-entrapment", .posterior, containing: Point(thigh.x, y)).map(\.kind)
+            #expect(kinds == [.spillover], "back of the thigh at y \(y): \(kinds)")
+            for dx in [-20.0, 20] {
+                #expect(try !zones("sciatic-entrapment", .posterior, containing: Point(thigh.x + dx, y)).contains { $0.kind == .essential },
+                        "core on the posterior thigh at \(dx), \(y)")
             }
         }
+        // Joined to the calf: the popliteal region along the nerve is covered too.
+        #expect(try zones("sciatic-entrapment", .posterior, containing: crease).map(\.kind) == [.spillover])
         let lateral = try landmark("posterior-thigh", .lateralRight)
         for dy in [-80.0, -40, 0, 40, 80, 120] {
-            #expect(try zones("sciatic-entrapment", .lateral, containing: lateral + Point(10, dy)).isEmpty, "side view, thigh \(dy)")
+            #expect(try !zones("sciatic-entrapment", .lateral, containing: lateral + Point(10, dy)).contains { $0.kind == .essential }, "side view, thigh \(dy)")
         }
+        let thighNote = try pattern("sciatic-entrapment").zones.first { $0.view == .posterior && $0.kind == .spillover }?.note ?? ""
+        #expect(thighNote.contains("posterior femoral cutaneous"), "the note says whose skin the thigh is")
         // The buttock over the sciatic notch is its core.
         #expect(try zones("sciatic-entrapment", .posterior, containing: try landmark("greater-sciatic-notch")).map(\.kind) == [.essential])
     }
