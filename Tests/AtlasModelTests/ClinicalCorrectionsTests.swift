@@ -143,10 +143,21 @@ struct ClinicalCorrectionsTests {
         let tuberosity = try landmark("ischial-tuberosity")
         #expect(piece(atY: tuberosity.y)?.deep == true, "under gluteus maximus")
         #expect(piece(atY: try landmark("mid-posterior-thigh").y)?.deep == true, "under biceps femoris")
-        #expect(piece(atY: 930)?.deep == false, "between the two muscles")
+        #expect(piece(atY: 940)?.deep == false, "between the two muscles")
+        // Still under gluteus maximus from the sitting bone down to the gluteal fold, in every
+        // drawing of the nerve in the buttock.
+        for id in ["sciatic-nerve", "sciatic-entrapment", "sciatic-nerve-variant-b"] {
+            let strokes = try pattern(id).nerves.filter { $0.view == .posterior }
+            for y in [tuberosity.y + 16, try landmark("gluteal-fold-medial").y, 915] {
+                let here = strokes.filter { $0.path.polylines().joined().contains { abs($0.y - y) < 3 && $0.x > 80 } }
+                #expect(!here.isEmpty && here.allSatisfy(\.deep), "\(id): superficial nerve at y \(y), still under gluteus maximus")
+            }
+        }
         let trunk = nerve.filter { $0.id.hasPrefix("sciatic-trunk") }.map(\.calibre.widthFactor)
         let branches = nerve.filter { ["sural", "medial-calcaneal"].contains($0.id) }.map(\.calibre.widthFactor)
+        let divisions = nerve.filter { ["tibial", "common-fibular"].contains($0.id) }.map(\.calibre.widthFactor)
         #expect(!branches.isEmpty && (trunk.min() ?? 0) > (branches.max() ?? 1))
+        #expect(!divisions.isEmpty && (trunk.min() ?? 0) >= 1.8 * (divisions.max() ?? 1), "the trunk about twice its divisions")
     }
 
     @Test func variantBFibularDivisionPassesThroughASplitPiriformis() throws {
