@@ -21,10 +21,18 @@ struct FamilyDrawingTests {
     @Test func jointMapsSayMostAndSomePatients() throws {
         let phrases = Phrasebook()
         let texts = try legend(["sacroiliac-joint"]).map(\.text)
-        #expect(texts.contains(phrases.text(.legendMostPatients)) && texts.contains(phrases.text(.legendSomePatients)))
+        #expect(texts.contains(phrases.text(.legendJointMost)) && texts.contains(phrases.text(.legendJointSome)))
         #expect(!texts.contains(phrases.text(.legendEssentialMuscle)) && !texts.contains(phrases.text(.legendSpillover)))
         let muscle = try legend(["piriformis"]).map(\.text)
-        #expect(muscle.contains(phrases.text(.legendEssentialMuscle)) && !muscle.contains(phrases.text(.legendMostPatients)))
+        #expect(muscle.contains(phrases.text(.legendEssentialMuscle)) && !muscle.contains(phrases.text(.legendJointMost)))
+        // Worded per family: joints come from injection studies, the disc from disc stimulation.
+        for id in ["sacroiliac-joint", "hip-joint", "lumbar-facet"] {
+            let joint = try legend([id]).map(\.text)
+            #expect(joint.contains { $0.hasPrefix("Joint: ") } && !joint.contains { $0.contains("disc") || $0.contains("Disc") }, "\(id): \(joint)")
+        }
+        let disc = try legend(["lumbar-disc"]).map(\.text)
+        #expect(disc.contains(phrases.text(.legendDiscMost)) && !disc.contains { $0.contains("injection") || $0.hasPrefix("Joint") }, "\(disc)")
+        #expect(phrases.text(.legendDiscMost).contains("disc stimulation"))
     }
 
     @Test func entrapmentHasItsOwnLegendAndIsNotRootPain() throws {

@@ -26,8 +26,10 @@ public struct Phrasebook: Sendable, Equatable {
         case legendEssentialMuscle = "legend-essential-muscle"
         case legendEssentialOther = "legend-essential-other"
         case legendSpillover = "legend-spillover"
-        case legendMostPatients = "legend-most-patients"
-        case legendSomePatients = "legend-some-patients"
+        case legendJointMost = "legend-joint-most"
+        case legendJointSome = "legend-joint-some"
+        case legendDiscMost = "legend-disc-most"
+        case legendDiscSome = "legend-disc-some"
         case legendEntrapmentCore = "legend-entrapment-core"
         case legendEntrapmentSome = "legend-entrapment-some"
         case legendUnsplit = "legend-unsplit"
@@ -116,8 +118,10 @@ public struct Phrasebook: Sendable, Equatable {
         .legendEssentialMuscle: "Essential zone: felt by nearly everyone with this trigger point",
         .legendEssentialOther: "Essential zone: where most people with this source feel it",
         .legendSpillover: "Spillover zone: felt by some",
-        .legendMostPatients: "Joint or disc: where most patients in injection studies felt it",
-        .legendSomePatients: "Joint or disc: felt by some patients",
+        .legendJointMost: "Joint: where most patients in injection studies felt it",
+        .legendJointSome: "Joint: felt by some patients",
+        .legendDiscMost: "Disc: where most patients felt it (disc stimulation studies)",
+        .legendDiscSome: "Disc: felt by some patients",
         .legendEntrapmentCore: "Nerve entrapment: where most people feel it",
         .legendEntrapmentSome: "Nerve entrapment: felt by some",
         .legendUnsplit: "Where pain is felt (essential/spillover split not confirmed)",

@@ -1,8 +1,8 @@
 import AtlasModel
 
 /// Legend lines for the shaded referral zones, worded by family: T&S's essential/spillover
-/// for trigger points, "most / some patients" for joint and disc maps (injection studies
-/// count patients), a separate hatch for a nerve entrapment, and one tone with a flag where
+/// for trigger points, "most / some patients" for joint maps (injection studies count
+/// patients) and disc maps (disc stimulation studies), a separate hatch for a nerve entrapment, and one tone with a flag where
 /// the split is not confirmed.
 enum ZoneLegend {
     static func entries(_ placed: [PlacedPattern], phrases: Phrasebook) -> [LegendEntry] {
@@ -12,7 +12,8 @@ enum ZoneLegend {
             }
         }
         let muscle: (Family) -> Bool = { !$0.mapsFromPatientCounts }
-        let counted: (Family) -> Bool = { $0.mapsFromPatientCounts }
+        let joint: (Family) -> Bool = { $0.mapsFromPatientCounts && $0 != .discogenic }
+        let disc: (Family) -> Bool = { $0 == .discogenic }
         var entries: [LegendEntry] = []
         if has(.byKind, .essential, where: muscle) {
             let muscleOnly = placed.filter { ZoneTone.of($0.pattern) == .byKind && muscle($0.pattern.family) && $0.zones.contains { $0.kind == .essential } }
@@ -20,8 +21,10 @@ enum ZoneLegend {
             entries.append(LegendEntry(symbol: .essential, text: phrases.text(muscleOnly ? .legendEssentialMuscle : .legendEssentialOther)))
         }
         if has(.byKind, .spillover, where: muscle) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendSpillover))) }
-        if has(.byKind, .essential, where: counted) { entries.append(LegendEntry(symbol: .essential, text: phrases.text(.legendMostPatients))) }
-        if has(.byKind, .spillover, where: counted) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendSomePatients))) }
+        if has(.byKind, .essential, where: joint) { entries.append(LegendEntry(symbol: .essential, text: phrases.text(.legendJointMost))) }
+        if has(.byKind, .spillover, where: joint) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendJointSome))) }
+        if has(.byKind, .essential, where: disc) { entries.append(LegendEntry(symbol: .essential, text: phrases.text(.legendDiscMost))) }
+        if has(.byKind, .spillover, where: disc) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendDiscSome))) }
         if has(.unsplit, nil) { entries.append(LegendEntry(symbol: .unsplit, text: phrases.text(.legendUnsplit))) }
         if has(.entrapment, .essential) { entries.append(LegendEntry(symbol: .entrapmentCore, text: phrases.text(.legendEntrapmentCore))) }
         if has(.entrapment, .spillover) { entries.append(LegendEntry(symbol: .entrapmentSome, text: phrases.text(.legendEntrapmentSome))) }
