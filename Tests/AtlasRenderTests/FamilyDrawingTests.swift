@@ -35,6 +35,22 @@ struct FamilyDrawingTests {
         #expect(phrases.text(.legendDiscMost).contains("disc stimulation"))
     }
 
+    /// A figure's legend has one entry per swatch, and an edge marker names a view the
+    /// figure leaves out as "not shown" (why-leg-pain has no side view of gluteus medius).
+    @Test func figureLegendMergesIdenticalSwatchesAndMarkersSayNotShown() throws {
+        let figure = try #require(Self.atlas.figure("why-leg-pain"))
+        let scene = try FigureBuilder.scene(figure, atlas: Self.atlas)
+        let entries = try #require(scene.legend).entries
+        for entry in entries {
+            #expect(entries.filter { $0.symbol == entry.symbol }.count == 1, "two legend entries for \(entry.symbol)")
+        }
+        let solid = try #require(entries.first { $0.symbol == .essential }).text
+        #expect(solid.contains("trigger point") && solid.contains("joint injection"), "\(solid)")
+        let texts = scene.texts.map(\.text)
+        #expect(texts.contains { $0.contains("TrP3") && $0.contains("not shown") }, "\(texts.filter { $0.contains("TrP") })")
+        #expect(!texts.contains { $0.contains("TrP3: see") })
+    }
+
     @Test func entrapmentHasItsOwnLegendAndIsNotRootPain() throws {
         let symbols = try legend(["sciatic-entrapment"]).map(\.symbol)
         #expect(symbols.contains(.entrapmentCore) && symbols.contains(.entrapmentSome))

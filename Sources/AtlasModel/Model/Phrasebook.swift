@@ -30,6 +30,13 @@ public struct Phrasebook: Sendable, Equatable {
         case legendJointSome = "legend-joint-some"
         case legendDiscMost = "legend-disc-most"
         case legendDiscSome = "legend-disc-some"
+        case legendMostMerged = "legend-most-merged"
+        case legendSomeMerged = "legend-some-merged"
+        case legendMostCounted = "legend-most-counted"
+        case legendSomeCounted = "legend-some-counted"
+        case legendStudiesJoint = "legend-studies-joint"
+        case legendStudiesDisc = "legend-studies-disc"
+        case legendStudiesBoth = "legend-studies-both"
         case legendEntrapmentCore = "legend-entrapment-core"
         case legendEntrapmentSome = "legend-entrapment-some"
         case legendUnsplit = "legend-unsplit"
@@ -63,6 +70,7 @@ public struct Phrasebook: Sendable, Equatable {
         case sourceCaption = "source-caption"
         case splitUnconfirmed = "split-unconfirmed"
         case seeOtherView = "see-other-view"
+        case otherViewNotShown = "other-view-not-shown"
     }
 
     public var language: String
@@ -122,6 +130,13 @@ public struct Phrasebook: Sendable, Equatable {
         .legendJointSome: "Joint: felt by some patients",
         .legendDiscMost: "Disc: where most patients felt it (disc stimulation studies)",
         .legendDiscSome: "Disc: felt by some patients",
+        .legendMostMerged: "Essential zone (trigger point), or where most patients felt it ({which})",
+        .legendSomeMerged: "Spillover zone (trigger point), or felt by some patients ({which})",
+        .legendMostCounted: "Where most patients felt it ({which})",
+        .legendSomeCounted: "Felt by some patients ({which})",
+        .legendStudiesJoint: "joint injection studies",
+        .legendStudiesDisc: "disc stimulation studies",
+        .legendStudiesBoth: "joint injection or disc stimulation studies",
         .legendEntrapmentCore: "Nerve entrapment: where most people feel it",
         .legendEntrapmentSome: "Nerve entrapment: felt by some",
         .legendUnsplit: "Where pain is felt (essential/spillover split not confirmed)",
@@ -155,5 +170,6 @@ public struct Phrasebook: Sendable, Equatable {
         .sourceCaption: "After {source} ({fidelity})",
         .splitUnconfirmed: "essential/spillover split not confirmed",
         .seeOtherView: "{label}: see {view}",
+        .otherViewNotShown: "{label}: not shown",
     ]
 }

@@ -25,9 +25,32 @@ enum ZoneLegend {
         if has(.byKind, .spillover, where: joint) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendJointSome))) }
         if has(.byKind, .essential, where: disc) { entries.append(LegendEntry(symbol: .essential, text: phrases.text(.legendDiscMost))) }
         if has(.byKind, .spillover, where: disc) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendDiscSome))) }
+        entries = merged(entries, phrases: phrases, joint: has(.byKind, nil, where: joint), disc: has(.byKind, nil, where: disc))
         if has(.unsplit, nil) { entries.append(LegendEntry(symbol: .unsplit, text: phrases.text(.legendUnsplit))) }
         if has(.entrapment, .essential) { entries.append(LegendEntry(symbol: .entrapmentCore, text: phrases.text(.legendEntrapmentCore))) }
         if has(.entrapment, .spillover) { entries.append(LegendEntry(symbol: .entrapmentSome, text: phrases.text(.legendEntrapmentSome))) }
         return entries
+    }
+
+    /// One line per swatch: families drawn alike (solid red for a muscle's essential zone and
+    /// a joint's "most patients") share one entry whose text covers both, kept short enough
+    /// for one legend line.
+    static func merged(_ entries: [LegendEntry], phrases: Phrasebook, joint: Bool, disc: Bool) -> [LegendEntry] {
+        let which = phrases.text(joint && disc ? .legendStudiesBoth : disc ? .legendStudiesDisc : .legendStudiesJoint)
+        var out: [LegendEntry] = []
+        for entry in entries {
+            guard let i = out.firstIndex(where: { $0.symbol == entry.symbol }) else { out.append(entry); continue }
+            let muscle = [phrases.text(.legendEssentialMuscle), phrases.text(.legendSpillover)].contains(out[i].text)
+            let known = [phrases.text(.legendJointMost), phrases.text(.legendJointSome), phrases.text(.legendDiscMost), phrases.text(.legendDiscSome),
+                         phrases.text(.legendEssentialMuscle), phrases.text(.legendSpillover)]
+            let essential = entry.symbol == .essential
+            if known.contains(out[i].text) || out[i].text.contains(which) {
+                let key: Phrasebook.Key = muscle ? (essential ? .legendMostMerged : .legendSomeMerged) : (essential ? .legendMostCounted : .legendSomeCounted)
+                out[i].text = phrases.text(key, ["which": which])
+            } else {
+                out[i].text += "; " + entry.text
+            }
+        }
+        return out
     }
 }
