@@ -24,8 +24,8 @@ struct ChartTextLayoutTests {
             #expect(scene.texts[0].text == request.patterns.map { Phrasebook().name(of: $0) }.joined(separator: " + "))
             #expect(title.minX >= 0 && title.maxX <= Double(scene.width) - layout.margin + 1, "title inside the right margin: \(name)")
             #expect(title.maxY <= subtitle.minY, "title clear of the subtitle: \(name)")
-            let firstPanel = try #require(scene.panels.first)
-            #expect(subtitle.maxY <= firstPanel.frame.minY, "subtitle above the bodies: \(name)")
+            let bodiesTop = try #require(scene.panels.first).frame.minY
+            #expect(subtitle.maxY <= bodiesTop, "subtitle above the bodies: \(name)")
             #expect(footer.maxY <= Double(scene.height) - layout.margin * 0.9, "a margin below the footer: \(name)")
             #expect(scene.texts[0].size >= layout.unit * 0.75, "title readable: \(name)")
         }
