@@ -150,11 +150,11 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
 
     /// Left and right margin of the panels: the finder marks sit only in the corners, so the
     /// large back-and-front bodies may come closer to the edges than the text does.
-    var panelSideMargin: Double { views == Self.backFront ? 7 : Self.sideMargin }
+    var panelSideMargin: Double { views == Self.backFront ? 10 : Self.sideMargin }
 
     /// Room between neighbouring panels: the back's and the front's hands, near the panels'
     /// edges, would nearly touch without it.
-    public var panelGap: Double { views == Self.backFront ? 10 : 0 }
+    public var panelGap: Double { views == Self.backFront ? 5 : 0 }
 
     /// Page millimetres per body millimetre.
     public var scale: Double {
