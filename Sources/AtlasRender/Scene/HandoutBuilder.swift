@@ -81,11 +81,21 @@ private struct HandoutLayout {
     let legendEntries: [LegendEntry]
 
     let heading: Double, small: Double, labelSize: Double, legendSize: Double
-    /// The pictures: never smaller than this, never larger than the page allows.
-    var minimumPictures: Double { 75 * mm }
-    var maximumPictures: Double {
-        min(150 * mm, content / Double(views.count) / BodyRegion.full.box.width * BodyRegion.full.box.height)
-    }
+    /// What the pictures frame, and each view's edge-marker notes ("✕ TrP3: see side view").
+    let framing: HandoutFraming
+    let notes: [ViewID: [String]]
+    var noteSize: Double { 2.6 * mm }
+    var markSize: Double { 3.6 * mm }
+    /// The gap between two panels.
+    var gap: Double { 3 * mm }
+    /// The body in a picture is at least this tall (when the page is wide enough for it).
+    var minimumBody: Double { 121 * mm }
+    /// Pixels per atlas millimetre at which the panels fill the content width.
+    var widthScale: Double { (content - gap * Double(views.count - 1)) / framing.width }
+    /// The pictures' height (the frame, without the rows of text above and below): at
+    /// most what the page width allows, and never so tall that the text has no room.
+    var maximumPictures: Double { min(150 * mm, widthScale * framing.height) }
+    var minimumPictures: Double { min(maximumPictures, minimumBody * framing.height / framing.bodyHeight(atlas: atlas)) }
     var leftWidth: Double { content * 0.56 }
     var rightWidth: Double { content - leftWidth - 8 * mm }
 
@@ -118,6 +128,10 @@ private struct HandoutLayout {
                               patterns: request.patterns.compactMap { $0.placed(in: view, side: request.side) })
         }
         legendEntries = ChartBuilder.legendEntries(kind: .render, style: request.style, panels: probe, phrases: request.phrases)
+        framing = HandoutFraming(views: views, patterns: request.patterns, side: request.side, atlas: atlas)
+        var notes: [ViewID: [String]] = [:]
+        for panel in probe { notes[panel.view.id] = EdgeMarkerText.texts(for: panel, atlas: atlas, size: 1, phrases: request.phrases).map(\.text) }
+        self.notes = notes
     }
 
     // MARK: Measured blocks
@@ -193,8 +207,46 @@ private struct HandoutLayout {
     /// The space between the header and the footer that pictures, legend and text share.
     func sharedSpace(top: Double) -> Double {
         let captionHeight = caption.map { height($0, size: small, width: content) + 2 * mm } ?? 0
-        let fixed = 5 * mm + 2 * mm + captionHeight + legendHeight + 4 * mm + 5 * mm + aidHeight + 5 * mm + footerHeight
+        let fixed = 2 * mm + captionHeight + legendHeight + 4 * mm + 5 * mm + aidHeight + 5 * mm + footerHeight
         return height - margin - top - fixed
+    }
+
+    // MARK: The pictures and the rows of text around them
+
+    /// Pixels per atlas millimetre for pictures `pictures` tall.
+    func scale(_ pictures: Double) -> Double { pictures / framing.height }
+
+    /// The view names above the panels.
+    var labelRow: Double { height("Ag", size: labelSize, weight: .bold, width: content) + 1 * mm }
+
+    /// "R" and "L" under the feet, where a view shows both sides.
+    var marksRow: Double {
+        views.contains { [.posterior, .anterior, .plantar].contains($0) } ? height("R", size: markSize, weight: .bold, width: content) + 1 * mm : 0
+    }
+
+    /// The edge-marker notes above the panels, wrapped to each panel's width: the tallest.
+    func notesRow(_ pictures: Double) -> Double {
+        let s = scale(pictures)
+        let tallest = framing.spans.map { span in
+            (notes[span.view] ?? []).map { height($0, size: noteSize, weight: .bold, width: span.width * s) + 0.5 * mm }.reduce(0, +)
+        }.max() ?? 0
+        return tallest > 0 ? tallest + 1 * mm : 0
+    }
+
+    /// Pictures with their view names, notes and side marks.
+    func block(_ pictures: Double) -> Double { labelRow + notesRow(pictures) + pictures + marksRow }
+
+    /// The tallest pictures (at most `maximumPictures`) whose block fits in `room`. Notes
+    /// wrap onto more lines as panels narrow, so the height is found by a few steps down.
+    func pictures(fitting room: Double) -> Double {
+        var pictures = min(maximumPictures, room - labelRow - marksRow)
+        for _ in 0..<8 {
+            let next = min(maximumPictures, room - labelRow - marksRow - notesRow(pictures))
+            if next >= pictures - 0.5 { break }
+            pictures = next
+        }
+        while pictures > 0, block(pictures) > room { pictures -= 0.5 * mm }
+        return pictures
     }
 
     func onePage(bodySize: Double) -> Scene? {
@@ -202,8 +254,8 @@ private struct HandoutLayout {
         var texts: [SceneText] = []
         let top = header(&texts)
         let columns = max(aboutHeight(paragraphs, body: body, width: leftWidth), feelHeight(feel, body: body, width: rightWidth))
-        let pictures = min(maximumPictures, sharedSpace(top: top) - columns)
-        guard pictures >= minimumPictures else { return nil }
+        let pictures = pictures(fitting: sharedSpace(top: top) - columns)
+        guard pictures >= minimumPictures - 0.5 else { return nil }
         return page(texts: texts, top: top, pictures: pictures, about: paragraphs, feel: feel, body: body, continues: false)
     }
 
@@ -215,13 +267,14 @@ private struct HandoutLayout {
         let overleaf = height(phrases.text(.handoutOverleaf), size: body, weight: .bold, width: content) + 3 * mm
         let space = sharedSpace(top: top) - overleaf
         // Pictures keep a good size; the text columns take what is left below them.
-        let room = space - max(minimumPictures, min(maximumPictures, space - 70 * mm))
+        let planned = max(minimumPictures, pictures(fitting: space - 70 * mm))
+        let room = space - block(planned)
         let aboutCount = (0...paragraphs.count).last { aboutHeight(Array(paragraphs.prefix($0)), body: body, width: leftWidth) <= room } ?? 0
         let feelCount = (0...feel.count).last { feelHeight(Array(feel.prefix($0)), body: body, width: rightWidth) <= room } ?? 0
         // The pictures then grow into whatever the chosen text leaves.
         let used = max(aboutHeight(Array(paragraphs.prefix(aboutCount)), body: body, width: leftWidth),
                        feelHeight(Array(feel.prefix(feelCount)), body: body, width: rightWidth))
-        let pictures = max(minimumPictures, min(maximumPictures, space - used))
+        let pictures = max(planned, pictures(fitting: space - used))
         let first = page(texts: texts, top: top, pictures: pictures, about: Array(paragraphs.prefix(aboutCount)),
                          feel: Array(feel.prefix(feelCount)), body: body, continues: true)
         return [first, secondPage(about: Array(paragraphs.dropFirst(aboutCount)), feel: Array(feel.dropFirst(feelCount)), body: body)]
@@ -230,25 +283,8 @@ private struct HandoutLayout {
     func page(texts: [SceneText], top: Double, pictures: Double, about: [String], feel: [String], body: Double, continues: Bool) -> Scene {
         var texts = texts
         var y = top
-        let box = BodyRegion.full.box
-        let scale = pictures / box.height
-        let panelWidth = box.width * scale
-        let left = margin + (content - panelWidth * Double(views.count)) / 2
-        var panels: [ScenePanel] = []
-        for (index, view) in views.enumerated() {
-            guard let bodyView = atlas.view(view) else { continue }
-            let frame = Rect(minX: left + Double(index) * panelWidth, minY: y + 5 * mm, maxX: left + Double(index + 1) * panelWidth,
-                             maxY: y + 5 * mm + pictures)
-            let shift: Double = view == .lateralRight ? -28 : (view == .lateralLeft ? 28 : 0)
-            let placed = request.patterns.compactMap { $0.placed(in: view, side: request.side) }
-            let panel = ScenePanel(view: bodyView, origin: Point(frame.center.x + shift * scale, frame.minY - box.minY * scale),
-                                   scale: scale, frame: frame, label: bodyView.label, patterns: placed)
-            panels.append(panel)
-            texts.append(SceneText(text: bodyView.label, at: Point(frame.center.x, y), size: labelSize, weight: .bold, alignment: .center))
-            texts += ChartBuilder.sideMarks(panel, unit: 4 * mm)
-            texts += wrapped(EdgeMarkerText.texts(for: panel, atlas: atlas, size: 2.6 * mm, phrases: phrases), in: frame)
-        }
-        y += 5 * mm + pictures + 2 * mm
+        let panels = placePanels(pictures: pictures, top: y, texts: &texts)
+        y += block(pictures) + 2 * mm
         if let caption {
             texts.append(SceneText(text: caption, at: Point(margin, y), size: small, color: style.mutedText, width: content))
             y += height(caption, size: small, width: content) + 2 * mm
@@ -269,6 +305,43 @@ private struct HandoutLayout {
         scene.boxes = [SceneBox(frame: aidBox, fill: style.spilloverTint.with(alpha: 0.45), stroke: style.essential.with(alpha: 0.6))]
         scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
         return scene
+    }
+
+    /// The panels side by side, centred, each as wide as its body; above each its view name
+    /// and its notes, under its feet "R" and "L". No text lies on a body, and each panel's
+    /// texts stay inside its own column, so neighbours never collide.
+    func placePanels(pictures: Double, top: Double, texts: inout [SceneText]) -> [ScenePanel] {
+        let s = scale(pictures)
+        let total = framing.width * s + gap * Double(views.count - 1)
+        var x = margin + (content - total) / 2
+        let notesTop = top + labelRow
+        let frameTop = notesTop + notesRow(pictures)
+        let marksTop = frameTop + pictures + 0.5 * mm
+        var panels: [ScenePanel] = []
+        for span in framing.spans {
+            guard let bodyView = atlas.view(span.view) else { continue }
+            let frame = Rect(minX: x, minY: frameTop, maxX: x + span.width * s, maxY: frameTop + pictures)
+            x = frame.maxX + gap
+            let placed = request.patterns.compactMap { $0.placed(in: span.view, side: request.side) }
+            var panel = ScenePanel(view: bodyView, origin: Point(frame.minX - span.minX * s, frame.minY - framing.top * s),
+                                   scale: s, frame: frame, label: bodyView.label, patterns: placed, sideMarks: false, clip: true)
+            panel.sideMarks = false
+            panels.append(panel)
+            texts.append(SceneText(text: bodyView.label, at: Point(frame.center.x, top), size: labelSize, weight: .bold, alignment: .center))
+            var noteY = notesTop
+            for note in notes[span.view] ?? [] {
+                texts.append(SceneText(text: note, at: Point(frame.minX, noteY), size: noteSize, weight: .bold,
+                                       color: Color(hex: "#333333")!, width: frame.width))
+                noteY += height(note, size: noteSize, weight: .bold, width: frame.width) + 0.5 * mm
+            }
+            guard [.posterior, .anterior, .plantar].contains(span.view) else { continue }
+            for side in Side.allCases {
+                guard let foot = HandoutFraming.footCentre(of: bodyView, side: side) else { continue }
+                texts.append(SceneText(text: side == .right ? "R" : "L", at: Point(panel.toPixels(Point(foot, 0)).x, marksTop),
+                                       size: markSize, weight: .bold, alignment: .center, color: Color(hex: "#777777")!))
+            }
+        }
+        return panels
     }
 
     func secondPage(about: [String], feel: [String], body: Double) -> Scene {
@@ -302,20 +375,6 @@ private struct HandoutLayout {
         let used = max(aboutHeight(about, body: body, width: aboutWidth, continued: continued),
                        feelHeight(feel, body: body, width: feelWidth, continued: continued))
         return top + used + (used > 0 ? 5 * mm : 0)
-    }
-
-    /// Notes at the top of a narrow panel, wrapped to its width and stacked by their
-    /// measured height (shrunk to fit on one line, a long note would run off the page).
-    func wrapped(_ notes: [SceneText], in frame: Rect) -> [SceneText] {
-        var y = notes.first?.at.y ?? frame.minY
-        return notes.map { note in
-            var note = note
-            note.fitWidth = nil
-            note.width = frame.maxX - note.at.x - 2 * mm
-            note.at.y = y
-            y += height(note.text, size: note.size, weight: note.weight, width: note.width!) + 0.5 * mm
-            return note
-        }
     }
 
     /// Clinic and sources at the foot of the page.
