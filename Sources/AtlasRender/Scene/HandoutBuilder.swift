@@ -175,8 +175,17 @@ private struct HandoutLayout {
     }
 
     func aboutHeight(_ parts: [String], body: Double, width: Double, continued: Bool = false) -> Double {
-        parts.isEmpty ? 0 : headingHeight(aboutHeading(continued), width: width) + height(parts.joined(separator: "\n\n"), size: body, width: width)
+        parts.isEmpty ? 0 : headingHeight(aboutHeading(continued), width: width) + paragraphsHeight(parts, body: body, width: width)
     }
+
+    /// Paragraphs set one under another with a blank line's gap. Each is its own text: an
+    /// empty line inside one text is drawn about four times too tall in a PDF (Pango sizes
+    /// it without the page's 72/dpi scale), so the gap is laid out here instead.
+    func paragraphsHeight(_ parts: [String], body: Double, width: Double) -> Double {
+        parts.map { height($0, size: body, width: width) }.reduce(0, +) + paragraphGap(body) * Double(max(0, parts.count - 1))
+    }
+
+    func paragraphGap(_ body: Double) -> Double { body * 1.15 }
 
     func feelHeight(_ items: [String], body: Double, width: Double, continued: Bool = false) -> Double {
         items.isEmpty ? 0 : headingHeight(feelHeading(continued), width: width) + height(bullets(items), size: body, width: width)
@@ -249,14 +258,49 @@ private struct HandoutLayout {
         return pictures
     }
 
+    /// The whole text on one page with the pictures at least `minimumPictures` tall: the
+    /// text below the pictures, or (when that leaves them smaller) in a column beside
+    /// narrow pictures; nil when neither fits.
     func onePage(bodySize: Double) -> Scene? {
         let body = bodySize * mm
         var texts: [SceneText] = []
         let top = header(&texts)
+        let space = sharedSpace(top: top)
         let columns = max(aboutHeight(paragraphs, body: body, width: leftWidth), feelHeight(feel, body: body, width: rightWidth))
-        let pictures = pictures(fitting: sharedSpace(top: top) - columns)
-        guard pictures >= minimumPictures - 0.5 else { return nil }
-        return page(texts: texts, top: top, pictures: pictures, about: paragraphs, feel: feel, body: body, continues: false)
+        let below = pictures(fitting: space - columns)
+        let beside = besidePictures(space: space, body: body)
+        if let beside, beside.pictures > below + 0.5, beside.pictures >= minimumPictures - 0.5 {
+            return page(texts: texts, top: top, pictures: beside.pictures, about: paragraphs, feel: feel, body: body, continues: false,
+                        column: beside.column)
+        }
+        guard below >= minimumPictures - 0.5 else { return nil }
+        return page(texts: texts, top: top, pictures: below, about: paragraphs, feel: feel, body: body, continues: false)
+    }
+
+    /// The narrowest column of text worth setting beside the pictures.
+    var narrowestColumn: Double { 58 * mm }
+
+    /// The pictures' width (panels and the gaps between them).
+    func picturesWidth(_ pictures: Double) -> Double { framing.width * scale(pictures) + gap * Double(views.count - 1) }
+
+    /// The height of "About" over "What you may feel", stacked in one column.
+    func stackedColumnHeight(body: Double, width: Double) -> Double {
+        let about = aboutHeight(paragraphs, body: body, width: width), feels = feelHeight(feel, body: body, width: width)
+        return about + (about > 0 && feels > 0 ? 5 * mm : 0) + feels
+    }
+
+    /// The tallest pictures, left-aligned, whose neighbouring column holds all the text, and
+    /// that column's left edge and width; nil when no such layout fits the page.
+    func besidePictures(space: Double, body: Double) -> (pictures: Double, column: (x: Double, width: Double))? {
+        var pictures = min(maximumPictures, space - labelRow - marksRow)
+        while pictures >= minimumPictures - 0.5 {
+            let width = content - picturesWidth(pictures) - 6 * mm
+            if width >= narrowestColumn, max(block(pictures), stackedColumnHeight(body: body, width: width)) <= space {
+                return (pictures, (content - width + margin, width))
+            }
+            pictures -= 1 * mm
+        }
+        return nil
     }
 
     /// Page one with what fits beside the pictures; page two with the rest.
@@ -271,20 +315,32 @@ private struct HandoutLayout {
         let room = space - block(planned)
         let aboutCount = (0...paragraphs.count).last { aboutHeight(Array(paragraphs.prefix($0)), body: body, width: leftWidth) <= room } ?? 0
         let feelCount = (0...feel.count).last { feelHeight(Array(feel.prefix($0)), body: body, width: rightWidth) <= room } ?? 0
-        // The pictures then grow into whatever the chosen text leaves.
+        // The pictures then grow into whatever the chosen text leaves. (Only when the page
+        // cannot hold them at their smallest beside the legend, note and sources, several
+        // patterns' worth, do they shrink below it, rather than run into the footer.)
         let used = max(aboutHeight(Array(paragraphs.prefix(aboutCount)), body: body, width: leftWidth),
                        feelHeight(Array(feel.prefix(feelCount)), body: body, width: rightWidth))
-        let pictures = max(planned, pictures(fitting: space - used))
+        let pictures = pictures(fitting: space - used)
         let first = page(texts: texts, top: top, pictures: pictures, about: Array(paragraphs.prefix(aboutCount)),
                          feel: Array(feel.prefix(feelCount)), body: body, continues: true)
         return [first, secondPage(about: Array(paragraphs.dropFirst(aboutCount)), feel: Array(feel.dropFirst(feelCount)), body: body)]
     }
 
-    func page(texts: [SceneText], top: Double, pictures: Double, about: [String], feel: [String], body: Double, continues: Bool) -> Scene {
+    /// A page: pictures, legend and text; with `column`, the text stands in that column
+    /// beside the pictures (which then start at the left margin) instead of below them.
+    func page(texts: [SceneText], top: Double, pictures: Double, about: [String], feel: [String], body: Double, continues: Bool,
+              column: (x: Double, width: Double)? = nil) -> Scene {
         var texts = texts
         var y = top
-        let panels = placePanels(pictures: pictures, top: y, texts: &texts)
-        y += block(pictures) + 2 * mm
+        let panels = placePanels(pictures: pictures, top: y, left: column == nil ? nil : margin, texts: &texts)
+        y += block(pictures)
+        if let column {
+            let aboutEnd = columns(&texts, top: y - block(pictures), about: about, feel: [], body: body, continued: false,
+                                   x: column.x, width: column.width)
+            let end = columns(&texts, top: aboutEnd, about: [], feel: feel, body: body, continued: false, x: column.x, width: column.width)
+            y = max(y, end - 5 * mm)
+        }
+        y += 2 * mm
         if let caption {
             texts.append(SceneText(text: caption, at: Point(margin, y), size: small, color: style.mutedText, width: content))
             y += height(caption, size: small, width: content) + 2 * mm
@@ -292,7 +348,7 @@ private struct HandoutLayout {
         let legend = SceneLegend(entries: legendEntries, frame: Rect(minX: margin, minY: y, maxX: width - margin, maxY: y + legendHeight),
                                  textSize: legendSize)
         y += legendHeight + 4 * mm
-        y = columns(&texts, top: y, about: about, feel: feel, body: body, continued: false)
+        if column == nil { y = columns(&texts, top: y, about: about, feel: feel, body: body, continued: false) }
         if continues {
             texts.append(SceneText(text: phrases.text(.handoutOverleaf), at: Point(margin, y), size: body, weight: .bold, width: content))
             y += height(phrases.text(.handoutOverleaf), size: body, weight: .bold, width: content) + 3 * mm
@@ -310,10 +366,9 @@ private struct HandoutLayout {
     /// The panels side by side, centred, each as wide as its body; above each its view name
     /// and its notes, under its feet "R" and "L". No text lies on a body, and each panel's
     /// texts stay inside its own column, so neighbours never collide.
-    func placePanels(pictures: Double, top: Double, texts: inout [SceneText]) -> [ScenePanel] {
+    func placePanels(pictures: Double, top: Double, left: Double? = nil, texts: inout [SceneText]) -> [ScenePanel] {
         let s = scale(pictures)
-        let total = framing.width * s + gap * Double(views.count - 1)
-        var x = margin + (content - total) / 2
+        var x = left ?? margin + (content - picturesWidth(pictures)) / 2
         let notesTop = top + labelRow
         let frameTop = notesTop + notesRow(pictures)
         let marksTop = frameTop + pictures + 0.5 * mm
@@ -355,16 +410,22 @@ private struct HandoutLayout {
     }
 
     /// "About" on the left, "What you may feel" on the right (either may be empty); a
-    /// column that is alone takes the whole width. Returns the y below both.
-    func columns(_ texts: inout [SceneText], top: Double, about: [String], feel: [String], body: Double, continued: Bool) -> Double {
-        let aboutWidth = feel.isEmpty ? content : leftWidth
-        let feelX = about.isEmpty ? margin : margin + leftWidth + 8 * mm
-        let feelWidth = about.isEmpty ? content : rightWidth
+    /// column that is alone takes the whole width (or `width` from `x`, beside the pictures).
+    /// Returns the y below both.
+    func columns(_ texts: inout [SceneText], top: Double, about: [String], feel: [String], body: Double, continued: Bool,
+                 x: Double? = nil, width: Double? = nil) -> Double {
+        let left = x ?? margin, whole = width ?? content
+        let aboutWidth = feel.isEmpty ? whole : leftWidth
+        let feelX = about.isEmpty ? left : margin + leftWidth + 8 * mm
+        let feelWidth = about.isEmpty ? whole : rightWidth
         if !about.isEmpty {
             let title = aboutHeading(continued)
-            texts.append(SceneText(text: title, at: Point(margin, top), size: heading, weight: .bold, width: aboutWidth))
-            texts.append(SceneText(text: about.joined(separator: "\n\n"), at: Point(margin, top + headingHeight(title, width: aboutWidth)),
-                                   size: body, width: aboutWidth))
+            texts.append(SceneText(text: title, at: Point(left, top), size: heading, weight: .bold, width: aboutWidth))
+            var y = top + headingHeight(title, width: aboutWidth)
+            for paragraph in about {
+                texts.append(SceneText(text: paragraph, at: Point(left, y), size: body, width: aboutWidth))
+                y += height(paragraph, size: body, width: aboutWidth) + paragraphGap(body)
+            }
         }
         if !feel.isEmpty {
             let title = feelHeading(continued)
