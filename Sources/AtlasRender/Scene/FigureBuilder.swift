@@ -26,9 +26,12 @@ public enum FigureBuilder {
         let margin = 16 * d
         let box = frameBox(figure)
         let cellWidth = (w - 2 * margin) / Double(columns)
-        let scale = cellWidth / box.width
-        let panelHeight = box.height * scale
         let measure = try TextMeasurer(fontFamily: style.fontFamily)
+        // Labels stand in the white beside the body, never on it: where a panel's margin is too
+        // narrow for a label, every panel gives that side a gutter (the same scale for all).
+        let gutters = CalloutGutters.find(figure, atlas: atlas, box: box, cellWidth: cellWidth, size: sizes.callout, measure: measure)
+        let scale = (cellWidth - gutters.left - gutters.right) / box.width
+        let panelHeight = box.height * scale
         let textWidth = cellWidth - 8 * d
 
         // Panels that do not all show the same view each say which view they show.
@@ -62,15 +65,16 @@ public enum FigureBuilder {
             guard let body = atlas.view(spec.view) else { throw RenderError.invalidRequest("the atlas has no \(spec.view.rawValue) view") }
             let column = index % columns, row = index / columns
             let top = margin + header + Double(row) * rowHeight
-            let frame = Rect(minX: margin + Double(column) * cellWidth, minY: top + titleRow,
-                             maxX: margin + Double(column + 1) * cellWidth, maxY: top + titleRow + panelHeight)
-            let origin = Point(frame.center.x - (box.center.x - ChartLayout.centringShift(spec.view)) * scale, frame.minY - box.minY * scale)
+            let cell = Rect(minX: margin + Double(column) * cellWidth, minY: top + titleRow,
+                            maxX: margin + Double(column + 1) * cellWidth, maxY: top + titleRow + panelHeight)
+            let frame = gutters.inner(cell)
+            let origin = CalloutGutters.origin(frame: cell, view: spec.view, box: box, scale: scale, gutters: gutters)
             let placed = spec.patterns.flatMap { pattern in spec.sides.compactMap { pattern.placed(in: spec.view, side: $0) } }
             var panel = ScenePanel(view: body, origin: origin, scale: scale, frame: frame, label: spec.title, patterns: placed)
             panel.clip = figure.region != .full
             panels.append(panel)
             if let title = spec.title {
-                texts.append(SceneText(text: title, at: Point(frame.center.x, top), size: sizes.panelTitle, weight: .bold,
+                texts.append(SceneText(text: title, at: Point(cell.center.x, top), size: sizes.panelTitle, weight: .bold,
                                        alignment: .center, width: textWidth))
             }
             if let view = viewLabels[index] {
@@ -78,7 +82,7 @@ public enum FigureBuilder {
                                        alignment: .center, color: style.mutedText, width: textWidth))
             }
             if let caption = spec.caption {
-                texts.append(SceneText(text: caption, at: Point(frame.center.x, frame.maxY + 6 * d), size: sizes.caption,
+                texts.append(SceneText(text: caption, at: Point(cell.center.x, frame.maxY + 6 * d), size: sizes.caption,
                                        alignment: .center, width: textWidth))
             }
             texts += ChartBuilder.sideMarks(panel, unit: sizes.side / 0.9, region: figure.region).map { mark in
@@ -87,7 +91,8 @@ public enum FigureBuilder {
                 return mark
             }
             texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: sizes.view, shownViews: shownViews)
-            let callouts = Callouts.place(spec.labels, in: panel, size: sizes.callout, measure: measure, style: style)
+            let callouts = Callouts.place(spec.labels, in: panel, area: cell, size: sizes.callout, measure: measure, style: style,
+                                          sides: gutters.sides[index])
             texts += callouts.texts
             leaders += callouts.leaders
             labelBoxes += callouts.boxes
