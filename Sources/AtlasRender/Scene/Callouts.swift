@@ -69,9 +69,19 @@ enum Callouts {
             let onLeft = sides.flatMap { sides in labels.firstIndex(of: label).map { sides[$0] } } ?? chosen
             let hangs = !level[onLeft ? 0 : 1]
             let wanted = hangs ? target.y + pad * 2 : target.y - extent.height / 2
-            let top = min(max(wanted, nextFreeY[onLeft]!), area.maxY - extent.height - pad)
-            nextFreeY[onLeft] = top + extent.height + pad * 1.5
             let x = onLeft ? area.minX + pad : area.maxX - pad - extent.width
+            // A level leader that would cross the body more than once (a hand hanging beside
+            // the thigh) moves its label up or down a little until it goes straight in.
+            func clamped(_ y: Double) -> Double { min(max(y, nextFreeY[onLeft]!), area.maxY - extent.height - pad) }
+            func crossings(_ top: Double) -> Int {
+                crossingCount(from: Point(onLeft ? x + extent.width : x, top + extent.height / 2), to: target, outline: outline)
+            }
+            var top = clamped(wanted)
+            if !hangs, crossings(top) > 1 {
+                let steps = (1...8).flatMap { [Double($0), -Double($0)] }.map { clamped(wanted + $0 * extent.height * 0.75) }
+                top = steps.first { crossings($0) <= 1 } ?? top
+            }
+            nextFreeY[onLeft] = top + extent.height + pad * 1.5
             let box = Rect(minX: x - pad * 0.5, minY: top - pad * 0.3, maxX: x + extent.width + pad * 0.5, maxY: top + extent.height + pad * 0.3)
             let from = hangs ? Point(min(max(target.x, box.minX + pad), box.maxX - pad), box.minY)
                              : Point(onLeft ? box.maxX : box.minX, top + extent.height / 2)

@@ -104,8 +104,8 @@ public enum ChartBuilder {
         }
     }
 
-    /// "R" and "L" beside the body (by the lower legs in a full chart): the patient's sides,
-    /// as the viewer sees them.
+    /// "R" and "L" beside the body (by the ankles, below any figure label's leader): the
+    /// patient's sides, as the viewer sees them.
     static func sideMarks(_ panel: ScenePanel, unit: Double, region: BodyRegion = .full) -> [SceneText] {
         guard panel.sideMarks, [.posterior, .anterior, .plantar].contains(panel.view.id) else { return [] }
         let box = region.box
@@ -121,7 +121,7 @@ public enum ChartBuilder {
         // keeps them clear of it), never out at the frame's edge, where the neighbouring
         // panel's mark would stand beside it ("R R").
         let size = min(unit * 0.9, 40 * panel.scale)
-        let y = box.minY + box.height * 0.8
+        let y = box.minY + box.height * 0.92
         let band = panel.view.outline.polylines(segmentsPerCurve: 10).flatMap { $0 }.filter { abs($0.y - y) < 60 }
         let half = size / panel.scale * 0.45
         return Side.allCases.map { side in
