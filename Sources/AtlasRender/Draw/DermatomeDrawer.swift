@@ -176,7 +176,9 @@ struct DermatomeDrawer {
     }
 
     private func draw(_ label: String, _ place: LabelPlace, text: TextRenderer) {
-        let item = SceneText(text: label, at: Point(0, 0), size: place.size, weight: .bold, alignment: .center, color: style.dermatomeLabel)
+        // On a white patch the usual dark name; on its own band, whatever reads on that fill.
+        let colour = place.patch ? style.dermatomeLabel : style.dermatomeLabel(onRoot: label)
+        let item = SceneText(text: label, at: Point(0, 0), size: place.size, weight: .bold, alignment: .center, color: colour)
         let measured = text.measure(item)
         cairo_save(cr.pointer)
         cairo_translate(cr.pointer, place.centre.x, place.centre.y)
