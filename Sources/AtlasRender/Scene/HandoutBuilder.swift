@@ -310,11 +310,13 @@ private struct HandoutLayout {
         let top = header(&texts)
         let overleaf = height(phrases.text(.handoutOverleaf), size: body, weight: .bold, width: content) + 3 * mm
         let space = sharedSpace(top: top) - overleaf
+        if let pages = twoPagesBeside(texts: texts, top: top, space: space, body: body) { return pages }
         // Pictures keep a good size; the text columns take what is left below them.
         let planned = max(minimumPictures, pictures(fitting: space - 70 * mm))
         let room = space - block(planned)
         let aboutCount = (0...paragraphs.count).last { aboutHeight(Array(paragraphs.prefix($0)), body: body, width: leftWidth) <= room } ?? 0
-        let feelCount = (0...feel.count).last { feelHeight(Array(feel.prefix($0)), body: body, width: rightWidth) <= room } ?? 0
+        let fitting = (0...feel.count).last { feelHeight(Array(feel.prefix($0)), body: body, width: rightWidth) <= room } ?? 0
+        let feelCount = fitting == 1 && feel.count > 2 ? 0 : fitting
         // The pictures then grow into whatever the chosen text leaves. (Only when the page
         // cannot hold them at their smallest beside the legend, note and sources, several
         // patterns' worth, do they shrink below it, rather than run into the footer.)
@@ -328,6 +330,25 @@ private struct HandoutLayout {
 
     /// A page: pictures, legend and text; with `column`, the text stands in that column
     /// beside the pictures (which then start at the left margin) instead of below them.
+    /// Two pages with narrow pictures as tall as page one allows and, in the column beside
+    /// them, as much of the text as fits there; nil when the column would be too narrow.
+    /// (Below pictures, the text would leave them no taller.)
+    func twoPagesBeside(texts: [SceneText], top: Double, space: Double, body: Double) -> [Scene]? {
+        let pictures = pictures(fitting: space)
+        let width = content - picturesWidth(pictures) - 6 * mm
+        guard pictures > 20 * mm, width >= narrowestColumn else { return nil }
+        let room = block(pictures)
+        let aboutCount = (0...paragraphs.count).last { aboutHeight(Array(paragraphs.prefix($0)), body: body, width: width) <= room } ?? 0
+        let used = aboutHeight(Array(paragraphs.prefix(aboutCount)), body: body, width: width)
+        let left = room - used - (used > 0 ? 5 * mm : 0)
+        let fitting = (0...feel.count).last { feelHeight(Array(feel.prefix($0)), body: body, width: width) <= left } ?? 0
+        // A lone bullet under its heading reads as the whole list: then none here.
+        let feelCount = fitting == 1 && feel.count > 2 ? 0 : fitting
+        let first = page(texts: texts, top: top, pictures: pictures, about: Array(paragraphs.prefix(aboutCount)),
+                         feel: Array(feel.prefix(feelCount)), body: body, continues: true, column: (content - width + margin, width))
+        return [first, secondPage(about: Array(paragraphs.dropFirst(aboutCount)), feel: Array(feel.dropFirst(feelCount)), body: body)]
+    }
+
     func page(texts: [SceneText], top: Double, pictures: Double, about: [String], feel: [String], body: Double, continues: Bool,
               column: (x: Double, width: Double)? = nil) -> Scene {
         var texts = texts
