@@ -23,7 +23,7 @@ struct HandoutFraming {
 
     /// Atlas millimetres left beside the body in each panel.
     static let padding = 12.0
-    /// How far above the iliac crest a zone or trigger point may reach and still count as
+    /// How far above the iliac crest a zone, nerve or trigger point may reach and still count as
     /// below the waist (the crest itself carries gluteus medius' zones).
     static let waistAboveCrest = 20.0
     /// Room above the highest zone in a waist-to-toe frame.
@@ -32,9 +32,11 @@ struct HandoutFraming {
     init(views: [ViewID], patterns: [Pattern], side: Side, atlas: Atlas) {
         let bodies = views.compactMap { atlas.view($0) }
         let placed = views.flatMap { view in patterns.compactMap { $0.placed(in: view, side: side) } }
-        let tops = placed.flatMap { $0.zones.compactMap(\.path.bounds).map(\.minY) + $0.triggerPoints.map(\.point.y) }
-        let highest = tops.min() ?? BodyRegion.lowerQuarter.box.minY
+        let tops = placed.flatMap {
+            ($0.zones.map(\.path) + $0.nerves.map(\.path)).compactMap(\.bounds).map(\.minY) + $0.triggerPoints.map(\.point.y)
+        }
         let crest = atlas.view(.posterior)?.landmark("iliac-crest")?.point.y ?? BodyRegion.lowerQuarter.box.minY + 36
+        let highest = tops.min() ?? crest
         let whole = bodies.filter { $0.id != .plantar }.map(\.bounds)
         let bodyTop = whole.map(\.minY).min() ?? 0
         let bodyBottom = (whole + bodies.map(\.bounds)).map(\.maxY).max() ?? BodyRegion.full.box.maxY
