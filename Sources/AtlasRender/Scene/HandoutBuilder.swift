@@ -84,7 +84,9 @@ struct HandoutLayout {
     /// What the pictures frame, and each view's edge-marker notes ("✕ TrP3: see side view").
     let framing: HandoutFraming
     let notes: [ViewID: [String]]
-    var noteSize: Double { 2.6 * mm }
+    /// Per view, the narrowest its panel may be (pixels).
+    let narrowestPanel: [ViewID: Double]
+    var noteSize: Double { 2.6 * mm }  // as `narrowestPanel` measures it
     var markSize: Double { 3.6 * mm }
     /// The gap between two panels.
     var gap: Double { 3 * mm }
@@ -94,7 +96,12 @@ struct HandoutLayout {
     var widthScale: Double { (content - gap * Double(views.count - 1)) / framing.width }
     /// The pictures' height (the frame, without the rows of text above and below): at
     /// most what the page width allows, and never so tall that the text has no room.
-    var maximumPictures: Double { min(150 * mm, widthScale * framing.height) }
+    var maximumPictures: Double {
+        var pictures = min(150 * mm, widthScale * framing.height)
+        // Panels held wider than their body (for a view name) take some of the width.
+        while pictures > 10 * mm, picturesWidth(pictures) > content + 0.5 { pictures -= 0.5 * mm }
+        return pictures
+    }
     var minimumPictures: Double { min(maximumPictures, minimumBody * framing.height / framing.bodyHeight(atlas: atlas)) }
     var leftWidth: Double { content * 0.56 }
     var rightWidth: Double { content - leftWidth - 8 * mm }
@@ -132,6 +139,16 @@ struct HandoutLayout {
         var notes: [ViewID: [String]] = [:]
         for panel in probe { notes[panel.view.id] = EdgeMarkerText.texts(for: panel, atlas: atlas, size: 1, phrases: request.phrases).map(\.text) }
         self.notes = notes
+        // A panel is never narrower than its view name or the longest word of its notes.
+        var narrowest: [ViewID: Double] = [:]
+        let (measurer, pixels, nameSize) = (measure, request.dpi / 25.4, labelSize)
+        for view in views {
+            let name = atlas.view(view).map { measurer.size($0.label, size: nameSize, weight: .bold).width } ?? 0
+            let words = (notes[view] ?? []).flatMap { $0.split(separator: " ") }
+                .map { measurer.size(String($0), size: 2.6 * pixels, weight: .bold).width }
+            narrowest[view] = max(name, (words.max() ?? 0) * 2) + 2 * pixels
+        }
+        narrowestPanel = narrowest
     }
 
     // MARK: Measured blocks

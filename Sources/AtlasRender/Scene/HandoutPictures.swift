@@ -18,7 +18,7 @@ extension HandoutLayout {
     func notesRow(_ pictures: Double) -> Double {
         let s = scale(pictures)
         let tallest = framing.spans.map { span in
-            (notes[span.view] ?? []).map { height($0, size: noteSize, weight: .bold, width: span.width * s) + 0.5 * mm }.reduce(0, +)
+            (notes[span.view] ?? []).map { height($0, size: noteSize, weight: .bold, width: panelWidth(span, s)) + 0.5 * mm }.reduce(0, +)
         }.max() ?? 0
         return tallest > 0 ? tallest + 1 * mm : 0
     }
@@ -43,7 +43,12 @@ extension HandoutLayout {
     var narrowestColumn: Double { 58 * mm }
 
     /// The pictures' width (panels and the gaps between them).
-    func picturesWidth(_ pictures: Double) -> Double { framing.width * scale(pictures) + gap * Double(views.count - 1) }
+    func picturesWidth(_ pictures: Double) -> Double {
+        framing.spans.map { panelWidth($0, scale(pictures)) }.reduce(0, +) + gap * Double(views.count - 1)
+    }
+
+    /// A panel's width at scale `s`: its body's, or its view name's if that is wider.
+    func panelWidth(_ span: HandoutFraming.Span, _ s: Double) -> Double { max(span.width * s, narrowestPanel[span.view] ?? 0) }
 
     /// The height of "About" over "What you may feel", stacked in one column.
     func stackedColumnHeight(body: Double, width: Double) -> Double {
@@ -77,10 +82,10 @@ extension HandoutLayout {
         var panels: [ScenePanel] = []
         for span in framing.spans {
             guard let bodyView = atlas.view(span.view) else { continue }
-            let frame = Rect(minX: x, minY: frameTop, maxX: x + span.width * s, maxY: frameTop + pictures)
+            let frame = Rect(minX: x, minY: frameTop, maxX: x + panelWidth(span, s), maxY: frameTop + pictures)
             x = frame.maxX + gap
             let placed = request.patterns.compactMap { $0.placed(in: span.view, side: request.side) }
-            let panel = ScenePanel(view: bodyView, origin: Point(frame.minX - span.minX * s, frame.minY - framing.top * s),
+            let panel = ScenePanel(view: bodyView, origin: Point(frame.center.x - (span.minX + span.maxX) / 2 * s, frame.minY - framing.top * s),
                                    scale: s, frame: frame, label: bodyView.label, patterns: placed, sideMarks: false, clip: true)
             panels.append(panel)
             texts.append(SceneText(text: bodyView.label, at: Point(frame.center.x, top), size: labelSize, weight: .bold, alignment: .center))
