@@ -8,7 +8,7 @@ OUTPUT ?= Output
 
 PREFIX ?= /usr/local
 
-.PHONY: atlas test deps build clean bench install fuzz
+.PHONY: atlas test deps build clean bench install fuzz serve
 
 deps:
 	@./scripts/install-deps.sh
@@ -25,6 +25,11 @@ atlas: build
 test: deps
 	$(SWIFT) test -c release -Xswiftc -enable-testing --scratch-path .build-test
 	./scripts/fuzz.sh short
+	./scripts/serve-tests.sh .build-test/release/referral-atlas
+
+# The clinic's web intake on http://127.0.0.1:8080 (data in ./intake).
+serve: build
+	./.build/release/referral-atlas serve
 
 # Fuzz every reader for FUZZ_SECONDS each (default 600), two at a time.
 FUZZ_SECONDS ?= 600

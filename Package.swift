@@ -13,6 +13,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Thin system-library wrappers: a module map and a shim header each.
@@ -46,15 +49,31 @@ let package = Package(
             name: "AtlasCompare",
             dependencies: ["AtlasModel", "AtlasRender"]),
 
+        // The clinic's web intake: patient drawing page, clinician pages and the JSON API.
+        .target(
+            name: "AtlasServe",
+            dependencies: [
+                "AtlasModel", "AtlasRender", "AtlasCompare",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
         .executableTarget(
             name: "ReferralAtlasCLI",
             dependencies: [
-                "AtlasModel", "AtlasRender", "AtlasCompare",
+                "AtlasModel", "AtlasRender", "AtlasCompare", "AtlasServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "AtlasModelTests", dependencies: ["AtlasModel"]),
         .testTarget(name: "AtlasCompareTests", dependencies: ["AtlasModel", "AtlasRender", "AtlasCompare"]),
+        .testTarget(
+            name: "AtlasServeTests",
+            dependencies: [
+                "AtlasServe",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(
             name: "AtlasRenderTests",
             dependencies: ["AtlasModel", "AtlasRender"],

@@ -4,6 +4,10 @@
 set -euo pipefail
 
 packages=(pkg-config libcairo2-dev libpng-dev libjpeg-dev libpango1.0-dev fonts-dejavu-core poppler-utils)
+# --browser: also what the web intake's browser test needs (Debian's chromium; Playwright
+# for Python drives it and downloads no browser of its own).
+browser=false
+[ "${1:-}" = "--browser" ] && browser=true && packages+=(chromium)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -14,6 +18,11 @@ if ((${#missing[@]})); then
     if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if $browser && ! python3 -c "import playwright" 2>/dev/null; then
+    echo "Installing: playwright (Python)"
+    python3 -m pip install --quiet playwright
 fi
 
 if ! command -v swift >/dev/null 2>&1; then
