@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(
             name: "AtlasServeTests",
             dependencies: [
-                "AtlasServe",
+                "AtlasModel", "AtlasRender", "AtlasCompare", "AtlasServe",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(

@@ -12,19 +12,16 @@ public struct IntakeServer: Sendable {
     /// Opens (or creates) the database, settles the clinician token and draws the charts.
     /// `say` prints what the person starting the server must see (a new token, warnings).
     public init(configuration: ServeConfiguration, atlas: Atlas, say: @Sendable (String) -> Void = IntakeServer.say) async throws(ServeError) {
-        try await self.init(configuration: configuration, atlas: atlas, comparisons: try ComparisonService(atlas: atlas), say: say)
+        try await self.init(configuration: configuration, resources: try AtlasResources(atlas: atlas), say: say)
     }
 
-    /// With a comparison service shared by several servers (the tests: its masks are built once).
-    init(configuration: ServeConfiguration, atlas: Atlas, comparisons: ComparisonService, say: @Sendable (String) -> Void) async throws(ServeError) {
+    /// With what several servers can share (the tests: the charts and masks are made once).
+    init(configuration: ServeConfiguration, resources: AtlasResources, say: @Sendable (String) -> Void) async throws(ServeError) {
         let configuration = try configuration.validated()
         self.configuration = configuration
         let store = try IntakeStore(directory: configuration.dataDirectory)
         let tokens = try await Self.settleToken(configuration, store: store, say: say)
-        let style = atlas.style() ?? Style()
-        app = IntakeApp(store: store, comparisons: comparisons, views: try ChartViews.make(atlas: atlas, style: style),
-                        style: style, phrases: Phrasebook(), stylesheet: Stylesheet.css(style: style), tokens: tokens,
-                        sessions: SessionKeeper(store: store), throttle: LoginThrottle())
+        app = IntakeApp(store: store, resources: resources, tokens: tokens, sessions: SessionKeeper(store: store), throttle: LoginThrottle())
         if !configuration.isLoopback {
             say("""
                 warning: listening on \(configuration.host), reachable from other machines. Patients' drawings must never \

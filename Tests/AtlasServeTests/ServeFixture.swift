@@ -1,3 +1,4 @@
+import AtlasCompare
 import AtlasModel
 import Foundation
 import Hummingbird
@@ -10,8 +11,14 @@ import NIOCore
 enum ServeFixture {
     static let atlas: Atlas = try! AtlasLoader.load(directory: AtlasLocator.bundledAtlas()!)
     static let token = "test-token-0123456789abcdef"
-    /// One comparator for every test server: the charts' masks are built once.
-    static let comparisons = try! ComparisonService(atlas: atlas)
+    /// One comparator and one set of charts for every test server, made once, and the
+    /// four-view chart's masks built before any test's client starts its 20-second clock.
+    static let resources: AtlasResources = {
+        let resources = try! AtlasResources(atlas: atlas)
+        let stroke = DrawnStroke(view: .posterior, symptom: .pain, width: 30, points: [Point(90, 1000), Point(90, 1200)])
+        _ = try? resources.comparisons.comparator.analyse(strokes: [stroke], views: ViewID.allCases, name: "warm-up")
+        return resources
+    }()
 
     static func dataFolder() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("referral-atlas-serve-\(UUID().uuidString)").path
@@ -19,7 +26,7 @@ enum ServeFixture {
 
     static func server(data: String = dataFolder(), environmentToken: String? = token) async throws -> IntakeServer {
         let configuration = ServeConfiguration(host: "127.0.0.1", port: 0, dataDirectory: data, environmentToken: environmentToken)
-        return try await IntakeServer(configuration: configuration, atlas: atlas, comparisons: comparisons, say: { _ in })
+        return try await IntakeServer(configuration: configuration, resources: resources, say: { _ in })
     }
 
     /// Runs `body` against a live server on loopback.

@@ -14,15 +14,14 @@ struct TokenTests {
     static func start(_ data: String, init createToken: Bool = false, env: String? = nil, host: String = "127.0.0.1") async throws -> (IntakeServer, Said) {
         let said = Said()
         let configuration = ServeConfiguration(host: host, port: 0, dataDirectory: data, createToken: createToken, environmentToken: env)
-        return (try await IntakeServer(configuration: configuration, atlas: ServeFixture.atlas, comparisons: ServeFixture.comparisons,
-                                       say: { said.say($0) }), said)
+        return (try await IntakeServer(configuration: configuration, resources: ServeFixture.resources, say: { said.say($0) }), said)
     }
 
     @Test("The first start makes a token, prints it once and stores only its hash; --init replaces it")
     func tokenLifecycle() async throws {
         let data = ServeFixture.dataFolder()
         let (first, said) = try await Self.start(data)
-        let token = try #require(said.all.split(separator: " ").map(String.init).first { $0.count >= 40 })
+        let token = try #require(said.all.split(whereSeparator: \.isWhitespace).map(String.init).first { $0.count >= 40 })
         #expect(first.shared.tokens.accepts(token))
         let stored = try #require(try await first.shared.store.setting(AccessToken.settingKey))
         #expect(stored == AccessToken.hash(token) && stored != token)

@@ -41,7 +41,7 @@ def draw(page, view, strokes):
         page.mouse.up()
 
 
-def patient(browser, server, width, shots, code):
+def patient(browser, server, width, shots, code, summary):
     context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844},
                                   device_scale_factor=1, is_mobile=width < 500, has_touch=width < 500)
     page = context.new_page()
@@ -58,6 +58,10 @@ def patient(browser, server, width, shots, code):
     page.fill("#code", code)
     page.get_by_role("button", name="Send to the clinic").click()
     expect(page.locator("#thanks")).to_be_visible(timeout=60_000)
+    if summary:
+        expect(page.locator("#summary-text")).to_contain_text("not a diagnosis")
+    else:
+        expect(page.locator("#summary")).to_be_hidden()
     page.screenshot(path=os.path.join(shots, f"thanks-{width}.png"), full_page=True)
     assert not errors, f"the patient page reported errors: {errors}"
     context.close()
@@ -77,13 +81,23 @@ def clinician(browser, server, width, shots, code):
     page.screenshot(path=os.path.join(shots, f"clinic-list-{width}.png"), full_page=True)
     page.get_by_role("link", name=code).first.click()
     expect(page.locator("img.overlay")).to_be_visible()
-    page.wait_for_function("document.querySelector('img.overlay').complete && document.querySelector('img.overlay').naturalWidth > 0",
-                           timeout=60_000)
+    # The page's Content-Security-Policy forbids eval, so poll from here rather than wait_for_function.
+    for _ in range(600):
+        if page.locator("img.overlay").evaluate("img => img.complete && img.naturalWidth > 0"):
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError("the overlay picture did not load")
     top = page.locator("tbody tr").all_inner_texts()[:5]
     assert any("radicular-s1" in row for row in top), f"S1 is not among the top five: {top}"
     page.screenshot(path=os.path.join(shots, f"clinic-detail-{width}.png"), full_page=True)
     page.goto(server.base + "/clinic/settings")
     page.screenshot(path=os.path.join(shots, f"clinic-settings-{width}.png"), full_page=True)
+    if width > 500:
+        # The next patient sees the plain-language summary after sending.
+        page.check("input[name=patientSummary]")
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_role("status")).to_have_text("Saved.")
     context.close()
     return top
 
@@ -98,7 +112,7 @@ def main():
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             for width, code in ((1280, "B1-280"), (390, "B3-90")):
-                patient(browser, server, width, shots, code)
+                patient(browser, server, width, shots, code, summary=width < 500)
                 top = clinician(browser, server, width, shots, code)
                 print(f"browser {width} px: sent {code}; top matches: " + " | ".join(r.split("\n")[0] for r in top[:3]))
             browser.close()

@@ -19,7 +19,7 @@ enum Stylesheet {
         .lead { margin: 4px 0 12px; }
         .muted, .disclaimer { color: var(--muted); font-size: 0.9rem; }
         button, .button, input, select { font: inherit; }
-        button, .button { min-height: 44px; padding: 8px 14px; border-radius: 10px; border: 1px solid #b8c0c8; background: #fff; color: var(--ink); cursor: pointer; text-decoration: none; display: inline-flex; align-items: center; gap: 8px; }
+        button, .button { min-height: 44px; padding: 8px 14px; border-radius: 10px; border: 1px solid #b8c0c8; background: #fff; color: var(--ink); cursor: pointer; text-decoration: none; display: inline-flex; align-items: center; justify-content: center; gap: 8px; }
         button:disabled { opacity: 0.45; cursor: default; }
         button.primary, .button.primary { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 600; }
         button.danger { border-color: #b3261e; color: #b3261e; }
@@ -52,7 +52,12 @@ enum Stylesheet {
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         .table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: 12px; }
         .overlay { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
-        .verdict { display: inline-block; padding: 2px 8px; border-radius: 8px; background: #eef1f5; font-size: 0.9rem; }
+        .match { display: block; }
+        td a { white-space: nowrap; }
+        label.check { display: flex; gap: 10px; align-items: flex-start; }
+        label.check input { flex: none; width: 22px; height: 22px; margin: 2px 0 0; }
+        .card h3:first-child, .card h2:first-child { margin-top: 0; }
+        .verdict { white-space: nowrap; display: inline-block; padding: 2px 8px; border-radius: 8px; background: #eef1f5; font-size: 0.9rem; }
         .error { color: #b3261e; font-weight: 600; }
         .login { max-width: 420px; margin: 40px auto; }
         .login input { width: 100%; }
@@ -78,6 +83,8 @@ enum Stylesheet {
           .canvas-wrap img { height: auto; max-height: 60vh; }
           .detail { grid-template-columns: 1fr; }
           th.optional, td.optional { display: none; }
+          .match.extra { display: none; }
+          th, td { padding: 6px; }
         }
         """
     }

@@ -6,14 +6,26 @@ extension Request {
     /// any of it, or while reading when no length is declared).
     func bytes(limit: Int, what: String) async throws -> [UInt8] {
         let tooLarge = ClientError(.contentTooLarge, "\(what) is larger than the limit of \(Self.size(limit))")
-        if let declared = headers[.contentLength].flatMap(Int.init), declared > limit { throw tooLarge }
-        do {
-            var buffer = try await body.collect(upTo: limit)
-            return buffer.readBytes(length: buffer.readableBytes) ?? []
-        } catch {
-            throw tooLarge
+        // A little too much is read to its end (and dropped), so that a client that only
+        // reads the answer after sending everything gets it; far too much is refused at once.
+        let drainable = limit + Self.drainAllowance
+        if let declared = headers[.contentLength].flatMap(Int.init), declared > drainable { throw tooLarge }
+        var collected: [UInt8] = []
+        var total = 0
+        for try await chunk in body {
+            total += chunk.readableBytes
+            if total <= limit {
+                collected.append(contentsOf: chunk.readableBytesView)
+            } else if total > drainable {
+                throw tooLarge
+            }
         }
+        guard total <= limit else { throw tooLarge }
+        return collected
     }
+
+    /// How far past its limit a body is still read to its end before the 413.
+    static let drainAllowance = 8 << 20
 
     /// The media type without parameters, lowercased ("application/json").
     var mediaType: String? {

@@ -38,7 +38,7 @@ extension DrawingRequest {
 
     private static func explain(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            let keys = context.codingPath.map { key -> String in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
             return keys.isEmpty ? "the top level" : String(keys.drop(while: { $0 == "." }))
         }
         switch error {
@@ -83,7 +83,7 @@ extension DrawingRequest {
 extension DrawingRequest.StrokeRequest {
     func checked(at place: String, chart: ChartChoice) throws(ClientError) -> DrawnStroke {
         guard let view = ViewID(rawValue: view), chart.views.contains(view) else {
-            let views = chart.views.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            let views = chart.views.map { view -> String in "\"\(view.rawValue)\"" }.joined(separator: ", ")
             throw ClientError(.unprocessableContent, "\(place).view: \"\(self.view)\" is not a view of this chart (\(views))")
         }
         let symptom: Symptom? = switch self.symptom {

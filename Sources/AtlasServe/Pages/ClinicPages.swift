@@ -4,7 +4,7 @@ import Foundation
 /// The clinician's pages: login, the list of submissions, one submission, settings.
 enum ClinicPages {
     static func login(csrf: String, message: String?) -> String {
-        let error = message.map { "<p class=\"error\" role=\"alert\">\(HTML.escape($0))</p>" } ?? ""
+        let error = message.map { m -> String in "<p class=\"error\" role=\"alert\">\(HTML.escape(m))</p>" } ?? ""
         let body = """
             <header class="bar"><h1>ReferralAtlas · clinic</h1></header>
             <main>
@@ -23,8 +23,8 @@ enum ClinicPages {
     }
 
     static func header(csrf: String?) -> String {
-        let logout = csrf.map {
-            "<form method=\"post\" action=\"/clinic/logout\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape($0))\">"
+        let logout = csrf.map { token -> String in
+            "<form method=\"post\" action=\"/clinic/logout\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(token))\">"
                 + "<button type=\"submit\">Sign out</button></form>"
         } ?? ""
         return """
@@ -35,12 +35,13 @@ enum ClinicPages {
     }
 
     static func list(_ submissions: [Submission], settings: ClinicSettings, csrf: String?) -> String {
-        let rows = submissions.map { s in
-            let matches = s.briefs.prefix(3).map { "\(HTML.escape($0.name)) (\(HTML.escape($0.side))) \(score($0.score))" }
-                .joined(separator: "<br>")
+        let rows = submissions.map { s -> String in
+            let matches = s.briefs.prefix(3).enumerated().map { index, m -> String in
+                "<span class=\"match\(index > 0 ? " extra" : "")\">\(HTML.escape(m.name)) (\(HTML.escape(m.side))) \(score(m.score))</span>"
+            }.joined()
             return """
                 <tr><td><a href="/clinic/drawings/\(s.id)">\(HTML.escape(s.code))</a></td><td>\(time(s.receivedAt))</td>\
-                <td class="num">\(String(format: "%.1f", s.extentPercent))%</td><td class="optional">\(matches)</td>\
+                <td class="num">\(String(format: "%.1f", s.extentPercent))%</td><td>\(matches)</td>\
                 <td><span class="verdict">\(HTML.escape(s.verdict))</span></td></tr>
                 """
         }.joined(separator: "\n")
@@ -48,7 +49,7 @@ enum ClinicPages {
             ? "<p class=\"card\">No drawings yet. Patients draw at <a href=\"/\">the intake page</a>.</p>"
             : """
                 <div class="table-wrap"><table>
-                <thead><tr><th>Code</th><th>Received (UTC)</th><th class="num">Extent</th><th class="optional">Top matches</th>\
+                <thead><tr><th>Code</th><th>Received (UTC)</th><th class="num">Extent</th><th>Top matches</th>\
                 <th>Leaning</th></tr></thead>
                 <tbody>
                 \(rows)
@@ -67,7 +68,7 @@ enum ClinicPages {
     }
 
     static func detail(_ s: Submission, comparison: DrawingComparison, csrf: String?) -> String {
-        let rows = comparison.matches.prefix(10).enumerated().map { index, m in
+        let rows = comparison.matches.prefix(10).enumerated().map { index, m -> String in
             """
             <tr><td class="num">\(index + 1)</td><td>\(HTML.escape(m.name))<br><span class="muted">\(HTML.escape(m.id))</span></td>\
             <td>\(HTML.escape(m.side.rawValue))</td><td class="optional">\(HTML.escape(m.family.rawValue))</td>\
@@ -75,12 +76,12 @@ enum ClinicPages {
             <td class="num optional">\(m.essentialCoverage.map(score) ?? "–")</td><td class="num optional">\(m.spilloverCoverage.map(score) ?? "–")</td></tr>
             """
         }.joined(separator: "\n")
-        let reasons = comparison.leaning.reasons.map { "<li>\(HTML.escape($0.text))</li>" }.joined()
-        let notes = comparison.notes.map { "<li>\(HTML.escape($0))</li>" }.joined()
-        let delete = csrf.map {
+        let reasons = comparison.leaning.reasons.map { r -> String in "<li>\(HTML.escape(r.text))</li>" }.joined()
+        let notes = comparison.notes.map { n -> String in "<li>\(HTML.escape(n))</li>" }.joined()
+        let delete = csrf.map { token -> String in
             """
             <form method="post" action="/clinic/drawings/\(s.id)/delete" class="row">
-            <input type="hidden" name="csrf" value="\(HTML.escape($0))">
+            <input type="hidden" name="csrf" value="\(HTML.escape(token))">
             <button type="submit" class="danger">Delete this drawing</button></form>
             """
         } ?? ""
@@ -92,7 +93,8 @@ enum ClinicPages {
             <p class="muted">Received \(time(s.receivedAt)) UTC · chart \(HTML.escape(s.chart)) · extent \(String(format: "%.1f", s.extentPercent))% · \
             leaning <span class="verdict">\(HTML.escape(s.verdict))</span></p>
             <div class="detail">
-            <div><img class="overlay" src="/clinic/drawings/\(s.id)/overlay.png" alt="The patient's marks beside the best-matching patterns"></div>
+            <div><a href="/clinic/drawings/\(s.id)/overlay.png"><img class="overlay" src="/clinic/drawings/\(s.id)/overlay.png" \
+            alt="The patient's marks beside the best-matching patterns"></a><p class="muted">Select the picture to see it full size.</p></div>
             <div>
             <div class="card"><h3>Summary</h3><p>\(HTML.escape(comparison.summary))</p>
             \(reasons.isEmpty ? "" : "<h3>Why it leans \(HTML.escape(comparison.leaning.verdict.rawValue))</h3><ul>\(reasons)</ul>")
@@ -114,7 +116,7 @@ enum ClinicPages {
     }
 
     static func settings(_ settings: ClinicSettings, csrf: String?, saved: Bool) -> String {
-        let charts = ChartChoice.available.map { choice in
+        let charts = ChartChoice.available.map { choice -> String in
             "<option value=\"\(choice.name)\"\(choice == settings.chart ? " selected" : "")>\(HTML.escape(chartWords(choice)))</option>"
         }.joined()
         let body = """
@@ -129,8 +131,8 @@ enum ClinicPages {
             max="\(ClinicSettings.retentionRange.upperBound)" value="\(settings.retentionDays)" required>
             <label for="chart">Chart the patient draws on</label>
             <select id="chart" name="chart">\(charts)</select>
-            <label class="row"><input type="checkbox" name="patientSummary" value="on"\(settings.patientSummary ? " checked" : "")> \
-            Show the patient the plain-language summary after sending</label>
+            <label class="check"><input type="checkbox" name="patientSummary" value="on"\(settings.patientSummary ? " checked" : "")>\
+            <span>Show the patient the plain-language summary after sending</span></label>
             <button type="submit" class="primary">Save</button>
             </form>
             </main>

@@ -21,7 +21,7 @@ enum HTML {
 /// Content-Security-Policy forbids inline script).
 enum Layout {
     static func page(title: String, body: String, scripts: [String] = [], bodyClass: String = "") -> String {
-        let scriptTags = scripts.map { "<script src=\"\($0)\" defer></script>" }.joined()
+        let scriptTags = scripts.map { src -> String in "<script src=\"\(src)\" defer></script>" }.joined()
         return """
             <!doctype html>
             <html lang="en">

@@ -12,16 +12,16 @@ enum PatientPage {
             ("numbness", Stylesheet.hex(style.numbnessMark), phrases.text(.markNumbness)),
             ("tingling", Stylesheet.hex(style.tinglingMark), phrases.text(.markTingling)),
         ]
-        let penButtons = pens.enumerated().map { index, pen in
+        let penButtons = pens.enumerated().map { index, pen -> String in
             """
             <button type="button" data-tool="pen" data-symptom="\(pen.symptom)" data-color="\(pen.color)" aria-pressed="\(index == 0)">\
             <span class="swatch swatch-\(pen.symptom)"></span>\(HTML.escape(pen.label))</button>
             """
         }.joined(separator: "\n")
-        let tabs = views.enumerated().map { index, view in
+        let tabs = views.enumerated().map { index, view -> String in
             "<button type=\"button\" role=\"tab\" data-view=\"\(view.id.rawValue)\" aria-selected=\"\(index == 0)\">\(HTML.escape(view.label))</button>"
         }.joined()
-        let figures = views.enumerated().map { index, view in
+        let figures = views.enumerated().map { index, view -> String in
             """
             <figure class="view\(index == 0 ? " current" : "")" data-view="\(view.id.rawValue)" data-origin-x="\(view.origin.x)" \
             data-origin-y="\(view.origin.y)" data-scale="\(view.scale)" data-width="\(view.width)" data-height="\(view.height)">

@@ -44,7 +44,7 @@ extension IntakeApp {
     /// Compares and stores a drawing; returns its id and the comparison's JSON.
     func submit(_ drawing: CheckedDrawing) async throws -> (id: String, comparison: String) {
         let id = AccessToken.randomID()
-        let analysis = try await comparing { try await comparisons.compare(drawing, name: "intake \(id)") }
+        let analysis = try await comparing { try await comparisons.compare(drawing, name: "code \(drawing.code)") }
         let c = analysis.comparison
         let json = try ReportFormatter.json([c])
         let briefs = c.matches.prefix(5).map { MatchBrief(id: $0.id, name: $0.name, side: $0.side.rawValue, score: $0.score) }

@@ -25,7 +25,7 @@ struct ClinicRoutes {
         clinic.get("drawings/:id/overlay.png") { _, context -> Response in
             let submission = try await app.submission(context, page: true)
             let drawing = try StrokeCodec.decode(submission)
-            let png = try await app.comparing { try await app.comparisons.overlayPNG(drawing, name: "intake \(submission.id)") }
+            let png = try await app.comparing { try await app.comparisons.overlayPNG(drawing, name: "code \(submission.code)") }
             return Reply.bytes(png, contentType: "image/png")
         }
         clinic.post("drawings/:id/delete") { request, context -> Response in

@@ -58,5 +58,5 @@ struct ChartChoice: Sendable, Equatable {
     }
 
     /// Every accepted name, for messages.
-    static var names: String { available.map { "\"\($0.name)\"" }.joined(separator: ", ") }
+    static var names: String { available.map { choice -> String in "\"\(choice.name)\"" }.joined(separator: ", ") }
 }
