@@ -219,7 +219,7 @@ components:
               side: { type: string }
               score: { type: number }
         notes: { type: array, items: { type: string } }
-        summary: { type: string, description: Plain words, ending with the disclaimer. }
+        summary: { type: string, description: "Plain words, ending with the disclaimer." }
         disclaimer: { type: string }
 """#
 }

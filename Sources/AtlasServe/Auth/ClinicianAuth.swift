@@ -23,6 +23,9 @@ struct ClinicianAuth: RouterMiddleware {
             if redirects { return Reply.redirect("/clinic/login") }
             throw refusal
         }
+        // The API's changes take the token only: they carry no CSRF token, so a session
+        // cookie alone must not be enough.
+        if !redirects, request.method != .get, request.method != .head { throw refusal }
         context.clinician = session
         return try await next(request, context)
     }
