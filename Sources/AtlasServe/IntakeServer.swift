@@ -1,5 +1,4 @@
 import AtlasModel
-import AtlasRender
 import Foundation
 import Hummingbird
 import Logging
