@@ -8,7 +8,7 @@ OUTPUT ?= Output
 
 PREFIX ?= /usr/local
 
-.PHONY: atlas test deps build clean bench install fuzz serve
+.PHONY: atlas test deps build clean bench install fuzz eval serve
 
 deps:
 	@./scripts/install-deps.sh
@@ -31,6 +31,13 @@ test: deps
 serve: build
 	./.build/release/referral-atlas serve
 
+# The comparison on 400 held-out generated drawings (seeds never used while tuning): top-1,
+# top-3, group, side, two-source and photo-vs-PNG agreement, the most confused pairs.
+EVAL_COUNT ?= 400
+eval: deps
+	$(SWIFT) build -c release --product atlas-eval
+	./.build/release/atlas-eval held-out $(EVAL_COUNT)
+
 # Fuzz every reader for FUZZ_SECONDS each (default 600), two at a time.
 FUZZ_SECONDS ?= 600
 fuzz: deps
@@ -41,7 +48,8 @@ clean:
 	find $(OUTPUT) -mindepth 1 ! -name README.md -exec rm -rf {} +
 
 # Release-mode benchmarks (package-benchmark): wall time, CPU, peak memory, allocations.
-bench: deps
+# The whole-process benchmarks run the release binary that `build` makes.
+bench: build
 	cd Benchmarks && $(SWIFT) package benchmark
 
 # Installs the binary and the atlas it reads by default (PREFIX/share/referral-atlas/Atlas).

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "referral-atlas", targets: ["ReferralAtlasCLI"]),
+        .executable(name: "atlas-eval", targets: ["AtlasEval"]),
         .library(name: "AtlasModel", targets: ["AtlasModel"]),
         .library(name: "AtlasRender", targets: ["AtlasRender"]),
         .library(name: "AtlasCompare", targets: ["AtlasCompare"]),
@@ -49,6 +50,15 @@ let package = Package(
             name: "AtlasCompare",
             dependencies: ["AtlasModel", "AtlasRender"]),
 
+        // Patient-like drawings made independently of the scoring masks, scans and phone
+        // photos of them, and the held-out evaluation of the comparison (`make eval`).
+        .target(
+            name: "AtlasEvaluation",
+            dependencies: ["AtlasModel", "AtlasRender", "AtlasCompare"]),
+        .executableTarget(
+            name: "AtlasEval",
+            dependencies: ["AtlasEvaluation", "AtlasModel", "AtlasRender"]),
+
         // The clinic's web intake: patient drawing page, clinician pages and the JSON API.
         .target(
             name: "AtlasServe",
@@ -67,7 +77,7 @@ let package = Package(
             ]),
 
         .testTarget(name: "AtlasModelTests", dependencies: ["AtlasModel"]),
-        .testTarget(name: "AtlasCompareTests", dependencies: ["AtlasModel", "AtlasRender", "AtlasCompare"]),
+        .testTarget(name: "AtlasCompareTests", dependencies: ["AtlasModel", "AtlasRender", "AtlasCompare", "AtlasEvaluation"]),
         .testTarget(
             name: "AtlasServeTests",
             dependencies: [

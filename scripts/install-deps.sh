@@ -3,7 +3,9 @@
 # Runs apt-get as root, or through sudo for other users.
 set -euo pipefail
 
-packages=(pkg-config libcairo2-dev libpng-dev libjpeg-dev libpango1.0-dev fonts-dejavu-core poppler-utils)
+# poppler-utils: the tests read handout PDFs back with pdftotext (a test fails without it).
+# librsvg2-bin: `make bench` times rsvg-convert against the tool on the same picture.
+packages=(pkg-config libcairo2-dev libpng-dev libjpeg-dev libpango1.0-dev fonts-dejavu-core poppler-utils librsvg2-bin)
 # --browser: also what the web intake's browser test needs (Debian's chromium; Playwright
 # for Python drives it and downloads no browser of its own).
 browser=false

@@ -10,6 +10,8 @@ public enum CompareError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotWrite(file: String, message: String)
     /// Drawing an internal picture (masks, overlay) failed.
     case internalFailure(String)
+    /// An option's value is not one of its choices.
+    case badOption(String)
 
     /// The message, naming the file.
     public var description: String {
@@ -17,7 +19,7 @@ public enum CompareError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadable(let file, let message), .notAChart(let file, let message), .noMarks(let file, let message),
              .cannotWrite(let file, let message):
             "\(file): \(message)"
-        case .internalFailure(let message):
+        case .internalFailure(let message), .badOption(let message):
             message
         }
     }
@@ -26,7 +28,7 @@ public enum CompareError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isNoResult: Bool {
         switch self {
         case .notAChart, .noMarks: true
-        case .unreadable, .cannotWrite, .internalFailure: false
+        case .unreadable, .cannotWrite, .internalFailure, .badOption: false
         }
     }
 }

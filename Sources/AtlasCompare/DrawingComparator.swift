@@ -85,6 +85,11 @@ public final class DrawingComparator: @unchecked Sendable {
         case .failure(let miss):
             placed = try placeByOutline(image, name: name, miss: miss)
         }
+        return try compare(placed, name: name)
+    }
+
+    /// Reads the marks of a drawing placed on its chart and ranks every pattern against them.
+    func compare(_ placed: PlacedDrawing, name: String) throws(CompareError) -> DrawingAnalysis {
         let marks = DrawingMarks(drawing: placed.drawing, fit: placed.fit)
         guard marks.markedCells >= 2 else {
             let message = marks.panelMarkPixels > 0
@@ -92,8 +97,14 @@ public final class DrawingComparator: @unchecked Sendable {
                 : "no marks found on the body; shade where you feel symptoms in red (pain), blue (numbness) or green (pins and needles)"
             throw CompareError.noMarks(file: name, message: message)
         }
-        let ranked = PatternScorer.rank(marks, masks: try patternMasks(for: placed.fit.reference))
-        let comparison = Report.make(name: name, placed: placed, marks: marks, matches: ranked, atlas: atlas)
+        let reference = placed.fit.reference
+        let locations = MarkLocations(marks: marks, reference: reference)
+        let features = DrawingFeatures(locations: locations)
+        // Both-sides candidates only make sense for a drawing marked on both sides.
+        let ranking = PatternScorer.rank(marks, masks: try patternMasks(for: reference), features: features,
+                                         allowBoth: locations.isBilateral)
+        let comparison = Report.make(name: name, placed: placed, marks: marks, locations: locations, features: features,
+                                     ranking: ranking, atlas: atlas)
         return DrawingAnalysis(comparison: comparison, drawing: placed.drawing, fit: placed.fit, marks: marks)
     }
 

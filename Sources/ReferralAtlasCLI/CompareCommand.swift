@@ -37,10 +37,15 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Write a CSV table of every drawing's best matches.")
     var csv: String?
 
+    @Option(help: "Who the text is for: clinician (the ranked table, figures and reasons) or patient (plain words).")
+    var audience = "clinician"
+
     func run() throws {
         try runReporting {
-            guard top >= 1 else { throw CLIError.invalidInput("--top must be at least 1, not \(top)") }
+            try Limits.top.check(top)
             if let csv, !csv.lowercased().hasSuffix(".csv") { throw CLIError.invalidInput("--csv writes a .csv file, not \(csv)") }
+            let audience: ReportAudience
+            do throws(CompareError) { audience = try ReportAudience.parse(self.audience) } catch { throw CLIError.invalidInput(error.description) }
             let atlas = try atlasOptions.load()
             let files = try DrawingFiles.expand(drawings)
             let overlays = try OverlayTarget(overlay, drawings: files)
@@ -63,11 +68,12 @@ struct CompareCommand: ParsableCommand {
                     }
                 }
             }
-            try report(Array(zip(files, outcomes)), top: top)
+            try report(Array(zip(files, outcomes)), top: top, audience: audience, several: files.count > 1)
         }
     }
 
-    private func report(_ outcomes: [(String, Result<DrawingComparison, CompareError>)], top: Int) throws {
+    private func report(_ outcomes: [(String, Result<DrawingComparison, CompareError>)], top: Int, audience: ReportAudience,
+                        several: Bool) throws {
         let compared = outcomes.compactMap { try? $0.1.get() }
         let failures = outcomes.compactMap { outcome -> CompareError? in
             if case .failure(let error) = outcome.1 { return error } else { return nil }
@@ -79,13 +85,17 @@ struct CompareCommand: ParsableCommand {
                 throw CLIError.invalidInput(error.description)
             }
         }
-        if json, !compared.isEmpty {
-            print(try ReportFormatter.json(compared))
+        if json, several {
+            // Several drawings (or a folder): one array, failed drawings included with their status.
+            print(try ReportFormatter.json(outcomes: outcomes, top: top))
+        } else if json, !compared.isEmpty {
+            print(try ReportFormatter.json(compared, top: top))
         } else if csv == nil {
-            print(compared.map { ReportFormatter.text($0, top: top) }.joined(separator: "\n\n" + String(repeating: "-", count: 72) + "\n\n"))
+            print(compared.map { ReportFormatter.text($0, top: top, audience: audience) }
+                .joined(separator: "\n\n" + String(repeating: "-", count: 72) + "\n\n"))
         } else {
             for c in compared {
-                let best = c.matches.first.map { "\($0.id) (\($0.side.rawValue)) \(String(format: "%.2f", $0.score))" } ?? "none"
+                let best = c.matches.first.map { "\($0.id) (\($0.side.rawValue), confidence \(String(format: "%.2f", $0.confidence)))" } ?? "none"
                 print("\(c.drawing): leans \(c.leaning.verdict.rawValue); best \(best)")
             }
             print("wrote \(csv!) (\(outcomes.count) drawings). \(DrawingComparison.disclaimer)")

@@ -14,15 +14,16 @@ struct FigureCommand: ParsableCommand {
     @Argument(help: "A figure id from the atlas, or the path of a figure file.")
     var figure: String
 
-    @Option(help: "Width in pixels (default: the figure's own).")
+    @Option(help: "Width in pixels, 200 to 16000 (default: the figure's own).")
     var width: Int?
 
     @OptionGroup var outputOptions: PictureOutputOptions
 
     func run() throws {
         try runReporting {
+            let width = try checkedWidth(width)
+            let dpi = try outputOptions.checkedDPI(default: 150)
             let atlas = try atlasOptions.load()
-            let format = try outputOptions.checkedFormat(atlas: atlasOptions)
             let chosen: Figure
             if let known = atlas.figure(figure) {
                 chosen = known
@@ -33,11 +34,14 @@ struct FigureCommand: ParsableCommand {
                     throw CLIError.invalidInput(error.description)
                 }
             } else {
-                let names = atlas.figures.map(\.id).joined(separator: ", ")
-                throw CLIError.invalidInput("no figure '\(figure)' in the atlas and no such file (figures: \(names))")
+                let ids = atlas.figures.map(\.id)
+                let hint = Suggestions.hint(for: figure, among: ids)
+                throw CLIError.invalidInput("no figure '\(figure)' in the atlas and no such file\(hint) (figures: \(ids.joined(separator: ", ")))")
             }
-            let scene = try FigureBuilder.scene(chosen, width: width, dpi: outputOptions.dpi, style: try styleOptions.resolve(atlas), atlas: atlas)
-            try Exporter.write(scene, format: format, to: outputOptions.output)
+            let target = try outputOptions.target(name: chosen.id, atlas: atlasOptions)
+            let scene = try FigureBuilder.scene(chosen, width: width, dpi: dpi, style: try styleOptions.resolve(atlas), atlas: atlas)
+            try Exporter.write(scene, format: target.format, to: target.path)
+            print(target.path)
         }
     }
 }

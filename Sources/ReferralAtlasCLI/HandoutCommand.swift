@@ -7,7 +7,7 @@ extension Paper: ExpressibleByArgument {}
 struct HandoutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handout",
-        abstract: "Write a one-page patient handout for one or more patterns (PDF or PNG).",
+        abstract: "Write a patient handout for one or more patterns (PDF, PNG, JPEG or SVG; PNG at 300 dpi).",
         discussion: "Example: referral-atlas handout gluteus-minimus-posterior --clinic \"Back Care Clinic, 01234 567890\" -o minimus.pdf")
 
     @OptionGroup var atlasOptions: AtlasOptions
@@ -19,9 +19,6 @@ struct HandoutCommand: ParsableCommand {
     @Option(help: "a4 or letter.")
     var paper: Paper = .a4
 
-    @Option(help: "pdf, png or svg (default: from the file name). PNG is 300 dpi.")
-    var format: OutputFormat?
-
     @Option(help: "The clinic's name and phone number, printed at the foot.")
     var clinic: String?
 
@@ -31,28 +28,28 @@ struct HandoutCommand: ParsableCommand {
     @Option(help: "The patient's side the pattern is drawn on: left or right.")
     var side: Side = .right
 
-    @Option(name: .shortAndLong, help: "Output file.")
-    var output: String
+    @OptionGroup var outputOptions: PictureOutputOptions
 
     func run() throws {
         try runReporting {
-            let atlas = try atlasOptions.load()
-            try refuseOverwritingInputs(output, atlas: try atlasOptions.directory())
+            let dpi = try outputOptions.checkedDPI(default: 300)
             guard !patterns.isEmpty else { throw CLIError.invalidInput("name at least one pattern") }
+            let name = "handout-" + patterns.joined(separator: "+") + (paper == .a4 ? "" : "-\(paper.rawValue)")
+            let target = try outputOptions.target(name: name, fallback: .pdf, atlas: atlasOptions)
+            let atlas = try atlasOptions.load(onlyPatterns: patterns)
             guard let phrases = atlas.phrasebook(lang) else {
-                throw CLIError.invalidInput("no text for language '\(lang)' (have: \(atlas.phrasebooks.keys.sorted().joined(separator: ", ")))")
+                let languages = atlas.phrasebooks.keys.sorted()
+                throw CLIError.invalidInput("no text for language '\(lang)'\(Suggestions.hint(for: lang, among: languages)) (have: \(languages.joined(separator: ", ")))")
             }
-            var request = HandoutRequest(patterns: try patterns.map { id in
-                guard let pattern = atlas.pattern(id) else { throw CLIError.invalidInput("unknown pattern '\(id)'; `referral-atlas list` shows them all") }
-                return pattern
-            })
+            var request = HandoutRequest(patterns: try patterns.map { try lookUpPattern($0, in: atlas) })
             request.paper = paper
+            request.dpi = dpi
             request.clinic = clinic
             request.side = side
             request.style = try styleOptions.resolve(atlas)
             request.phrases = phrases
-            let fileFormat = try resolveFormat(format, path: output, fallback: .pdf)
-            try Exporter.write(try HandoutBuilder.scene(request, atlas: atlas), format: fileFormat, to: output)
+            try AtomicFile.write(try PageRenderer.render(try HandoutBuilder.pages(request, atlas: atlas), as: target.format), to: target.path)
+            print(target.path)
         }
     }
 }

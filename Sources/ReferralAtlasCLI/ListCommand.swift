@@ -10,7 +10,7 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Dermatome map whose roots are listed: classic or evidence-based.")
     var dermatomeMap: DermatomeMapID = .evidenceBased
 
-    @Flag(help: "JSON for programs: an array of {id, name, family, views, fidelity}.")
+    @Flag(help: "JSON for programs: an array of {id, name, family, views, fidelity, sources}.")
     var json = false
 
     @Flag(help: "A Markdown table with sources and fidelity (the table in Atlas/README.md).")
@@ -22,13 +22,15 @@ struct ListCommand: ParsableCommand {
         var family: String
         var views: [String]
         var fidelity: String
+        var sources: [String]
     }
 
     func run() throws {
         try runReporting {
             let atlas = try atlasOptions.load()
             let entries = atlas.allPatterns(dermatomeMap: dermatomeMap).map {
-                Entry(id: $0.id, name: $0.name, family: $0.family.rawValue, views: $0.views.map(\.rawValue), fidelity: $0.fidelity.rawValue)
+                Entry(id: $0.id, name: $0.name, family: $0.family.rawValue, views: $0.views.map(\.rawValue), fidelity: $0.fidelity.rawValue,
+                      sources: $0.sources)
             }
             if json {
                 let encoder = JSONEncoder()

@@ -5,21 +5,35 @@ import Foundation
 
 /// `--atlas DIR`, shared by every command.
 struct AtlasOptions: ParsableArguments {
-    @Option(name: .long, help: "Atlas folder (default: the bundled atlas).")
+    @Option(name: .long, help: "Atlas folder (default: $REFERRAL_ATLAS_DIR, else the bundled atlas).")
     var atlas: String?
 
     func directory() throws -> URL {
         if let atlas { return URL(fileURLWithPath: atlas) }
+        if let problem = AtlasLocator.environmentProblem() { throw CLIError.invalidInput(problem) }
         guard let bundled = AtlasLocator.bundledAtlas() else {
             throw CLIError.invalidInput("cannot find the bundled atlas; pass --atlas DIR or set \(AtlasLocator.environmentKey)")
         }
         return bundled
     }
 
+    /// The whole atlas, checked.
     func load() throws -> Atlas {
         let url = try directory()
         do {
             return try AtlasLoader.load(directory: url)
+        } catch {
+            throw CLIError.invalidInput(error.description)
+        }
+    }
+
+    /// Only the body views, styles, text and these patterns (the whole atlas when a name is
+    /// not a pattern file): what a picture of a few patterns needs, read in a fraction of
+    /// the time. `validate` and `render --all` load everything.
+    func load(onlyPatterns ids: [String]) throws -> Atlas {
+        let url = try directory()
+        do {
+            return try AtlasLoader.load(directory: url, onlyPatterns: ids)
         } catch {
             throw CLIError.invalidInput(error.description)
         }
@@ -31,12 +45,21 @@ struct StyleOptions: ParsableArguments {
     @Option(help: "A style of the atlas (default, print-greyscale) or a style file.")
     var style: String?
 
+    @Flag(help: "Leave out the bones and muscles drawn under the zones.")
+    var noAnatomy = false
+
     func resolve(_ atlas: Atlas) throws -> Style {
+        var chosen = try resolveNamed(atlas)
+        if noAnatomy { chosen.anatomy.show = false }
+        return chosen
+    }
+
+    private func resolveNamed(_ atlas: Atlas) throws -> Style {
         guard let style else { return atlas.style() ?? Style() }
         if let named = atlas.style(style) { return named }
         guard FileManager.default.fileExists(atPath: style) else {
-            let names = atlas.styles.keys.sorted().joined(separator: ", ")
-            throw CLIError.invalidInput("no style '\(style)' in the atlas (styles: \(names)) and no such file")
+            let names = atlas.styles.keys.sorted()
+            throw CLIError.invalidInput("no style '\(style)' in the atlas and no such file\(Suggestions.hint(for: style, among: names)) (styles: \(names.joined(separator: ", ")))")
         }
         do {
             return try AtlasLoader.loadStyle(file: style)
@@ -46,33 +69,66 @@ struct StyleOptions: ParsableArguments {
     }
 }
 
-/// `--format`, `--dpi` and `-o`, shared by the commands that write one picture.
+/// `--format`, `--dpi` and `-o`, shared by every command that writes a picture or a page.
+/// The numbers are checked by the library's limits (`Limits`), the path by `OutputPath`.
 struct PictureOutputOptions: ParsableArguments {
-    @Option(help: "png, svg or pdf (default: from the file name).")
+    @Option(help: "png, jpg, svg or pdf (default: from the file name).")
     var format: OutputFormat?
 
-    @Option(help: "Resolution written into PNG files, in dots per inch.")
-    var dpi: Double = 150
+    @Option(help: "Resolution in dots per inch, 30 to 1200 (PNG and JPEG pixels; the page size of SVG and PDF).")
+    var dpi: Double?
 
-    @Option(name: .shortAndLong, help: "Output file.")
+    @Option(name: .shortAndLong, help: "Output file (.png, .jpg, .svg or .pdf), or a folder: the file is then named after what it shows.")
     var output: String
 
-    /// The format to write, refusing paths that would overwrite the atlas.
-    func checkedFormat(atlas: AtlasOptions) throws -> OutputFormat {
-        try refuseOverwritingInputs(output, atlas: try atlas.directory())
-        return try resolveFormat(format, path: output)
+    /// `--dpi`, checked, or the command's usual resolution.
+    func checkedDPI(default value: Double) throws -> Double {
+        try Limits.dpi.check(dpi ?? value)
+    }
+
+    /// The file to write and its format, refusing paths inside the atlas. `name` names the
+    /// file when `-o` is a folder.
+    func target(name: String, fallback: OutputFormat = .png, atlas: AtlasOptions) throws -> OutputPath {
+        let target = try OutputPath.resolve(output, format: format, name: name, fallback: fallback)
+        try refuseOverwritingInputs(target.path, atlas: try atlas.directory())
+        return target
     }
 }
 
-/// Which views to draw: one, or `all`.
-enum ViewChoice: String, ExpressibleByArgument, CaseIterable {
-    case posterior, anterior
-    case lateralRight = "lateral-right"
-    case lateralLeft = "lateral-left"
-    case all
+/// `--width`, checked by the library's limit (nil: the command's default).
+func checkedWidth(_ width: Int?) throws -> Int? {
+    try width.map { try Limits.width.check($0) }
+}
 
-    var views: [ViewID] {
-        self == .all ? ViewID.allCases : [ViewID(rawValue: rawValue)!]
+/// Which views to draw: one (by id or plain name: back, front, right, left), `back-front`, or `all`.
+struct ViewChoice: ExpressibleByArgument, Equatable {
+    var views: [ViewID]
+    var isAll: Bool
+
+    init?(argument: String) {
+        if argument.lowercased() == "all" {
+            views = ViewID.allCases; isAll = true
+        } else if argument.lowercased() == "back-front" {
+            views = ChartSheet.backFront; isAll = false
+        } else if let view = ViewID(named: argument) {
+            views = [view]; isAll = false
+        } else {
+            return nil
+        }
+    }
+
+    static let all = ViewChoice(argument: "all")!
+
+    var defaultValueDescription: String { isAll ? "all" : views.map(\.rawValue).joined(separator: ",") }
+    static var allValueStrings: [String] { ViewID.acceptedNames + ["back-front", "all"] }
+
+    /// Parses `--view`, suggesting the nearest name for a slip (a usage error, status 64).
+    static func parse(_ argument: String) throws -> ViewChoice {
+        guard let choice = ViewChoice(argument: argument) else {
+            let hint = Suggestions.hint(for: argument, among: allValueStrings)
+            throw ValidationError("unknown view '\(argument)'\(hint); views: \(allValueStrings.joined(separator: ", "))")
+        }
+        return choice
     }
 }
 
@@ -88,20 +144,12 @@ enum SideChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
-extension DermatomeMapID: ExpressibleByArgument {}
-
-/// The format from `--format`, else from the file name, else PNG.
-func resolveFormat(_ explicit: OutputFormat?, path: String, fallback: OutputFormat = .png) throws -> OutputFormat {
-    let ext = (path as NSString).pathExtension
-    if let explicit {
-        if let implied = OutputFormat(pathExtension: ext), implied != explicit {
-            throw CLIError.invalidInput("--format \(explicit.rawValue) does not match the file name \(path)")
-        }
-        return explicit
-    }
-    return OutputFormat(pathExtension: ext) ?? fallback
+extension OutputFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(pathExtension: argument) }
+    public static var allValueStrings: [String] { ["png", "jpg", "svg", "pdf"] }
 }
+extension DermatomeMapID: ExpressibleByArgument {}
+extension BodyRegion: ExpressibleByArgument {}
 
 /// Refuses an output path that is one of the tool's inputs (an atlas file, a drawing).
 func refuseOverwritingInputs(_ output: String, atlas: URL?, inputs: [String] = []) throws {
@@ -115,6 +163,13 @@ func refuseOverwritingInputs(_ output: String, atlas: URL?, inputs: [String] = [
             throw CLIError.invalidInput("\(output) is inside the atlas folder \(atlas.path); write outputs elsewhere")
         }
     }
+}
+
+/// The pattern `id` names, or an error suggesting the nearest ids.
+func lookUpPattern(_ id: String, in atlas: Atlas, dermatomeMap: DermatomeMapID = .evidenceBased) throws -> Pattern {
+    if let pattern = atlas.pattern(id, dermatomeMap: dermatomeMap) { return pattern }
+    let hint = Suggestions.hint(for: id, among: atlas.allPatterns(dermatomeMap: dermatomeMap).map(\.id))
+    throw CLIError.invalidInput("unknown pattern '\(id)'\(hint); `referral-atlas list` shows them all")
 }
 
 /// Errors the CLI reports with an exit status (1 invalid input, 2 no result).
@@ -139,6 +194,9 @@ func runReporting(_ body: () throws -> Void) throws {
         case .invalidInput: throw ExitCode(1)
         case .noResult: throw ExitCode(2)
         }
+    } catch let error as InvalidOption {
+        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        throw ExitCode(1)
     } catch let error as RenderError {
         FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
         throw ExitCode(1)

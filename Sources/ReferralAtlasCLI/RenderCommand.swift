@@ -15,23 +15,21 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "Pattern ids to draw together (see `referral-atlas list`). None: the body alone.")
     var patterns: [String] = []
 
-    @Option(help: "posterior, anterior, lateral-right, lateral-left or all (default: the views the patterns show in).")
+    @Option(help: "posterior (back), anterior (front), lateral-right (right), lateral-left (left), plantar (the soles) or all (default: the views the patterns show in).",
+            transform: ViewChoice.parse)
     var view: ViewChoice?
 
     @Option(help: "The patient's side: left, right or both.")
     var side: SideChoice = .right
 
-    @Option(help: "Width in pixels.")
+    @Option(help: "Width in pixels, 100 to 20000 (default: 1200, or 600 per view).")
     var width: Int?
-
-    @Option(help: "png, svg or pdf (default: from the file name).")
-    var format: OutputFormat?
-
-    @Option(help: "Resolution written into PNG files, in dots per inch.")
-    var dpi: Double = 150
 
     @Option(help: "Dermatome map for dermatome patterns: classic or evidence-based.")
     var dermatomeMap: DermatomeMapID = .evidenceBased
+
+    @Option(help: "How much of the body to frame: full, lower-quarter (waist to toes, large), pelvis or leg.")
+    var framing: BodyRegion = .full
 
     @Flag(help: "Draw and name every landmark (for atlas authors).")
     var landmarks = false
@@ -39,34 +37,24 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "The body alone: no title, legend or footer text.")
     var bare = false
 
-    @Flag(help: "Render the whole atlas into the output folder.")
+    @Flag(help: "Render the whole atlas into the output folder (-o), replacing what an earlier run wrote there.")
     var all = false
 
-    @Option(name: .shortAndLong, help: "Output file, or a folder (the file is named after the patterns); a folder with --all.")
-    var output: String
+    @OptionGroup var outputOptions: PictureOutputOptions
 
     func run() throws {
         try runReporting {
-            let atlas = try atlasOptions.load()
-            try refuseOverwritingInputs(output, atlas: try atlasOptions.directory())
+            let width = try checkedWidth(width)
+            let dpi = try outputOptions.checkedDPI(default: 150)
             if all {
-                let jobs = try Exporter.allJobs(atlas: atlas, directory: output, width: width ?? 1200, dpi: dpi,
-                                                style: try styleOptions.resolve(atlas))
-                let written = try Exporter.run(jobs, atlas: atlas)
-                try Exporter.writeGallery(atlas: atlas, directory: output, paths: written)
-                print("wrote \(written.count + 1) files into \(output) (open \(output)/index.html)")
+                try renderAll(width: width ?? 1200, dpi: dpi)
                 return
             }
-            let chosen = try patterns.map { id in
-                guard let pattern = atlas.pattern(id, dermatomeMap: dermatomeMap) else {
-                    let known = atlas.allPatterns(dermatomeMap: dermatomeMap).map(\.id)
-                    let hint = known.min { editScore($0, id) < editScore($1, id) }.map { " (did you mean '\($0)'?)" } ?? ""
-                    throw CLIError.invalidInput("unknown pattern '\(id)'\(hint); `referral-atlas list` shows them all")
-                }
-                return pattern
-            }
+            let atlas = try atlasOptions.load(onlyPatterns: patterns)
+            let chosen = try patterns.map { try lookUpPattern($0, in: atlas, dermatomeMap: dermatomeMap) }
             // `all` keeps only the lateral views that can show a chosen side.
             let views = (view?.views ?? defaultViews(chosen, sides: side.sides)).filter { v in side.sides.contains { v.shows($0) } }
+            let target = try outputOptions.target(name: fileName(chosen, views: views), atlas: atlasOptions)
             var request = ChartRequest(kind: .render, views: views)
             request.patterns = chosen
             request.sides = side.sides
@@ -74,35 +62,45 @@ struct RenderCommand: ParsableCommand {
             request.dpi = dpi
             request.bare = bare
             request.landmarks = landmarks
+            request.region = framing
             request.style = try styleOptions.resolve(atlas)
             let scene = try ChartBuilder.scene(request, atlas: atlas)
             if !chosen.isEmpty, scene.panels.allSatisfy({ $0.patterns.isEmpty }) {
                 throw CLIError.noResult("nothing of \(patterns.joined(separator: ", ")) shows in the \(views.map(\.rawValue).joined(separator: ", ")) view for the \(side.rawValue) side")
             }
-            // `-o DIR` names the file after the patterns and views.
-            var target = output
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
-                let stem = (chosen.isEmpty ? ["body"] : chosen.map(\.id)).joined(separator: "+")
-                let viewName = views.count == ViewID.allCases.count ? "all" : views.map(\.rawValue).joined(separator: "+")
-                target = (output as NSString).appendingPathComponent("\(stem)-\(viewName)-\(side.rawValue).\((format ?? .png).rawValue)")
-            }
-            let bytes = try SceneRenderer.render(scene, as: try resolveFormat(format, path: target))
-            try AtomicFile.write(bytes, to: target)
-            print(target)
+            try Exporter.write(scene, format: target.format, to: target.path)
+            print(target.path)
         }
+    }
+
+    /// The whole atlas into a folder, all or nothing.
+    private func renderAll(width: Int, dpi: Double) throws {
+        guard patterns.isEmpty, view == nil else {
+            throw CLIError.invalidInput("--all renders every pattern and view; drop the pattern ids and --view")
+        }
+        guard outputOptions.format == nil else { throw CLIError.invalidInput("--all writes every format; drop --format") }
+        let folder = outputOptions.output
+        if OutputFormat(pathExtension: (folder as NSString).pathExtension) != nil {
+            throw CLIError.invalidInput("--all writes a folder of files; -o \(folder) looks like a file name")
+        }
+        try refuseOverwritingInputs(folder, atlas: try atlasOptions.directory())
+        let atlas = try atlasOptions.load()
+        let count = try Exporter.renderAtlas(atlas, into: folder, width: width, dpi: dpi, style: try styleOptions.resolve(atlas))
+        print("wrote \(count) files into \(folder) (open \(folder)/index.html)")
+    }
+
+    /// `gluteus-minimus-anterior-lateral-right`, `body-posterior`, `piriformis-all-views-both-sides`.
+    private func fileName(_ chosen: [Pattern], views: [ViewID]) -> String {
+        let subject = chosen.isEmpty ? "body" : chosen.map(\.id).joined(separator: "+")
+        let viewName = views.count == ViewID.allCases.count ? "all-views" : views.map(\.rawValue).joined(separator: "+")
+        let sideName = side == .both ? "-both-sides" : (side == .left && views.contains { $0.onlySide == nil } ? "-left-side" : "")
+        return "\(subject)-\(viewName)\(sideName)"
     }
 
     /// The views in which any chosen pattern shows, in the usual order.
     private func defaultViews(_ patterns: [Pattern], sides: [Side]) -> [ViewID] {
         guard !patterns.isEmpty else { return [.posterior] }
         let shown = Set(patterns.flatMap { p in sides.flatMap { p.bodyViews(side: $0) } })
-        return ViewID.allCases.filter(shown.contains)
+        return ViewID.withSoles.filter(shown.contains)
     }
-}
-
-/// A rough closeness of two ids, for suggestions.
-func editScore(_ a: String, _ b: String) -> Int {
-    let common = zip(a, b).prefix { $0 == $1 }.count
-    return abs(a.count - b.count) + (min(a.count, b.count) - common)
 }

@@ -16,30 +16,32 @@ struct TemplateCommand: ParsableCommand {
     @OptionGroup var atlasOptions: AtlasOptions
     @OptionGroup var styleOptions: StyleOptions
 
-    @Option(help: "posterior, anterior, lateral-right, lateral-left or all (four views, landscape).")
+    @Option(help: "posterior (back), anterior (front), lateral-right (right), lateral-left (left), back-front (back and front, large, upright) or all (four views, landscape).",
+            transform: ViewChoice.parse)
     var view: ViewChoice = .all
 
     @Option(help: "The paper: a4 or letter.")
     var paper: Paper = .a4
 
-    @Option(help: "Width in pixels (default: the page at --dpi).")
+    @Option(help: "Width in pixels, 100 to 20000 (default: the page at --dpi).")
     var width: Int?
 
     @OptionGroup var outputOptions: PictureOutputOptions
 
     func run() throws {
         try runReporting {
-            let atlas = try atlasOptions.load()
-            let format = try outputOptions.checkedFormat(atlas: atlasOptions)
-            guard outputOptions.dpi >= 30, outputOptions.dpi <= 1200 else {
-                throw CLIError.invalidInput("--dpi must be between 30 and 1200, not \(outputOptions.dpi)")
-            }
+            let width = try checkedWidth(width)
+            let dpi = try outputOptions.checkedDPI(default: 150)
+            let viewName = view.isAll ? "all-views" : view.views.map(\.rawValue).joined(separator: "+")
+            let target = try outputOptions.target(name: "chart-\(viewName)-\(paper.rawValue)", fallback: .pdf, atlas: atlasOptions)
+            let atlas = try atlasOptions.load(onlyPatterns: [])
             var request = ChartRequest(kind: .template, views: view.views)
             request.paper = paper
             let sheet = ChartSheet(views: view.views, paper: paper)
-            request.width = width ?? Int((sheet.pageWidth / 25.4 * outputOptions.dpi).rounded())
+            request.width = try Limits.width.check(width ?? Int((sheet.pageWidth / 25.4 * dpi).rounded()))
             request.style = try styleOptions.resolve(atlas)
-            try Exporter.write(request, atlas: atlas, format: format, to: outputOptions.output)
+            try Exporter.write(request, atlas: atlas, format: target.format, to: target.path)
+            print(target.path)
         }
     }
 }

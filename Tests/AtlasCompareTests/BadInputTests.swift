@@ -1,4 +1,5 @@
 import AtlasCompare
+import AtlasEvaluation
 import AtlasModel
 @testable import AtlasRender
 import Foundation

@@ -1,4 +1,5 @@
 import AtlasCompare
+import AtlasEvaluation
 import AtlasModel
 import AtlasRender
 import Foundation
@@ -173,21 +174,3 @@ enum DrawingPainter {
 }
 
 enum PainterError: Error { case unknownPattern(String) }
-
-/// A small deterministic generator (SplitMix64), so drawings are the same on every run.
-struct SeededRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func next(below n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-}

@@ -15,7 +15,7 @@ struct LeaningTests {
         #expect(comparison.matches.first?.id == "radicular-s1")
         let area = try #require(comparison.areas.first)
         #expect(area.side == "right" && area.reach == .foot)
-        #expect(comparison.summary.contains("Leans radicular"))
+        #expect(comparison.summary.contains("favours a nerve root"), "\(comparison.summary)")
         #expect(comparison.summary.hasSuffix(DrawingComparison.disclaimer))
     }
 

@@ -21,12 +21,16 @@ struct OutputTests {
         }
         let matches = try #require(object["matches"] as? [[String: Any]])
         for match in matches {
-            for key in ["id", "side", "family", "score", "precision", "essentialCoverage", "spilloverCoverage"] {
+            for key in ["id", "side", "family", "group", "score", "confidence", "precision", "essentialCoverage", "spilloverCoverage"] {
                 #expect(match[key] != nil, "\(match["id"] ?? "?") lacks \(key) (absent figures are null)")
             }
         }
-        let scores = matches.compactMap { $0["score"] as? Double }
-        #expect(scores == scores.sorted(by: >))
+        let confidences = matches.compactMap { $0["confidence"] as? Double }
+        #expect(confidences == confidences.sorted(by: >))
+        #expect(object["explanations"] is [[String: Any]])
+        let limited = try #require(try JSONSerialization.jsonObject(with: Data(try ReportFormatter.json([Self.analysis.comparison], top: 2).utf8))
+            as? [String: Any])
+        #expect((limited["matches"] as? [Any])?.count == min(2, matches.count), "--top limits the JSON matches")
         #expect((object["disclaimer"] as? String)?.contains("not a diagnosis") == true)
         let several = try JSONSerialization.jsonObject(with: Data(try ReportFormatter.json([Self.analysis.comparison, Self.analysis.comparison]).utf8))
         #expect((several as? [Any])?.count == 2, "several drawings give an array")
@@ -43,6 +47,29 @@ struct OutputTests {
         #expect(!lines.contains { $0.hasPrefix(" 5 ") }, "--top 4 lists four")
         #expect(text.contains("Marks:") && text.contains("Marked area:"))
         #expect(lines.last == Substring(DrawingComparison.disclaimer))
+        for term in ["score:", "confidence:", "precision:", "essential, spillover:"] {
+            #expect(text.contains(term), "the glossary explains \(term)")
+        }
+    }
+
+    @Test func patientTextHasNoJargonNorFigures() throws {
+        let text = ReportFormatter.text(Self.analysis.comparison, top: 4, audience: .patient)
+        for jargon in ["radicular", "myofascial", "confidence", "precision", "score", "likelihood", "%"] {
+            #expect(!text.lowercased().contains(jargon), "patient text says \(jargon): \(text)")
+        }
+        #expect(text.contains("not a diagnosis"))
+        #expect(throws: CompareError.self) { try ReportAudience.parse("doctor") }
+        #expect(try ReportAudience.parse("Patient") == .patient)
+    }
+
+    @Test func jsonForSeveralDrawingsListsFailuresInOrder() throws {
+        let failure = CompareError.noMarks(file: "blank.png", message: "no marks found on the body")
+        let text = try ReportFormatter.json(outcomes: [("a.png", .success(Self.analysis.comparison)), ("blank.png", .failure(failure))], top: 1)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(array.count == 2)
+        #expect(array[0]["status"] as? String == "ok" && (array[0]["matches"] as? [Any])?.count == 1)
+        #expect(array[1]["status"] as? String == "no-result" && array[1]["drawing"] as? String == "blank.png")
+        #expect((array[1]["message"] as? String)?.contains("no marks") == true)
     }
 
     @Test func csvQuotesAndReportsFailures() {

@@ -1,4 +1,5 @@
 @testable import AtlasCompare
+import AtlasEvaluation
 import AtlasModel
 import AtlasRender
 import Testing
@@ -51,7 +52,7 @@ struct PaperRoundTripTests {
         let best = try #require(result.matches.first), cleanBest = try #require(clean.matches.first)
         #expect(best.id == cleanBest.id && best.side == cleanBest.side,
                 "best \(best.id)/\(best.side) vs clean \(cleanBest.id)/\(cleanBest.side)")
-        #expect(result.matches.prefix(3).map(\.id) == clean.matches.prefix(3).map(\.id) || abs(best.score - cleanBest.score) < 0.05)
+        #expect(result.matches.prefix(3).map(\.id) == clean.matches.prefix(3).map(\.id) || abs(best.confidence - cleanBest.confidence) < 0.1)
         let extentDifference = abs(result.extentPercent.total - clean.extentPercent.total)
         #expect(extentDifference <= max(0.25, 0.08 * clean.extentPercent.total),
                 "extent \(result.extentPercent.total)% vs \(clean.extentPercent.total)% clean")

@@ -29,9 +29,9 @@ struct RankingTests {
         }
         #expect(comparison.template == "all")
         #expect(comparison.registration.residualMillimetres < 1.5)
-        #expect(comparison.matches == comparison.matches.sorted { $0.score > $1.score }, "sorted by score")
+        #expect(comparison.matches.map(\.confidence) == comparison.matches.map(\.confidence).sorted(by: >), "sorted by confidence")
         for match in comparison.matches {
-            #expect((0...1).contains(match.score) && (0...1).contains(match.precision))
+            #expect((0...1).contains(match.confidence) && (0...1).contains(match.precision) && match.precision > 0)
         }
     }
 

@@ -1,3 +1,4 @@
+import AtlasEvaluation
 import AtlasModel
 import AtlasRender
 import Foundation

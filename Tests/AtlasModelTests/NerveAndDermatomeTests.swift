@@ -11,6 +11,23 @@ struct NerveAndDermatomeTests {
         return lines.first ?? []
     }
 
+    /// The sciatic trunk from the piriformis to the bifurcation, its deep and superficial
+    /// pieces joined end to end.
+    func posteriorTrunk() throws -> [Point] {
+        let atlas = try TestAtlas.load()
+        let pieces = try #require(atlas.pattern("sciatic-nerve")).nerves.filter { $0.view == .posterior && $0.id.hasPrefix("sciatic-trunk") }
+        #expect(pieces.count >= 2)
+        var joined: [Point] = []
+        for piece in pieces {
+            let line = try #require(piece.path.polylines(segmentsPerCurve: 24).first)
+            if let last = joined.last, let first = line.first {
+                #expect(last.distance(to: first) < 0.5, "\(piece.id) starts where the trunk before it ends")
+            }
+            joined += line
+        }
+        return joined
+    }
+
     func landmark(_ name: String) throws -> Point {
         try #require(TestAtlas.load().view(.posterior)?.sideFrameLandmarks[name])
     }
@@ -24,7 +41,7 @@ struct NerveAndDermatomeTests {
     }
 
     @Test func sciaticTrunkRunsBetweenIschialTuberosityAndTrochanter() throws {
-        let trunk = try posteriorNerve("sciatic-trunk")
+        let trunk = try posteriorTrunk()
         let tuberosity = try landmark("ischial-tuberosity")
         let trochanter = try landmark("greater-trochanter")
         let x = try #require(crossing(trunk, y: (tuberosity.y + trochanter.y) / 2 + 20))
@@ -33,8 +50,8 @@ struct NerveAndDermatomeTests {
 
     @Test func sciaticNerveDividesAboveThePoplitealFossa() throws {
         let crease = try landmark("popliteal-crease")
-        let trunk = try posteriorNerve("sciatic-trunk")
-        let tibial = try posteriorNerve("tibial")
+        let trunk = try posteriorTrunk()
+        let tibial = try ["tibial", "tibial-calf", "tibial-ankle"].flatMap(posteriorNerve)
         let fibular = try posteriorNerve("common-fibular")
         let split = try #require(trunk.last)
         #expect(split.y < crease.y, "bifurcation at y \(split.y), crease at \(crease.y)")
@@ -122,7 +139,7 @@ struct NerveAndDermatomeTests {
 
     @Test func radicularPatternsUseRadicularZones() throws {
         let atlas = try TestAtlas.load()
-        for id in ["radicular-l4", "radicular-l5", "radicular-s1", "sciatic-entrapment"] {
+        for id in ["radicular-l4", "radicular-l5", "radicular-s1"] {
             let pattern = try #require(atlas.pattern(id))
             #expect(!pattern.zones.isEmpty && pattern.zones.allSatisfy { $0.kind == .radicular }, "\(id)")
         }

@@ -8,7 +8,7 @@ struct PatternAtlasTests {
         "gluteus-medius", "gluteus-medius-trp1", "gluteus-medius-trp2", "gluteus-medius-trp3",
         "gluteus-minimus-anterior", "gluteus-minimus-posterior", "tensor-fasciae-latae", "piriformis",
         "quadratus-lumborum", "iliopsoas", "hamstrings-medial", "hamstrings-lateral",
-        "sacroiliac-joint", "facet-l4-l5", "facet-l5-s1",
+        "sacroiliac-joint", "lumbar-facet", "hip-joint", "lumbar-disc",
         "sciatic-nerve", "radicular-l4", "radicular-l5", "radicular-s1", "sciatic-entrapment",
     ]
 
@@ -22,7 +22,7 @@ struct PatternAtlasTests {
     @Test func familiesAreRight() throws {
         let atlas = try TestAtlas.load()
         #expect(atlas.pattern("sacroiliac-joint")?.family == .articular)
-        #expect(atlas.pattern("facet-l4-l5")?.family == .articular)
+        #expect(atlas.pattern("lumbar-facet")?.family == .articular)
         #expect(atlas.pattern("piriformis")?.family == .myofascial)
         #expect(atlas.pattern("radicular-s1")?.family == .radicular)
         #expect(atlas.pattern("sciatic-nerve")?.family == .neural)
@@ -54,6 +54,7 @@ struct PatternAtlasTests {
             .posterior: atlas.view(.posterior)!.outline.polylines()[0],
             .anterior: atlas.view(.anterior)!.outline.polylines()[0],
             .lateral: atlas.view(.lateralRight)!.outline.polylines()[0],
+            .plantar: atlas.view(.plantar)!.outline.polylines()[0],
         ]
         for pattern in atlas.allPatterns(dermatomeMap: .classic) + atlas.allPatterns(dermatomeMap: .evidenceBased) {
             for zone in pattern.zones {

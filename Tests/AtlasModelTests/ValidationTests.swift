@@ -79,7 +79,7 @@ struct ValidationTests {
         let (_, found) = try problems {
             try TestAtlas.write($0, "muscles/probe.yaml", Self.probe.replacingOccurrences(of: "  - view: posterior\n    kind", with: "  - view: dorsal\n    kind"))
         }
-        expectOne(found, file: "muscles/probe.yaml", line: 11, contains: "expected one of posterior, anterior, lateral, found 'dorsal'")
+        expectOne(found, file: "muscles/probe.yaml", line: 11, contains: "expected one of posterior, anterior, lateral, plantar, found 'dorsal'")
     }
 
     @Test func duplicatePatternID() throws {

@@ -100,8 +100,12 @@ struct CommandLineTests {
         let before = FileManager.default.contents(atPath: target)
         let result = try run(["template", "--view", "posterior", "-o", target])
         #expect(result.status == 1)
-        #expect(result.error.contains("inside the atlas folder"))
         #expect(FileManager.default.contents(atPath: target) == before)
+        let inside = bundled.appendingPathComponent("body/chart.pdf").path
+        let refused = try run(["template", "--view", "posterior", "-o", inside])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("inside the atlas folder"), "\(refused.error)")
+        #expect(!FileManager.default.fileExists(atPath: inside))
     }
 
     @Test func listJSONHasTheDocumentedFields() throws {
@@ -115,8 +119,105 @@ struct CommandLineTests {
 
     @Test func badFlagIsAUsageError() throws {
         let result = try run(["render", "--side", "middle", "-o", "/tmp/x.png"])
-        #expect(result.status != 0)
+        #expect(result.status == 64, "a parse error is a usage error (64)")
         #expect(result.error.contains("middle"))
+    }
+
+    /// Bad numbers to every command that takes one: a clear message and status 1 (or 64
+    /// when the parser refuses the text, as for `1e12` given for a whole number), never a
+    /// signal, and nothing written.
+    @Test(arguments: [
+        ["render", "piriformis"], ["render", "--all"], ["template"], ["figure", "why-leg-pain"], ["handout", "piriformis"],
+    ])
+    func badNumbersAreRefused(command: [String]) throws {
+        let folder = try scratch()
+        let output = folder.appendingPathComponent(command.contains("--all") ? "all" : "x.pdf").path
+        let takesWidth = command[0] != "handout"
+        var cases = [["--dpi=-5"], ["--dpi", "nan"], ["--dpi", "inf"], ["--dpi", "1e12"], ["--dpi", "0"]]
+        if takesWidth { cases += [["--width=-5"], ["--width", "0"], ["--width", "1e12"], ["--width", "99999999"]] }
+        for bad in cases {
+            let result = try run(command + bad + ["-o", output])
+            #expect(result.status == 1 || result.status == 64, "\(command + bad): status \(result.status) \(result.error)")
+            #expect(result.status != 1 || result.error.hasPrefix("error: --"), "\(command + bad): the message names the option: \(result.error)")
+            #expect(result.error.contains("must be") || result.error.contains("Usage") || result.error.contains("Error"),
+                    "\(command + bad): \(result.error)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "nothing written for \(command)")
+    }
+
+    @Test func badTopIsRefusedBeforeAnyDrawingIsRead() throws {
+        for bad in ["0", "nan", "1e12", "1000"] {
+            let result = try run(["compare", "/nonexistent/drawing.png", "--top", bad])
+            #expect(result.status == 1 || result.status == 64, "--top \(bad): status \(result.status)")
+        }
+        let negative = try run(["compare", "/nonexistent/drawing.png", "--top=-5"])
+        #expect(negative.status == 1)
+        #expect(negative.error.contains("--top must be 1 to 100"), "\(negative.error)")
+    }
+
+    /// `-o x.jpg` writes a JPEG in every command; an extension no format has is refused.
+    @Test func outputsAreWhatTheirNamesSay() throws {
+        let folder = try scratch()
+        for (index, command) in [["render", "piriformis", "--width", "300"], ["template", "--view", "back", "--dpi", "40"],
+                                 ["figure", "why-leg-pain", "--width", "400"], ["handout", "piriformis", "--dpi", "40"]].enumerated() {
+            let jpeg = folder.appendingPathComponent("\(index).jpg").path
+            let result = try run(command + ["-o", jpeg])
+            #expect(result.status == 0, "\(command): \(result.error)")
+            #expect(FileManager.default.contents(atPath: jpeg)?.starts(with: [0xFF, 0xD8, 0xFF]) == true, "\(command) wrote a JPEG")
+            let gif = try run(command + ["-o", folder.appendingPathComponent("\(index).gif").path])
+            #expect(gif.status == 1 && gif.error.contains("cannot write .gif files"), "\(command): \(gif.error)")
+            let mismatch = try run(command + ["--format", "png", "-o", folder.appendingPathComponent("\(index).pdf").path])
+            #expect(mismatch.status == 1 && mismatch.error.contains("does not match"), "\(command): \(mismatch.error)")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["0.jpg", "1.jpg", "2.jpg", "3.jpg"])
+    }
+
+    /// `-o FOLDER`: every command names its file after what it shows.
+    @Test func outputFolderGetsReadableNames() throws {
+        let folder = try scratch()
+        let commands: [([String], String)] = [
+            (["render", "gluteus-minimus-anterior", "--view", "right", "--width", "300"], "gluteus-minimus-anterior-lateral-right.png"),
+            (["template", "--view", "front", "--dpi", "40"], "chart-anterior-a4.pdf"),
+            (["figure", "why-leg-pain", "--width", "400"], "why-leg-pain.png"),
+            (["handout", "piriformis", "--paper", "letter", "--dpi", "40"], "handout-piriformis-letter.pdf"),
+        ]
+        for (command, name) in commands {
+            let result = try run(command + ["-o", folder.path])
+            #expect(result.status == 0, "\(command): \(result.error)")
+            #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == folder.appendingPathComponent(name).path)
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(command) wrote \(name)")
+        }
+    }
+
+    @Test func didYouMeanCoversPrefixesAndSwappedLetters() throws {
+        let cut = try run(["render", "gluteus-minimu", "-o", "/tmp/x.png"])
+        #expect(cut.status == 1)
+        #expect(cut.error.contains("'gluteus-minimus-anterior' or 'gluteus-minimus-posterior'"), "\(cut.error)")
+        let swapped = try run(["handout", "glutues-medius", "-o", "/tmp/x.pdf"])
+        #expect(swapped.status == 1)
+        #expect(swapped.error.contains("did you mean 'gluteus-medius'?"), "\(swapped.error)")
+        let view = try run(["render", "piriformis", "--view", "postreior", "-o", "/tmp/x.png"])
+        #expect(view.status == 64)
+        #expect(view.error.contains("did you mean 'posterior'?"), "\(view.error)")
+    }
+
+    @Test func atlasFolderFromTheEnvironmentMustHoldAnAtlas() throws {
+        let empty = try scratch()
+        for folder in [empty.path, empty.appendingPathComponent("missing").path] {
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = ["list"]
+            process.environment = ProcessInfo.processInfo.environment.merging([AtlasLocator.environmentKey: folder]) { $1 }
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = Pipe()
+            try process.run()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 1)
+            #expect(message.contains("REFERRAL_ATLAS_DIR is set to \(folder)"), "\(message)")
+        }
     }
 
     /// The paper round trip as a user runs it: print a letter-size chart, shade it, save the

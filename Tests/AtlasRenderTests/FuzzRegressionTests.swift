@@ -3,18 +3,25 @@ import AtlasRender
 import Foundation
 import Testing
 
-/// Every input the fuzzers ever found troublesome (Fuzz/Regressions/) still gives an
-/// answer, an error or nothing, and never crashes or hangs.
+/// Every seed (Fuzz/Corpus/) and every input the fuzzers ever found troublesome
+/// (Fuzz/Regressions/) still gives an answer, an error or nothing, and never crashes or
+/// hangs. Each reader must have something to replay: an empty or missing corpus fails.
 @Suite("Fuzzer regressions")
 struct FuzzRegressionTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fuzz/Regressions")
+    static let fuzz = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz")
     static let atlas = try! RenderTestAtlas.load()
 
-    func inputs(_ target: String) -> [Data] {
-        let dir = Self.folder.appendingPathComponent(target)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { FileManager.default.contents(atPath: dir.appendingPathComponent($0).path) }
+    /// The corpus and regression files of a fuzz target; records an issue when there are none.
+    func inputs(_ target: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [Data] {
+        let files = ["Corpus", "Regressions"].flatMap { folder -> [URL] in
+            let dir = Self.fuzz.appendingPathComponent(folder).appendingPathComponent(target)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+            return names.filter { !$0.hasPrefix(".") }.sorted().map { dir.appendingPathComponent($0) }
+        }
+        let data = files.compactMap { FileManager.default.contents(atPath: $0.path) }
+        if data.isEmpty { Issue.record("nothing to replay for \(target) in \(Self.fuzz.path)", sourceLocation: sourceLocation) }
+        return data
     }
 
     @Test func yamlReaders() {
@@ -27,15 +34,18 @@ struct FuzzRegressionTests {
     }
 
     @Test func pngReader() {
-        for data in inputs("FuzzPNG") { _ = try? PNGCodec.decode([UInt8](data)) }
+        let decoded = inputs("FuzzPNG").filter { (try? PNGCodec.decode([UInt8]($0))) != nil }.count
+        #expect(decoded >= 1, "the PNG seeds decode")
     }
 
     @Test func jpegReader() {
+        var decoded = 0
         for data in inputs("FuzzJPEG") {
             _ = ExifOrientation.value(in: [UInt8](data))
-            _ = try? ImageDecoder.decode([UInt8](data))
+            if (try? ImageDecoder.decode([UInt8](data))) != nil { decoded += 1 }
             _ = try? ImageDecoder.decode([0xFF, 0xD8] + [UInt8](data)) // as the fuzzer saw it
         }
+        #expect(decoded >= 1, "the JPEG seeds decode")
     }
 
     @Test func checkerReportsProblemsInDocuments() {

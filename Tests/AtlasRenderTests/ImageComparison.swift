@@ -39,8 +39,26 @@ enum ImageComparison {
         return Difference(count: count, box: box.map { (minX: $0.0, minY: $0.1, maxX: $0.2, maxY: $0.3) }, image: diff)
     }
 
+    /// The default tolerance: a channel differing by more than `threshold` marks a pixel as
+    /// different, and at most `budgetFraction` of the pixels may differ. Tight enough that the
+    /// back view does not pass for the front view (`ChartTests.comparisonCanFail`), loose
+    /// enough for anti-aliasing differences between Cairo builds.
+    static let threshold = 32
+    static let budgetFraction = 0.0005
+
+    /// Whether `actual` passes for `expected` under the tolerance `check` applies.
+    static func passes(_ actual: RGBAImage, for expected: RGBAImage, threshold: Int = threshold,
+                       budgetFraction: Double = budgetFraction) -> (passes: Bool, difference: Difference, budget: Int) {
+        guard expected.width == actual.width, expected.height == actual.height else {
+            return (false, Difference(count: actual.width * actual.height, box: nil, image: actual), 0)
+        }
+        let diff = difference(expected, actual, threshold: threshold)
+        let budget = Int(Double(actual.width * actual.height) * budgetFraction)
+        return (diff.count <= budget, diff, budget)
+    }
+
     /// Checks `actual` against the reference `name`.png.
-    static func check(_ actual: RGBAImage, named name: String, threshold: Int = 48, budgetFraction: Double = 0.002,
+    static func check(_ actual: RGBAImage, named name: String, threshold: Int = threshold, budgetFraction: Double = budgetFraction,
                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let referenceURL = referenceFolder.appendingPathComponent("\(name).png")
         if ProcessInfo.processInfo.environment["REFERRAL_ATLAS_RECORD"] == "1" {
@@ -57,9 +75,8 @@ enum ImageComparison {
             Issue.record("\(name): size \(actual.width)x\(actual.height), reference \(expected.width)x\(expected.height)", sourceLocation: sourceLocation)
             return
         }
-        let diff = difference(expected, actual, threshold: threshold)
-        let budget = Int(Double(actual.width * actual.height) * budgetFraction)
-        guard diff.count > budget else { return }
+        let (ok, diff, budget) = passes(actual, for: expected, threshold: threshold, budgetFraction: budgetFraction)
+        guard !ok else { return }
         try FileManager.default.createDirectory(at: failureFolder, withIntermediateDirectories: true)
         for (suffix, image) in [("expected", expected), ("actual", actual), ("diff", diff.image)] {
             let bytes = try PNGCodec.encode(image, opaque: true, dpi: 72, metadata: [])

@@ -57,7 +57,8 @@ struct PatternRenderTests {
         #expect(pattern.placed(in: .lateralLeft, side: .left) != nil)
     }
 
-    @Test(arguments: ["gluteus-minimus-anterior", "piriformis", "sacroiliac-joint", "radicular-s1", "sciatic-nerve"])
+    @Test(arguments: ["gluteus-minimus-anterior", "piriformis", "sacroiliac-joint", "radicular-s1", "sciatic-nerve",
+                      "sciatic-entrapment", "hip-joint", "lumbar-disc"])
     func legendListsExactlyTheKindsShown(id: String) throws {
         let pattern = try #require(Self.atlas.pattern(id))
         var request = ChartRequest(kind: .render, views: pattern.bodyViews(side: .right))
@@ -65,16 +66,23 @@ struct PatternRenderTests {
         let scene = try ChartBuilder.scene(request, atlas: Self.atlas)
         let symbols = try #require(scene.legend).entries.map(\.symbol)
         let kinds = Set(pattern.zones.map(\.kind))
-        #expect(symbols.contains(.essential) == kinds.contains(.essential))
-        #expect(symbols.contains(.spillover) == kinds.contains(.spillover))
+        // A pattern with an unconfirmed split draws every zone in one flagged tone.
+        let byKind = pattern.splitConfirmed && pattern.family != .entrapment
+        #expect(symbols.contains(.essential) == (byKind && kinds.contains(.essential)))
+        #expect(symbols.contains(.spillover) == (byKind && kinds.contains(.spillover)))
+        #expect(symbols.contains(.unsplit) == !pattern.splitConfirmed)
+        #expect(symbols.contains(.entrapmentCore) == (pattern.family == .entrapment && kinds.contains(.essential)))
         #expect(symbols.contains(.radicular) == kinds.contains(.radicular))
         #expect(symbols.contains(.triggerPoint) == !pattern.triggerPoints.isEmpty)
         #expect(symbols.contains(.nerve) == !pattern.nerves.isEmpty)
-        #expect(symbols.contains(.muscle) == !pattern.muscles.isEmpty)
+        // A muscle shows as the anatomy layer's muscle or, where the layer has none, as the
+        // pattern's own outline.
+        let drawsMuscle = !pattern.muscles.isEmpty || scene.panels.contains { !($0.anatomy?.muscles.isEmpty ?? true) }
+        #expect((symbols.contains(.muscle) || symbols.contains(.anatomy)) == drawsMuscle)
     }
 
     @Test(arguments: [("gluteus-minimus-anterior", ViewID.lateralRight), ("piriformis", .posterior),
-                      ("radicular-s1", .posterior), ("tensor-fasciae-latae", .anterior)])
+                      ("radicular-s1", .posterior), ("tensor-fasciae-latae", .anterior), ("radicular-s1", .plantar)])
     func patternReferenceImages(id: String, view: ViewID) throws {
         var request = ChartRequest(kind: .render, views: [view])
         request.patterns = [try #require(Self.atlas.pattern(id))]
@@ -82,5 +90,21 @@ struct PatternRenderTests {
         request.bare = true
         let image = try SceneRenderer.rasterize(try ChartBuilder.scene(request, atlas: Self.atlas))
         try ImageComparison.check(image, named: "pattern-\(id)-\(view.rawValue)")
+    }
+
+    /// Both dermatome maps as flat plates with a root name in each band, in colour and in
+    /// print-greyscale (the names are text: the budget allows a font's small differences).
+    @Test(arguments: [(DermatomeMapID.classic, "default"), (.classic, "print-greyscale"), (.evidenceBased, "default"),
+                      (.evidenceBased, "print-greyscale")])
+    func dermatomeReferenceImages(map: DermatomeMapID, styleName: String) throws {
+        let whole = try #require(Self.atlas.dermatomeMaps[map]?.patterns.first { $0.id == "dermatomes" })
+        var request = ChartRequest(kind: .render, views: [.posterior, .anterior, .lateralRight])
+        request.patterns = [whole]
+        request.sides = [.right, .left]
+        request.width = 720
+        request.bare = true
+        request.style = try #require(Self.atlas.style(styleName))
+        let image = try SceneRenderer.rasterize(try ChartBuilder.scene(request, atlas: Self.atlas))
+        try ImageComparison.check(image, named: "dermatomes-\(map.rawValue)-\(styleName)", budgetFraction: 0.01)
     }
 }

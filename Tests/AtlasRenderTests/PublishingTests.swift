@@ -61,11 +61,12 @@ struct PublishingTests {
         let folder = try RenderTestAtlas.temporaryFolder()
         let file = folder.appendingPathComponent("handout.pdf")
         try Data(pdf).write(to: file)
-        if let extracted = run("pdftotext", [file.path, "-"]) {
-            #expect(extracted.contains("Gluteus minimus, posterior part"))
-            #expect(extracted.contains("Riverside Clinic"))
-            #expect(extracted.contains("practitioner"))
-        }
+        // pdftotext (poppler-utils) is installed by `make test` (scripts/install-deps.sh); without
+        // it this test fails rather than skipping its check.
+        let extracted = try #require(run("pdftotext", [file.path, "-"]), "pdftotext is missing: install poppler-utils (make deps)")
+        #expect(extracted.contains("Gluteus minimus, posterior part"))
+        #expect(extracted.contains("Riverside Clinic"))
+        #expect(extracted.contains("practitioner"))
     }
 
     @Test func handoutPNGIs300DPI() throws {
@@ -75,6 +76,54 @@ struct PublishingTests {
         #expect(scene.width == 2550 && scene.height == 3300, "US letter at 300 dpi")
         let png = try SceneRenderer.render(scene, as: .png)
         #expect(abs((PNGChunks.dpi(png) ?? 0) - 300) < 0.5)
+    }
+
+    /// Shown 800 px wide in a blog post, every word of `why-leg-pain` (titles, view names,
+    /// legend, source) is laid out at 14 px or more, after any shrinking to fit.
+    @Test func whyLegPainReadsAt800Pixels() throws {
+        let figure = try #require(Self.atlas.figure("why-leg-pain"))
+        let scene = try FigureBuilder.scene(figure, width: 800, atlas: Self.atlas)
+        let sizes = try TextSizes.laidOut(scene)
+        #expect(sizes.count > 20, "the titles, view names, legend and source are all measured: \(sizes.count)")
+        for (text, size) in sizes {
+            #expect(size >= 14 - 1e-9, "'\(text)' is \(size) px at 800 px wide")
+        }
+        // The same figure drawn at twice the width keeps its proportions: text scales with it.
+        let wide = try TextSizes.laidOut(try FigureBuilder.scene(figure, width: 1600, atlas: Self.atlas))
+        #expect(wide.map(\.size).min()! >= 28 - 1e-9)
+    }
+
+    /// A figure whose panels show different views names each panel's view; one whose panels
+    /// share a view does not repeat it.
+    @Test(arguments: ["why-leg-pain", "gluteal-referral-patterns", "referred-vs-radicular", "piriformis-and-sciatic-nerve"])
+    func panelsShareAViewOrSayWhichViewTheyShow(id: String) throws {
+        let figure = try #require(Self.atlas.figure(id))
+        let scene = try FigureBuilder.scene(figure, width: 800, atlas: Self.atlas)
+        let views = Set(figure.panels.map(\.view))
+        let names = Set(ViewID.withSoles.compactMap { Self.atlas.view($0).map { "\($0.label) view" } })
+        let viewTexts = scene.texts.filter { names.contains($0.text) }
+        if views.count > 1 {
+            #expect(viewTexts.count == figure.panels.count, "\(viewTexts.map(\.text))")
+            for panel in scene.panels {
+                let label = "\(panel.view.label) view"
+                #expect(viewTexts.contains { $0.text == label && abs($0.at.x - panel.frame.center.x) < 1 }, "\(id): \(label)")
+            }
+        } else {
+            #expect(viewTexts.isEmpty)
+        }
+    }
+
+    /// Zones are never cut off at the top of a waist-to-toe frame.
+    @Test(arguments: ["why-leg-pain", "gluteal-referral-patterns", "referred-vs-radicular"])
+    func legFramesHoldEveryZone(id: String) throws {
+        let figure = try #require(Self.atlas.figure(id))
+        let scene = try FigureBuilder.scene(figure, width: 800, atlas: Self.atlas)
+        for panel in scene.panels {
+            for zone in panel.patterns.flatMap(\.zones) {
+                let bounds = try #require(zone.path.bounds)
+                #expect(panel.toPixels(Point(bounds.minX, bounds.minY)).y >= panel.frame.minY, "\(id): a zone starts above its panel")
+            }
+        }
     }
 
     @Test func figureReferenceImage() throws {
@@ -97,6 +146,24 @@ struct PublishingTests {
         #expect(html.contains("href=\"figures/why-leg-pain@2x.png\""))
         #expect(html.contains("Piriformis (trigger points)"))
         #expect(html.contains("not a diagnosis"))
+    }
+
+    /// The gallery reads as a page, not a file listing: a section menu, titles instead of
+    /// file names, a thumbnail for each handout, and links a finger can hit (44 px).
+    @Test func galleryHasAMenuTitlesThumbnailsAndTapTargets() {
+        let html = Gallery.html(atlas: Self.atlas, paths: [
+            "handouts/piriformis.pdf", "handouts/piriformis.png", "templates/template-posterior-letter.pdf",
+            "templates/template-posterior-letter.png", "views/anterior-landmarks.png", "dermatomes/dermatomes-classic.png",
+        ])
+        #expect(html.contains("<nav"))
+        for section in ["handouts", "templates", "views", "dermatomes"] { #expect(html.contains("href=\"#\(section)\""), "menu links \(section)") }
+        #expect(html.contains("<img src=\"handouts/piriformis.png\""), "a handout has a thumbnail")
+        #expect(html.contains("Handout: Piriformis (trigger points)"))
+        #expect(html.contains("Blank chart, back view, US letter"))
+        #expect(html.contains("Front view with landmarks"))
+        #expect(html.contains("Dermatome map (classic)"))
+        #expect(!html.contains(">template-posterior-letter<"), "no bare file names as titles")
+        #expect(html.contains("min-height:44px") && html.contains("min-width:44px"))
     }
 
     /// Output of a command-line tool, or nil when it is not installed.

@@ -70,6 +70,43 @@ struct StyleTests {
         #expect(outline < essential.mean - 20)
     }
 
+    /// Dermatome bands that touch on either map (and on the sole) differ by a lightness step,
+    /// so a greyscale print still tells them apart; the print-greyscale style uses greys.
+    @Test(arguments: ["default", "print-greyscale"])
+    func dermatomeFillsDifferInLightness(styleName: String) throws {
+        let style = try #require(Self.atlas.style(styleName))
+        let neighbours = [("L3", "L4"), ("L4", "L5"), ("L5", "S1"), ("S1", "S2"), ("L4", "S1"), ("L4", "S2"), ("L3", "L5")]
+        for (a, b) in neighbours {
+            let step = abs(style.dermatomeFill(forRoot: a).lightness - style.dermatomeFill(forRoot: b).lightness)
+            #expect(step >= 0.09, "\(a) and \(b) differ by only \(step) in \(styleName)")
+        }
+        for root in ["L3", "L4", "L5", "S1", "S2"] {
+            let fill = style.dermatomeFill(forRoot: root)
+            #expect(fill.lightness <= 0.92, "\(root) must not pass for blank skin")
+            #expect(fill.lightness - style.dermatomeLabel.lightness >= 0.35, "\(root)'s name must read on its fill")
+            if styleName == "print-greyscale" { #expect(fill.r == fill.g && fill.g == fill.b) }
+        }
+    }
+
+    /// A dermatome map is drawn flat: inside a band the print is one even grey, not a hatch.
+    @Test func dermatomeMapIsFlat() throws {
+        let style = try #require(Self.atlas.style("print-greyscale"))
+        let map = try #require(Self.atlas.dermatomeMaps[.classic])
+        let s1 = try #require(map.patterns.first { $0.id == "dermatome-s1" })
+        var request = ChartRequest(kind: .render, views: [.lateralRight])
+        request.patterns = [s1]
+        request.width = 600
+        request.bare = true
+        request.style = style
+        let scene = try ChartBuilder.scene(request, atlas: Self.atlas)
+        let image = try SceneRenderer.rasterize(scene)
+        // The back of the calf, inside the S1 band of the right side view.
+        let a = scene.panels[0].toPixels(Point(-55, 1380)), b = scene.panels[0].toPixels(Point(-35, 1420))
+        let stats = greyStatistics(image, Rect(minX: a.x, minY: a.y, maxX: b.x, maxY: b.y))
+        #expect(stats.deviation < 6, "a flat fill: \(stats)")
+        #expect(abs(stats.mean - style.dermatomeFill(forRoot: "S1").lightness * 255) < 8, "\(stats)")
+    }
+
     @Test func stylesLoadAndDiffer() throws {
         let normal = try #require(Self.atlas.style("default"))
         let grey = try #require(Self.atlas.style("print-greyscale"))

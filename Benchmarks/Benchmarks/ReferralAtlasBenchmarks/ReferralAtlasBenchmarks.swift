@@ -57,10 +57,61 @@ func phonePhotoJPEG() throws -> [UInt8] {
     return try JPEGCodec.encode(RGBAImage(width: width, height: height, pixels: pixels), quality: 85)
 }
 
+/// The release binary `make bench` builds first (../.build/release/referral-atlas).
+let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent(".build/release/referral-atlas").path
+
+/// Runs a program to completion; throws when it fails.
+func runProcess(_ path: String, _ arguments: [String]) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw BenchmarkFailure("\(path) \(arguments) exited \(process.terminationStatus)") }
+}
+
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The goal pair: one pattern view to a 1200 px PNG as a script runs it (a whole process,
+/// atlas loading included), against `rsvg-convert` making the same picture from our SVG.
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("referral-atlas-bench-process").path
+let patternArguments = ["render", "gluteus-minimus-anterior", "--view", "lateral-right", "--width", "1200"]
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal],
         maxDuration: .seconds(5), maxIterations: 50)
+
+    let processConfiguration = Benchmark.Configuration(metrics: [.wallClock, .cpuTotal], maxDuration: .seconds(10), maxIterations: 30)
+
+    Benchmark("Whole process: referral-atlas render, one pattern view to a 1200 px PNG", configuration: processConfiguration) { benchmark in
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let output = scratch + "/pattern.png"
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { try runProcess(binary, patternArguments + ["-o", output]) }
+    }
+
+    Benchmark("Whole process: rsvg-convert, the same picture from our SVG to a 1200 px PNG", configuration: processConfiguration) { benchmark in
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let svg = scratch + "/pattern.svg"
+        try runProcess(binary, patternArguments + ["-o", svg])
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            try runProcess("/usr/bin/rsvg-convert", ["--width", "1200", "--keep-aspect-ratio", "-o", scratch + "/rsvg.png", svg])
+        }
+    }
+
+    Benchmark("Load only what one pattern needs (body views, the pattern, styles, text)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try AtlasLoader.load(directory: atlasDirectory, onlyPatterns: ["gluteus-minimus-anterior"]))
+        }
+    }
 
     Benchmark("Load and validate the atlas") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try AtlasLoader.load(directory: atlasDirectory)) }
@@ -145,14 +196,18 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("render --all (whole atlas to files, both cores)",
-              configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal],
-                                   maxDuration: .seconds(60), maxIterations: 3)) { benchmark in
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("referral-atlas-bench-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        for _ in benchmark.scaledIterations {
-            let jobs = try Exporter.allJobs(atlas: atlas, directory: folder, width: 1200, dpi: 150, style: atlas.style() ?? Style())
-            blackHole(try Exporter.run(jobs, atlas: atlas))
+    // The same batch on one worker and on every core: the ratio of their wall times is the
+    // parallel speed-up (goal: at least 1.7 on two cores).
+    for workers in [1, ProcessInfo.processInfo.activeProcessorCount] {
+        Benchmark("render --all (whole atlas to files, \(workers) worker\(workers == 1 ? "" : "s"))",
+                  configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident],
+                                       maxDuration: .seconds(90), maxIterations: 3)) { benchmark in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("referral-atlas-bench-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            for _ in benchmark.scaledIterations {
+                let jobs = try Exporter.allJobs(atlas: atlas, directory: folder, width: 1200, dpi: 150, style: atlas.style() ?? Style())
+                blackHole(try Exporter.run(jobs, atlas: atlas, workers: workers))
+            }
         }
     }
 }

@@ -1,106 +1,175 @@
 import AtlasModel
+import Foundation
 
-/// Whether a drawing looks more like nerve-root (radicular) pain or referred pain from a
-/// muscle or joint, with the reasons. The weights follow clinical-facts.md 9c and 11: marks
-/// on the foot (4) and numbness or pins and needles on the leg (4) favour a root; marks that
-/// stop above the knee or stay in the back and buttock (-4) favour referral (Ohnmeiss 1999);
-/// marks below the knee that stop short of the foot (2), a narrow band (1) and which family
-/// fits best (2) are weak, because gluteus minimus and the sacroiliac joint reach there too.
-/// It takes 4 either way to lean; a lateral strip to the ankle alone cannot tell.
+/// Which kind of source the drawing points to: a nerve root (radicular), a trapped nerve,
+/// or referral from a muscle or joint, weighed over the whole drawing, and how strongly.
+///
+/// It is read from the ranking itself, so the two never disagree: the favoured group is the
+/// group of the first match, and the strength is the likelihood ratio between the best
+/// candidate of that group and the best of the strongest other group. The reasons split
+/// that ratio into its parts: the fit of the marks region by region (each weighted by how
+/// much is drawn there, so a few cells never decide), the shape of the leg marks and the
+/// sensory symptoms (`DrawingFeatures`). Pain below the knee alone proves nothing: somatic
+/// referred pain reaches there in a fifth to a quarter of patients (addendum 0.2).
 public struct Leaning: Sendable, Codable, Equatable {
     /// Which way the evidence leans, or that it cannot tell.
     public enum Verdict: String, Sendable, Codable {
         case radicular
+        case entrapment
         case referred
         case undecided = "cannot-tell"
     }
 
-    /// One piece of evidence: positive favours radicular, negative referred.
+    /// How strongly: a likelihood ratio under 3 cannot tell, under 20 leans, above favours.
+    public enum Strength: String, Sendable, Codable {
+        case none, leans, clearly
+    }
+
+    /// The best candidate of a group.
+    public struct Candidate: Sendable, Codable, Equatable {
+        public var id: String
+        public var name: String
+        public var side: MatchSide
+        public var group: SourceGroup
+        public var confidence: Double
+        /// Tempered log-likelihood, to find each group's strongest candidate.
+        var logLikelihood: Double
+
+        enum CodingKeys: String, CodingKey { case id, name, side, group, confidence }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            name = try c.decode(String.self, forKey: .name)
+            side = try c.decode(MatchSide.self, forKey: .side)
+            group = try c.decode(SourceGroup.self, forKey: .group)
+            confidence = try c.decode(Double.self, forKey: .confidence)
+            logLikelihood = 0
+        }
+
+        init(id: String, name: String, side: MatchSide, group: SourceGroup, confidence: Double, logLikelihood: Double) {
+            self.id = id
+            self.name = name
+            self.side = side
+            self.group = group
+            self.confidence = confidence
+            self.logLikelihood = logLikelihood
+        }
+
+        /// "S1 nerve root, right side"
+        var words: String { "\(name), \(side.words)" }
+    }
+
+    /// One piece of evidence.
     public struct Reason: Sendable, Codable, Equatable {
-        /// Positive favours radicular, negative referred; 4 is strong, 1 weak.
-        public var weight: Int
-        /// The evidence in plain words ("marks reach the heel and sole").
+        /// Natural log of the likelihood ratio it contributes: positive favours the verdict's
+        /// group, negative the alternative.
+        public var weight: Double
+        /// The evidence in plain words ("marks on the heel and sole, 4% of the drawing").
         public var text: String
     }
 
     /// The conclusion.
     public var verdict: Verdict
+    public var strength: Strength
+    /// The best candidate of the favoured group (the first match) and of the strongest other.
+    public var favoured: Candidate?
+    public var alternative: Candidate?
+    /// The best nerve-root candidate and the best muscle or joint candidate, always shown.
+    public var bestRoot: Candidate?
+    public var bestReferred: Candidate?
+    /// Natural log of the likelihood ratio of `favoured` over `alternative`.
+    public var logRatio: Double
     /// The evidence, strongest first.
     public var reasons: [Reason]
+    /// True when the best explanation takes sources of more than one group (a muscle and a
+    /// nerve root, say).
+    public var mixed: Bool
 
-    /// The sum of the weights: 4 or more leans radicular, -4 or less referred.
-    public var balance: Int { reasons.reduce(0) { $0 + $1.weight } }
+    static let cannotTell = log(3.0)
+    static let clearly = log(20.0)
+    /// Odds beyond 1,000 to 1 are not claimed: the model is simpler than patients.
+    static let maximum = log(1000.0)
 
-    static let threshold = 4
-    /// How much better the best pattern of one kind must fit to count as evidence.
-    static let fitMargin = 0.1
-    /// The least score for a family's best fit to count as evidence.
-    static let fairFit = 0.5
-    /// Narrower than this, leg marks form a band (radicular pain: a narrow band, ~5 to 8 cm).
-    static let bandWidth = 80.0
-
-    init(areas: [MarkedArea], locations: MarkLocations, matches: [PatternMatch]) {
-        var reasons: [Reason] = []
-        let reach = areas.map(\.reach).max() ?? .noLeg
-        let onLowerBody = locations.cells.contains { $0.part.isLowerLimb || $0.part == .lowerBack || $0.part == .sacrum }
-        switch reach {
-        case .foot:
-            let foot = Set(areas.flatMap(\.footParts)).sorted().map(\.words)
-            reasons.append(Reason(weight: 4, text: "marks reach the \(Phrase.list(foot))"))
-        case .ankle:
-            reasons.append(Reason(weight: 2, text: "marks reach the ankle (nerve-root pain often does; gluteus minimus can too)"))
-        case .belowKnee:
-            reasons.append(Reason(weight: 2, text: "marks reach below the knee (nerve-root pain often does; gluteus minimus and the sacroiliac joint can too)"))
-        case .knee, .aboveKnee:
-            reasons.append(Reason(weight: -4, text: "no marks below the knee"))
-        case .buttock:
-            reasons.append(Reason(weight: -4, text: "the marks stay in the back and buttock"))
-        case .noLeg:
-            if onLowerBody { reasons.append(Reason(weight: -4, text: "the marks stay in the back")) }
+    /// The verdict from the candidates (best first, as ranked) and the reasons for the first
+    /// group against the strongest other (weights positive for the first).
+    init(ranked: [Candidate], reasons: [Reason], onLowerBody: Bool, mixed: Bool = false) {
+        let best = SourceGroup.allCases.compactMap { group in ranked.first { $0.group == group } }
+        bestRoot = best.first { $0.group == .root }
+        bestReferred = best.first { $0.group == .referred }
+        self.mixed = mixed
+        guard let top = ranked.first else {
+            verdict = .undecided; strength = .none; logRatio = 0; self.reasons = reasons
+            favoured = nil; alternative = nil
+            return
         }
-        if let sensory = locations.sensoryOnLeg {
-            reasons.append(Reason(weight: 4, text: "\(Phrase.list(sensory.symptoms.map(\.words))) marked on the \(Phrase.list(sensory.parts.map(\.words)))"))
-        }
-        if reach >= .belowKnee, let width = locations.legBandWidth, width <= Self.bandWidth {
-            reasons.append(Reason(weight: 1, text: "the leg marks form a narrow band (about \(Int((width / 10).rounded())) cm wide)"))
-        }
-        let radicular = matches.first { $0.family == .radicular }
-        let referred = matches.first { $0.family != .radicular }
-        // Which family fits best counts only when the fit itself is fair: the atlas holds few
-        // patterns below the knee, so a poor best fit says little.
-        if let r = radicular, let m = referred, max(r.score, m.score) >= Self.fairFit {
-            if r.score >= m.score + Self.fitMargin {
-                reasons.append(Reason(weight: 2, text: "the drawing fits \(r.name) better than any muscle or joint pattern"))
-            } else if m.score >= r.score + Self.fitMargin {
-                reasons.append(Reason(weight: -2, text: "the drawing fits \(m.name) better than any nerve-root pattern"))
-            }
-        }
+        let others = best.filter { $0.group != top.group }
+        let runnerUp = others.max { ($0.confidence, $0.logLikelihood) < ($1.confidence, $1.logLikelihood) }
+        favoured = top
+        alternative = runnerUp
+        // The odds of the two candidates being a source, from the ranking's own confidences
+        // (so the verdict and the ranking agree), floored so a certainty stays finite.
+        let floor = 1e-6
+        logRatio = runnerUp.map { min(Self.maximum, log(max(top.confidence, floor)) - log(max($0.confidence, floor))) } ?? Self.clearly
         self.reasons = reasons.sorted { abs($0.weight) > abs($1.weight) }
-        let balance = reasons.reduce(0) { $0 + $1.weight }
         if !onLowerBody {
             verdict = .undecided
+            strength = .none
             self.reasons.append(Reason(weight: 0, text: "the marks are not on the back, buttock or legs, which this atlas covers"))
-        } else if balance >= Self.threshold {
-            verdict = .radicular
-        } else if balance <= -Self.threshold {
-            verdict = .referred
-        } else {
+        } else if logRatio < Self.cannotTell {
             verdict = .undecided
+            strength = .none
+        } else {
+            verdict = switch top.group {
+            case .root: .radicular
+            case .entrapment: .entrapment
+            case .referred: .referred
+            }
+            strength = logRatio >= Self.clearly ? .clearly : .leans
         }
     }
 
-    /// "Leans radicular (nerve root): marks reach the heel and sole; ..."
+    /// The likelihood ratio in words: "about 12 to 1".
+    var oddsWords: String {
+        let ratio = exp(logRatio)
+        if logRatio >= Self.maximum - 1e-9 { return "more than 1,000 to 1" }
+        let rounded = ratio >= 100 ? (ratio / 10).rounded() * 10 : ratio >= 10 ? ratio.rounded() : (ratio * 10).rounded() / 10
+        return "about \(rounded >= 10 ? String(Int(rounded)) : String(format: "%.1f", rounded)) to 1"
+    }
+
+    /// "Favours a nerve root (S1 nerve root, right side) over a muscle or joint (...), clearly
+    /// (about 40 to 1): ...". Always names the best root and muscle/joint candidates.
     public var words: String {
-        let favouring = reasons.filter { verdict == .radicular ? $0.weight > 0 : verdict == .referred ? $0.weight < 0 : true }
-        let against = reasons.filter { verdict == .radicular ? $0.weight < 0 : verdict == .referred ? $0.weight > 0 : false }
-        let why = favouring.map(\.text).joined(separator: "; ")
+        let favouring = reasons.filter { $0.weight > 0.05 }.prefix(4).map(\.text)
+        let against = reasons.filter { $0.weight < -0.05 }.prefix(3).map(\.text)
         var text: String
-        switch verdict {
-        case .radicular: text = "Leans radicular (nerve root): \(why)."
-        case .referred: text = "Leans referred (from a muscle or joint): \(why)."
-        case .undecided: text = "Cannot tell radicular from referred: \(why.isEmpty ? "too little to go on" : why)."
+        if let f = favoured, let a = alternative {
+            switch verdict {
+            case .undecided where mixed:
+                text = "Both kinds of source seem present: \(f.group.words) (\(f.words)) and \(a.group.words) (\(a.words)) together explain the drawing better than either alone"
+            case .undecided:
+                text = "Cannot tell \(f.group.words) from \(a.group.words): the best of each (\(f.words); \(a.words)) explain the drawing nearly as well (\(oddsWords))"
+            default:
+                let how = strength == .clearly ? "clearly" : "leans towards"
+                text = strength == .clearly
+                    ? "The evidence clearly favours \(f.group.words) (\(f.words)) over \(a.group.words) (\(a.words)), \(oddsWords)"
+                    : "The evidence \(how) \(f.group.words) (\(f.words)) rather than \(a.group.words) (\(a.words)), \(oddsWords)"
+            }
+        } else if let f = favoured {
+            text = "Only \(f.group.words) fits: \(f.words)"
+        } else {
+            text = "Cannot tell: no pattern fits"
         }
-        if !against.isEmpty { text += " Against: \(against.map(\.text).joined(separator: "; "))." }
+        if !favouring.isEmpty { text += ": " + favouring.joined(separator: "; ") }
+        text += "."
+        if !against.isEmpty { text += " Against: \(against.joined(separator: "; "))." }
+        if mixed && verdict != .undecided { text += " The drawing is best explained by more than one source, of different kinds." }
+        // The two families a reader asks about, when the comparison above did not name both.
+        let named = [favoured?.id, alternative?.id]
+        let missing = [bestRoot, bestReferred].compactMap { $0 }.filter { !named.contains($0.id) }
+        for candidate in missing {
+            text += " Best \(candidate.group == .root ? "nerve-root" : "muscle or joint") candidate: \(candidate.words)."
+        }
         return text
     }
 }

@@ -97,8 +97,10 @@ enum PageLocator {
         return .failure(found >= 3 ? .unreadableCode(found: found) : .tooFewMarks(found: found))
     }
 
-    /// One page of each shape the tool prints: portrait and landscape, A4 and letter.
-    static let shapes = Paper.allCases.flatMap { paper in [ViewID.allCases, [ViewID.posterior]].map { ChartSheet(views: $0, paper: paper) } }
+    /// One page of each shape the tool prints: portrait and landscape, A4 and letter. The code
+    /// strip lies where the page's shape puts it, so one upright shape reads every upright
+    /// chart (one view, or back and front).
+    static let shapes = Paper.allCases.flatMap { paper in [ChartSheet.fourViews, [ViewID.posterior]].map { ChartSheet(views: $0, paper: paper) } }
 
     /// The page, when the code read through these corners checks out and is of this shape.
     private static func page(_ image: LocatorImage, shape: ChartSheet, pageCorners: [Point], photoCorners: [Point],

@@ -51,8 +51,10 @@ public struct DrawingComparison: Sendable, Codable, Equatable {
     public var areas: [MarkedArea]
     /// Radicular, referred or cannot tell, with the reasons.
     public var leaning: Leaning
-    /// Every ranked pattern and side, best first.
+    /// Every pattern and side with any mark in its zones, most probable source first.
     public var matches: [PatternMatch]
+    /// The best explanations by one, two or three sources at once, most probable first.
+    public var explanations: [Explanation]
     /// Things worth knowing about how the drawing was read.
     public var notes: [String]
     /// The plain-words summary, ending with the disclaimer.
@@ -63,7 +65,7 @@ public struct DrawingComparison: Sendable, Codable, Equatable {
     public var summarySentences: [String]
 
     enum CodingKeys: String, CodingKey {
-        case drawing, template, views, registration, extentPercent, areas, leaning, matches, notes, summary, disclaimer
+        case drawing, template, views, registration, extentPercent, areas, leaning, matches, explanations, notes, summary, disclaimer
     }
 
     public init(from decoder: any Decoder) throws {
@@ -76,6 +78,7 @@ public struct DrawingComparison: Sendable, Codable, Equatable {
         areas = try c.decode([MarkedArea].self, forKey: .areas)
         leaning = try c.decode(Leaning.self, forKey: .leaning)
         matches = try c.decode([PatternMatch].self, forKey: .matches)
+        explanations = try c.decode([Explanation].self, forKey: .explanations)
         notes = try c.decode([String].self, forKey: .notes)
         summary = try c.decode(String.self, forKey: .summary)
         disclaimer = try c.decode(String.self, forKey: .disclaimer)
@@ -83,7 +86,8 @@ public struct DrawingComparison: Sendable, Codable, Equatable {
     }
 
     init(drawing: String, template: String, views: [ViewID], registration: RegistrationReport, extentPercent: Extent,
-         areas: [MarkedArea], leaning: Leaning, matches: [PatternMatch], notes: [String], summarySentences: [String]) {
+         areas: [MarkedArea], leaning: Leaning, matches: [PatternMatch], explanations: [Explanation], notes: [String],
+         summarySentences: [String]) {
         self.drawing = drawing
         self.template = template
         self.views = views
@@ -92,6 +96,7 @@ public struct DrawingComparison: Sendable, Codable, Equatable {
         self.areas = areas
         self.leaning = leaning
         self.matches = matches
+        self.explanations = explanations
         self.notes = notes
         self.summarySentences = summarySentences
         summary = summarySentences.joined(separator: " ")

@@ -24,9 +24,10 @@ enum OverlayPainter {
         let colors = [style.painMark, style.numbnessMark, style.tinglingMark]
         let inkFactor = TemplateReference.inkFactor
         let printedLimit = Float(8 * analysis.fit.reference.scale * inkFactor)
-        for cell in grid.body.indices where grid.body[cell] >= 0.5 {
+        for cell in grid.body.indices {
             let (x, y) = (grid.originX + cell % grid.width, grid.originY + cell / grid.width)
             guard x >= 0, y >= 0, x < image.width, y < image.height else { continue }
+            let onBody = grid.body[cell] >= 0.5
             let referencePoint = source.panel.toPixels(millimetres(x, y, grid.panel))
             let q = analysis.fit.similarity.apply(referencePoint)
             let dx = Int(q.x.rounded(.down)), dy = Int(q.y.rounded(.down))
@@ -42,8 +43,22 @@ enum OverlayPainter {
                 guard let s = kind.symptom else { continue }
                 symptom = Symptom.allCases.firstIndex(of: s)!
             }
-            blend(&image, x, y, colors[symptom], alpha: 0.85 * Double(grid.body[cell]))
+            if onBody {
+                blend(&image, x, y, colors[symptom], alpha: 0.85 * Double(grid.body[cell]))
+            } else {
+                // Left out by the comparison, as scoring leaves it out: marks off the body.
+                // Grey stripes, so they read as "not counted" in colour and in greyscale.
+                blend(&image, x, y, leftOutColor, alpha: (x + y) % 6 < 3 ? 0.9 : 0.35)
+            }
         }
+    }
+
+    /// Marks the comparison left out (off the body outline).
+    static let leftOutColor = Color(hex: "#757575")!
+
+    /// True when some mark of the drawing lies off the body, within a body panel.
+    static func hasLeftOutMarks(_ analysis: DrawingAnalysis) -> Bool {
+        analysis.marks.offBodyShare > 0.005
     }
 
     private static func outline(_ image: inout RGBAImage, grid: PanelGrid, source: PanelGrid, marks: PanelMarks) {

@@ -26,7 +26,13 @@ struct OverlayScene {
         let reference = analysis.fit.reference
         var contents: [Content] = reference.panels.filter { analysis.marks.panels[$0.index].count() > 0 }.map { .drawing($0.index) }
         var patterns: [(Pattern, PatternMatch, ViewID)] = []
-        for match in comparison.matches.prefix(max(0, top)) where match.score > 0 {
+        // The best matches, and always the best nerve-root and the best muscle or joint
+        // candidate, so the two kinds of source can be compared side by side.
+        var shown = Array(comparison.matches.prefix(max(1, top)))
+        for group in [SourceGroup.root, .referred] where !shown.contains(where: { $0.group == group }) {
+            if let best = comparison.matches.first(where: { $0.group == group }) { shown.append(best) }
+        }
+        for match in shown {
             guard let pattern = atlas.pattern(match.id),
                   let best = match.views.max(by: { ($0.cellsInside, $0.essentialCoverage ?? 0) < ($1.cellsInside, $1.essentialCoverage ?? 0) }),
                   let panel = reference.panels.first(where: { $0.view == best.view }) else { continue }
@@ -65,6 +71,8 @@ struct OverlayScene {
                                                        (.pinsAndNeedles, style.tinglingMark, "Your marks: pins and needles (green)")]
         let present = Set(analysis.marks.panels.flatMap { panel in Symptom.allCases.filter { panel.count($0) > 0 } })
         legend = markEntries.filter { present.contains($0.0) }.map { LegendEntry(symbol: .mark($0.1), text: $0.2) }
+            + (OverlayPainter.hasLeftOutMarks(analysis)
+                ? [LegendEntry(symbol: .mark(OverlayPainter.leftOutColor), text: "Left out: marks off the body (grey stripes)")] : [])
             + (patterns.isEmpty ? [] : [LegendEntry(symbol: .mark(Self.outlineColor), text: "Outline of your marks, as compared")])
             + legend
         scene.legend?.entries = legend
@@ -108,14 +116,15 @@ struct OverlayScene {
                 caption = "Your drawing\n\(panel.view.label)"
             case .match(let match, _):
                 let rank = (comparison.matches.firstIndex(of: match) ?? 0) + 1
-                caption = "\(rank). \(match.name)\n\(match.side.words) · score \(String(format: "%.2f", match.score))"
+                let kind = match.group == .root ? "nerve root" : match.group == .entrapment ? "trapped nerve" : "muscle or joint"
+                caption = "\(rank). \(match.name)\n\(match.side.words) · \(kind) · confidence \(Phrase.percent(100 * match.confidence))"
             }
             texts.append(SceneText(text: caption, at: Point(panel.frame.center.x, panel.frame.minY - u * (Self.extraHeader + 0.2)),
                                    size: u * 0.62, weight: .bold, alignment: .center, width: panel.frame.width - u * 0.3))
         }
         let template = comparison.template == "all" ? "four-view" : comparison.template
         let r = comparison.registration
-        let footer = String(format: "%@ Drawn on the %@ chart, %@ (its printed lines matched to %.2f mm). Scores run from 0 to 1; the report explains them.",
+        let footer = String(format: "%@ Drawn on the %@ chart, %@ (its printed lines matched to %.2f mm). Confidence: the chance that the pattern is one of the drawing's sources; the report explains it.",
                             DrawingComparison.disclaimer, template, r.method.words, r.residualMillimetres)
         let bottom = scene.legend.map { $0.frame.maxY + u * 0.25 } ?? (scene.panels.first?.frame.maxY ?? 0) + u
         texts.append(SceneText(text: footer, at: Point(layout.margin, bottom), size: u * 0.5, color: muted, width: w - 2 * layout.margin))

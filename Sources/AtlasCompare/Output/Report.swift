@@ -2,15 +2,15 @@ import AtlasModel
 
 /// Assembles the public report of one drawing from the analysis steps.
 enum Report {
-    static func make(name: String, placed: PlacedDrawing, marks: DrawingMarks, matches: [PatternMatch], atlas: Atlas) -> DrawingComparison {
+    static func make(name: String, placed: PlacedDrawing, marks: DrawingMarks, locations: MarkLocations, features: DrawingFeatures,
+                     ranking: Ranking, atlas: Atlas) -> DrawingComparison {
         let fit = placed.fit
         let reference = fit.reference
         let extent = extentOf(marks, reference: reference)
-        let locations = MarkLocations(marks: marks, reference: reference)
         let areas = locations.areas
-        // Both-sides candidates only make sense for a drawing marked on both sides.
-        let matches = locations.isBilateral ? matches : matches.filter { $0.side != .both }
-        let leaning = Leaning(areas: areas, locations: locations, matches: matches)
+        let leaning = LeaningEvidence.leaning(ranking, marks: marks, reference: reference, features: features, locations: locations)
+        // A pattern none of whose zones holds a mark is no evidence either way: left out.
+        let matches = ranking.matches.filter { $0.precision > 0 }
         let symptoms = Symptom.allCases.filter { (extent.symptoms[$0.rawValue] ?? 0) > 0 }
         var notes: [String] = []
         if marks.readDarkStrokes {
@@ -39,11 +39,12 @@ enum Report {
                                               residualMillimetres: rounded(fit.residualMillimetres, 2), linesFound: rounded(fit.inlierShare, 3),
                                               marksToOutlineMillimetres: placed.marksToOutline.map { rounded($0, 2) })
         let views = reference.sheet.views
+        let explanations = ranking.explanations.map(roundedExplanation)
         let summary = SummaryWriter.summary(areas: areas, extent: extent, views: views, atlas: atlas,
-                                            symptoms: symptoms, matches: matches, leaning: leaning, notes: notes)
-        return DrawingComparison(drawing: name, template: views.count > 1 ? "all" : views[0].rawValue, views: views,
+                                            symptoms: symptoms, matches: matches, explanations: explanations, leaning: leaning, notes: notes)
+        return DrawingComparison(drawing: name, template: reference.sheet.viewsName, views: views,
                                  registration: registration, extentPercent: extent, areas: areas, leaning: leaning,
-                                 matches: matches.map(roundedMatch), notes: notes, summarySentences: summary)
+                                 matches: matches.map(roundedMatch), explanations: explanations, notes: notes, summarySentences: summary)
     }
 
     /// Figures are rounded where they are made, so text, JSON and CSV agree.
@@ -54,7 +55,8 @@ enum Report {
 
     static func roundedMatch(_ match: PatternMatch) -> PatternMatch {
         var m = match
-        m.score = rounded(m.score, 4)
+        m.score = rounded(m.score, 2)
+        m.confidence = rounded(m.confidence, 4)
         m.precision = rounded(m.precision, 4)
         m.essentialCoverage = m.essentialCoverage.map { rounded($0, 4) }
         m.spilloverCoverage = m.spilloverCoverage.map { rounded($0, 4) }
@@ -67,6 +69,13 @@ enum Report {
             return v
         }
         return m
+    }
+
+    static func roundedExplanation(_ explanation: Explanation) -> Explanation {
+        var e = explanation
+        e.shareExplained = rounded(e.shareExplained, 4)
+        e.confidence = rounded(e.confidence, 4)
+        return e
     }
 
     /// Marked area over body area, as pain-drawing studies report it. Hatching and

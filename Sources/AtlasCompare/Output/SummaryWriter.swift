@@ -4,7 +4,7 @@ import AtlasModel
 /// cover, the best fits, and the radicular/referred leaning with its reasons.
 enum SummaryWriter {
     static func summary(areas: [MarkedArea], extent: Extent, views: [ViewID], atlas: Atlas, symptoms: [Symptom],
-                        matches: [PatternMatch], leaning: Leaning, notes: [String]) -> [String] {
+                        matches: [PatternMatch], explanations: [Explanation], leaning: Leaning, notes: [String]) -> [String] {
         var sentences: [String] = []
         let marks = areas.map(\.words).joined(separator: "; ")
         sentences.append("Marks: \(marks.isEmpty ? "a few scattered spots" : marks).")
@@ -19,12 +19,15 @@ enum SummaryWriter {
             extentText += " (\(perView.joined(separator: ", ")))"
         }
         sentences.append(extentText + ".")
-        let best = matches.prefix(3).filter { $0.score > 0 }
+        let best = matches.prefix(3)
         if best.isEmpty {
             sentences.append("No pattern of the atlas overlaps the marks.")
         } else {
-            let names = best.map { "\($0.name), \($0.side.words) (\(String(format: "%.2f", $0.score)))" }
+            let names = best.map { "\($0.name), \($0.side.words) (confidence \(Phrase.percent(100 * $0.confidence)))" }
             sentences.append("Closest patterns: \(names.joined(separator: "; ")).")
+        }
+        if let first = explanations.first, first.sources.count > 1 {
+            sentences.append("No single pattern explains the drawing well: it is best explained by \(first.words) (\(Phrase.percent(100 * first.shareExplained)) of the marks inside their zones; confidence \(Phrase.percent(100 * first.confidence))).")
         }
         sentences.append(leaning.words)
         sentences += notes.map { $0.hasSuffix(".") ? $0 : $0 + "." }

@@ -29,15 +29,35 @@ struct DrawingMarks: Sendable {
     /// True when the marks were read as dark strokes (no coloured marks at all).
     var readDarkStrokes: Bool
 
+    /// Body cells of the chart's scoring grid, marked or not.
+    var bodyCellCount: Int
+
     var markedCells: Int { panels.reduce(0) { $0 + $1.count() } }
 
     /// A cell counts as marked from this share of coverage; lower would turn the pale fringe
     /// of a soft brush into area, higher would drop a loosely hatched zone.
     static let threshold: Float = 0.15
 
+    /// Marks given cell by cell (per panel, per symptom), on no picture: for tests of the
+    /// scoring and the verdict that must not depend on any painter.
+    init(reference: TemplateReference, marked: [[[Bool]]]) {
+        viewIDs = reference.panels.map(\.view)
+        bodyCellCount = reference.panels.reduce(0) { total, grid in total + grid.body.reduce(0) { $0 + ($1 > 0.5 ? 1 : 0) } }
+        offBodyShare = 0
+        readDarkStrokes = false
+        panels = zip(reference.panels, marked).map { grid, layers in
+            let layers = layers.map { layer in layer.indices.map { layer[$0] && grid.body[$0] > 0.5 } }
+            var any = layers[0]
+            for layer in layers.dropFirst() { for i in any.indices where layer[i] { any[i] = true } }
+            return PanelMarks(coverage: layers.map { $0.map { $0 ? 1 : 0 } }, marked: layers, any: any)
+        }
+        panelMarkPixels = panels.reduce(0) { $0 + $1.count() }
+    }
+
     init(drawing: ClassifiedDrawing, fit: TemplateFit) {
         let reference = fit.reference
         viewIDs = reference.panels.map(\.view)
+        bodyCellCount = reference.panels.reduce(0) { total, grid in total + grid.body.reduce(0) { $0 + ($1 > 0.5 ? 1 : 0) } }
         // Dark strokes are read as marks only on a drawing without any coloured mark on the
         // bodies: where colour is used, dark strokes are more likely notes or arrows.
         var tally = MarkTally(drawing: drawing, fit: fit, dark: false)
@@ -61,8 +81,9 @@ struct DrawingMarks: Sendable {
         panels = zip(reference.panels, coverage).map { grid, layers in
             let body = grid.body.map { $0 > 0.5 }
             let marked = layers.map { layer in
-                Morphology.close(layer.map { $0 >= Self.threshold }, width: grid.width, height: grid.height,
-                                 radius: reference.closingRadius, within: body)
+                let closed = Morphology.close(layer.map { $0 >= Self.threshold }, width: grid.width, height: grid.height,
+                                              radius: reference.closingRadius, within: body)
+                return Morphology.fillEnclosed(closed, width: grid.width, height: grid.height, within: body)
             }
             var any = marked[0]
             for layer in marked.dropFirst() {

@@ -53,3 +53,32 @@ enum Morphology {
         return out
     }
 }
+
+extension Morphology {
+    /// Fills areas enclosed by marks, so an area a patient outlined counts as marked like a
+    /// shaded one. A ring broken only by the body's edge still encloses: off-body cells
+    /// within `edgeGap` of a mark block the flood. Only cells of `within` are filled.
+    static func fillEnclosed(_ set: [Bool], width: Int, height: Int, within: [Bool], edgeGap: Int = 2) -> [Bool] {
+        guard set.contains(true) else { return set }
+        let near = dilate(set, width: width, height: height, radius: edgeGap)
+        var blocked = set
+        for i in blocked.indices where !within[i] && near[i] { blocked[i] = true }
+        var reached = [Bool](repeating: false, count: set.count)
+        var stack: [Int] = []
+        func push(_ i: Int) {
+            if !blocked[i] && !reached[i] { reached[i] = true; stack.append(i) }
+        }
+        for x in 0..<width { push(x); push((height - 1) * width + x) }
+        for y in 0..<height { push(y * width); push(y * width + width - 1) }
+        while let i = stack.popLast() {
+            let x = i % width, y = i / width
+            if x > 0 { push(i - 1) }
+            if x + 1 < width { push(i + 1) }
+            if y > 0 { push(i - width) }
+            if y + 1 < height { push(i + width) }
+        }
+        var out = set
+        for i in out.indices where !reached[i] && within[i] { out[i] = true }
+        return out
+    }
+}

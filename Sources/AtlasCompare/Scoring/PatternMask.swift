@@ -7,8 +7,10 @@ struct ZoneCells: Sendable {
     let essential: [Int32]
     /// Spillover zones, minus any essential cell.
     let spillover: [Int32]
-    /// A ring about 1 cm wide outside the zones: zone borders are estimates and a pen
-    /// is broad, so a mark just outside is half explained.
+    /// The same cells zone by zone: each spillover zone is one region a patient has or not.
+    let spilloverParts: [[Int32]]
+    /// A ring about 1 cm wide outside the essential zones: zone borders are estimates and a
+    /// pen is broad, so a mark just outside is partly explained.
     let margin: [Int32]
 }
 
@@ -17,23 +19,48 @@ struct PatternMask: Sendable {
     let pattern: Pattern
     let side: MatchSide
     let panels: [ZoneCells]
+    /// The source group the pattern belongs to.
+    let group: SourceGroup
+    /// Every cell's class (`CellClass` raw values), per panel of the reference (empty for a
+    /// panel the pattern does not show in): combining sources looks cells up here.
+    let classes: [[UInt8]]
+
+    init(pattern: Pattern, side: MatchSide, panels: [ZoneCells], reference: TemplateReference) {
+        self.pattern = pattern
+        self.side = side
+        self.panels = panels
+        group = SourceGroup(pattern.family) ?? .referred
+        var classes = [[UInt8]](repeating: [], count: reference.panels.count)
+        for zone in panels {
+            let grid = reference.panels[zone.panelIndex]
+            var dense = [UInt8](repeating: 0, count: grid.width * grid.height)
+            for cell in zone.margin { dense[Int(cell)] = UInt8(CellClass.margin.rawValue) }
+            for cell in zone.spillover { dense[Int(cell)] = UInt8(CellClass.spillover.rawValue) }
+            for cell in zone.essential { dense[Int(cell)] = UInt8(CellClass.essential.rawValue) }
+            classes[zone.panelIndex] = dense
+        }
+        self.classes = classes
+    }
+
+    var rates: ZoneRates { ZoneRates.of(group) }
 
     var essentialCells: Int { panels.reduce(0) { $0 + $1.essential.count } }
     var spilloverCells: Int { panels.reduce(0) { $0 + $1.spillover.count } }
 
-    /// The families ranked: referral from muscles and joints, and nerve-root pain. Neural
-    /// patterns are nerve courses without zones. Dermatome maps are left out on purpose:
-    /// they map skin sensation, not pain; most root pain is not dermatomal (Murphy 2009:
-    /// 64%) and drawings do not tell L5 from S1 (Albert 2019), so ranking dermatomes beside
-    /// the radicular patterns would promise a precision the evidence does not have.
-    static let rankedFamilies: Set<Family> = [.myofascial, .articular, .radicular]
+    /// The families ranked are those with a `SourceGroup`: referral from muscles, joints and
+    /// discs, nerve roots and nerve entrapment. Neural patterns are nerve courses without
+    /// zones. Dermatome maps are left out on purpose: they map skin sensation, not pain; most
+    /// root pain is not dermatomal (Murphy 2009: 64%) and drawings do not tell L5 from S1
+    /// (Albert 2019), so ranking dermatomes beside the radicular patterns would promise a
+    /// precision the evidence does not have.
+    static func isRanked(_ family: Family) -> Bool { SourceGroup(family) != nil }
 
     static let marginRadius = 2
 
     /// Every ranked pattern and side that shows on the chart.
     static func all(for reference: TemplateReference, atlas: Atlas) throws(CompareError) -> [PatternMask] {
         var masks: [PatternMask] = []
-        let patterns = atlas.patterns.filter { rankedFamilies.contains($0.family) && !$0.zones.isEmpty }
+        let patterns = atlas.patterns.filter { isRanked($0.family) && !$0.zones.isEmpty }
         for pattern in patterns {
             var sides: [PatternMask] = []
             for side in Side.allCases {
@@ -43,7 +70,7 @@ struct PatternMask: Sendable {
                           let zone = try zoneCells(placed, grid: grid) else { continue }
                     cells.append(zone)
                 }
-                if !cells.isEmpty { sides.append(PatternMask(pattern: pattern, side: side == .right ? .right : .left, panels: cells)) }
+                if !cells.isEmpty { sides.append(PatternMask(pattern: pattern, side: side == .right ? .right : .left, panels: cells, reference: reference)) }
             }
             masks += sides
             if sides.count == 2 { masks.append(both(sides[0], sides[1], reference: reference)) }
@@ -59,12 +86,19 @@ struct PatternMask: Sendable {
             let parts = (a.panels + b.panels).filter { $0.panelIndex == grid.index }
             guard !parts.isEmpty else { continue }
             let essential = Set(parts.flatMap(\.essential))
-            let spillover = Set(parts.flatMap(\.spillover)).subtracting(essential)
+            var taken = essential
+            var spilloverParts: [[Int32]] = []
+            for part in parts.flatMap(\.spilloverParts) {
+                let cells = part.filter { !taken.contains($0) }
+                taken.formUnion(cells)
+                if !cells.isEmpty { spilloverParts.append(cells) }
+            }
+            let spillover = Set(spilloverParts.flatMap { $0 })
             let margin = Set(parts.flatMap(\.margin)).subtracting(essential).subtracting(spillover)
             panels.append(ZoneCells(panelIndex: grid.index, essential: essential.sorted(), spillover: spillover.sorted(),
-                                    margin: margin.sorted()))
+                                    spilloverParts: spilloverParts, margin: margin.sorted()))
         }
-        return PatternMask(pattern: a.pattern, side: .both, panels: panels)
+        return PatternMask(pattern: a.pattern, side: .both, panels: panels, reference: reference)
     }
 
     private static func zoneCells(_ placed: PlacedPattern, grid: PanelGrid) throws(CompareError) -> ZoneCells? {
@@ -72,30 +106,33 @@ struct PatternMask: Sendable {
         let spilloverPaths = placed.zones.filter { $0.kind == .spillover }.map(\.path)
         guard !essentialPaths.isEmpty || !spilloverPaths.isEmpty else { return nil }
         let factor = TemplateReference.gridFactor
-        let essential = essentialPaths.isEmpty ? nil : try grid.coverage(of: essentialPaths, factor: factor)
-        let spillover = spilloverPaths.isEmpty ? nil : try grid.coverage(of: spilloverPaths, factor: factor)
         let count = grid.width * grid.height
         let body = grid.body
-        var essentialCells: [Int32] = [], spilloverCells: [Int32] = []
-        var zone = [Bool](repeating: false, count: count)
-        let none = [Float](repeating: 0, count: count)
-        body.withUnsafeBufferPointer { body in
-            (essential ?? none).withUnsafeBufferPointer { essential in
-                (spillover ?? none).withUnsafeBufferPointer { spillover in
-                    for i in 0..<count where body[i] > 0.5 {
-                        if essential[i] >= 0.5 {
-                            essentialCells.append(Int32(i)); zone[i] = true
-                        } else if spillover[i] >= 0.5 {
-                            spilloverCells.append(Int32(i)); zone[i] = true
-                        }
-                    }
-                }
+        var taken = [Bool](repeating: false, count: count)
+        var essentialCells: [Int32] = []
+        if !essentialPaths.isEmpty {
+            let essential = try grid.coverage(of: essentialPaths, factor: factor)
+            for i in 0..<count where body[i] > 0.5 && essential[i] >= 0.5 {
+                essentialCells.append(Int32(i)); taken[i] = true
             }
         }
-        guard !essentialCells.isEmpty || !spilloverCells.isEmpty else { return nil }
-        let near = Morphology.dilate(zone, width: grid.width, height: grid.height, radius: marginRadius)
+        let essentialOnly = taken
+        var parts: [[Int32]] = []
+        for path in spilloverPaths {
+            let spillover = try grid.coverage(of: [path], factor: factor)
+            var cells: [Int32] = []
+            for i in 0..<count where body[i] > 0.5 && !taken[i] && spillover[i] >= 0.5 {
+                cells.append(Int32(i)); taken[i] = true
+            }
+            if !cells.isEmpty { parts.append(cells) }
+        }
+        guard !essentialCells.isEmpty || !parts.isEmpty else { return nil }
         var margin: [Int32] = []
-        for i in 0..<count where near[i] && !zone[i] && body[i] > 0.5 { margin.append(Int32(i)) }
-        return ZoneCells(panelIndex: grid.index, essential: essentialCells, spillover: spilloverCells, margin: margin)
+        if !essentialCells.isEmpty {
+            let near = Morphology.dilate(essentialOnly, width: grid.width, height: grid.height, radius: marginRadius)
+            for i in 0..<count where near[i] && !taken[i] && body[i] > 0.5 { margin.append(Int32(i)) }
+        }
+        return ZoneCells(panelIndex: grid.index, essential: essentialCells, spillover: parts.flatMap { $0 }.sorted(),
+                         spilloverParts: parts, margin: margin)
     }
 }

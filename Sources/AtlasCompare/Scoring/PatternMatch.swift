@@ -67,12 +67,18 @@ public struct PatternMatch: Sendable, Codable, Equatable {
     public var id: String
     /// The pattern's display name.
     public var name: String
-    /// Myofascial, articular or radicular.
+    /// Myofascial, articular, discogenic, radicular or entrapment.
     public var family: Family
     /// The patient's side the pattern was placed on, or both.
     public var side: MatchSide
-    /// The combined score in [0, 1] the ranking uses (see `PatternScorer`).
+    /// The evidence: the log-likelihood ratio of "this pattern on this side is the source"
+    /// against a background model with no preferred place (`Likelihood`); above 0 the
+    /// pattern explains the drawing better than chance, each 1 more is e (2.7) times likelier.
     public var score: Double
+    /// The posterior probability, 0 to 1, that this pattern on this side is one of the
+    /// drawing's sources, over every pattern, side and combination considered: the figure to
+    /// compare between matches and between drawings.
+    public var confidence: Double
     /// Share of the drawing inside the pattern's zones.
     public var precision: Double
     /// Share of the essential zone covered (radicular zones for nerve-root patterns); nil
@@ -86,8 +92,41 @@ public struct PatternMatch: Sendable, Codable, Equatable {
     public var views: [ViewFit]
 
     enum CodingKeys: String, CodingKey {
-        case id, name, family, side, score, precision, essentialCoverage, spilloverCoverage, sensoryInside, views
+        case id, name, family, group, side, score, confidence, precision, essentialCoverage, spilloverCoverage, sensoryInside, views
     }
+
+    init(id: String, name: String, family: Family, side: MatchSide, score: Double, confidence: Double, precision: Double,
+         essentialCoverage: Double?, spilloverCoverage: Double?, sensoryInside: Double?, views: [ViewFit]) {
+        self.id = id
+        self.name = name
+        self.family = family
+        self.side = side
+        self.score = score
+        self.confidence = confidence
+        self.precision = precision
+        self.essentialCoverage = essentialCoverage
+        self.spilloverCoverage = spilloverCoverage
+        self.sensoryInside = sensoryInside
+        self.views = views
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        family = try c.decode(Family.self, forKey: .family)
+        side = try c.decode(MatchSide.self, forKey: .side)
+        score = try c.decode(Double.self, forKey: .score)
+        confidence = try c.decode(Double.self, forKey: .confidence)
+        precision = try c.decode(Double.self, forKey: .precision)
+        essentialCoverage = try c.decodeIfPresent(Double.self, forKey: .essentialCoverage)
+        spilloverCoverage = try c.decodeIfPresent(Double.self, forKey: .spilloverCoverage)
+        sensoryInside = try c.decodeIfPresent(Double.self, forKey: .sensoryInside)
+        views = try c.decode([ViewFit].self, forKey: .views)
+    }
+
+    /// The source group: nerve root, entrapment, or referred from a muscle, joint or disc.
+    public var group: SourceGroup? { SourceGroup(family) }
 
     /// Absent figures are written as `null`, so every match has the same keys.
     public func encode(to encoder: any Encoder) throws {
@@ -95,8 +134,10 @@ public struct PatternMatch: Sendable, Codable, Equatable {
         try c.encode(id, forKey: .id)
         try c.encode(name, forKey: .name)
         try c.encode(family, forKey: .family)
+        try c.encode(SourceGroup(family), forKey: .group)
         try c.encode(side, forKey: .side)
         try c.encode(score, forKey: .score)
+        try c.encode(confidence, forKey: .confidence)
         try c.encode(precision, forKey: .precision)
         try c.encode(essentialCoverage, forKey: .essentialCoverage)
         try c.encode(spilloverCoverage, forKey: .spilloverCoverage)

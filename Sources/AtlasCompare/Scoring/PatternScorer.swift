@@ -1,40 +1,98 @@
 import AtlasModel
+import Foundation
 
-/// The combined score of a pattern against a drawing.
-///
-/// - precision `P`: share of the marked cells inside the pattern's zones (essential or
-///   spillover). For the score, marks in a ring about 1 cm outside the zones count half
-///   (`P'`): zone borders are estimates and drawings are imprecise.
-/// - recall `R`: `0.8 x essential coverage + 0.2 x spillover coverage`. The essential zone
-///   is felt by nearly everyone with the source, the spillover zone by some, so covering
-///   the essential zone matters most and a drawing that stops at it still scores 0.8.
-/// - score: the harmonic mean `2 P' R / (P' + R)`. A small pattern inside a large drawing
-///   (low precision) and a large pattern touched by a small drawing (low recall) both score
-///   low; plain Jaccard is not used because the same patient drawing twice agrees only at
-///   Jaccard 0.4 to 0.75, and it cannot weight essential above spillover.
-/// - sensory evidence: for nerve-root patterns, numbness and pins-and-needles marks inside
-///   the zones close up to 30 % of the remaining gap to 1, in proportion to their share of
-///   the drawing (paraesthesia in a narrow band is a feature of radicular pain).
+/// One pattern on one side, scored against a drawing: what the ranking and the verdict use.
+struct Candidate: Sendable {
+    let mask: PatternMask
+    /// Tempered log-likelihood of the cells alone.
+    let cells: Double
+    /// Per spillover zone (panel by panel, zone by zone): whether the patient is likelier to
+    /// have it than not. Combinations and the verdict's reasons use the likelier state.
+    let spilloverPresent: [Bool]
+    /// The log prior of those states, for combinations.
+    let spilloverPrior: Double
+    /// Tempered log-likelihood relative to "explains nothing" (`Likelihood`), with the
+    /// drawing's features for the pattern's group.
+    let logLikelihood: Double
+    var group: SourceGroup { mask.group }
+
+    /// Every zone cell with its marking rate: essential, the spillover zones the patient
+    /// likely has, and the margin.
+    func forEachZoneCell(_ body: (_ panel: Int, _ cell: Int, _ rate: Double) -> Void) {
+        let rates = mask.rates
+        var part = 0
+        for zone in mask.panels {
+            for cell in zone.essential { body(zone.panelIndex, Int(cell), rates.essential) }
+            for cells in zone.spilloverParts {
+                if spilloverPresent[part] { for cell in cells { body(zone.panelIndex, Int(cell), rates.spillover) } }
+                part += 1
+            }
+            for cell in zone.margin { body(zone.panelIndex, Int(cell), rates.margin) }
+        }
+    }
+
+    /// Each cell's marking rate, per panel (the elsewhere rate off the zones).
+    func denseRates() -> [[Double]] {
+        var dense = mask.classes.map { [Double](repeating: ZoneRates.elsewhere, count: $0.count) }
+        forEachZoneCell { panel, cell, rate in dense[panel][cell] = rate }
+        return dense
+    }
+}
+
+/// The scored drawing: matches best first, explanations by one or more sources, and the
+/// candidates behind the matches (same order).
+struct Ranking: Sendable {
+    var matches: [PatternMatch]
+    var explanations: [Explanation]
+    var candidates: [Candidate]
+}
+
+/// Ranks every pattern and side against a drawing by the likelihood model (`Likelihood`,
+/// `ZoneRates`), then looks for combinations of two or three sources (`SourceCombiner`).
+/// A match's confidence is the posterior probability that it is one of the drawing's
+/// sources, over every explanation considered (one, two or three sources), with a uniform
+/// prior over patterns and sides. The score is its log-likelihood ratio against the
+/// background model. Precision and coverage are kept as the explanation of the score.
 enum PatternScorer {
-    static let essentialWeight = 0.8
-    static let sensoryBonus = 0.3
-
-    static func rank(_ marks: DrawingMarks, masks: [PatternMask]) -> [PatternMatch] {
+    static let debugScores = ProcessInfo.processInfo.environment["ATLAS_DEBUG_SCORES"] != nil
+    static func rank(_ marks: DrawingMarks, masks: [PatternMask], features: DrawingFeatures = DrawingFeatures(features: []),
+                     allowBoth: Bool = true) -> Ranking {
+        let totalDrawn = marks.markedCells
+        guard totalDrawn > 0 else { return Ranking(matches: [], explanations: [], candidates: []) }
+        let masks = allowBoth ? masks : masks.filter { $0.side != .both }
         let sensory = marks.panels.map { panel in
             (0..<panel.any.count).map { i in panel.marked[1][i] || panel.marked[2][i] }
         }
-        let drawn = marks.panels.map { $0.count() }
-        let totalDrawn = drawn.reduce(0, +)
         let totalSensory = sensory.reduce(0) { $0 + $1.reduce(0) { $0 + ($1 ? 1 : 0) } }
-        guard totalDrawn > 0 else { return [] }
-        return masks.map { mask in
-            score(mask, marks: marks, sensory: sensory, drawn: drawn, totalDrawn: totalDrawn, totalSensory: totalSensory)
-        }.sorted { ($0.score, $0.precision, $1.id) > ($1.score, $1.precision, $0.id) }
+        let bodyCells = marks.bodyCellCount
+        let offset = Likelihood.offsetToBackground(marked: totalDrawn, cells: bodyCells)
+        var candidates: [Candidate] = []
+        var fits: [PatternMatch] = []
+        for mask in masks {
+            let (fit, cellLikelihood, present) = score(mask, marks: marks, sensory: sensory, totalDrawn: totalDrawn, totalSensory: totalSensory)
+            let share = ZoneRates.spilloverShare
+            let prior = present.reduce(0) { $0 + log($1 ? share : 1 - share) }
+            let candidate = Candidate(mask: mask, cells: cellLikelihood, spilloverPresent: present, spilloverPrior: prior,
+                                      logLikelihood: cellLikelihood + features.logRatio(for: mask.group))
+            var match = fit
+            match.score = candidate.logLikelihood + offset
+            candidates.append(candidate)
+            fits.append(match)
+        }
+        let combined = SourceCombiner.explain(candidates, marks: marks, features: features)
+        for index in fits.indices { fits[index].confidence = combined.marginals[index] }
+        let order = fits.indices.sorted { a, b in
+            (fits[a].confidence, candidates[a].logLikelihood, fits[b].id) > (fits[b].confidence, candidates[b].logLikelihood, fits[a].id)
+        }
+        return Ranking(matches: order.map { fits[$0] }, explanations: combined.explanations, candidates: order.map { candidates[$0] })
     }
 
-    private static func score(_ mask: PatternMask, marks: DrawingMarks, sensory: [[Bool]], drawn: [Int], totalDrawn: Int,
-                              totalSensory: Int) -> PatternMatch {
+    /// The figures of one pattern and side, and its tempered cell log-likelihood.
+    private static func score(_ mask: PatternMask, marks: DrawingMarks, sensory: [[Bool]], totalDrawn: Int,
+                              totalSensory: Int) -> (PatternMatch, Double, [Bool]) {
         var essentialIn = 0, spilloverIn = 0, marginIn = 0, sensoryIn = 0
+        var spilloverLikelihood = 0.0, present: [Bool] = []
+        let rates = mask.rates
         var views: [ViewFit] = []
         for zone in mask.panels {
             let any = marks.panels[zone.panelIndex].any
@@ -42,34 +100,35 @@ enum PatternScorer {
             let (e, sensoryE) = hits(zone.essential, any, senses)
             let (s, sensoryS) = hits(zone.spillover, any, senses)
             let (m, sensoryM) = hits(zone.margin, any, senses)
+            for part in zone.spilloverParts {
+                let (marked, _) = hits(part, any, senses)
+                let state = Likelihood.spillover(marked: marked, blank: part.count - marked, rate: rates.spillover)
+                spilloverLikelihood += state.logLikelihood
+                present.append(state.present)
+            }
             essentialIn += e
             spilloverIn += s
             marginIn += m
             sensoryIn += sensoryE + sensoryS + sensoryM
-            let drawnHere = drawn[zone.panelIndex]
+            let drawnHere = marks.panels[zone.panelIndex].count()
             views.append(ViewFit(view: marks.viewIDs[zone.panelIndex],
                                  precision: drawnHere > 0 ? Double(e + s) / Double(drawnHere) : nil,
                                  essentialCoverage: ratio(e, zone.essential.count), spilloverCoverage: ratio(s, zone.spillover.count),
                                  cellsInside: e + s))
         }
-        let total = Double(totalDrawn)
-        let precision = Double(essentialIn + spilloverIn) / total
-        let lenient = min(1, (Double(essentialIn + spilloverIn) + 0.5 * Double(marginIn)) / total)
-        let essential = ratio(essentialIn, mask.essentialCells)
-        let spillover = ratio(spilloverIn, mask.spilloverCells)
-        let recall: Double = switch (essential, spillover) {
-        case let (e?, s?): essentialWeight * e + (1 - essentialWeight) * s
-        case let (e?, nil): e
-        case let (nil, s?): s
-        case (nil, nil): 0
+        let essentialCells = mask.essentialCells, spilloverCells = mask.spilloverCells
+        let marginCells = mask.panels.reduce(0) { $0 + $1.margin.count }
+        let likelihood = Likelihood.zone(marked: essentialIn, blank: essentialCells - essentialIn, rate: rates.essential)
+            + spilloverLikelihood
+            + Likelihood.zone(marked: marginIn, blank: marginCells - marginIn, rate: rates.margin)
+        if debugScores {
+            print("\(mask.pattern.id)/\(mask.side): E \(essentialIn)/\(essentialCells) S \(spilloverIn)/\(spilloverCells) M \(marginIn)/\(marginCells) -> \(likelihood) spill \(spilloverLikelihood) \(present)")
         }
-        var score = lenient + recall > 0 ? 2 * lenient * recall / (lenient + recall) : 0
-        if mask.pattern.family == .radicular, totalSensory > 0 {
-            score += (1 - score) * sensoryBonus * Double(sensoryIn) / total
-        }
-        return PatternMatch(id: mask.pattern.id, name: mask.pattern.name, family: mask.pattern.family, side: mask.side,
-                            score: min(1, score), precision: precision, essentialCoverage: essential, spilloverCoverage: spillover,
-                            sensoryInside: totalSensory > 0 ? Double(sensoryIn) / Double(totalSensory) : nil, views: views)
+        let match = PatternMatch(id: mask.pattern.id, name: mask.pattern.name, family: mask.pattern.family, side: mask.side,
+                                 score: 0, confidence: 0, precision: Double(essentialIn + spilloverIn) / Double(totalDrawn),
+                                 essentialCoverage: ratio(essentialIn, essentialCells), spilloverCoverage: ratio(spilloverIn, spilloverCells),
+                                 sensoryInside: totalSensory > 0 ? Double(sensoryIn) / Double(totalSensory) : nil, views: views)
+        return (match, likelihood, present)
     }
 
     /// How many of `cells` are marked, and how many carry a sensory mark.

@@ -35,13 +35,7 @@ extension DrawingComparator {
                               lineCost: 0, inlierShare: 1, unexplainedInk: 0, residualPixels: 0)
         let placed = PlacedDrawing(drawing: ClassifiedDrawing(image), fit: fit, method: .strokes, marksFound: 0, miss: nil,
                                    pageToImage: nil, marksToOutline: nil, turnDegrees: 0)
-        let marks = DrawingMarks(drawing: placed.drawing, fit: fit)
-        guard marks.markedCells >= 2 else {
-            throw CompareError.noMarks(file: name, message: "no marks on the body; draw inside the outline where you feel symptoms")
-        }
-        let ranked = PatternScorer.rank(marks, masks: try patternMasks(for: reference))
-        let comparison = Report.make(name: name, placed: placed, marks: marks, matches: ranked, atlas: atlas)
-        return DrawingAnalysis(comparison: comparison, drawing: placed.drawing, fit: fit, marks: marks)
+        return try compare(placed, name: name)
     }
 
     /// The printed chart at the reference's own pixels, as a drawing of it would be read.

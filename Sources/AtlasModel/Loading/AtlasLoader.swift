@@ -12,8 +12,20 @@ public enum AtlasLoader {
         return atlas
     }
 
-    /// Loads what it can; problems go to `log`.
-    static func load(directory: URL, log: DiagnosticLog) -> Atlas? {
+    /// Only what a picture of `patterns` needs: `atlas.yaml`, the body views, styles, text
+    /// and the named patterns with the parts they include; no other pattern, no dermatome
+    /// map, no figure. A tool drawing one pattern reads a handful of files instead of all.
+    /// When a name is not a pattern file, or the files read have problems, the whole atlas
+    /// is loaded instead, so unknown names and errors are reported against everything.
+    public static func load(directory: URL, onlyPatterns wanted: [String]) throws(AtlasError) -> Atlas {
+        let log = DiagnosticLog()
+        if let atlas = load(directory: directory, log: log, selection: Set(wanted)), log.isEmpty { return atlas }
+        return try load(directory: directory)
+    }
+
+    /// Loads what it can; problems go to `log`. With a `selection`, only those patterns (and
+    /// their parts), or nil if one is not a pattern file.
+    static func load(directory: URL, log: DiagnosticLog, selection: Set<String>? = nil) -> Atlas? {
         let base = directory.path
         func display(_ relative: String) -> String { (base as NSString).appendingPathComponent(relative) }
 
@@ -60,12 +72,17 @@ public enum AtlasLoader {
             .posterior: files[.posterior]?.landmarks ?? [:],
             .anterior: files[.anterior]?.landmarks ?? [:],
             .lateral: files[.lateralRight]?.landmarks ?? [:],
+            .plantar: files[.plantar]?.landmarks ?? [:],
         ]
 
         // Patterns.
         var patterns: [Pattern] = []
         var firstDefinition: [String: SourceLocation] = [:]
-        for folder in ["muscles", "joints", "nerves"] {
+        if let selection {
+            guard let selected = selectedPatterns(selection, base: base, landmarks: landmarks, log: log) else { return nil }
+            patterns = selected
+        }
+        for folder in ["muscles", "joints", "nerves"] where selection == nil {
             for path in yamlFiles(in: folder, base: base) {
                 guard let root = parse(display(path), log: log),
                       let pattern = PatternLoader.read(root, landmarks: landmarks, log: log) else { continue }
@@ -81,7 +98,7 @@ public enum AtlasLoader {
 
         // Dermatome maps.
         var maps: [DermatomeMapID: DermatomeMap] = [:]
-        for path in yamlFiles(in: "dermatomes", base: base) {
+        for path in yamlFiles(in: "dermatomes", base: base) where selection == nil {
             guard let root = parse(display(path), log: log),
                   let map = DermatomeLoader.read(root, landmarks: landmarks, log: log) else { continue }
             if maps[map.id] != nil {
@@ -98,7 +115,7 @@ public enum AtlasLoader {
         // otherwise through the pattern ids it lists).
         let known = figurePatterns(patterns: patterns, maps: maps)
         var figures: [Figure] = []
-        for path in yamlFiles(in: "figures", base: base) {
+        for path in yamlFiles(in: "figures", base: base) where selection == nil {
             guard let root = parse(display(path), log: log),
                   let figure = FigureLoader.read(root, patterns: known, landmarks: landmarks, log: log) else { continue }
             if figures.contains(where: { $0.id == figure.id }) {
@@ -121,13 +138,35 @@ public enum AtlasLoader {
         var phrasebooks: [String: Phrasebook] = [:]
         let ids = Set(known.keys)
         for path in yamlFiles(in: "text", base: base) {
-            guard let root = parse(display(path), log: log), let book = PhrasebookLoader.read(root, patternIDs: ids, log: log) else { continue }
+            guard let root = parse(display(path), log: log),
+                  let book = PhrasebookLoader.read(root, patternIDs: selection == nil ? ids : nil, log: log) else { continue }
             phrasebooks[book.language] = book
         }
 
-        guard views.count == ViewID.allCases.count else { return nil }
+        let anatomy = AnatomyLoader.load(paths: yamlFiles(in: "anatomy", base: base).map(display), landmarks: landmarks,
+                                         patternIDs: Set(patterns.map(\.id)), log: log)
+
+        // The whole-body views are required; the sole view is optional.
+        guard ViewID.allCases.allSatisfy({ views[$0] != nil }) else { return nil }
         return Atlas(version: version, name: name, views: views, patterns: patterns, dermatomeMaps: maps,
-                     figures: figures.sorted { $0.id < $1.id }, styles: styles, phrasebooks: phrasebooks)
+                     figures: figures.sorted { $0.id < $1.id }, styles: styles, phrasebooks: phrasebooks, anatomy: anatomy)
+    }
+
+    /// The patterns named (files `muscles|joints|nerves/ID.yaml`) and every pattern they
+    /// include, or nil when one is not such a file.
+    static func selectedPatterns(_ ids: Set<String>, base: String, landmarks: PatternLoader.Landmarks, log: DiagnosticLog) -> [Pattern]? {
+        var queue = Array(ids).sorted(), seen = Set<String>(), patterns: [Pattern] = []
+        while let id = queue.popLast() {
+            guard seen.insert(id).inserted else { continue }
+            guard isValidName(id),
+                  let path = ["muscles", "joints", "nerves"].map({ (base as NSString).appendingPathComponent("\($0)/\(id).yaml") })
+                    .first(where: { FileManager.default.fileExists(atPath: $0) }),
+                  let root = parse(path, log: log),
+                  let pattern = PatternLoader.read(root, landmarks: landmarks, log: log), pattern.id == id else { return nil }
+            patterns.append(pattern)
+            queue += pattern.includes
+        }
+        return patterns
     }
 
     /// The ids a figure may name. Dermatomes: plain ids are the evidence-based map;
@@ -151,6 +190,7 @@ public enum AtlasLoader {
             .posterior: atlas.view(.posterior)?.sideFrameLandmarks ?? [:],
             .anterior: atlas.view(.anterior)?.sideFrameLandmarks ?? [:],
             .lateral: atlas.view(.lateralRight)?.sideFrameLandmarks ?? [:],
+            .plantar: atlas.view(.plantar)?.sideFrameLandmarks ?? [:],
         ]
         let figure = parse(file, log: log).flatMap { FigureLoader.read($0, patterns: known, landmarks: landmarks, log: log) }
         guard log.isEmpty, let figure else { throw AtlasError(log.diagnostics) }

@@ -5,6 +5,21 @@ public enum AtlasLocator {
     /// The environment variable that overrides the bundled atlas.
     public static let environmentKey = "REFERRAL_ATLAS_DIR"
 
+    /// Why `$REFERRAL_ATLAS_DIR` cannot be used (a missing folder, or one without an
+    /// `atlas.yaml`), or nil when it is unset or names an atlas. A set variable is never
+    /// passed over in silence: the user meant that atlas.
+    public static func environmentProblem(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard let value = environment[environmentKey], !value.isEmpty else { return nil }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: value, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return "\(environmentKey) is set to \(value), which is not a folder; unset it or point it at an atlas folder"
+        }
+        guard FileManager.default.fileExists(atPath: (value as NSString).appendingPathComponent("atlas.yaml")) else {
+            return "\(environmentKey) is set to \(value), which holds no atlas (no atlas.yaml there); unset it or point it at an atlas folder"
+        }
+        return nil
+    }
+
     /// In order: `$REFERRAL_ATLAS_DIR`; `../share/referral-atlas/Atlas` beside an installed
     /// binary; `Atlas/` in the source tree this binary was built from.
     public static func bundledAtlas(executable: String = CommandLine.arguments.first ?? "") -> URL? {

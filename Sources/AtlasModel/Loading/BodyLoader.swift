@@ -7,6 +7,8 @@ struct BodyFile {
     var outline: [SplineKnot]
     var contours: [(id: String, kind: Contour.Kind, knots: [SplineKnot], mirror: Bool, closed: Bool, under: Bool)]
     var landmarks: [String: Point]
+    var arms: [[SplineKnot]] = []
+    var magnification = 1.0
     var location: SourceLocation
 }
 
@@ -18,7 +20,7 @@ enum BodyLoader {
             log.report(map.location, "missing key 'view' in a body file")
             return nil
         }
-        guard let viewName = viewValue.choice(log, ViewID.allCases.map(\.rawValue)), let view = ViewID(rawValue: viewName) else { return nil }
+        guard let viewName = viewValue.choice(log, ViewID.withSoles.map(\.rawValue)), let view = ViewID(rawValue: viewName) else { return nil }
         if let mirror = map["mirror-of"] {
             map.check(required: ["view", "label", "mirror-of"], in: "a mirrored body view", log)
             guard let label = map["label"]?.string(log),
@@ -26,7 +28,8 @@ enum BodyLoader {
             return BodyFile(view: view, label: label, mirrorOf: source, symmetric: false, outline: [], contours: [],
                             landmarks: [:], location: root.location)
         }
-        map.check(required: ["view", "label", "symmetric", "outline", "landmarks"], optional: ["contours"], in: "a body view", log)
+        map.check(required: ["view", "label", "symmetric", "outline", "landmarks"], optional: ["contours", "arms", "magnification"],
+                  in: "a body view", log)
         guard let label = map["label"]?.string(log), let symmetric = map["symmetric"]?.bool(log) else { return nil }
 
         // Landmarks first: they are literal points.
@@ -51,13 +54,15 @@ enum BodyLoader {
         var outline: [SplineKnot] = []
         if let outlineValue = map["outline"], let knots = reader.knots(outlineValue, minimum: 3, what: "the outline") {
             outline = knots
-            if symmetric, let first = knots.first, let last = knots.last, first.point.x != 0 || last.point.x != 0 {
-                log.report(outlineValue.location, "open outline: a half outline must start and end on the midline (x = 0)")
+            let island = symmetric && knots.allSatisfy { $0.point.x > 0 }
+            if symmetric, !island, let first = knots.first, let last = knots.last, first.point.x != 0 || last.point.x != 0 {
+                log.report(outlineValue.location,
+                           "open outline: a half outline must start and end on the midline (x = 0), or stay clear of it (a sole)")
             } else if symmetric, knots.contains(where: { $0.point.x < 0 }) {
                 log.report(outlineValue.location, "a half outline must stay at x >= 0 (it is mirrored)")
             } else {
                 let closed = fullOutline(knots, symmetric: symmetric)
-                let polygon = closed.polylines().first ?? []
+                let polygon = (island ? Spline.path(through: knots, closed: true) : closed).polylines().first ?? []
                 if abs(Polygon.signedArea(polygon)) < 1 {
                     log.report(outlineValue.location, "the outline has zero area")
                 } else if Polygon.selfIntersects(polygon) {
@@ -72,17 +77,32 @@ enum BodyLoader {
             c.check(required: ["id", "points"], optional: ["kind", "mirror", "closed", "under"], in: "a contour", log)
             guard let id = c["id"]?.string(log), let pointsValue = c["points"],
                   let knots = reader.knots(pointsValue, minimum: 2, what: "contour '\(id)'") else { continue }
-            let kind = c["kind"].flatMap { $0.choice(log, ["line", "crease"]) }.flatMap(Contour.Kind.init) ?? .line
+            let kind = c["kind"].flatMap { $0.choice(log, ["line", "crease", "edge"]) }.flatMap(Contour.Kind.init) ?? .line
             contours.append((id, kind, knots, c["mirror"]?.bool(log) ?? false, c["closed"]?.bool(log) ?? false,
                              c["under"]?.bool(log) ?? false))
         }
+        var arms: [[SplineKnot]] = []
+        for item in map["arms"]?.sequence(log, what: "a list of areas ([[x, y], ...]) covering the arms") ?? [] {
+            if let knots = reader.knots(item, minimum: 3, what: "an arm area") { arms.append(knots) }
+        }
+        var magnification = 1.0
+        if let value = map["magnification"], let number = value.number(log) {
+            if (1...10).contains(number) { magnification = number } else {
+                log.report(value.location, "magnification must be between 1 and 10, not \(number)")
+            }
+        }
         return BodyFile(view: view, label: label, mirrorOf: nil, symmetric: symmetric, outline: outline,
-                        contours: contours, landmarks: landmarks, location: root.location)
+                        contours: contours, landmarks: landmarks, arms: arms, magnification: magnification, location: root.location)
     }
 
-    /// The closed silhouette: a symmetric half joined to its mirror image.
+    /// The closed silhouette: a symmetric half joined to its mirror image, or, for a half
+    /// that stays clear of the midline (a sole), the shape and its mirror image side by side.
     static func fullOutline(_ knots: [SplineKnot], symmetric: Bool) -> BezierPath {
         guard symmetric else { return Spline.path(through: knots, closed: true) }
+        if knots.allSatisfy({ $0.point.x > 0 }) {
+            let shape = Spline.path(through: knots, closed: true)
+            return BezierPath(shape.elements + shape.mirrored.elements)
+        }
         let mirrored = knots.dropFirst().dropLast().reversed().map { SplineKnot($0.point.mirrored, sharp: $0.sharp) }
         return Spline.path(through: knots + mirrored, closed: true)
     }
@@ -108,8 +128,19 @@ enum BodyLoader {
                 landmarks.append(Landmark(name: name, side: nil, point: flip(p)))
             }
         }
-        return BodyView(id: id, label: label, outline: fullOutline(file.outline, symmetric: file.symmetric).map(flip),
-                        contours: contours, landmarks: landmarks, sideFrameLandmarks: file.landmarks)
+        var arms: [BezierPath] = []
+        for knots in file.arms {
+            // A plain polygon: a smooth curve through a few corners would bulge onto the trunk.
+            let corners = knots.map(\.point)
+            let path = BezierPath([.move(corners[0])] + corners.dropFirst().map { .line($0) } + [.close])
+            arms.append(path.map(flip))
+            if file.symmetric { arms.append(path.mirrored) }
+        }
+        var view = BodyView(id: id, label: label, outline: fullOutline(file.outline, symmetric: file.symmetric).map(flip),
+                            contours: contours, landmarks: landmarks, sideFrameLandmarks: file.landmarks)
+        view.arms = arms
+        view.magnification = file.magnification
+        return view
     }
 }
 

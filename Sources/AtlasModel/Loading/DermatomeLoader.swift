@@ -5,7 +5,7 @@ enum DermatomeLoader {
     static func read(_ root: YAMLValue, landmarks: PatternLoader.Landmarks, log: DiagnosticLog) -> DermatomeMap? {
         guard let map = root.mapping(log, what: "a dermatome map") else { return nil }
         map.check(required: ["map", "name", "description", "sources", "fidelity", "roots"],
-                  optional: ["fidelity-note", "gaps"], in: "a dermatome map", log)
+                  optional: ["fidelity-note", "gaps", "soles"], in: "a dermatome map", log)
         guard let idName = map["map"]?.choice(log, DermatomeMapID.allCases.map(\.rawValue)),
               let id = DermatomeMapID(rawValue: idName),
               let name = map["name"]?.string(log),
@@ -14,6 +14,20 @@ enum DermatomeLoader {
               let fidelity = map["fidelity"]?.choice(log, Fidelity.allCases.map(\.rawValue)).flatMap(Fidelity.init),
               let rootValues = map["roots"]?.sequence(log, what: "a list of roots") else { return nil }
         let fidelityNote = map["fidelity-note"]?.string(log).map(PatternLoader.clean)
+
+        // The sole view's zones, per root: kept in a list of their own at the end of the file.
+        var soles: [String: [Zone]] = [:]
+        var soleLocations: [String: SourceLocation] = [:]
+        let soleReader = PointReader(landmarks: landmarks[.plantar] ?? [:], viewName: PatternView.plantar.rawValue, log: log)
+        for value in map["soles"]?.sequence(log, what: "a list of sole zones ({root, points, note})") ?? [] {
+            guard let item = value.mapping(log, what: "a sole zone ({root, points, note})"),
+                  item.check(required: ["root", "points"], optional: ["note"], in: "a sole zone", log),
+                  let rootName = item["root"]!.choice(log, roots),
+                  let shape = soleReader.closedShape(item["points"]!, what: "the \(rootName.uppercased()) zone of the sole") else { continue }
+            soles[rootName, default: []].append(Zone(view: .plantar, kind: .radicular, path: shape, label: rootName.uppercased(),
+                                                     note: item["note"]?.string(log).map(PatternLoader.clean)))
+            soleLocations[rootName] = soleLocations[rootName] ?? item["root"]!.location
+        }
 
         var patterns: [Pattern] = []
         var seen: Set<String> = []
@@ -32,7 +46,10 @@ enum DermatomeLoader {
                 description: item["description"]?.string(log).map(PatternLoader.clean)
                     ?? "The skin area supplied mainly by the \(label) nerve root, as drawn in the \(name) map.",
                 feel: [], sources: sources, fidelity: fidelity, fidelityNote: fidelityNote, includes: [],
-                muscles: [], triggerPoints: [], zones: g.zones, nerves: [], location: item["root"]!.location))
+                muscles: [], triggerPoints: [], zones: g.zones + (soles[rootName] ?? []), nerves: [], location: item["root"]!.location))
+        }
+        for (rootName, location) in soleLocations where !seen.contains(rootName) {
+            log.report(location, "sole zone for root '\(rootName)', which this map does not list under 'roots'")
         }
 
         var gaps: [Zone] = []

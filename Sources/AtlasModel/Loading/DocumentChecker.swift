@@ -21,6 +21,13 @@ public enum DocumentChecker {
         check(text, file: file) { root, log in _ = StyleLoader.read(root, log: log) }
     }
 
+    /// Problems in an anatomy document (`anatomy/`), against the atlas's landmarks and patterns.
+    public static func anatomy(_ text: String, file: String = "anatomy.yaml", atlas: Atlas) -> [Diagnostic] {
+        check(text, file: file) { root, log in
+            _ = AnatomyLoader.read(root, landmarks: landmarks(atlas), patternIDs: Set(atlas.patterns.map(\.id)), log: log)
+        }
+    }
+
     /// Problems in a body view document (`body/`).
     public static func body(_ text: String, file: String = "body.yaml") -> [Diagnostic] {
         check(text, file: file) { root, log in _ = BodyLoader.read(root, log: log) }
@@ -42,6 +49,7 @@ public enum DocumentChecker {
     private static func landmarks(_ atlas: Atlas) -> PatternLoader.Landmarks {
         [.posterior: atlas.view(.posterior)?.sideFrameLandmarks ?? [:],
          .anterior: atlas.view(.anterior)?.sideFrameLandmarks ?? [:],
-         .lateral: atlas.view(.lateralRight)?.sideFrameLandmarks ?? [:]]
+         .lateral: atlas.view(.lateralRight)?.sideFrameLandmarks ?? [:],
+         .plantar: atlas.view(.plantar)?.sideFrameLandmarks ?? [:]]
     }
 }

@@ -6,7 +6,7 @@ enum FigureLoader {
 
     static func read(_ root: YAMLValue, patterns: [String: Pattern], landmarks: PatternLoader.Landmarks, log: DiagnosticLog) -> Figure? {
         guard let map = root.mapping(log, what: "a figure (a mapping with id, title, panels)") else { return nil }
-        map.check(required: ["id", "title", "panels"], optional: ["subtitle", "width", "columns", "region", "legend", "source"],
+        map.check(required: ["id", "title", "panels"], optional: ["subtitle", "width", "columns", "region", "legend", "source", "anatomy"],
                   in: "a figure", log)
         guard let id = map["id"]?.string(log), let title = map["title"]?.string(log),
               let panelValues = map["panels"]?.sequence(log, what: "a list of panels") else { return nil }
@@ -37,7 +37,7 @@ enum FigureLoader {
         for value in panelValues {
             guard let panel = value.mapping(log, what: "a panel ({view, patterns, side, caption})") else { continue }
             panel.check(required: ["view"], optional: ["patterns", "side", "caption", "title", "labels"], in: "a panel", log)
-            guard let viewName = panel["view"]?.choice(log, ViewID.allCases.map(\.rawValue)),
+            guard let viewName = panel["view"]?.choice(log, ViewID.withSoles.map(\.rawValue)),
                   let view = ViewID(rawValue: viewName) else { continue }
             var chosen: [Pattern] = []
             if let list = panel["patterns"] {
@@ -71,6 +71,7 @@ enum FigureLoader {
         }
         return Figure(id: id, title: title, subtitle: map["subtitle"]?.string(log).map(PatternLoader.clean), width: width,
                       columns: columns, region: region, panels: panels, legend: map["legend"]?.bool(log) ?? true,
-                      source: map["source"]?.string(log).map(PatternLoader.clean), location: map["id"]!.location)
+                      source: map["source"]?.string(log).map(PatternLoader.clean), location: map["id"]!.location,
+                      anatomy: map["anatomy"]?.bool(log) ?? true)
     }
 }

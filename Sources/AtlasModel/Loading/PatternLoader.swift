@@ -1,7 +1,7 @@
 /// Reads `muscles/`, `joints/` and `nerves/` files into patterns (composites still unmerged).
 enum PatternLoader {
     static let keys = ["id", "name", "family", "includes", "description", "feel", "sources", "fidelity",
-                       "fidelity-note", "muscle", "trigger-points", "zones", "nerves"]
+                       "fidelity-note", "after", "split", "muscle", "trigger-points", "zones", "nerves"]
 
     /// Side-frame landmarks per pattern view.
     typealias Landmarks = [PatternView: [String: Point]]
@@ -13,7 +13,7 @@ enum PatternLoader {
                   in: "a pattern", log)
         guard let id = map["id"]?.string(log) else { return nil }
         if !isValidName(id) { log.report(map["id"]!.location, "pattern id '\(id)' must be lowercase words joined by hyphens") }
-        let family = map["family"].flatMap { $0.choice(log, ["myofascial", "articular", "radicular", "neural"]) }.flatMap(Family.init)
+        let family = map["family"].flatMap { $0.choice(log, Family.allCases.filter { $0 != .dermatome }.map(\.rawValue)) }.flatMap(Family.init)
         let fidelity = map["fidelity"].flatMap { $0.choice(log, Fidelity.allCases.map(\.rawValue)) }.flatMap(Fidelity.init)
         let geometry = readGeometry(map, landmarks: landmarks, log: log)
         let includes = map["includes"]?.strings(log) ?? []
@@ -22,11 +22,15 @@ enum PatternLoader {
         }
         guard let name = map["name"]?.string(log), let family, let fidelity,
               let description = map["description"]?.string(log), let sources = map["sources"]?.strings(log) else { return nil }
-        return Pattern(id: id, name: name, family: family, description: clean(description),
-                       feel: map["feel"]?.strings(log) ?? [], sources: sources, fidelity: fidelity,
-                       fidelityNote: map["fidelity-note"]?.string(log).map(clean), includes: includes,
-                       muscles: geometry.muscles, triggerPoints: geometry.triggerPoints, zones: geometry.zones,
-                       nerves: geometry.nerves, location: map["id"]!.location)
+        var pattern = Pattern(id: id, name: name, family: family, description: clean(description),
+                              feel: map["feel"]?.strings(log) ?? [], sources: sources, fidelity: fidelity,
+                              fidelityNote: map["fidelity-note"]?.string(log).map(clean), includes: includes,
+                              muscles: geometry.muscles, triggerPoints: geometry.triggerPoints, zones: geometry.zones,
+                              nerves: geometry.nerves, location: map["id"]!.location)
+        pattern.after = map["after"]?.string(log).map(clean)
+        // `split: unconfirmed` - the sources give the area, not which part most patients feel.
+        if let split = map["split"]?.choice(log, ["confirmed", "unconfirmed"]) { pattern.splitConfirmed = split == "confirmed" }
+        return pattern
     }
 
     struct Geometry {
@@ -54,11 +58,12 @@ enum PatternLoader {
             g.zones.append(Zone(view: view, kind: kind, path: shape, label: item["label"]?.string(log) ?? label,
                                 note: item["note"]?.string(log).map(clean)))
         }
-        eachItem(map["nerves"], what: "nerve", required: ["view", "id", "points"], optional: ["name", "deep"], landmarks: landmarks, log: log) { item, reader, view in
+        eachItem(map["nerves"], what: "nerve", required: ["view", "id", "points"], optional: ["name", "deep", "calibre"], landmarks: landmarks, log: log) { item, reader, view in
             guard let id = item["id"]!.string(log),
                   let knots = reader.knots(item["points"]!, minimum: 2, what: "nerve '\(id)'") else { return }
+            let calibre = item["calibre"].flatMap { $0.choice(log, NerveCalibre.allCases.map(\.rawValue)) }.flatMap(NerveCalibre.init)
             g.nerves.append(Stroke(view: view, id: id, name: item["name"]?.string(log), path: Spline.path(through: knots, closed: false),
-                                   deep: item["deep"]?.bool(log) ?? false))
+                                   deep: item["deep"]?.bool(log) ?? false, calibre: calibre ?? .division))
         }
         return g
     }

@@ -1,6 +1,7 @@
 /// Reads `text/<lang>.yaml`: phrases by key and optional pattern translations.
 enum PhrasebookLoader {
-    static func read(_ root: YAMLValue, patternIDs: Set<String>, log: DiagnosticLog) -> Phrasebook? {
+    /// `patternIDs`: the ids translations may name (nil: not checked, for a partial atlas).
+    static func read(_ root: YAMLValue, patternIDs: Set<String>?, log: DiagnosticLog) -> Phrasebook? {
         guard let map = root.mapping(log, what: "a phrasebook (language, phrases, patterns)") else { return nil }
         map.check(required: ["language", "phrases"], optional: ["patterns"], in: "a phrasebook", log)
         guard let language = map["language"]?.string(log), let phrases = map["phrases"]?.mapping(log) else { return nil }
@@ -11,8 +12,8 @@ enum PhrasebookLoader {
             book.phrases[key] = PatternLoader.clean(text)
         }
         for entry in map["patterns"]?.mapping(log)?.entries ?? [] {
-            guard patternIDs.contains(entry.key) else {
-                log.report(entry.keyLocation, "unknown pattern '\(entry.key)'")
+            if let patternIDs, !patternIDs.contains(entry.key) {
+                log.report(entry.keyLocation, "unknown pattern '\(entry.key)'\(Suggestions.hint(for: entry.key, among: Array(patternIDs)))")
                 continue
             }
             guard let fields = entry.value.mapping(log, what: "{name, description, feel}") else { continue }

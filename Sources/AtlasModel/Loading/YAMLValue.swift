@@ -127,7 +127,8 @@ struct YAMLValue {
     /// A string that must be one of `choices`.
     func choice(_ log: DiagnosticLog, _ choices: [String]) -> String? {
         guard let text = scalarText, choices.contains(text) else {
-            log.report(location, "expected one of \(choices.joined(separator: ", ")), found '\(scalarText ?? "a non-text value")'")
+            let hint = scalarText.map { Suggestions.hint(for: $0, among: choices) } ?? ""
+            log.report(location, "expected one of \(choices.joined(separator: ", ")), found '\(scalarText ?? "a non-text value")'\(hint)")
             return nil
         }
         return text
@@ -163,7 +164,8 @@ struct YAMLMapping {
         let allowed = Set(required + optional)
         for entry in entries where !allowed.contains(entry.key) {
             let known = (required + optional).joined(separator: ", ")
-            log.report(entry.keyLocation, "unknown key '\(entry.key)' in \(what) (expected: \(known))")
+            let hint = Suggestions.hint(for: entry.key, among: required + optional)
+            log.report(entry.keyLocation, "unknown key '\(entry.key)' in \(what)\(hint) (expected: \(known))")
             ok = false
         }
         for key in required where self[key] == nil {

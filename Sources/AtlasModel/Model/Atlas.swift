@@ -27,6 +27,8 @@ public struct Atlas: Sendable, Equatable {
     public var styles: [String: Style] = [:]
     /// Phrasebooks from `text/*.yaml`, by language code.
     public var phrasebooks: [String: Phrasebook] = [:]
+    /// Bones and muscles drawn under the zones (`anatomy/*.yaml`).
+    public var anatomy = Anatomy()
 
     /// The phrasebook for a language (English is always there).
     public func phrasebook(_ language: String = "en") -> Phrasebook? {

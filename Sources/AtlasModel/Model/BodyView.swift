@@ -1,6 +1,8 @@
 /// A faint internal line of a body chart (spine, gluteal fold, knee crease...).
 public struct Contour: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable { case line, crease }
+    /// `line` and `crease` are faint; `edge` is a limb's edge over the body (the arm in front
+    /// of the trunk in a side view), drawn like the outline.
+    public enum Kind: String, Sendable, Codable { case line, crease, edge }
 
     public var id: String
     public var kind: Kind
@@ -27,6 +29,12 @@ public struct BodyView: Sendable, Equatable, Codable {
     public var landmarks: [Landmark]
     /// Landmarks in the side frame, as authored; patterns are placed with these.
     public var sideFrameLandmarks: [String: Point]
+    /// Closed areas covering the arms (and the space beside them), in screen millimetres:
+    /// no zone or trigger point may lie on an arm.
+    public var arms: [BezierPath] = []
+    /// How many times life size the view is drawn (the soles are enlarged so that a toe can
+    /// be marked); 1 for the whole-body views.
+    public var magnification = 1.0
 
     /// The silhouette's bounding box.
     public var bounds: Rect { outline.bounds ?? Rect(minX: 0, minY: 0, maxX: 1, maxY: 1) }

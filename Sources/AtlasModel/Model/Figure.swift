@@ -1,6 +1,10 @@
 /// Part of the body a picture frames: the whole figure or a close-up.
 public enum BodyRegion: String, Sendable, CaseIterable, Codable {
     case full, pelvis, leg
+    /// Waist to toes: the lower quarter, large, for patterns of the hip and leg. Narrow
+    /// enough to leave the hanging arms out, and starting below the raised arm of the side
+    /// views; the soles fit in it too.
+    case lowerQuarter = "lower-quarter"
 
     /// The box each panel reserves, in atlas millimetres (x about the body's centre line).
     public var box: Rect {
@@ -8,6 +12,7 @@ public enum BodyRegion: String, Sendable, CaseIterable, Codable {
         case .full: Rect(minX: -380, minY: -60, maxX: 380, maxY: 1790)
         case .pelvis: Rect(minX: -195, minY: 610, maxX: 195, maxY: 1020)  // narrow enough to leave the arms out
         case .leg: Rect(minX: -235, minY: 660, maxX: 235, maxY: 1775)
+        case .lowerQuarter: Rect(minX: -215, minY: 664, maxX: 215, maxY: 1772)
         }
     }
 }
@@ -41,4 +46,6 @@ public struct Figure: Sendable, Equatable {
     public var legend: Bool
     public var source: String?
     public var location: SourceLocation
+    /// Bones and the patterns' muscles under the zones (`anatomy: false` leaves them out).
+    public var anatomy = true
 }

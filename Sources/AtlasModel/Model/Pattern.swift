@@ -1,6 +1,10 @@
 /// What kind of cause a pattern stands for.
 public enum Family: String, Sendable, CaseIterable, Codable {
-    case myofascial, articular, radicular, neural, dermatome
+    case myofascial, articular, discogenic, radicular, entrapment, neural, dermatome
+
+    /// Maps from injection or provocation studies (joints, discs) count patients, so their
+    /// zones read "most patients" / "some patients" rather than T&S's essential/spillover.
+    public var mapsFromPatientCounts: Bool { self == .articular || self == .discogenic }
 }
 
 /// How well the pattern's source was checked (see clinical-facts.md).
@@ -51,6 +55,20 @@ public struct TriggerPoint: Sendable, Equatable, Codable {
     }
 }
 
+/// How thick a nerve is drawn: a trunk is wider than its divisions, and they than branches.
+public enum NerveCalibre: String, Sendable, CaseIterable, Codable {
+    case trunk, division, branch
+
+    /// Width relative to the style's nerve width.
+    public var widthFactor: Double {
+        switch self {
+        case .trunk: 1.35
+        case .division: 1.0
+        case .branch: 0.7
+        }
+    }
+}
+
 /// An outline drawn faintly under the zones (a muscle), or a nerve path drawn over them.
 public struct Stroke: Sendable, Equatable, Codable {
     public var view: PatternView
@@ -59,13 +77,17 @@ public struct Stroke: Sendable, Equatable, Codable {
     public var path: BezierPath
     /// A nerve running deep (inside the pelvis, under a muscle): drawn dashed, beneath muscles.
     public var deep = false
+    /// Nerves only: how wide it is drawn.
+    public var calibre = NerveCalibre.division
 
-    public init(view: PatternView, id: String, name: String? = nil, path: BezierPath, deep: Bool = false) {
+    public init(view: PatternView, id: String, name: String? = nil, path: BezierPath, deep: Bool = false,
+                calibre: NerveCalibre = .division) {
         self.view = view
         self.id = id
         self.name = name
         self.path = path
         self.deep = deep
+        self.calibre = calibre
     }
 }
 
@@ -79,6 +101,11 @@ public struct Pattern: Sendable, Equatable, Codable, Identifiable {
     public var sources: [String]
     public var fidelity: Fidelity
     public var fidelityNote: String?
+    /// The figure or study the drawing follows, for captions ("Travell & Simons, vol. 2, fig. 9.1").
+    public var after: String?
+    /// False where the sources give the area but not which part most patients feel: every
+    /// zone is then drawn in one tone and flagged (gluteus minimus, clinical-facts-addendum 5).
+    public var splitConfirmed = true
     public var includes: [String]
     public var muscles: [Stroke]
     public var triggerPoints: [TriggerPoint]

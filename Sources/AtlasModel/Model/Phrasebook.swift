@@ -10,19 +10,39 @@ public struct Phrasebook: Sendable, Equatable {
         case markPain = "mark-pain"
         case markNumbness = "mark-numbness"
         case markTingling = "mark-tingling"
+        case templateWhereAll = "template-where-all"
+        case templateWhereBackFront = "template-where-back-front"
+        case templateWhereBack = "template-where-back"
+        case templateWhereFront = "template-where-front"
+        case templateWhereRightSide = "template-where-right-side"
+        case templateWhereLeftSide = "template-where-left-side"
+        case templateBackLabel = "template-back-label"
+        case templateFrontLabel = "template-front-label"
+        case sideYourRight = "side-your-right"
+        case sideYourLeft = "side-your-left"
+        case sideYourRightSide = "side-your-right-side"
+        case sideYourLeftSide = "side-your-left-side"
         case legendTriggerPoint = "legend-trigger-point"
         case legendEssentialMuscle = "legend-essential-muscle"
         case legendEssentialOther = "legend-essential-other"
         case legendSpillover = "legend-spillover"
+        case legendMostPatients = "legend-most-patients"
+        case legendSomePatients = "legend-some-patients"
+        case legendEntrapmentCore = "legend-entrapment-core"
+        case legendEntrapmentSome = "legend-entrapment-some"
+        case legendUnsplit = "legend-unsplit"
         case legendDermatome = "legend-dermatome"
         case legendRadicular = "legend-radicular"
         case legendGap = "legend-gap"
         case legendNerve = "legend-nerve"
         case legendDeepNerve = "legend-deep-nerve"
         case legendMuscle = "legend-muscle"
+        case legendAnatomy = "legend-anatomy"
         case legendBlank = "legend-blank"
         case familyMyofascial = "family-myofascial"
         case familyArticular = "family-articular"
+        case familyDiscogenic = "family-discogenic"
+        case familyEntrapment = "family-entrapment"
         case familyRadicular = "family-radicular"
         case familyNeural = "family-neural"
         case familyDermatome = "family-dermatome"
@@ -36,6 +56,11 @@ public struct Phrasebook: Sendable, Equatable {
         case handoutSources = "handout-sources"
         case handoutSideNote = "handout-side-note"
         case handoutClinic = "handout-clinic"
+        case handoutContinued = "handout-continued"
+        case handoutOverleaf = "handout-overleaf"
+        case sourceCaption = "source-caption"
+        case splitUnconfirmed = "split-unconfirmed"
+        case seeOtherView = "see-other-view"
     }
 
     public var language: String
@@ -69,25 +94,45 @@ public struct Phrasebook: Sendable, Equatable {
     public static let english: [Key: String] = [
         .disclaimer: "An aid to a conversation with your clinician, not a diagnosis.",
         .templateTitle: "Pain drawing: where do you feel it?",
-        .templateInstructions: "Shade every area where you feel symptoms, on the front, back and sides. Use red for pain, blue for numbness, green for pins and needles.",
+        .templateInstructions: "Shade every area where you feel symptoms, {where}. Draw each feeling with its pattern below; one pen is fine.",
         .templateNameDate: "Name ____________________    Date ____________",
         .templateScaleBar: "Print at actual size (100%): this bar is 5 cm",
-        .markPain: "Pain (red)",
-        .markNumbness: "Numbness (blue)",
-        .markTingling: "Pins and needles (green)",
+        .markPain: "Pain: shade it in (red)",
+        .markNumbness: "Numbness: lines (blue)",
+        .markTingling: "Pins and needles: circles (green)",
+        .templateWhereAll: "on the front, the back and both sides",
+        .templateWhereBackFront: "on the back and the front",
+        .templateWhereBack: "on the back",
+        .templateWhereFront: "on the front",
+        .templateWhereRightSide: "on your right side",
+        .templateWhereLeftSide: "on your left side",
+        .templateBackLabel: "Back (seen from behind)",
+        .templateFrontLabel: "Front (facing you)",
+        .sideYourRight: "Your right",
+        .sideYourLeft: "Your left",
+        .sideYourRightSide: "Your right side",
+        .sideYourLeftSide: "Your left side",
         .legendTriggerPoint: "Trigger point",
         .legendEssentialMuscle: "Essential zone: felt by nearly everyone with this trigger point",
         .legendEssentialOther: "Essential zone: where most people with this source feel it",
         .legendSpillover: "Spillover zone: felt by some",
+        .legendMostPatients: "Joint or disc: where most patients in injection studies felt it",
+        .legendSomePatients: "Joint or disc: felt by some patients",
+        .legendEntrapmentCore: "Nerve entrapment: where most people feel it",
+        .legendEntrapmentSome: "Nerve entrapment: felt by some",
+        .legendUnsplit: "Where pain is felt (essential/spillover split not confirmed)",
         .legendDermatome: "{root} dermatome",
-        .legendRadicular: "Radicular zone: pain from an irritated nerve root or nerve",
+        .legendRadicular: "Radicular zone: pain from an irritated nerve root",
         .legendGap: "No consistent evidence for one root",
         .legendNerve: "Nerve",
         .legendDeepNerve: "Nerve running deep (inside the pelvis or under a muscle)",
         .legendMuscle: "Muscle (outline)",
+        .legendAnatomy: "The muscle, with lines along its fibres (dashed: lies deeper); bones in grey",
         .legendBlank: "Blank skin: roots this map does not show (L1-L2, S3-S5)",
         .familyMyofascial: "referred pain from muscle trigger points",
         .familyArticular: "referred pain from a joint",
+        .familyDiscogenic: "referred pain from a disc (not nerve-root pain)",
+        .familyEntrapment: "nerve entrapment in the buttock (not nerve-root pain)",
         .familyRadicular: "nerve pain (radicular)",
         .familyNeural: "nerve course",
         .familyDermatome: "dermatome map: skin supplied mainly by each nerve root; borders vary between people",
@@ -101,5 +146,10 @@ public struct Phrasebook: Sendable, Equatable {
         .handoutSources: "Sources",
         .handoutSideNote: "Drawn on the right side; the same pattern can appear on the left.",
         .handoutClinic: "Given to you by",
+        .handoutContinued: "continued",
+        .handoutOverleaf: "Continued on page 2.",
+        .sourceCaption: "After {source} ({fidelity})",
+        .splitUnconfirmed: "essential/spillover split not confirmed",
+        .seeOtherView: "{label}: see {view}",
     ]
 }

@@ -66,6 +66,19 @@ public struct Style: Sendable, Equatable {
         "S1": HatchStyle(color: Color(hex: "#A2437E")!, tint: Color(hex: "#F3DDEA")!, angleDegrees: -45),
         "S2": HatchStyle(color: Color(hex: "#B86E00")!, tint: Color(hex: "#FBE9CC")!, angleDegrees: 0),
     ]
+    /// Dermatome maps: one flat fill per root, each a lightness step from the roots it
+    /// borders, so neighbouring bands differ when printed in greyscale (hue only helps).
+    public var dermatomeFills: [String: Color] = [
+        "L1": Color(hex: "#E6E1CA")!, "L2": Color(hex: "#AD88BF")!, "L3": Color(hex: "#9EDAC6")!, "L4": Color(hex: "#347FB4")!,
+        "L5": Color(hex: "#B2AEE0")!, "S1": Color(hex: "#F4E1EA")!, "S2": Color(hex: "#DE9541")!, "S3": Color(hex: "#AACD98")!,
+    ]
+    /// The thin line between dermatome bands, and the root names printed in them.
+    public var dermatomeBorder = Color(hex: "#3A3A3A")!
+    public var dermatomeBorderWidth = 1.0
+    public var dermatomeLabel = Color(hex: "#111111")!
+    /// Peripheral nerve entrapment (piriformis / deep gluteal syndrome): its own crossed
+    /// violet hatch, so it never reads as root pain (blue lines) or muscle referral (red).
+    public var entrapment = HatchStyle(color: Color(hex: "#6A3D9A")!, tint: Color(hex: "#E8DDF3")!, angleDegrees: 60, texture: .crossed)
     public var gap = HatchStyle(color: Color(hex: "#9A9A9A")!, tint: Color(hex: "#F2F2F2")!, angleDegrees: 135, texture: .dots)
 
     public var nerve = Color(hex: "#F2D31B")!
@@ -76,6 +89,8 @@ public struct Style: Sendable, Equatable {
     public var muscleFill = Color(hex: "#8C5A3C")!.with(alpha: 0.10)
     public var muscleLine = Color(hex: "#8C5A3C")!.with(alpha: 0.75)
     public var muscleLineWidth = 1.4
+    /// The bones and muscles drawn under the zones.
+    public var anatomy = AnatomyStyle()
 
     public var triggerPoint = Color(hex: "#111111")!
     public var triggerPointHalo = Color(1, 1, 1)
@@ -93,6 +108,11 @@ public struct Style: Sendable, Equatable {
     public var tinglingMark = Color(hex: "#1E9E3A")!
 
     public init() {}
+
+    /// The flat fill of a root on a dermatome map (a root without one gets a light grey).
+    public func dermatomeFill(forRoot label: String?) -> Color {
+        label.flatMap { dermatomeFills[$0] } ?? Color(hex: "#D0D0D0")!
+    }
 
     public func hatch(forRoot label: String?) -> HatchStyle {
         label.flatMap { roots[$0] } ?? radicular

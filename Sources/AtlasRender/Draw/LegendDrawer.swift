@@ -9,14 +9,8 @@ struct LegendDrawer {
 
     func draw(_ legend: SceneLegend) {
         guard !legend.entries.isEmpty else { return }
-        // Fit: as many columns as the longest entry allows, shrinking the text if the rows
-        // would overflow the frame (never below 70 %).
-        var size = legend.textSize
-        var layout = arrange(legend, size: size)
-        while Double(layout.rows) * layout.rowHeight > legend.frame.height + 0.5, size > legend.textSize * 0.7 {
-            size *= 0.93
-            layout = arrange(legend, size: size)
-        }
+        let size = fittedSize(legend)
+        let layout = arrange(legend, size: size)
         let swatch = Point(size * 2.2, size * 1.3)
         for (index, entry) in legend.entries.enumerated() {
             let column = index / layout.rows, row = index % layout.rows
@@ -27,6 +21,18 @@ struct LegendDrawer {
             drawSymbol(entry.symbol, in: box, unit: size / 14)
             text.draw(SceneText(text: entry.text, at: Point(x + swatch.x + size * 0.6, y), size: size), defaultColor: style.text)
         }
+    }
+
+    /// The text size the legend is drawn at: as many columns as the longest entry allows,
+    /// the text shrunk if the rows would overflow the frame (never below 70 %).
+    func fittedSize(_ legend: SceneLegend) -> Double {
+        var size = legend.textSize
+        var layout = arrange(legend, size: size)
+        while Double(layout.rows) * layout.rowHeight > legend.frame.height + 0.5, size > legend.textSize * 0.7 {
+            size *= 0.93
+            layout = arrange(legend, size: size)
+        }
+        return size
     }
 
     private func arrange(_ legend: SceneLegend, size: Double) -> (rows: Int, columnWidth: Double, rowHeight: Double) {
@@ -59,8 +65,21 @@ struct LegendDrawer {
             }
         case .radicular:
             hatch(style.radicular, 1)
+        case .entrapmentCore:
+            hatch(style.entrapment, 1)
+        case .entrapmentSome:
+            let h = style.entrapment
+            cr.fill(rect, h.tint.with(alpha: h.tint.a * 0.5), id)
+            cr.clipped(to: rect, id) {
+                Texture.fill(cr, h.someTexture, box: box,
+                             spacing: style.hatchSpacing * unit * 1.6 * 1.6, width: style.hatchWidth * unit * 1.4 * 0.7)
+            }
+        case .unsplit:
+            cr.fill(rect, SceneDrawer.unsplitTone(style), id)
         case .root(let label):
             hatch(style.hatch(forRoot: label), 1)
+        case .dermatome(let label):
+            cr.fill(rect, style.dermatomeFill(forRoot: label), id)
         case .gap:
             hatch(style.gap, 1.6)
         case .nerve:
@@ -81,8 +100,13 @@ struct LegendDrawer {
             cr.fill(rect, style.muscleFill, id)
             cr.stroke(rect, style.muscleLine, width: style.muscleLineWidth * unit * 1.5, dash: [4 * unit, 3 * unit], id)
             return
+        case .anatomy:
+            AnatomyDrawer(cr: cr, style: style.anatomy).draw(PlacedAnatomy.legendSwatch(in: box), scale: unit * 1.6, id)
+            return
         case .mark(let color):
             cr.fill(rect, color.with(alpha: 0.75), id)
+        case .pen(let color, let pattern):
+            cr.clipped(to: rect, id) { PenSwatch.draw(cr, pattern, color: color, box: box, unit: unit) }
         case .blank:
             cr.fill(rect, style.bodyFill, id)
         }

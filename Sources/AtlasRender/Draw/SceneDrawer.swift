@@ -36,28 +36,42 @@ struct SceneDrawer {
         let outline = panel.view.outline
         cr.fill(outline, style.bodyFill, t)
 
-        let zones = panel.patterns.flatMap(\.zones)
+        // Dermatome maps are flat plates (DermatomeDrawer); every other zone keeps its texture.
+        let dermatomes = DermatomeDrawer(cr: cr, style: style, panel: panel)
+        let plates = DermatomeDrawer.zones(of: panel)
+        let zones = ZoneTone.byKindZones(panel.patterns).filter { !plates.contains($0) }
         let nerves = panel.patterns.flatMap(\.nerves)
         for contour in panel.view.contours where contour.under { drawContour(contour, panel: panel) }
+        // Patterns whose muscle the anatomy layer draws lose their older dashed outline.
+        let outlined = panel.patterns.filter { !(panel.anatomy?.patterns.contains($0.pattern.id) ?? false) }.flatMap(\.muscles)
+        if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).draw(anatomy, clippedTo: outline, scale: s, t) }
         cr.clipped(to: outline, t) {
             // Deep nerve segments lie under the muscles: dashed, beneath the muscle tint.
             for nerve in nerves where nerve.deep {
-                cr.stroke(nerve.path, style.nerveEdge.with(alpha: 0.7), width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * s,
+                let w = style.nerveWidth * nerve.calibre.widthFactor
+                cr.stroke(nerve.path, style.nerveEdge.with(alpha: 0.7), width: (w + 2 * style.nerveEdgeWidth) * s,
                           dash: [6 * s, 4 * s], t)
-                cr.stroke(nerve.path, style.nerve.with(alpha: 0.55), width: style.nerveWidth * s, dash: [6 * s, 4 * s], t)
+                cr.stroke(nerve.path, style.nerve.with(alpha: 0.55), width: w * s, dash: [6 * s, 4 * s], t)
             }
-            for muscle in panel.patterns.flatMap(\.muscles) { cr.fill(muscle.path, style.muscleFill, t) }
+            // Muscles lie under the zones: their tint and outline first, so no line crosses a zone.
+            for muscle in outlined {
+                cr.fill(muscle.path, style.muscleFill, t)
+                cr.stroke(muscle.path, style.muscleLine, width: style.muscleLineWidth * s, dash: [4 * s, 3 * s], t)
+            }
+            dermatomes.drawFills(plates)
             for zone in zones where zone.kind == .radicular || zone.kind == .gap {
                 cr.fill(zone.path, hatch(for: zone).tint, t)
             }
             for zone in zones where zone.kind == .spillover {
                 cr.fill(zone.path, style.spilloverTint, t)
                 cr.clipped(to: zone.path, t) {
+                    if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).drawMuscleLines(anatomy, scale: s, t) }
                     Texture.stipple(cr, box: box(zone.path, t), spacing: style.stippleSpacing * s,
                                     radius: style.stippleRadius * s, color: style.spilloverDot)
                 }
             }
             for zone in zones where zone.kind == .essential { cr.fill(zone.path, style.essential, t) }
+            drawPatternToneZones(panel.patterns, scale: s, t)
             for zone in zones where zone.kind == .radicular || zone.kind == .gap {
                 let h = hatch(for: zone)
                 cr.clipped(to: zone.path, t) {
@@ -66,26 +80,20 @@ struct SceneDrawer {
                 // Root territories vary between people: a dashed edge says so.
                 cr.stroke(zone.path, h.color.with(alpha: 0.8), width: 1.1 * s, dash: [5 * s, 4 * s], t)
             }
-            // Muscle outlines go over the zones, with a pale halo so they read on solid red.
-            for muscle in panel.patterns.flatMap(\.muscles) {
-                cr.stroke(muscle.path, Color(1, 1, 1, 0.7), width: style.muscleLineWidth * s * 2.4, dash: [4 * s, 3 * s], t)
-                cr.stroke(muscle.path, style.muscleLine, width: style.muscleLineWidth * s, dash: [4 * s, 3 * s], t)
-            }
         }
 
         for contour in panel.view.contours where !contour.under { drawContour(contour, panel: panel) }
         cr.stroke(outline, style.outline, width: style.outlineWidth * s, t)
 
         for nerve in nerves where !nerve.deep {
-            cr.stroke(nerve.path, style.nerveEdge, width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * s, t)
-            cr.stroke(nerve.path, style.nerve, width: style.nerveWidth * s, t)
+            let w = style.nerveWidth * nerve.calibre.widthFactor
+            cr.stroke(nerve.path, style.nerveEdge, width: (w + 2 * style.nerveEdgeWidth) * s, t)
+            cr.stroke(nerve.path, style.nerve, width: w * s, t)
         }
-        for point in panel.patterns.flatMap(\.triggerPoints) {
-            // Never smaller than a legible mark, even in small figure panels.
-            let size = max(style.triggerPointSize * s, 11), width = max(style.triggerPointWidth * s, 2.4)
-            drawCross(at: t(point.point), size: size, width: width)
-        }
+        let marks = Self.crossMarks(style: style, scale: s, at: panel.patterns.flatMap(\.triggerPoints).map { t($0.point) })
+        for point in marks.points { drawCross(at: point, size: marks.size, width: marks.width) }
         drawRootLabels(zones, panel: panel, text: text)
+        dermatomes.drawLabels(plates, gaps: zones.filter { $0.kind == .gap }, text: text)
         if panel.showLandmarks { drawLandmarks(panel, text: text) }
     }
 
@@ -147,13 +155,33 @@ struct SceneDrawer {
     }
 
     private func drawContour(_ contour: Contour, panel: ScenePanel) {
-        let crease = contour.kind == .crease
-        cr.stroke(contour.path, crease ? style.crease : style.contour,
-                  width: (crease ? style.creaseWidth : style.contourWidth) * panel.scale, panel.toPixels)
+        let (color, width): (Color, Double) = switch contour.kind {
+        case .line: (style.contour, style.contourWidth)
+        case .crease: (style.crease, style.creaseWidth)
+        case .edge: (style.outline, style.outlineWidth * 0.85)
+        }
+        cr.stroke(contour.path, color, width: width * panel.scale, panel.toPixels)
     }
 
     func hatch(for zone: Zone) -> HatchStyle {
         zone.kind == .gap ? style.gap : style.hatch(forRoot: zone.label)
+    }
+
+    /// The X marks of a panel's trigger points, in pixels: where, how large and how thick.
+    /// Never smaller than a legible mark in small figure panels; where two marks would
+    /// overlap they shrink until they stand apart (to no less than 0.6 of their size), and
+    /// two trigger points of different patterns at one spot get one mark.
+    static func crossMarks(style: Style, scale: Double, at points: [Point]) -> (points: [Point], size: Double, width: Double) {
+        let nominal = max(style.triggerPointSize * scale, 11), width = max(style.triggerPointWidth * scale, 2.4)
+        func apart(_ a: Point, _ b: Point) -> Double { max(abs(a.x - b.x), abs(a.y - b.y)) }
+        var marks: [Point] = []
+        for p in points where !marks.contains(where: { apart($0, p) < nominal * 0.5 }) { marks.append(p) }
+        var gap = Double.infinity
+        for i in marks.indices {
+            for j in marks.indices where j > i { gap = min(gap, apart(marks[i], marks[j])) }
+        }
+        let size = gap < nominal ? max(nominal * 0.6, gap * 0.9) : nominal
+        return (marks, size, width * size / nominal)
     }
 
     /// A trigger-point X with a white halo, readable on solid red.
@@ -171,17 +199,27 @@ struct SceneDrawer {
     }
 
     private func drawLandmarks(_ panel: ScenePanel, text: TextRenderer) {
-        let size = max(9, 9 * panel.scale)
+        let size = LandmarkLabels.textSize(panel)
+        let placements = LandmarkLabels.layout(panel) { text.measure(SceneText(text: $0, at: Point(0, 0), size: size)) }
+        cr.setColor(style.landmark)
         for landmark in panel.view.landmarks {
             let p = panel.toPixels(landmark.point)
             cairo_new_path(cr.pointer)
-            cairo_arc(cr.pointer, p.x, p.y, 2.6 * panel.scale, 0, 2 * Double.pi)
-            cr.setColor(style.landmark)
+            cairo_arc(cr.pointer, p.x, p.y, LandmarkLabels.dotRadius(panel), 0, 2 * Double.pi)
             cairo_fill(cr.pointer)
-            // Labels go outward, away from the midline, so the two sides do not collide.
-            let leftward = p.x < panel.origin.x || (landmark.side == nil && panel.view.id == .lateralLeft)
-            text.draw(SceneText(text: landmark.name, at: Point(p.x + (leftward ? -4 : 4) * panel.scale, p.y - size * 0.6),
-                                size: size, alignment: leftward ? .right : .left, color: style.landmark),
+        }
+        for label in placements {
+            if label.leader {
+                // From the dot to the nearest point of the label's box.
+                let b = label.box
+                let end = Point(min(max(label.point.x, b.minX), b.maxX), min(max(label.point.y, b.minY), b.maxY))
+                cr.setColor(style.landmark.with(alpha: 0.6))
+                cairo_set_line_width(cr.pointer, max(0.6, 0.5 * panel.scale))
+                cairo_move_to(cr.pointer, label.point.x, label.point.y)
+                cairo_line_to(cr.pointer, end.x, end.y)
+                cairo_stroke(cr.pointer)
+            }
+            text.draw(SceneText(text: label.name, at: Point(label.box.minX, label.box.minY), size: size, color: style.landmark),
                       defaultColor: style.landmark)
         }
     }

@@ -10,12 +10,7 @@ struct TextRenderer {
     /// Draws `item` and returns its height in pixels.
     @discardableResult
     func draw(_ item: SceneText, defaultColor: Color) -> Double {
-        var item = item
-        if let limit = item.fitWidth {
-            // One line: shrink the font until it fits (never below 60 %).
-            let floor = item.size * 0.6
-            while item.size > floor, measure(item).width > limit { item.size *= 0.95 }
-        }
+        let item = fitted(item)
         let cr = context.pointer
         guard let layout = pango_cairo_create_layout(cr) else { return 0 }
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
@@ -37,6 +32,17 @@ struct TextRenderer {
         pango_cairo_show_layout(cr, layout)
         cairo_restore(cr)
         return Double(inkHeight)
+    }
+
+    /// The text at the size it is drawn: a `fitWidth` line shrinks until it fits (never
+    /// below 60 %).
+    func fitted(_ item: SceneText) -> SceneText {
+        var item = item
+        if let limit = item.fitWidth {
+            let floor = item.size * 0.6
+            while item.size > floor, measure(item).width > limit { item.size *= 0.95 }
+        }
+        return item
     }
 
     /// The size a text would take, in pixels.

@@ -43,11 +43,22 @@ public enum Exporter {
         try AtomicFile.write(try SceneRenderer.render(scene, as: format), to: path)
     }
 
-    /// Runs jobs on all cores; returns the paths written, or throws the first failure
-    /// (every job still runs, and each file is written atomically).
-    public static func run(_ jobs: [Job], atlas: Atlas) throws(RenderError) -> [String] {
+    /// Runs jobs on `workers` threads (default: every core); returns the paths written, or
+    /// throws the first failure (jobs not yet started are skipped after a failure; each file
+    /// is written atomically).
+    public static func run(_ jobs: [Job], atlas: Atlas, workers: Int? = nil) throws(RenderError) -> [String] {
         let failures = FailureBox()
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        // The costliest jobs (figures at twice their width, handouts, dermatome maps) go
+        // first, so that no core is left with one long job at the end.
+        let order = jobs.indices.sorted { jobs[$0].cost != jobs[$1].cost ? jobs[$0].cost > jobs[$1].cost : $0 < $1 }
+        let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, jobs.count))
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while let position = next.take(below: order.count), !failures.any {
+                runJob(order[position])
+            }
+        }
+        @Sendable func runJob(_ index: Int) {
             let job = jobs[index]
             let style = job.style
             do {
@@ -58,7 +69,7 @@ public enum Exporter {
                     try write(try ContactSheet.scene(atlas: atlas, patterns: atlas.patterns, width: width, style: style),
                               format: job.format, to: job.path)
                 case .handout(let request):
-                    try write(try HandoutBuilder.scene(request, atlas: atlas), format: job.format, to: job.path)
+                    try AtomicFile.write(try PageRenderer.render(try HandoutBuilder.pages(request, atlas: atlas), as: job.format), to: job.path)
                 case .figure(let figure, let width):
                     try write(try FigureBuilder.scene(figure, width: width, dpi: 144, style: style, atlas: atlas), format: job.format, to: job.path)
                 }
@@ -68,6 +79,56 @@ public enum Exporter {
         }
         if let first = failures.first { throw first }
         return jobs.map(\.path)
+    }
+
+    /// Renders the whole atlas into `folder` with its gallery, all or nothing: every file is
+    /// first written into a hidden staging folder inside `folder`, and only when all of them
+    /// are written do its subfolders replace those of an earlier run (a rename each). A
+    /// failure leaves `folder` as it was. Returns the number of files written.
+    public static func renderAtlas(_ atlas: Atlas, into folder: String, width: Int, dpi: Double, style: Style) throws(RenderError) -> Int {
+        try RenderError.checking { () throws(InvalidOption) in
+            try Limits.width.check(width)
+            try Limits.dpi.check(dpi)
+        }
+        let files = FileManager.default
+        var isDirectory: ObjCBool = false
+        let existed = files.fileExists(atPath: folder, isDirectory: &isDirectory)
+        if existed && !isDirectory.boolValue { throw RenderError.io(path: folder, message: "this is a file; --all writes into a folder") }
+        if !existed {
+            do { try files.createDirectory(atPath: folder, withIntermediateDirectories: false) } catch {
+                throw RenderError.io(path: folder, message: "cannot create the folder (does its parent folder exist?)")
+            }
+        }
+        let staging = (folder as NSString).appendingPathComponent(".referral-atlas-staging-\(ProcessInfo.processInfo.processIdentifier)")
+        let retired = staging + "-old"
+        defer {
+            try? files.removeItem(atPath: staging)
+            try? files.removeItem(atPath: retired)
+        }
+        do {
+            let written = try run(try allJobs(atlas: atlas, directory: staging, width: width, dpi: dpi, style: style), atlas: atlas)
+            try writeGallery(atlas: atlas, directory: staging, paths: written)
+            try replaceEntries(of: folder, with: staging, retiring: retired)
+            return written.count + 1
+        } catch {
+            if !existed { try? files.removeItem(atPath: folder) }
+            throw error
+        }
+    }
+
+    /// Moves every entry of `staging` into `folder`, moving an entry it replaces aside first.
+    private static func replaceEntries(of folder: String, with staging: String, retiring retired: String) throws(RenderError) {
+        let files = FileManager.default
+        do {
+            try files.createDirectory(atPath: retired, withIntermediateDirectories: true)
+            for name in try files.contentsOfDirectory(atPath: staging).sorted() {
+                let target = (folder as NSString).appendingPathComponent(name)
+                if files.fileExists(atPath: target) { try files.moveItem(atPath: target, toPath: (retired as NSString).appendingPathComponent(name)) }
+                try files.moveItem(atPath: (staging as NSString).appendingPathComponent(name), toPath: target)
+            }
+        } catch {
+            throw RenderError.io(path: folder, message: "cannot move the new files into place: \(error.localizedDescription)")
+        }
     }
 
     /// Writes `index.html` in `directory` for the files written there.
@@ -102,14 +163,15 @@ public enum Exporter {
             for paper in Paper.allCases {
                 var template = request(.template, views)
                 template.paper = paper
-                template.width = Int((ChartSheet(views: views, paper: paper).pageWidth / 25.4 * max(dpi, 150)).rounded())
-                let name = "template-\(views.count > 1 ? "all" : views[0].rawValue)-\(paper.rawValue)"
+                let sheet = ChartSheet(views: views, paper: paper)
+                template.width = Int((sheet.pageWidth / 25.4 * max(dpi, 150)).rounded())
+                let name = sheet.fileStem
                 for format in [OutputFormat.pdf, .png] {
                     jobs.append(Job(request: template, format: format, path: file("templates", "\(name).\(format.rawValue)")))
                 }
             }
         }
-        for view in ViewID.allCases {
+        for view in ViewID.withSoles {
             jobs.append(Job(request: request(.render, [view]), format: .png, path: file("views", "\(view.rawValue).png")))
             var marked = request(.render, [view]); marked.landmarks = true
             marked.title = "Landmarks: \(atlas.view(view)?.label ?? view.rawValue) view"
@@ -121,13 +183,13 @@ public enum Exporter {
             guard !r.views.isEmpty else { continue }
             r.patterns = [pattern]
             r.width = width * r.views.count / 2 + width / 2
-            for format in OutputFormat.allCases {
+            for format in OutputFormat.published {
                 jobs.append(Job(request: r, format: format, path: file("patterns", "\(pattern.id).\(format.rawValue)")))
             }
         }
         var extra = [Job(content: .contactSheet(width: width * 3 / 2), format: .png, path: (directory as NSString).appendingPathComponent("contact-sheet.png"))]
         for figure in atlas.figures {
-            for format in OutputFormat.allCases {
+            for format in OutputFormat.published {
                 extra.append(Job(content: .figure(figure, width: nil), format: format, path: file("figures", "\(figure.id).\(format.rawValue)")))
             }
             // Blog images for high-density screens.
@@ -137,6 +199,11 @@ public enum Exporter {
             var handout = HandoutRequest(patterns: [pattern])
             handout.style = style
             extra.append(Job(content: .handout(handout), format: .pdf, path: file("handouts", "\(pattern.id).pdf")))
+            // A thumbnail for the gallery: the first page at 40 dpi.
+            var thumbnail = handout
+            thumbnail.dpi = 40
+            thumbnail.onlyFirstPage = true
+            extra.append(Job(content: .handout(thumbnail), format: .png, path: file("handouts", "\(pattern.id).png")))
         }
         for index in extra.indices { extra[index].style = style }
         jobs += extra
@@ -151,6 +218,32 @@ public enum Exporter {
     }
 }
 
+extension Exporter.Job {
+    /// A rough relative cost, for scheduling the long jobs first.
+    var cost: Double {
+        let pixels: Double = switch content {
+        case .chart(let request): Double(request.width * request.width) * 2.6 * Double(max(1, request.patterns.count))
+        case .contactSheet(let width): Double(width * width) * 3
+        case .figure(let figure, let width): Double((width ?? figure.width) * (width ?? figure.width))
+        case .handout(let request): request.dpi * request.dpi * 100
+        }
+        return pixels * (format == .pdf || format == .svg ? 0.5 : 1)
+    }
+}
+
+/// Hands out job numbers to worker threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}
+
 /// Collects failures from concurrent jobs; reports the lowest-numbered one.
 private final class FailureBox: @unchecked Sendable {
     private let lock = NSLock()
@@ -159,6 +252,11 @@ private final class FailureBox: @unchecked Sendable {
     func add(_ index: Int, _ error: Error) {
         let renderError = error as? RenderError ?? .invalidRequest("\(error)")
         lock.lock(); failures.append((index, renderError)); lock.unlock()
+    }
+
+    var any: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return !failures.isEmpty
     }
 
     var first: RenderError? {

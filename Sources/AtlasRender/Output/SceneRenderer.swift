@@ -4,6 +4,7 @@ import CCairo
 /// Renders a Scene to the bytes of a PNG, SVG or PDF file.
 public enum SceneRenderer {
     public static func render(_ scene: Scene, as format: OutputFormat) throws(RenderError) -> [UInt8] {
+        try scene.checkDrawable(raster: format.isRaster)
         switch format {
         case .png:
             // Straight from Cairo's surface to RGB rows: no intermediate RGBA copy (memory).
@@ -13,6 +14,10 @@ public enum SceneRenderer {
             // where users wait, so speed wins.
             return try PNGCodec.encode(pixels: surface.opaqueRGB(), width: surface.width, height: surface.height, opaque: true,
                                        dpi: scene.dpi, metadata: scene.metadata, fast: true)
+        case .jpeg:
+            // Quality 90: line art without visible ringing around the outlines and text.
+            return try JPEGCodec.encode(samples: try rasterSurface(scene).opaqueRGB(), width: scene.width, height: scene.height,
+                                        components: 3, quality: 90)
         case .svg, .pdf:
             let points = 72 / scene.dpi
             let surface = try CairoSurface.vector(format == .pdf ? .pdf : .svg,
@@ -22,6 +27,7 @@ public enum SceneRenderer {
                 let cr = try CairoContext(surface)
                 cairo_scale(cr.pointer, points, points)
                 SceneDrawer(scene: scene, cr: cr).draw()
+                SceneDrawer(scene: scene, cr: cr).drawFollowingPages()
                 cairo_show_page(cr.pointer)
                 try cr.checkStatus()
             }
@@ -35,9 +41,11 @@ public enum SceneRenderer {
     }
 
     static func rasterSurface(_ scene: Scene) throws(RenderError) -> CairoSurface {
+        try scene.checkDrawable(raster: true)
         let surface = try CairoSurface.image(width: scene.width, height: scene.height)
         let cr = try CairoContext(surface)
         SceneDrawer(scene: scene, cr: cr).draw()
+        SceneDrawer(scene: scene, cr: cr).drawFollowingPages()
         try cr.checkStatus()
         return surface
     }
@@ -47,20 +55,26 @@ extension CairoSurface {
     /// RGB bytes of an opaque surface (the page is painted white first, so alpha is 255).
     func opaqueRGB() -> [UInt8] {
         let w = width, h = height, rowBytes = stride
-        var out = [UInt8](repeating: 0, count: w * h * 3)
-        withPixels { src in
-            out.withUnsafeMutableBufferPointer { dst in
+        // Filled in place, without zeroing first; whole pixels are read as one 32-bit word
+        // (this copy was 15% of a one-picture run byte by byte).
+        return [UInt8](unsafeUninitializedCapacity: w * h * 3) { dst, count in
+            withPixels { src in
+                let base = UnsafeRawPointer(src.baseAddress!)
+                var o = 0
                 for y in 0..<h {
-                    var i = y * rowBytes, o = y * w * 3
-                    for _ in 0..<w {
-                        // Native-endian ARGB32 on little-endian machines is B, G, R, A in memory.
-                        dst[o] = src[i + 2]; dst[o + 1] = src[i + 1]; dst[o + 2] = src[i]
-                        i += 4; o += 3
+                    let row = base + y * rowBytes
+                    for x in 0..<w {
+                        // Native-endian ARGB32: the word is 0xAARRGGBB whatever the byte order.
+                        let pixel = row.loadUnaligned(fromByteOffset: x * 4, as: UInt32.self)
+                        dst[o] = UInt8(truncatingIfNeeded: pixel >> 16)
+                        dst[o + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
+                        dst[o + 2] = UInt8(truncatingIfNeeded: pixel)
+                        o += 3
                     }
                 }
             }
+            count = w * h * 3
         }
-        return out
     }
 
     /// Cairo's premultiplied native-endian ARGB32 as straight RGBA bytes.

@@ -17,7 +17,14 @@ public enum PNGCodec {
     /// Encodes packed 8-bit RGB (`opaque`) or RGBA rows.
     static func encode(pixels: [UInt8], width: Int, height: Int, opaque: Bool, dpi: Double, metadata: [(String, String)],
                        fast: Bool) throws(RenderError) -> [UInt8] {
+        // Checked here too: a negative or NaN resolution would trap in the pHYs chunk, and a
+        // size that does not match the pixels would make libpng read past them.
         let channels = opaque ? 3 : 4
+        guard width > 0, height > 0, width <= maximumSide, height <= maximumSide, width * height <= maximumPixels,
+              pixels.count >= width * height * channels else {
+            throw RenderError.png("cannot encode a \(width) x \(height) px image")
+        }
+        guard dpi.isFinite, dpi > 0, dpi <= 100_000 else { throw RenderError.png("cannot record a resolution of \(dpi) dpi") }
         var png = png_image()
         png.version = UInt32(PNG_IMAGE_VERSION)
         png.width = UInt32(width)
@@ -25,18 +32,24 @@ public enum PNGCodec {
         png.format = UInt32(opaque ? PNG_FORMAT_FLAG_COLOR : PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)
         if fast { png.flags = UInt32(PNG_IMAGE_FLAG_FAST) }
         let stride = Int32(width * channels)
-        var size: png_alloc_size_t = 0
-        var encoded: [UInt8] = []
-        let ok: Bool = pixels.withUnsafeBytes { raw in
-            guard png_image_write_to_memory(&png, nil, &size, 0, raw.baseAddress, stride, nil) != 0 else { return false }
-            encoded = [UInt8](repeating: 0, count: Int(size))
-            return encoded.withUnsafeMutableBytes { out in
+        // One pass into a buffer that surely holds the file: the rows uncompressed (plus a
+        // filter byte each), zlib's worst-case growth, IDAT chunk headers and the header
+        // chunks. Asking libpng for the size first would compress the image twice (it was
+        // 38% of a render's instructions).
+        // The buffer is not zeroed: only the pages libpng writes are ever touched (zeroing
+        // 11 MB for a 260 KB file cost more system time than the encoding).
+        let raw = height * (width * channels + 1)
+        let capacity = raw + raw / 64 + 4096
+        var size = png_alloc_size_t(capacity)
+        var ok = false
+        let encoded = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+            ok = pixels.withUnsafeBytes { raw in
                 png_image_write_to_memory(&png, out.baseAddress, &size, 0, raw.baseAddress, stride, nil) != 0
             }
+            count = ok ? min(Int(size), capacity) : 0
         }
         guard ok else { throw RenderError.png(message(png)) }
         png_image_free(&png)
-        encoded.removeSubrange(Int(size)...)
         let extra = [PNGChunks.physicalSize(dpi: dpi)] + metadata.map { PNGChunks.text($0.0, $0.1) }
         return try PNGChunks.inserting(extra, into: encoded)
     }

@@ -1,21 +1,31 @@
 import AtlasModel
 
-/// Places figure labels in a column at the side of the panel away from the drawn patterns
-/// (where the body is bare), each with a leader to its point. Labels keep the vertical order
-/// of their points and are pushed apart so that none overlaps another.
+/// Places figure labels in the panel's margins, each with a leader to its point. Each label
+/// goes to the side from which its leader crosses the body's outline least (once: straight
+/// in to the point, never over an arm or the other leg); on a tie, the side away from the
+/// drawn patterns, where the body is bare and a label hides nothing. Labels on
+/// a side keep the vertical order of their points and are pushed apart so none overlaps.
 enum Callouts {
     static func place(_ labels: [FigureLabel], in panel: ScenePanel, size: Double, measure: TextMeasurer,
                       style: Style) -> (texts: [SceneText], leaders: [SceneLeader], boxes: [SceneBox]) {
         guard !labels.isEmpty else { return ([], [], []) }
         let pad = size * 0.4
-        let onLeft = drawingCentre(panel).map { $0 >= panel.frame.center.x } ?? true
+        let outline = panel.view.outline.polylines(segmentsPerCurve: 10).map { $0.map(panel.toPixels) }
         var texts: [SceneText] = [], leaders: [SceneLeader] = [], boxes: [SceneBox] = []
-        var nextFreeY = panel.frame.minY + pad
+        var nextFreeY = [true: panel.frame.minY + pad, false: panel.frame.minY + pad]
+        let bareLeft = drawingCentre(panel).map { $0 >= panel.frame.center.x } ?? true
         for label in labels.sorted(by: { $0.point.y < $1.point.y }) {
             let target = panel.toPixels(label.point)
             let extent = measure.size(label.text, size: size, weight: .bold)
-            let top = min(max(target.y - extent.height / 2, nextFreeY), panel.frame.maxY - extent.height - pad)
-            nextFreeY = top + extent.height + pad * 1.5
+            func start(_ onLeft: Bool) -> Point {
+                Point(onLeft ? panel.frame.minX + pad + extent.width : panel.frame.maxX - pad - extent.width, target.y)
+            }
+            // A side whose label would sit on (or right beside) its own point cannot point at it.
+            let clear = [true, false].filter { onLeft in onLeft ? start(true).x + pad * 3 < target.x : start(false).x - pad * 3 > target.x }
+            let crossings = clear.map { onLeft in (onLeft, crossingCount(from: start(onLeft), to: target, outline: outline)) }
+            let onLeft = crossings.min { a, b in a.1 != b.1 ? a.1 < b.1 : a.0 == bareLeft }?.0 ?? bareLeft
+            let top = min(max(target.y - extent.height / 2, nextFreeY[onLeft]!), panel.frame.maxY - extent.height - pad)
+            nextFreeY[onLeft] = top + extent.height + pad * 1.5
             let x = onLeft ? panel.frame.minX + pad : panel.frame.maxX - pad - extent.width
             let box = Rect(minX: x - pad * 0.5, minY: top - pad * 0.3, maxX: x + extent.width + pad * 0.5, maxY: top + extent.height + pad * 0.3)
             boxes.append(SceneBox(frame: box, fill: Color(1, 1, 1, 0.88)))
@@ -30,5 +40,19 @@ enum Callouts {
         let paths = panel.patterns.flatMap { $0.zones.map(\.path) + $0.nerves.map(\.path) + $0.muscles.map(\.path) }
         let xs = paths.compactMap(\.bounds).map { panel.toPixels($0.center).x }
         return xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count)
+    }
+
+    /// How many times a segment crosses the outline's polylines (pixels).
+    static func crossingCount(from a: Point, to b: Point, outline: [[Point]]) -> Int {
+        func side(_ o: Point, _ p: Point, _ q: Point) -> Double { (p.x - o.x) * (q.y - o.y) - (p.y - o.y) * (q.x - o.x) }
+        var count = 0
+        for line in outline where line.count > 1 {
+            for i in 0..<line.count {
+                let c = line[i], d = line[(i + 1) % line.count]
+                let d1 = side(c, d, a), d2 = side(c, d, b), d3 = side(a, b, c), d4 = side(a, b, d)
+                if (d1 > 0) != (d2 > 0), (d3 > 0) != (d4 > 0) { count += 1 }
+            }
+        }
+        return count
     }
 }

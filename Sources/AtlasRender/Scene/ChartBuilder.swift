@@ -6,11 +6,9 @@ public enum ChartBuilder {
     public static var disclaimer: String { Phrasebook().text(.disclaimer) }
 
     public static func scene(_ request: ChartRequest, atlas: Atlas) throws(RenderError) -> Scene {
-        guard (100...20000).contains(request.width) else {
-            throw RenderError.invalidRequest("--width must be between 100 and 20000 pixels, not \(request.width)")
-        }
+        try request.validate()
         if request.kind == .template { return try SheetBuilder.scene(request, atlas: atlas) }
-        let layout = ChartLayout(views: request.views, width: request.width)
+        let layout = ChartLayout(views: request.views, width: request.width, region: request.region)
         guard layout.height <= 32000 else {
             throw RenderError.invalidRequest("a \(request.width) px wide chart would be \(layout.height) px tall; use a smaller --width")
         }
@@ -24,7 +22,7 @@ public enum ChartBuilder {
             }
             panels.append(ScenePanel(view: view, origin: layout.origin(panel: index, view: viewID), scale: layout.scale,
                                      frame: layout.panelFrames[index], label: view.label, patterns: placed,
-                                     showLandmarks: request.landmarks))
+                                     showLandmarks: request.landmarks, clip: request.region != .full))
         }
 
         let title = request.title ?? defaultTitle(request, atlas: atlas)
@@ -33,6 +31,7 @@ public enum ChartBuilder {
                           metadata: [("Title", title), ("Software", "referral-atlas \(ReferralAtlasVersion.string)"),
                                      ("Source", "\(atlas.name) \(atlas.version)")],
                           style: style)
+        scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
         guard !request.bare else { return scene }
 
         let u = layout.unit
@@ -46,15 +45,19 @@ public enum ChartBuilder {
                 scene.texts.append(SceneText(text: label, at: Point(panel.frame.center.x, panel.frame.minY - u * 1.2),
                                              size: u * 0.85, weight: .bold, alignment: .center))
             }
-            scene.texts += sideMarks(panel, unit: u)
+            scene.texts += sideMarks(panel, unit: u, region: request.region)
+            scene.texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: u * 0.5, phrases: phrases)
         }
         let legendFrame = Rect(minX: layout.margin, minY: layout.footerTop + u * 0.3, maxX: w - layout.margin,
                                maxY: layout.footerTop + u * 5.0)
         scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: panels, phrases: phrases), frame: legendFrame,
                                    textSize: u * 0.62)
-        let footer = "\(phrases.text(.disclaimer)) \(phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"]))"
+        let footer = "\(SourceCaption.text(for: request.patterns, phrases: phrases)) \(phrases.text(.disclaimer)) "
+            + phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])
+        // Wrapped, not shrunk: the source captions of several patterns take two or three lines.
         scene.texts.append(SceneText(text: footer, at: Point(layout.margin, layout.footerTop + u * 5.25), size: u * 0.5,
-                                     color: style.mutedText, fitWidth: w - 2 * layout.margin))
+                                     color: style.mutedText, width: w - 2 * layout.margin))
+        scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
         return scene
     }
 
@@ -83,6 +86,8 @@ public enum ChartBuilder {
         switch family {
         case .myofascial: phrases.text(.familyMyofascial)
         case .articular: phrases.text(.familyArticular)
+        case .discogenic: phrases.text(.familyDiscogenic)
+        case .entrapment: phrases.text(.familyEntrapment)
         case .radicular: phrases.text(.familyRadicular)
         case .neural: phrases.text(.familyNeural)
         case .dermatome: phrases.text(.familyDermatome)
@@ -92,8 +97,16 @@ public enum ChartBuilder {
     /// "R" and "L" beside the body (by the lower legs in a full chart): the patient's sides,
     /// as the viewer sees them.
     static func sideMarks(_ panel: ScenePanel, unit: Double, region: BodyRegion = .full) -> [SceneText] {
-        guard panel.sideMarks, panel.view.id == .posterior || panel.view.id == .anterior else { return [] }
+        guard panel.sideMarks, [.posterior, .anterior, .plantar].contains(panel.view.id) else { return [] }
         let box = region.box
+        if panel.view.id == .plantar {
+            // Above each sole's toes, at the sole's centre.
+            return Side.allCases.map { side in
+                let p = panel.toPixels(Point(110 * panel.view.id.screenSign(for: side), 1150))
+                return SceneText(text: side == .right ? "R" : "L", at: p, size: min(unit * 0.9, 40 * panel.scale), weight: .bold,
+                                 alignment: .center, color: Color(hex: "#777777")!)
+            }
+        }
         return Side.allCases.map { side in
             let x = min(235, box.width / 2 - 32) * panel.view.id.screenSign(for: side)
             let p = panel.toPixels(Point(x, box.minY + box.height * 0.8))
@@ -106,9 +119,10 @@ public enum ChartBuilder {
     public static func legendEntries(kind: ChartRequest.Kind, style: Style, panels: [ScenePanel],
                                      phrases: Phrasebook = Phrasebook()) -> [LegendEntry] {
         if kind == .template {
-            return [LegendEntry(symbol: .mark(style.painMark), text: phrases.text(.markPain)),
-                    LegendEntry(symbol: .mark(style.numbnessMark), text: phrases.text(.markNumbness)),
-                    LegendEntry(symbol: .mark(style.tinglingMark), text: phrases.text(.markTingling))]
+            // Each feeling's pen with its pattern: the key must not rely on colour alone.
+            return [LegendEntry(symbol: .pen(style.painMark, .shade), text: phrases.text(.markPain)),
+                    LegendEntry(symbol: .pen(style.numbnessMark, .lines), text: phrases.text(.markNumbness)),
+                    LegendEntry(symbol: .pen(style.tinglingMark, .circles), text: phrases.text(.markTingling))]
         }
         let placed = panels.flatMap(\.patterns)
         let zones = placed.flatMap(\.zones)
@@ -116,19 +130,13 @@ public enum ChartBuilder {
         if placed.contains(where: { !$0.triggerPoints.isEmpty }) {
             entries.append(LegendEntry(symbol: .triggerPoint, text: phrases.text(.legendTriggerPoint)))
         }
-        let essential = placed.filter { $0.zones.contains { $0.kind == .essential } }
-        if !essential.isEmpty {
-            let muscleOnly = essential.allSatisfy { $0.pattern.family == .myofascial }
-            entries.append(LegendEntry(symbol: .essential, text: muscleOnly
-                ? phrases.text(.legendEssentialMuscle) : phrases.text(.legendEssentialOther)))
-        }
-        if zones.contains(where: { $0.kind == .spillover }) {
-            entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendSpillover)))
-        }
+        entries += ZoneLegend.entries(placed, phrases: phrases)
         let radicular = zones.filter { $0.kind == .radicular }
         let roots = Set(radicular.compactMap(\.label))
-        for root in ["L3", "L4", "L5", "S1", "S2"] where roots.contains(root) {
-            entries.append(LegendEntry(symbol: .root(root), text: phrases.text(.legendDermatome, ["root": root])))
+        let plates = Set(placed.filter { $0.pattern.family == .dermatome }.flatMap(\.zones).compactMap(\.label))
+        for root in ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3"] where roots.contains(root) {
+            entries.append(LegendEntry(symbol: plates.contains(root) ? .dermatome(root) : .root(root),
+                                       text: phrases.text(.legendDermatome, ["root": root])))
         }
         if radicular.contains(where: { $0.label == nil }) {
             entries.append(LegendEntry(symbol: .radicular, text: phrases.text(.legendRadicular)))

@@ -19,15 +19,20 @@ public struct ChartLayout: Sendable, Equatable {
     public var headerTop: Double
     public var footerTop: Double
 
-    public init(views: [ViewID], width: Int) {
+    /// The part of the body each panel frames (`full` unless a close-up is asked for).
+    public var region: BodyRegion
+
+    public init(views: [ViewID], width: Int, region: BodyRegion = .full) {
         let n = Double(max(views.count, 1))
         let w = Double(width)
+        let box = region.box
+        self.region = region
         unit = w / (24 + 9 * n)
         margin = unit
         let header = unit * 3.4 + (views.count > 1 ? unit * 1.5 : 0)
         let panelWidth = (w - 2 * margin) / n
-        scale = panelWidth / Self.panelWidthMM
-        let panelHeight = (Self.panelBottomMM - Self.panelTopMM) * scale
+        scale = panelWidth / box.width
+        let panelHeight = box.height * scale
         let top = margin + header
         let left = unit
         panelFrames = (0..<views.count).map { i in
@@ -52,6 +57,7 @@ public struct ChartLayout: Sendable, Equatable {
     /// Where the atlas origin lands in panel `index` showing `view`.
     public func origin(panel index: Int, view: ViewID) -> Point {
         let frame = panelFrames[index]
-        return Point(frame.center.x + Self.centringShift(view) * scale, frame.minY - Self.panelTopMM * scale)
+        let box = region.box
+        return Point(frame.center.x + (Self.centringShift(view) - box.center.x) * scale, frame.minY - box.minY * scale)
     }
 }

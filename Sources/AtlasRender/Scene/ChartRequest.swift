@@ -15,6 +15,10 @@ public struct ChartRequest: Sendable {
     /// Body only: no title, legend or footer text (the body sits where it always does).
     public var bare = false
     public var landmarks = false
+    /// Bones and the patterns' muscles under the zones (never on blank templates).
+    public var anatomy = true
+    /// How much of the body each panel frames (rendered charts; blank charts are always whole).
+    public var region: BodyRegion = .full
     public var style = Style.default
     public var title: String? = nil
     /// The language of every printed sentence.

@@ -17,19 +17,36 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
         self.paper = paper
     }
 
-    /// The views a chart can show: all four, or one.
-    public static let viewChoices: [[ViewID]] = [ViewID.allCases] + ViewID.allCases.map { [$0] }
+    /// The four views of the full chart, in page order.
+    public static let fourViews: [ViewID] = [.posterior, .anterior, .lateralRight, .lateralLeft]
+    /// Back and front side by side, large, on an upright page.
+    public static let backFront: [ViewID] = [.posterior, .anterior]
+
+    /// The views a chart can show: all four, back and front, or one.
+    public static let viewChoices: [[ViewID]] = [fourViews, backFront] + fourViews.map { [$0] }
 
     /// Every chart the tool prints.
     public static let all: [ChartSheet] = Paper.allCases.flatMap { paper in viewChoices.map { ChartSheet(views: $0, paper: paper) } }
 
-    /// `all` or the view's name, as `template --view` spells it, with the paper.
-    public var name: String { "\(views.count > 1 ? "all" : views.first?.rawValue ?? "none") \(paper.rawValue)" }
+    /// The views as `template --view` spells them: `all`, `back-front` or the view's name.
+    public var viewsName: String {
+        switch views {
+        case Self.fourViews: "all"
+        case Self.backFront: "back-front"
+        default: views.map(\.rawValue).joined(separator: "+")
+        }
+    }
+
+    /// The views and the paper, as the code strip's caption and the report say them.
+    public var name: String { "\(viewsName) \(paper.rawValue)" }
+
+    /// The name of the chart's file in `render --all`: `template-back-front-a4`.
+    public var fileStem: String { "template-\(viewsName)-\(paper.rawValue)" }
 
     public var description: String { name }
 
-    /// Four bodies side by side need the page's long side across.
-    public var isLandscape: Bool { views.count > 1 }
+    /// Four bodies side by side need the page's long side across; two fit upright.
+    public var isLandscape: Bool { views.count > 2 }
 
     public var pageWidth: Double { isLandscape ? paper.size.height : paper.size.width }
     public var pageHeight: Double { isLandscape ? paper.size.width : paper.size.height }
@@ -75,10 +92,14 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
     /// Code format version, so a later layout can be told apart.
     static let codeVersion: UInt8 = 1
 
-    /// The data byte: version (2 bits), paper (2 bits), views (4 bits: 0 all four, else the
-    /// single view's index + 1).
+    /// What the 4 view bits of the data byte say, by value. Values are only ever added at the
+    /// end, so every chart printed before still reads: 0 all four, 1 to 4 one view (the
+    /// first charts' numbering), 5 back and front.
+    static let codedViews: [[ViewID]] = [fourViews] + fourViews.map { [$0] } + [backFront]
+
+    /// The data byte: version (2 bits), paper (2 bits), views (4 bits, `codedViews`).
     var codeByte: UInt8 {
-        let viewCode = views.count > 1 ? 0 : (ViewID.allCases.firstIndex(of: views[0]).map { UInt8($0 + 1) } ?? 0)
+        let viewCode = UInt8(Self.codedViews.firstIndex(of: views) ?? 0)
         let paperCode = UInt8(Paper.allCases.firstIndex(of: paper) ?? 0)
         return Self.codeVersion << 6 | paperCode << 4 | viewCode
     }
@@ -98,9 +119,8 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
         let data = byte(2..<10), check = byte(10..<18)
         guard check == crc8(data), data >> 6 == codeVersion else { return nil }
         let paperCode = Int(data >> 4 & 3), viewCode = Int(data & 15)
-        guard paperCode < Paper.allCases.count, viewCode <= ViewID.allCases.count else { return nil }
-        let views = viewCode == 0 ? ViewID.allCases : [ViewID.allCases[viewCode - 1]]
-        return ChartSheet(views: views, paper: Paper.allCases[paperCode])
+        guard paperCode < Paper.allCases.count, viewCode < codedViews.count else { return nil }
+        return ChartSheet(views: codedViews[viewCode], paper: Paper.allCases[paperCode])
     }
 
     /// CRC-8 (polynomial 0x07) starting from 0xFF, so that a blank strip never checks out.
@@ -119,17 +139,30 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
     /// Room below the panels: name and date, the note, the code.
     public static let panelsBottomRoom = 36.0
 
+    /// The box each body panel reserves, in atlas millimetres. Back and front reserve less
+    /// room round the body than the other charts, so that their bodies (and feet) are large.
+    public var panelBox: Rect {
+        views == Self.backFront ? Rect(minX: -360, minY: -30, maxX: 360, maxY: 1770) : BodyRegion.full.box
+    }
+
+    /// Room below the panels on this page (the back-and-front page packs its footer tighter).
+    public var bottomRoom: Double { views == Self.backFront ? 30 : Self.panelsBottomRoom }
+
+    /// Left and right margin of the panels: the finder marks sit only in the corners, so the
+    /// large back-and-front bodies may come closer to the edges than the text does.
+    var panelSideMargin: Double { views == Self.backFront ? 12 : Self.sideMargin }
+
     /// Page millimetres per body millimetre.
     public var scale: Double {
-        let box = BodyRegion.full.box
-        let byHeight = (pageHeight - Self.panelsTop - Self.panelsBottomRoom) / box.height
-        let byWidth = (pageWidth - 2 * Self.sideMargin) / (box.width * Double(views.count))
+        let box = panelBox
+        let byHeight = (pageHeight - Self.panelsTop - bottomRoom) / box.height
+        let byWidth = (pageWidth - 2 * panelSideMargin) / (box.width * Double(views.count))
         return min(byHeight, byWidth)
     }
 
     /// Each panel's frame on the page, in millimetres, centred across the page.
     public var panelFrames: [Rect] {
-        let box = BodyRegion.full.box
+        let box = panelBox
         let w = box.width * scale, h = box.height * scale
         let left = (pageWidth - w * Double(views.count)) / 2
         return (0..<views.count).map { i in
@@ -140,6 +173,6 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
     /// Where the atlas origin (the vertex) lands in a panel, in page millimetres.
     public func origin(panel index: Int) -> Point {
         let frame = panelFrames[index]
-        return Point(frame.center.x + ChartLayout.centringShift(views[index]) * scale, frame.minY - BodyRegion.full.box.minY * scale)
+        return Point(frame.center.x + ChartLayout.centringShift(views[index]) * scale, frame.minY - panelBox.minY * scale)
     }
 }

@@ -2,44 +2,58 @@ import AtlasModel
 
 /// Lays out a declarative figure: a grid of panels with titles and captions, a shared
 /// legend and a source line.
+///
+/// Text is sized for reading: a blog shows a figure about `readingWidth` pixels wide, and
+/// there every text is at least `smallestText` pixels tall, at any width the figure is
+/// drawn (sizes scale with it). Panel titles wrap rather than shrink.
 public enum FigureBuilder {
+    /// The width a figure is read at in a blog post.
+    public static let readingWidth = 800.0
+    /// The smallest text, in pixels, at `readingWidth`.
+    public static let smallestText = 14.0
+
     public static func scene(_ figure: Figure, width: Int? = nil, dpi: Double = 150, style: Style = .default,
                              atlas: Atlas) throws(RenderError) -> Scene {
         let w = Double(width ?? figure.width)
         guard (200...16000).contains(w) else { throw RenderError.invalidRequest("a figure is 200 to 16000 px wide, not \(Int(w))") }
+        try RenderError.checking { () throws(InvalidOption) in try Limits.dpi.check(dpi) }
         let columns = max(1, min(figure.columns, figure.panels.count))
         let rows = (figure.panels.count + columns - 1) / columns
-        // Text scales with the width, but wide banners keep a readable size.
-        let u = w / (22 + 9 * Double(min(columns, 4)))
-        let margin = u
-        let box = figure.region.box
+        // One reading pixel: every size below is a multiple of it.
+        let d = w / readingWidth
+        let sizes = (title: 28 * d, subtitle: 16 * d, panelTitle: 16 * d, view: smallestText * d, caption: 14.5 * d,
+                     legend: 15 * d, source: smallestText * d, callout: smallestText * d, side: smallestText * d)
+        let margin = 16 * d
+        let box = frameBox(figure)
         let cellWidth = (w - 2 * margin) / Double(columns)
         let scale = cellWidth / box.width
         let panelHeight = box.height * scale
-        let titleRow = figure.panels.contains { $0.title != nil } ? u * 1.3 : 0
-        let captionRow = figure.panels.contains { $0.caption != nil } ? u * 2.9 : 0
-        let header = figure.subtitle == nil ? u * 2.2 : u * 3.9
-        let rowHeight = titleRow + panelHeight + captionRow
-        let legendHeight = figure.legend ? u * 4.4 : 0
-        let footer = u * 1.6
-        let height = Int((margin + header + Double(rows) * rowHeight + legendHeight + footer + margin).rounded(.up))
-        guard height <= 32000 else { throw RenderError.invalidRequest("the figure would be \(height) px tall") }
-
-        // One size for every panel title: the largest at which the longest one fits.
         let measure = try TextMeasurer(fontFamily: style.fontFamily)
-        var titleSize = u * 0.8
-        let titles = figure.panels.compactMap(\.title)
-        while titleSize > u * 0.45, titles.contains(where: { measure.size($0, size: titleSize, weight: .bold).width > cellWidth - u * 0.4 }) {
-            titleSize *= 0.95
-        }
+        let textWidth = cellWidth - 8 * d
+
+        // Panels that do not all show the same view each say which view they show.
+        let labelViews = Set(figure.panels.map(\.view)).count > 1
+        let viewLabels = figure.panels.map { labelViews ? viewName($0.view, atlas: atlas) : nil }
+        let titleHeights = figure.panels.map { $0.title.map { measure.size($0, size: sizes.panelTitle, weight: .bold, width: textWidth).height } ?? 0 }
+        let viewHeight = labelViews ? measure.size("Ag", size: sizes.view).height : 0
+        let titleRow = (titleHeights.max() ?? 0) + viewHeight + (titleHeights.contains { $0 > 0 } || labelViews ? 6 * d : 0)
+        let captionHeights = figure.panels.map { $0.caption.map { measure.size($0, size: sizes.caption, width: textWidth).height } ?? 0 }
+        let captionRow = (captionHeights.max() ?? 0) > 0 ? captionHeights.max()! + 10 * d : 0
+        let titleHeight = measure.size(figure.title, size: sizes.title, weight: .bold, width: w - 2 * margin).height
+        let subtitleHeight = figure.subtitle.map { measure.size($0, size: sizes.subtitle, width: w - 2 * margin).height } ?? 0
+        let header = titleHeight + (subtitleHeight > 0 ? 4 * d + subtitleHeight : 0) + 14 * d
+        // Rows after the first stand clear of the captions above them.
+        let rowGap = rows > 1 ? 14 * d : 0
+        let rowHeight = titleRow + panelHeight + captionRow + rowGap
+
         var panels: [ScenePanel] = []
         var leaders: [SceneLeader] = []
         var labelBoxes: [SceneBox] = []
-        var texts: [SceneText] = [SceneText(text: figure.title, at: Point(margin, margin), size: u * 1.25, weight: .bold,
-                                            fitWidth: w - 2 * margin)]
+        var texts: [SceneText] = [SceneText(text: figure.title, at: Point(margin, margin), size: sizes.title, weight: .bold,
+                                            width: w - 2 * margin)]
         if let subtitle = figure.subtitle {
-            texts.append(SceneText(text: subtitle, at: Point(margin, margin + u * 1.8), size: u * 0.68, color: style.mutedText,
-                                   width: w - 2 * margin))
+            texts.append(SceneText(text: subtitle, at: Point(margin, margin + titleHeight + 4 * d), size: sizes.subtitle,
+                                   color: style.mutedText, width: w - 2 * margin))
         }
         for (index, spec) in figure.panels.enumerated() {
             guard let body = atlas.view(spec.view) else { throw RenderError.invalidRequest("the atlas has no \(spec.view.rawValue) view") }
@@ -47,46 +61,95 @@ public enum FigureBuilder {
             let top = margin + header + Double(row) * rowHeight
             let frame = Rect(minX: margin + Double(column) * cellWidth, minY: top + titleRow,
                              maxX: margin + Double(column + 1) * cellWidth, maxY: top + titleRow + panelHeight)
-            let shift: Double = switch spec.view {
-            case .lateralRight: -28
-            case .lateralLeft: 28
-            default: 0
-            }
-            let origin = Point(frame.center.x - (box.center.x - shift) * scale, frame.minY - box.minY * scale)
+            let origin = Point(frame.center.x - (box.center.x - ChartLayout.centringShift(spec.view)) * scale, frame.minY - box.minY * scale)
             let placed = spec.patterns.flatMap { pattern in spec.sides.compactMap { pattern.placed(in: spec.view, side: $0) } }
             var panel = ScenePanel(view: body, origin: origin, scale: scale, frame: frame, label: spec.title, patterns: placed)
             panel.clip = figure.region != .full
             panels.append(panel)
             if let title = spec.title {
-                texts.append(SceneText(text: title, at: Point(frame.center.x, top + u * 0.1), size: titleSize, weight: .bold,
-                                       alignment: .center, fitWidth: cellWidth - u * 0.4))
+                texts.append(SceneText(text: title, at: Point(frame.center.x, top), size: sizes.panelTitle, weight: .bold,
+                                       alignment: .center, width: textWidth))
+            }
+            if let view = viewLabels[index] {
+                texts.append(SceneText(text: view, at: Point(frame.center.x, top + titleRow - 4 * d - viewHeight), size: sizes.view,
+                                       alignment: .center, color: style.mutedText, width: textWidth))
             }
             if let caption = spec.caption {
-                texts.append(SceneText(text: caption, at: Point(frame.center.x, frame.maxY + u * 0.35), size: u * 0.6,
-                                       alignment: .center, width: cellWidth - u * 0.8))
+                texts.append(SceneText(text: caption, at: Point(frame.center.x, frame.maxY + 6 * d), size: sizes.caption,
+                                       alignment: .center, width: textWidth))
             }
-            texts += ChartBuilder.sideMarks(panel, unit: u, region: figure.region)
-            let callouts = Callouts.place(spec.labels, in: panel, size: u * 0.55, measure: measure, style: style)
+            texts += ChartBuilder.sideMarks(panel, unit: sizes.side / 0.9, region: figure.region).map { mark in
+                var mark = mark
+                mark.size = sizes.side
+                return mark
+            }
+            texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: sizes.view)
+            let callouts = Callouts.place(spec.labels, in: panel, size: sizes.callout, measure: measure, style: style)
             texts += callouts.texts
             leaders += callouts.leaders
             labelBoxes += callouts.boxes
         }
-        let bottom = margin + header + Double(rows) * rowHeight
+        let bottom = margin + header + Double(rows) * rowHeight - rowGap
         var legend: SceneLegend?
+        var legendHeight = 0.0
         if figure.legend {
-            legend = SceneLegend(entries: ChartBuilder.legendEntries(kind: .render, style: style, panels: panels),
-                                 frame: Rect(minX: margin, minY: bottom + u * 0.4, maxX: w - margin, maxY: bottom + legendHeight),
-                                 textSize: u * 0.58)
+            let entries = ChartBuilder.legendEntries(kind: .render, style: style, panels: panels)
+            legendHeight = Self.legendHeight(entries, size: sizes.legend, width: w - 2 * margin, measure: measure) + 8 * d
+            legend = SceneLegend(entries: entries, frame: Rect(minX: margin, minY: bottom + 4 * d, maxX: w - margin, maxY: bottom + legendHeight),
+                                 textSize: sizes.legend)
         }
-        let source = [figure.source.map { "Sources: \($0)." }, ChartBuilder.disclaimer].compactMap { $0 }.joined(separator: " ")
-        texts.append(SceneText(text: source, at: Point(margin, bottom + legendHeight + u * 0.3), size: u * 0.48,
-                               color: style.mutedText, width: w - 2 * margin))
+        // The source line names each pattern's source and fidelity, in the lines it needs.
+        let drawn = SourceCaption.text(for: uniquePatterns(figure.panels.flatMap(\.patterns)))
+        let source = [figure.source.map { "Sources: \($0)." }, drawn.isEmpty ? nil : drawn, ChartBuilder.disclaimer]
+            .compactMap { $0 }.joined(separator: " ")
+        let sourceTop = bottom + legendHeight + 6 * d
+        texts.append(SceneText(text: source, at: Point(margin, sourceTop), size: sizes.source, color: style.mutedText, width: w - 2 * margin))
+        let sourceHeight = measure.size(source, size: sizes.source, width: w - 2 * margin).height
+        let height = Int((sourceTop + sourceHeight + margin).rounded(.up))
+        guard height <= 32000 else { throw RenderError.invalidRequest("the figure would be \(height) px tall") }
         var scene = Scene(width: Int(w), height: height, dpi: dpi, title: figure.title, panels: panels, texts: texts, legend: legend,
                           metadata: [("Title", figure.title), ("Software", "referral-atlas \(ReferralAtlasVersion.string)"),
                                      ("Source", "\(atlas.name) \(atlas.version)")],
                           style: style)
         scene.leaders = leaders
         scene.labelBoxes = labelBoxes
+        scene.addAnatomy(atlas.anatomy, enabled: figure.anatomy)
         return scene
     }
+
+    /// The box each panel frames, in atlas millimetres. A waist-to-toe or leg frame reaches
+    /// up as far as the figure's highest zone or trigger point, so no pattern is cut off.
+    static func frameBox(_ figure: Figure) -> Rect {
+        var box = figure.region.box
+        guard figure.region == .leg || figure.region == .lowerQuarter else { return box }
+        let tops = figure.panels.flatMap { spec in
+            spec.patterns.flatMap { pattern in
+                spec.sides.compactMap { pattern.placed(in: spec.view, side: $0) }
+                    .flatMap { $0.zones.compactMap(\.path.bounds).map(\.minY) + $0.triggerPoints.map(\.point.y) }
+            }
+        }
+        if let top = tops.min() { box.minY = min(box.minY, top - 50) }
+        return box
+    }
+
+    /// "Back view", "Right side view": which way a panel's body faces.
+    static func viewName(_ view: ViewID, atlas: Atlas) -> String {
+        "\(atlas.view(view)?.label ?? view.rawValue) view"
+    }
+
+    /// The height the legend needs: as many columns as its widest entry allows (the rule
+    /// `LegendDrawer` lays it out by), a row per entry in each.
+    static func legendHeight(_ entries: [LegendEntry], size: Double, width: Double, measure: TextMeasurer) -> Double {
+        guard !entries.isEmpty else { return 0 }
+        let widest = entries.map { measure.size($0.text, size: size).width }.max() ?? 0
+        let columns = max(1, min(entries.count, Int(width / (size * 4.3 + widest))))
+        let rows = (entries.count + columns - 1) / columns
+        return Double(rows) * size * 1.75
+    }
+}
+
+/// Patterns in first-seen order, each once.
+func uniquePatterns(_ patterns: [Pattern]) -> [Pattern] {
+    var seen: Set<String> = []
+    return patterns.filter { seen.insert($0.id).inserted }
 }

@@ -15,6 +15,8 @@ public struct ScenePanel: Sendable {
     public var sideMarks = true
     /// Clip drawing to `frame` (close-ups, where the body runs past the panel).
     public var clip = false
+    /// Bones and muscles drawn under the zones (see `Scene.addAnatomy`).
+    public var anatomy: PlacedAnatomy? = nil
 
     public init(view: BodyView, origin: Point, scale: Double, frame: Rect, label: String? = nil, patterns: [PlacedPattern] = [],
                 showLandmarks: Bool = false, sideMarks: Bool = true, clip: Bool = false) {
@@ -66,9 +68,26 @@ public struct SceneText: Sendable {
 
 /// What one legend line shows.
 public enum LegendSymbol: Sendable, Equatable {
-    case essential, spillover, radicular, gap, blank, nerve, deepNerve, triggerPoint, muscle
+    case essential, spillover, radicular, gap, blank, nerve, deepNerve, triggerPoint, muscle, anatomy
+    /// A nerve entrapment's core and its "some patients" area; one tone for an unconfirmed split.
+    case entrapmentCore, entrapmentSome, unsplit
     case root(String)
+    /// A root's flat fill on a dermatome map.
+    case dermatome(String)
     case mark(Color)
+    /// A pen of a blank chart's key: its colour and the pattern that says the same without it.
+    case pen(Color, PenPattern)
+}
+
+/// The pattern a patient draws for each feeling, so a chart drawn with one pen (or read by
+/// someone who does not tell red from green) still says which feeling is where.
+public enum PenPattern: Sendable, Equatable, CaseIterable {
+    /// Shaded in: close strokes.
+    case shade
+    /// Straight lines across, apart.
+    case lines
+    /// Small circles.
+    case circles
 }
 
 public struct LegendEntry: Sendable, Equatable {
@@ -135,6 +154,8 @@ public struct Scene: Sendable {
     /// Callout leaders and their label backgrounds, drawn over the panels.
     public var leaders: [SceneLeader] = []
     public var labelBoxes: [SceneBox] = []
+    /// Further pages of a document drawn as one picture, below this one (see PageRenderer).
+    public var followingPages: [Scene] = []
     public var style: Style
     public init(width: Int, height: Int, dpi: Double, title: String, panels: [ScenePanel], texts: [SceneText],
                 legend: SceneLegend?, metadata: [(String, String)], style: Style) {

@@ -1,10 +1,15 @@
 import AtlasModel
 
 /// Lays out a blank chart for a patient to draw on: a paper page at true scale with the
-/// bodies, the colour key, a name and date line, a 5 cm bar to check the print scale, and
+/// bodies, "Your left" and "Your right" on each, the key (a colour and a pattern per feeling),
+/// a name and date line, a 5 cm bar to check the print scale, and
 /// the finder marks and code `compare` reads back from a scan or a photo.
 enum SheetBuilder {
     static func scene(_ request: ChartRequest, atlas: Atlas) throws(RenderError) -> Scene {
+        guard ChartSheet.viewChoices.contains(request.views) else {
+            throw RenderError.invalidRequest("a blank chart shows all four views, back and front, or one of the back, front and side views, not "
+                + request.views.map(\.rawValue).joined(separator: " + "))
+        }
         let sheet = ChartSheet(views: request.views, paper: request.paper)
         let mm = Double(request.width) / sheet.pageWidth
         let style = request.style, phrases = request.phrases
@@ -48,20 +53,21 @@ enum SheetBuilder {
         guard !request.bare else { return scene }
 
         let left = ChartSheet.sideMargin + 2, textWidth = sheet.pageWidth - 2 * left
-        var texts = [SceneText(text: title, at: Point(left, 7.5) * mm, size: 5.2 * mm, weight: .bold, fitWidth: textWidth * mm),
-                     SceneText(text: phrases.text(.templateInstructions), at: Point(left, 15) * mm, size: 3.1 * mm,
-                               color: style.mutedText, width: textWidth * mm)]
+        let instructions = phrases.text(.templateInstructions, ["where": phrases.text(whereKey(sheet.views))])
+        var texts = [SceneText(text: title, at: Point(left, 5.5) * mm, size: 5.2 * mm, weight: .bold, fitWidth: textWidth * mm),
+                     SceneText(text: instructions, at: Point(left, 12.8) * mm, size: 3.0 * mm, color: style.mutedText, width: textWidth * mm)]
         for panel in panels {
-            if let label = panel.label {
+            if let label = panelLabel(panel, phrases: phrases) {
                 texts.append(SceneText(text: label, at: Point(panel.frame.center.x, panel.frame.minY - 1.2 * mm), size: 3.4 * mm,
-                                       weight: .bold, alignment: .center))
+                                       weight: .bold, alignment: .center, fitWidth: panel.frame.width * 0.95))
             }
-            texts += ChartBuilder.sideMarks(panel, unit: 4.5 * mm)
+            texts += sideWords(panel, box: sheet.panelBox, size: (sheet.isLandscape ? 2.6 : 3.2) * mm, phrases: phrases,
+                               stacked: sheet.isLandscape)
         }
-        let footerTop = sheet.pageHeight - ChartSheet.panelsBottomRoom + 3
+        let footerTop = sheet.pageHeight - sheet.bottomRoom + 1.5
         texts.append(SceneText(text: phrases.text(.templateNameDate), at: Point(left, footerTop) * mm, size: 3.4 * mm,
                                fitWidth: textWidth * mm))
-        texts.append(SceneText(text: phrases.text(.disclaimer), at: Point(left, footerTop + 6.5) * mm, size: 2.5 * mm,
+        texts.append(SceneText(text: phrases.text(.disclaimer), at: Point(left, footerTop + 6) * mm, size: 2.5 * mm,
                                color: style.mutedText, width: textWidth * mm))
         texts.append(SceneText(text: phrases.text(.templateScaleBar), at: Point(barLeft, bottom - 5.2) * mm, size: 2.2 * mm,
                                color: style.mutedText))
@@ -69,8 +75,67 @@ enum SheetBuilder {
         texts.append(SceneText(text: "referral-atlas · \(sheet.name)", at: Point(codeRight + 3, bottom - 1.3) * mm, size: 2.2 * mm,
                                color: style.mutedText))
         scene.texts = texts
+        // The key sits between the instructions and the bodies, clear of the panels: `compare`
+        // reads only marks inside them, so the printed colours are never taken for a drawing.
         scene.legend = SceneLegend(entries: ChartBuilder.legendEntries(kind: .template, style: style, panels: panels, phrases: phrases),
-                                   frame: px(Rect(minX: left, minY: 25.5, maxX: sheet.pageWidth - left, maxY: 31.5)), textSize: 3 * mm)
+                                   frame: px(Rect(minX: left, minY: 21.5, maxX: sheet.pageWidth - left, maxY: 33)), textSize: 3 * mm)
         return scene
+    }
+
+    /// Where the instructions ask to shade: exactly the views on the page.
+    static func whereKey(_ views: [ViewID]) -> Phrasebook.Key {
+        switch views {
+        case ChartSheet.backFront: .templateWhereBackFront
+        case [.posterior]: .templateWhereBack
+        case [.anterior]: .templateWhereFront
+        case [.lateralRight]: .templateWhereRightSide
+        case [.lateralLeft]: .templateWhereLeftSide
+        default: .templateWhereAll
+        }
+    }
+
+    /// "Back (seen from behind)", "Front (facing you)": a patient must know which way the
+    /// figure faces to put a mark on the right side; other views keep their own label.
+    static func panelLabel(_ panel: ScenePanel, phrases: Phrasebook) -> String? {
+        switch panel.view.id {
+        case .posterior: phrases.text(.templateBackLabel)
+        case .anterior: phrases.text(.templateFrontLabel)
+        default: panel.label
+        }
+    }
+
+    /// "Your right" and "Your left" beside the lower legs, each on the side where the patient's
+    /// own side lies as drawn (from behind: the viewer's right; from the front: the viewer's
+    /// left); a side view says whose side it is, behind the calf. Printed grey ink, so
+    /// `compare` takes them for part of the chart, never for a mark.
+    /// `stacked` breaks them into short lines, where neighbouring panels leave little room.
+    static func sideWords(_ panel: ScenePanel, box: Rect, size: Double, phrases: Phrasebook, stacked: Bool = false) -> [SceneText] {
+        let grey = Color(hex: "#666666")!
+        // Beside the calf: the arms end above it, so the room out to the panel's edge is free.
+        let y = box.minY + box.height * 0.79
+        let offset = box.width / 2 - (box.width / 2 - 150) / 2
+        // One word to a line when stacked, each line placed here (never by wrapping or the
+        // font's line spacing): the words then lie in the same place at every size, as
+        // `compare` expects of printed ink.
+        func word(_ key: Phrasebook.Key, x: Double) -> [SceneText] {
+            let text = phrases.text(key)
+            let lines = stacked ? text.split(separator: " ").map(String.init) : [text]
+            let top = panel.toPixels(Point(x, y))
+            return lines.enumerated().map { index, line in
+                SceneText(text: line, at: Point(top.x, top.y + Double(index) * size * 1.2), size: size, weight: .bold,
+                          alignment: .center, color: grey)
+            }
+        }
+        let view = panel.view.id
+        if view == .posterior || view == .anterior {
+            return Side.allCases.flatMap { side in
+                word(side == .right ? .sideYourRight : .sideYourLeft, x: offset * view.screenSign(for: side))
+            }
+        }
+        guard let side = view.onlySide else { return [] }
+        // A side view: behind the body, which faces the viewer's right in the right side
+        // view; the panel's centre lies `centringShift` from the atlas origin.
+        let behind = side == .right ? -offset : offset
+        return word(side == .right ? .sideYourRightSide : .sideYourLeftSide, x: behind - ChartLayout.centringShift(view))
     }
 }

@@ -64,7 +64,7 @@ extension IntakeApp {
             switch error {
             case .noMarks(_, let message), .notAChart(_, let message), .unreadable(_, let message):
                 throw ClientError(.unprocessableContent, message)
-            case .cannotWrite, .internalFailure:
+            case .cannotWrite, .internalFailure, .badOption:
                 throw error
             }
         }

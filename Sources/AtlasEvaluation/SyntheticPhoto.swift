@@ -4,68 +4,88 @@ import Foundation
 
 /// What a scanner or a hand-held phone does to a printed page. Every effect is off by default,
 /// so a test can switch on exactly the ones it is about; the presets below combine them.
-struct Capture: Sendable {
+public struct Capture: Sendable {
     /// What surrounds the page in the picture.
-    enum Background: Sendable {
+    public enum Background: Sendable {
         case white   // a flatbed scanner's lid
         case desk    // brown wood with a grain
         case dark    // a dark table or sofa
     }
 
     /// In-plane rotation of the page, degrees, clockwise on screen.
-    var rotationDegrees = 0.0
+    public var rotationDegrees = 0.0
     /// Page pixels -> photo pixels at the page's centre (along the tilt the page is further
     /// foreshortened there by cos(tilt)).
-    var scale = 1.0
+    public var scale = 1.0
     /// 0 none ... 1 strong hand-held tilt: the page plane turned `perspective * maxTiltDegrees`
     /// (40°) about an axis through its centre, seen by a pinhole camera 0.75 page diagonals away
     /// (a phone's wide lens with the page filling the frame). 0.55 is about 22°.
-    var perspective = 0.0
+    public var perspective = 0.0
     /// Radians: the direction (in page pixels, y down) of the edge that tilts away from the
     /// camera and so comes out shorter. -π/2 puts the top edge away.
-    var tiltDirection = 0.0
+    public var tiltDirection = 0.0
     /// Standard deviation of the (near-gaussian) lens blur, photo pixels.
-    var blurRadius = 0.0
+    public var blurRadius = 0.0
     /// 0 even ... 0.5: the far (bottom right) corner of the picture half as bright: a smooth ramp
     /// from the top left (the lamp's side), plus vignetting that takes a fifth of it off every corner.
-    var lightFalloff = 0.0
+    public var lightFalloff = 0.0
     /// A soft-edged, slightly curved shadow (a hand or the phone) over the lower right part of
     /// the picture, darkening by 35%.
-    var shadow = false
+    public var shadow = false
     /// Multiplies the page's colours, ink included: e.g. grey recycled paper (0.82, 0.80, 0.76).
-    var paperTint: (Double, Double, Double) = (1, 1, 1)
+    public var paperTint: (Double, Double, Double) = (1, 1, 1)
     /// Multiplies the whole picture: e.g. warm indoor light (1.0, 0.93, 0.8).
-    var colourCast: (Double, Double, Double) = (1, 1, 1)
+    public var colourCast: (Double, Double, Double) = (1, 1, 1)
     /// Overall gain: a phone's auto-exposure rarely makes white paper 255.
-    var exposure = 1.0
+    public var exposure = 1.0
     /// Sensor noise standard deviation, in 0...255 units, independent per channel.
-    var noise = 0.0
-    var background = Background.desk
+    public var noise = 0.0
+    public var background = Background.desk
     /// Extra canvas on each side of the page's bounding box, as a share of that box's size.
-    var margin = 0.1
-    var seed: UInt64 = 1
+    public var margin = 0.1
+    public var seed: UInt64 = 1
 
-    static let maxTiltDegrees = 40.0
+    public static let maxTiltDegrees = 40.0
+
+    public init(rotationDegrees: Double = 0, scale: Double = 1, perspective: Double = 0, tiltDirection: Double = 0,
+                blurRadius: Double = 0, lightFalloff: Double = 0, shadow: Bool = false,
+                paperTint: (Double, Double, Double) = (1, 1, 1), colourCast: (Double, Double, Double) = (1, 1, 1),
+                exposure: Double = 1, noise: Double = 0, background: Background = .desk, margin: Double = 0.1, seed: UInt64 = 1) {
+        self.rotationDegrees = rotationDegrees
+        self.scale = scale
+        self.perspective = perspective
+        self.tiltDirection = tiltDirection
+        self.blurRadius = blurRadius
+        self.lightFalloff = lightFalloff
+        self.shadow = shadow
+        self.paperTint = paperTint
+        self.colourCast = colourCast
+        self.exposure = exposure
+        self.noise = noise
+        self.background = background
+        self.margin = margin
+        self.seed = seed
+    }
 
     /// A careful flatbed scan: almost straight, sharp, clean.
-    static let flatbedScan = Capture(rotationDegrees: 0.4, blurRadius: 0.5, noise: 1.5, background: .white, margin: 0.03)
+    public static let flatbedScan = Capture(rotationDegrees: 0.4, blurRadius: 0.5, noise: 1.5, background: .white, margin: 0.03)
 
     /// A page put on the scanner glass askew, scanned at a lower resolution.
-    static let crookedScan = Capture(rotationDegrees: 7, scale: 0.9, blurRadius: 0.6, noise: 1.5,
+    public static let crookedScan = Capture(rotationDegrees: 7, scale: 0.9, blurRadius: 0.6, noise: 1.5,
                                      background: .white, margin: 0.08)
 
     /// A phone held over the desk at about 22°, top edge away and a little to the right,
     /// under warm indoor light.
-    static let phonePhoto = Capture(rotationDegrees: -6, scale: 1.1, perspective: 0.55, tiltDirection: -Double.pi / 2 + 0.35,
+    public static let phonePhoto = Capture(rotationDegrees: -6, scale: 1.1, perspective: 0.55, tiltDirection: -Double.pi / 2 + 0.35,
                                     blurRadius: 1.2, lightFalloff: 0.3, colourCast: (1.0, 0.93, 0.8), exposure: 0.92,
                                     noise: 4, background: .desk, margin: 0.12)
 
     /// Grey recycled paper on a flatbed, slightly askew.
-    static let greyPaper = Capture(rotationDegrees: 2, scale: 0.95, blurRadius: 0.6, paperTint: (0.82, 0.80, 0.76),
+    public static let greyPaper = Capture(rotationDegrees: 2, scale: 0.95, blurRadius: 0.6, paperTint: (0.82, 0.80, 0.76),
                                    noise: 2, background: .white, margin: 0.05)
 
     /// A phone photo by a window: strong falloff and the phone's shadow across the page.
-    static let unevenLight = Capture(rotationDegrees: 3, perspective: 0.3, tiltDirection: .pi / 2,
+    public static let unevenLight = Capture(rotationDegrees: 3, perspective: 0.3, tiltDirection: .pi / 2,
                                      blurRadius: 0.8, lightFalloff: 0.5, shadow: true, exposure: 0.95,
                                      noise: 3, background: .dark, margin: 0.1)
 }
@@ -75,10 +95,10 @@ struct Capture: Sendable {
 ///
 /// Written for debug builds, where every loop turn and call is costly: one pass per stage,
 /// three channels per loop turn, raw buffers, no generic min/max in the inner loops.
-enum SyntheticPhoto {
+public enum SyntheticPhoto {
     /// The captured image, and the homography from page pixels to photo pixels (so tests can check registration error).
     /// Pixel (i, j) covers [i, i+1) x [j, j+1) in both images, so pixel centres sit at +0.5.
-    static func capture(_ page: RGBAImage, _ capture: Capture) -> (image: RGBAImage, pageToPhoto: Homography) {
+    public static func capture(_ page: RGBAImage, _ capture: Capture) -> (image: RGBAImage, pageToPhoto: Homography) {
         let (pageToPhoto, width, height) = placement(pageWidth: page.width, pageHeight: page.height, capture)
         var rgb = warp(page, pageToPhoto, width: width, height: height, capture)
         if capture.blurRadius > 0 { blur(&rgb, width: width, height: height, sigma: capture.blurRadius) }

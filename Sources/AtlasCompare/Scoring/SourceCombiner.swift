@@ -1,0 +1,130 @@
+import AtlasModel
+
+/// One explanation of a drawing: one source, or two or three at once (possibly on
+/// different sides), with its posterior probability among all explanations considered.
+public struct Explanation: Sendable, Codable, Equatable {
+    /// One source of an explanation.
+    public struct Source: Sendable, Codable, Equatable {
+        public var id: String
+        public var name: String
+        public var side: MatchSide
+        public var family: Family
+    }
+
+    public var sources: [Source]
+    /// Share of the marked cells inside the sources' zones (essential or spillover).
+    public var shareExplained: Double
+    /// Posterior probability of this explanation among those considered.
+    public var confidence: Double
+
+    /// "gluteus medius (right) together with S1 nerve root (right)".
+    public var words: String {
+        sources.map { "\($0.name) (\($0.side == .both ? "both sides" : $0.side.rawValue))" }.joined(separator: " together with ")
+    }
+}
+
+/// Looks for drawings better explained by two or three sources than by one.
+///
+/// A combination marks a cell at the highest rate any of its sources gives that cell (the
+/// cell is explained by whichever source explains it best). Each extra source costs
+/// `extraSourcePenalty` in log prior odds: two sources must explain clearly more than one
+/// before they are preferred (an Occam factor; its size was set on the tuning set).
+/// Every pair of patterns is scored; triples extend the best pairs.
+enum SourceCombiner {
+    static let extraSourcePenalty = 5.0
+    /// Pairs extended to triples.
+    static let triplesFrom = 4
+
+    struct Result {
+        /// Per candidate: the posterior probability that it is one of the sources.
+        var marginals: [Double]
+        /// The best explanations, most probable first (at most three).
+        var explanations: [Explanation]
+    }
+
+    static func explain(_ candidates: [Candidate], marks: DrawingMarks, features: DrawingFeatures) -> Result {
+        guard !candidates.isEmpty else { return Result(marginals: [], explanations: []) }
+        var hypotheses: [(members: [Int], logPosterior: Double)] = candidates.indices.map { ([$0], candidates[$0].logLikelihood) }
+        var pairs: [(members: [Int], cells: Double, logPosterior: Double)] = []
+        for a in candidates.indices {
+            let rates = candidates[a].denseRates()
+            for b in candidates.indices where b > a && compatible(candidates[a].mask, candidates[b].mask) {
+                let cells = candidates[a].cells + addedLikelihood(rates: rates, adding: candidates[b], marks: marks)
+                let feature = max(features.logRatio(for: candidates[a].group), features.logRatio(for: candidates[b].group))
+                pairs.append(([a, b], cells, cells + feature - extraSourcePenalty))
+            }
+        }
+        pairs.sort { $0.logPosterior > $1.logPosterior }
+        hypotheses += pairs.map { ($0.members, $0.logPosterior) }
+        for pair in pairs.prefix(triplesFrom) {
+            let (a, b) = (pair.members[0], pair.members[1])
+            var rates = candidates[a].denseRates()
+            candidates[b].forEachZoneCell { panel, cell, rate in
+                if rates[panel].isEmpty { rates[panel] = [Double](repeating: ZoneRates.elsewhere, count: candidates[b].mask.classes[panel].count) }
+                if rates[panel][cell] < rate { rates[panel][cell] = rate }
+            }
+            let pairCells = pair.cells
+            for c in candidates.indices where c != a && c != b
+                && compatible(candidates[a].mask, candidates[c].mask) && compatible(candidates[b].mask, candidates[c].mask) {
+                let cells = pairCells + addedLikelihood(rates: rates, adding: candidates[c], marks: marks)
+                let feature = [a, b, c].map { features.logRatio(for: candidates[$0].group) }.max() ?? 0
+                let members = [a, b, c].sorted()
+                guard !hypotheses.contains(where: { $0.members == members }) else { continue }
+                hypotheses.append((members, cells + feature - 2 * extraSourcePenalty))
+            }
+        }
+        let shares = Likelihood.shares(hypotheses.map(\.logPosterior))
+        var marginals = [Double](repeating: 0, count: candidates.count)
+        for (hypothesis, share) in zip(hypotheses, shares) {
+            for member in hypothesis.members { marginals[member] += share }
+        }
+        let best = shares.indices.sorted { shares[$0] > shares[$1] }.prefix(3)
+        let explanations = best.map { index in
+            let members = hypotheses[index].members.sorted { candidates[$0].logLikelihood > candidates[$1].logLikelihood }
+            return Explanation(sources: members.map { source(candidates[$0].mask) },
+                               shareExplained: shareExplained(members.map { candidates[$0].mask }, marks: marks),
+                               confidence: shares[index])
+        }
+        return Result(marginals: marginals, explanations: explanations)
+    }
+
+    /// Two patterns can be combined unless they are the same pattern (both sides at once is
+    /// its own candidate) or one includes the other (a muscle and one of its trigger points).
+    static func compatible(_ a: PatternMask, _ b: PatternMask) -> Bool {
+        a.pattern.id != b.pattern.id && !a.pattern.includes.contains(b.pattern.id) && !b.pattern.includes.contains(a.pattern.id)
+    }
+
+    /// What adding `mask` to a combination whose cell rates are `rates` changes.
+    private static func addedLikelihood(rates: [[Double]], adding candidate: Candidate, marks: DrawingMarks) -> Double {
+        var delta = 0.0
+        let p0 = ZoneRates.elsewhere
+        let marked = marks.panels.map(\.any)
+        candidate.forEachZoneCell { panel, cell, rate in
+            let current = rates[panel].isEmpty ? p0 : rates[panel][cell]
+            guard rate > current else { return }
+            let m = marked[panel][cell]
+            delta += Likelihood.cell(marked: m, rate: rate) - (current > p0 ? Likelihood.cell(marked: m, rate: current) : 0)
+        }
+        return Likelihood.tempering * delta + candidate.spilloverPrior
+    }
+
+    private static func source(_ mask: PatternMask) -> Explanation.Source {
+        Explanation.Source(id: mask.pattern.id, name: mask.pattern.name, side: mask.side, family: mask.pattern.family)
+    }
+
+    /// Share of the marked cells inside any of the masks' essential or spillover zones.
+    static func shareExplained(_ masks: [PatternMask], marks: DrawingMarks) -> Double {
+        let total = marks.markedCells
+        guard total > 0 else { return 0 }
+        var inside = 0
+        for (index, panel) in marks.panels.enumerated() {
+            for cell in panel.any.indices where panel.any[cell] {
+                if masks.contains(where: { mask in
+                    let classes = mask.classes[index]
+                    return !classes.isEmpty && classes[cell] >= UInt8(CellClass.spillover.rawValue)
+                }) { inside += 1 }
+            }
+        }
+        return Double(inside) / Double(total)
+    }
+}

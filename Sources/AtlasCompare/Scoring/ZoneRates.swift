@@ -1,0 +1,64 @@
+import AtlasModel
+
+/// How likely a patient with a given source is to mark one grid cell (about 5 mm of body),
+/// by where the cell lies relative to the source's pattern: the per-cell rates of the
+/// likelihood model (`Likelihood`). Sources, and which figures are assumptions:
+///
+/// - essential: the zone "felt by nearly every patient" (Travell & Simons), but one drawing
+///   covers only part of it: the same patient drawing twice agrees at Jaccard 0.4 to 0.75
+///   (design.md section 4), so about 0.7 of the zone's cells (assumption within that range).
+///   Nerve roots 0.6: composite root-pain drawings overlap published maps by about 50 to 80%
+///   (Albert 2019; clinical-facts 9c).
+/// - spillover: felt by "some patients" (T&S): a patient has it or not, so the whole
+///   spillover zone shares one hidden state (spatial correlation handled by the region):
+///   present with probability `spilloverShare` 0.4 (the sacroiliac joint's thigh and leg
+///   layers are reported by 28 to 50%, Slipman 2000; the hip's thigh and leg by 16 to 57%,
+///   Lesher 2008; addendum 1-2), and then its cells are marked at 0.6 (assumption: a little
+///   below the essential rate, as patients draw a felt spillover less fully).
+/// - margin: a ring about 1 cm outside the essential zones; borders are estimates and pens
+///   are broad: 0.15 (assumption). Roots 0.2: root pain is non-dermatomal in 64% (Murphy
+///   2009), so it strays further from any map (assumption on that basis).
+/// - elsewhere: stray marks: 0.01 (assumption; a third of drawings carry a stray mark of a
+///   few cells, and more marks elsewhere are better explained by a second source).
+public struct ZoneRates: Sendable, Equatable {
+    public var essential: Double
+    public var spillover: Double
+    /// The chance that a patient with the source has its spillover at all.
+    public static let spilloverShare = 0.4
+    public var margin: Double
+
+    /// The chance that a cell away from every zone of the source is marked.
+    public static let elsewhere = 0.01
+
+    public init(essential: Double, spillover: Double, margin: Double) {
+        self.essential = essential
+        self.spillover = spillover
+        self.margin = margin
+    }
+
+    /// The rates for a group of sources.
+    public static func of(_ group: SourceGroup) -> ZoneRates {
+        switch group {
+        case .root: ZoneRates(essential: 0.6, spillover: 0.55, margin: 0.2)
+        case .entrapment: ZoneRates(essential: 0.6, spillover: 0.55, margin: 0.15)
+        case .referred: ZoneRates(essential: 0.7, spillover: 0.6, margin: 0.15)
+        }
+    }
+
+    /// The rate of a cell class.
+    public func rate(_ zone: CellClass) -> Double {
+        switch zone {
+        case .essential: essential
+        case .spillover: spillover
+        case .margin: margin
+        case .elsewhere: Self.elsewhere
+        }
+    }
+}
+
+/// Where a cell lies relative to a pattern, most to least explained.
+public enum CellClass: Int, Sendable, Comparable, CaseIterable {
+    case elsewhere = 0, margin, spillover, essential
+
+    public static func < (a: CellClass, b: CellClass) -> Bool { a.rawValue < b.rawValue }
+}

@@ -1,0 +1,44 @@
+import AtlasEvaluation
+import AtlasModel
+import AtlasRender
+import Foundation
+
+// The held-out evaluation of `compare` on generated patient-like drawings (`make eval`).
+//   atlas-eval                 the held-out set (400 drawings)
+//   atlas-eval tuning [N]      N drawings of the tuning set, printing every miss
+//   atlas-eval held-out [N]    N held-out drawings (add no-photos to skip photos and crops)
+//   atlas-eval draw SEED OUT.png   writes one generated drawing, to look at
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "draw", arguments.count == 3, let seed = UInt64(arguments[1]), let directory = AtlasLocator.bundledAtlas() {
+    do {
+        let atlas = try AtlasLoader.load(directory: directory)
+        let drawing = try DrawingGenerator.make(seed: seed, atlas: atlas)
+        try AtomicFile.write(try PNGCodec.encode(drawing.page, opaque: true, dpi: 100, metadata: []), to: arguments[2])
+        print(drawing.description)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(1)
+    }
+}
+let set = arguments.first ?? "held-out"
+let count = arguments.count > 1 ? UInt64(arguments[1]) ?? 400 : 400
+guard set == "tuning" || set == "held-out", let directory = AtlasLocator.bundledAtlas() else {
+    FileHandle.standardError.write(Data("usage: atlas-eval [tuning|held-out] [COUNT]\n".utf8))
+    exit(64)
+}
+do {
+    let atlas = try AtlasLoader.load(directory: directory)
+    let start: UInt64 = set == "tuning" ? Evaluation.tuningSeeds.lowerBound : Evaluation.heldOutStart
+    let verbose = set == "tuning" || ProcessInfo.processInfo.environment["EVAL_VERBOSE"] != nil
+    let printer: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    let photos = arguments.contains("no-photos") ? 0 : 4
+    let report = try Evaluation.run(seeds: start..<(start + count), atlas: atlas, photoEvery: photos, cropEvery: photos == 0 ? 0 : 6,
+                                    log: verbose ? printer : nil)
+    print("\(set) set, seeds \(start)..<\(start + count)")
+    print(report.text)
+    for failure in report.failures.prefix(10) { print("failed: \(failure)") }
+} catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,199 @@
+import AtlasCompare
+import AtlasModel
+import AtlasRender
+import Foundation
+
+/// Runs the comparison over generated drawings and counts how often it is right.
+///
+/// Seeds: the tuning set is seeds 1 to 9,999; the held-out set starts at 1,000,000 and was
+/// never looked at while the rates and penalties were set. A match counts as the source when
+/// it is the same pattern or one includes the other (a muscle and one of its trigger points).
+public struct EvaluationReport: Sendable {
+    public var cases = 0, failed = 0
+    public var single = 0, top1 = 0, top3 = 0, group = 0, side = 0
+    public var verdictRight = 0, verdictUndecided = 0
+    public var pairs = 0, pairBothTop3 = 0, pairExplained = 0
+    public var photos = 0, photoAgree = 0, photoVerdictAgree = 0, photoFailed = 0
+    public var crops = 0, cropAgree = 0
+    public var confidenceSum = 0.0
+    public var confusions: [String: Int] = [:]
+    public var failures: [String] = []
+    public var seconds = 0.0
+
+    static func share(_ a: Int, _ b: Int) -> String { b == 0 ? "-" : String(format: "%.3f (%d/%d)", Double(a) / Double(b), a, b) }
+
+    public var text: String {
+        var lines = [
+            "drawings: \(cases) (\(single) one source, \(pairs) two sources), unreadable: \(failed), \(String(format: "%.0f", seconds)) s",
+            "top-1:                     \(Self.share(top1, single))",
+            "top-3:                     \(Self.share(top3, single))",
+            "group (root/entrapment/referred) of the top match: \(Self.share(group, single))",
+            "side of the top match:     \(Self.share(side, single))",
+            "verdict names the true group: \(Self.share(verdictRight, single)); cannot tell: \(Self.share(verdictUndecided, single))",
+            "two sources, both in top 3: \(Self.share(pairBothTop3, pairs))",
+            "two sources, best explanation is the pair: \(Self.share(pairExplained, pairs))",
+            "photo and PNG agree (top match and side): \(Self.share(photoAgree, photos)); verdict: \(Self.share(photoVerdictAgree, photos)); photos unread: \(photoFailed)",
+            "cropped to the back view agrees: \(Self.share(cropAgree, crops))",
+            String(format: "mean confidence of the top match: %.3f (top-1 rate %.3f)", single > 0 ? confidenceSum / Double(single) : 0,
+                   single > 0 ? Double(top1) / Double(single) : 0),
+            "most confused (true -> ranked first):",
+        ]
+        for (pair, count) in confusions.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(10) {
+            lines.append("  \(count)  \(pair)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+public enum Evaluation {
+    public static let tuningSeeds: Range<UInt64> = 1..<10_000
+    public static let heldOutStart: UInt64 = 1_000_000
+
+    /// Same pattern, or one includes the other.
+    static func same(_ a: String, _ b: String, atlas: Atlas) -> Bool {
+        a == b || (atlas.pattern(a)?.includes.contains(b) ?? false) || (atlas.pattern(b)?.includes.contains(a) ?? false)
+    }
+
+    /// Compares every drawing of `seeds` on every core; every `photoEvery`-th is also
+    /// photographed (JPEG) and every `cropEvery`-th four-view drawing cut to its back view.
+    public static func run(seeds: Range<UInt64>, atlas: Atlas, photoEvery: Int = 4, cropEvery: Int = 6,
+                           log: (@Sendable (String) -> Void)? = nil) throws -> EvaluationReport {
+        let comparator = try DrawingComparator(atlas: atlas)
+        let started = Date()
+        let collected = Collected()
+        let list = Array(seeds)
+        DispatchQueue.concurrentPerform(iterations: list.count) { index in
+            var local = EvaluationReport()
+            evaluate(seed: list[index], index: index, atlas: atlas, comparator: comparator, photoEvery: photoEvery, cropEvery: cropEvery,
+                     into: &local, log: log)
+            collected.add(local)
+        }
+        var report = collected.report
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    static func evaluate(seed: UInt64, index: Int, atlas: Atlas, comparator: DrawingComparator, photoEvery: Int, cropEvery: Int,
+                         into report: inout EvaluationReport, log: (@Sendable (String) -> Void)?) {
+        report.cases += 1
+        let drawing: PatientDrawing
+        let comparison: DrawingComparison
+        do {
+            drawing = try DrawingGenerator.make(seed: seed, atlas: atlas)
+            comparison = try comparator.analyse(image: drawing.page, name: "seed-\(seed).png").comparison
+        } catch {
+            report.failed += 1
+            report.failures.append("seed \(seed): \(error)")
+            return
+        }
+        let matches = comparison.matches
+        let ids = matches.map(\.id)
+        if drawing.sources.count == 1 {
+            let truth = drawing.sources[0]
+            report.single += 1
+            let top = matches.first
+            if let top, same(top.id, truth.id, atlas: atlas) { report.top1 += 1 } else {
+                report.confusions["\(truth.id) -> \(top?.id ?? "none")", default: 0] += 1
+                log?("miss \(drawing.description): \(matches.prefix(3).map { "\($0.id)/\($0.side.rawValue) \(String(format: "%.2f", $0.confidence))" })")
+            }
+            if ids.prefix(3).contains(where: { same($0, truth.id, atlas: atlas) }) { report.top3 += 1 }
+            if let top, top.group == truth.group { report.group += 1 }
+            if let top, top.side == truth.side { report.side += 1 }
+            report.confidenceSum += top?.confidence ?? 0
+            let verdictGroup: SourceGroup? = switch comparison.leaning.verdict {
+            case .radicular: .root
+            case .entrapment: .entrapment
+            case .referred: .referred
+            case .undecided: nil
+            }
+            if verdictGroup == truth.group { report.verdictRight += 1 }
+            if verdictGroup == nil { report.verdictUndecided += 1 }
+        } else {
+            report.pairs += 1
+            let top3 = ids.prefix(3)
+            if drawing.sources.allSatisfy({ s in top3.contains { same($0, s.id, atlas: atlas) } }) { report.pairBothTop3 += 1 } else {
+                log?("pair miss \(drawing.description): \(matches.prefix(4).map { "\($0.id)/\($0.side.rawValue)" })")
+            }
+            if let best = comparison.explanations.first, best.sources.count >= 2,
+               drawing.sources.allSatisfy({ s in best.sources.contains { same($0.id, s.id, atlas: atlas) } }) {
+                report.pairExplained += 1
+            }
+        }
+        if photoEvery > 0, index % photoEvery == 0 {
+            report.photos += 1
+            let captures: [Capture] = [.phonePhoto, .crookedScan, .unevenLight, .greyPaper]
+            var capture = captures[(index / photoEvery) % captures.count]
+            capture.seed = seed
+            let (photo, _) = SyntheticPhoto.capture(drawing.page, capture)
+            do {
+                let jpeg = try JPEGCodec.encode(photo, quality: 70)
+                let result = try comparator.analyse(bytes: jpeg, name: "seed-\(seed).jpg").comparison
+                if result.matches.first?.id == matches.first?.id && result.matches.first?.side == matches.first?.side {
+                    report.photoAgree += 1
+                } else {
+                    log?("photo differs \(drawing.description): \(result.matches.prefix(2).map(\.id)) vs \(ids.prefix(2))")
+                }
+                if result.leaning.verdict == comparison.leaning.verdict { report.photoVerdictAgree += 1 }
+            } catch {
+                report.photoFailed += 1
+                report.failures.append("seed \(seed) photo: \(error)")
+            }
+        }
+        if cropEvery > 0, index % cropEvery == 1, drawing.views.count > 1 {
+            if let crop = backView(drawing.page, atlas: atlas), let result = try? comparator.analyse(image: crop, name: "crop").comparison {
+                report.crops += 1
+                let agree = result.matches.first?.id == matches.first?.id && result.matches.first?.side == matches.first?.side
+                if agree { report.cropAgree += 1 }
+            }
+        }
+    }
+
+    /// The back-view panel of a four-view page cut out, as a screenshot of one view.
+    static func backView(_ page: RGBAImage, atlas: Atlas) -> RGBAImage? {
+        var request = ChartRequest(kind: .template, views: ViewID.allCases)
+        request.width = page.width
+        guard let scene = try? ChartBuilder.scene(request, atlas: atlas),
+              let panel = scene.panels.first(where: { $0.view.id == .posterior }) else { return nil }
+        let f = panel.frame
+        let x0 = max(0, Int(f.minX) - 10), y0 = max(0, Int(f.minY) - 10)
+        let x1 = min(page.width, Int(f.maxX) + 10), y1 = min(page.height, Int(f.maxY) + 10)
+        let w = x1 - x0, h = y1 - y0
+        guard w > 10, h > 10 else { return nil }
+        var pixels = [UInt8](repeating: 255, count: w * h * 4)
+        for y in 0..<h {
+            for x in 0..<w {
+                let s = ((y + y0) * page.width + x + x0) * 4, d = (y * w + x) * 4
+                for c in 0..<4 { pixels[d + c] = page.pixels[s + c] }
+            }
+        }
+        return RGBAImage(width: w, height: h, pixels: pixels)
+    }
+}
+
+extension EvaluationReport {
+    mutating func merge(_ o: EvaluationReport) {
+        cases += o.cases; failed += o.failed; single += o.single; top1 += o.top1; top3 += o.top3; group += o.group; side += o.side
+        verdictRight += o.verdictRight; verdictUndecided += o.verdictUndecided
+        pairs += o.pairs; pairBothTop3 += o.pairBothTop3; pairExplained += o.pairExplained
+        photos += o.photos; photoAgree += o.photoAgree; photoVerdictAgree += o.photoVerdictAgree; photoFailed += o.photoFailed
+        crops += o.crops; cropAgree += o.cropAgree
+        confidenceSum += o.confidenceSum
+        for (k, v) in o.confusions { confusions[k, default: 0] += v }
+        failures += o.failures
+    }
+}
+
+/// Reports of concurrent workers, merged under a lock.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var merged = EvaluationReport()
+
+    func add(_ report: EvaluationReport) {
+        lock.lock(); merged.merge(report); lock.unlock()
+    }
+
+    var report: EvaluationReport {
+        lock.lock(); defer { lock.unlock() }
+        return merged
+    }
+}

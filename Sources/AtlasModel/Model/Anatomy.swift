@@ -1,0 +1,134 @@
+/// A bone (or a bony outline such as the obturator foramen) of the skeleton layer, in the
+/// side frame of its view.
+public struct Bone: Sendable, Equatable, Codable {
+    public var id: String
+    public var path: BezierPath
+    /// An outline only (a foramen, a bony line): stroked, never filled.
+    public var lineOnly: Bool
+    /// A midline bone (sacrum, coccyx, vertebra): drawn once, already whole.
+    public var midline: Bool
+
+    public init(id: String, path: BezierPath, lineOnly: Bool = false, midline: Bool = false) {
+        self.id = id
+        self.path = path
+        self.lineOnly = lineOnly
+        self.midline = midline
+    }
+}
+
+/// How a muscle is seen in a view: on the surface, or through the muscles over it.
+public enum MuscleDepth: String, Sendable, CaseIterable, Codable {
+    case superficial, deep
+}
+
+/// A muscle (or a tendinous sheet such as the iliotibial band) in one view: its shape from
+/// origin to insertion and a few lines along its fibres, in the side frame.
+public struct Muscle: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, CaseIterable, Codable { case muscle, tendon }
+
+    public var id: String
+    public var name: String
+    public var kind: Kind
+    public var depth: MuscleDepth
+    /// The patterns drawn with this muscle.
+    public var patterns: [String]
+    public var path: BezierPath
+    /// Straight lines along the fibres; the renderer clips them to `path`.
+    public var fibres: [BezierPath]
+    public var location: SourceLocation
+
+    public init(id: String, name: String, kind: Kind = .muscle, depth: MuscleDepth, patterns: [String], path: BezierPath,
+                fibres: [BezierPath], location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.depth = depth
+        self.patterns = patterns
+        self.path = path
+        self.fibres = fibres
+        self.location = location
+    }
+}
+
+/// The bones and muscles authored for one pattern view.
+public struct AnatomyView: Sendable, Equatable, Codable {
+    public var view: PatternView
+    public var bones: [Bone]
+    public var muscles: [Muscle]
+
+    public init(view: PatternView, bones: [Bone] = [], muscles: [Muscle] = []) {
+        self.view = view
+        self.bones = bones
+        self.muscles = muscles
+    }
+}
+
+/// The skeleton and muscle layer drawn under the zones (`anatomy/*.yaml`).
+public struct Anatomy: Sendable, Equatable, Codable {
+    public var views: [PatternView: AnatomyView]
+
+    public init(views: [PatternView: AnatomyView] = [:]) {
+        self.views = views
+    }
+
+    /// The muscles drawn with a pattern in a view.
+    public func muscles(for patternID: String, in view: PatternView) -> [Muscle] {
+        views[view]?.muscles.filter { $0.patterns.contains(patternID) } ?? []
+    }
+}
+
+/// A bone or muscle moved into one body view, in screen millimetres.
+public struct PlacedAnatomy: Sendable, Equatable {
+    public var bones: [Bone]
+    public var muscles: [Muscle]
+    /// The patterns whose own muscle is in `muscles` (their older `muscle:` outline is not drawn).
+    public var patterns: Set<String>
+
+    public init(bones: [Bone], muscles: [Muscle], patterns: Set<String>) {
+        self.bones = bones
+        self.muscles = muscles
+        self.patterns = patterns
+    }
+
+    public var isEmpty: Bool { bones.isEmpty && muscles.isEmpty }
+}
+
+extension Anatomy {
+    /// The layer under the given patterns in a body view: the skeleton of every side the view
+    /// shows (not under skin maps: dermatomes, nerve roots), and each pattern's muscles on the
+    /// pattern's side. Nil when no pattern is given.
+    public func placed(in view: ViewID, patterns: [PlacedPattern]) -> PlacedAnatomy? {
+        guard !patterns.isEmpty, let authored = views[view.patternView] else { return nil }
+        let sides = Side.allCases.filter(view.shows)
+        var bones: [Bone] = []
+        // Dermatome and nerve-root maps are about skin, not the structures beneath: no skeleton.
+        let skinOnly = patterns.allSatisfy { $0.pattern.family == .dermatome || $0.pattern.family == .radicular }
+        for bone in authored.bones where !skinOnly {
+            // Midline bones are whole already; paired ones appear on each side the view shows.
+            let signs = bone.midline ? [view.screenSign(for: sides[0])] : sides.map(view.screenSign(for:))
+            for sign in Set(signs).sorted() {
+                var copy = bone
+                copy.path = bone.path.map { Point($0.x * sign, $0.y) }
+                bones.append(copy)
+            }
+        }
+        var muscles: [Muscle] = []
+        var seen: Set<String> = []
+        var covered: Set<String> = []
+        for placed in patterns {
+            let sign = view.screenSign(for: placed.side)
+            for muscle in authored.muscles where muscle.patterns.contains(placed.pattern.id) {
+                covered.insert(placed.pattern.id)
+                guard seen.insert("\(muscle.id)/\(placed.side.rawValue)").inserted else { continue }
+                var copy = muscle
+                let flip: (Point) -> Point = { Point($0.x * sign, $0.y) }
+                copy.path = muscle.path.map(flip)
+                copy.fibres = muscle.fibres.map { $0.map(flip) }
+                muscles.append(copy)
+            }
+        }
+        // Deep muscles first, so the superficial ones lie over them.
+        let ordered = muscles.filter { $0.depth == .deep } + muscles.filter { $0.depth == .superficial }
+        return PlacedAnatomy(bones: bones, muscles: ordered, patterns: covered)
+    }
+}

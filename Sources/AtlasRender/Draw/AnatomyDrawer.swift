@@ -1,0 +1,71 @@
+import AtlasModel
+import CCairo
+
+/// Draws the bones and muscles under a panel's zones: faint fills, thin outlines, a few fine
+/// lines along each muscle's fibres; deep muscles (seen through others) paler and dashed.
+struct AnatomyDrawer {
+    let cr: CairoContext
+    let style: AnatomyStyle
+
+    /// Line widths never drop below a visible hairline in small panels.
+    private func width(_ millimetres: Double, _ scale: Double) -> Double { max(0.5, millimetres * scale) }
+
+    /// The muscles' outlines and fibres alone, for drawing over a spillover zone's pale tint and
+    /// under its dots, as a stipple lies over the muscle in Travell & Simons' plates.
+    func drawMuscleLines(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
+        for muscle in anatomy.muscles {
+            let fade = muscle.depth == .deep ? 0.6 : 1
+            // All fibres as one path: one stroke per muscle keeps SVG and PDF small.
+            let fibres = muscle.fibres.reduce(BezierPath([])) { $0.appending($1) }
+            cr.clipped(to: muscle.path, t) {
+                cr.stroke(fibres, style.fibre.with(alpha: style.fibre.a * fade), width: width(style.fibreWidth, s), t)
+            }
+            cr.stroke(muscle.path, style.muscleLine.with(alpha: style.muscleLine.a * fade), width: width(style.muscleLineWidth, s),
+                      dash: muscle.depth == .deep ? [5 * s, 3.5 * s] : [], t)
+        }
+    }
+
+    /// The whole layer, clipped to the body `outline`. Drawn as one group painted through one
+    /// clip: an SVG then holds a single copy of the outline as a clip path, not one per bone.
+    func draw(_ anatomy: PlacedAnatomy, clippedTo outline: BezierPath, scale s: Double, _ t: (Point) -> Point) {
+        cairo_push_group(cr.pointer)
+        draw(anatomy, scale: s, t)
+        cairo_pop_group_to_source(cr.pointer)
+        cr.clipped(to: outline, t) { cairo_paint(cr.pointer) }
+    }
+
+    func draw(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
+        // In file order, each bone over the ones before it (the hip bone over the sacrum in front).
+        for bone in anatomy.bones {
+            if !bone.lineOnly { cr.fill(bone.path, style.boneFill, t) }
+            cr.stroke(bone.path, style.boneLine, width: width(style.boneLineWidth, s), t)
+        }
+        for muscle in anatomy.muscles {
+            let deep = muscle.depth == .deep
+            let fade = deep ? 0.6 : 1
+            let fill = muscle.kind == .tendon ? style.tendonFill : style.muscleFill
+            cr.fill(muscle.path, fill.with(alpha: fill.a * fade), t)
+            // All fibres as one path: one stroke per muscle keeps SVG and PDF small.
+            let fibres = muscle.fibres.reduce(BezierPath([])) { $0.appending($1) }
+            cr.clipped(to: muscle.path, t) {
+                cr.stroke(fibres, style.fibre.with(alpha: style.fibre.a * fade), width: width(style.fibreWidth, s), t)
+            }
+            cr.stroke(muscle.path, style.muscleLine.with(alpha: style.muscleLine.a * fade), width: width(style.muscleLineWidth, s),
+                      dash: deep ? [5 * s, 3.5 * s] : [], t)
+        }
+    }
+}
+
+extension PlacedAnatomy {
+    /// A small spindle-shaped muscle with three fibres, for the legend.
+    static func legendSwatch(in box: Rect) -> PlacedAnatomy {
+        let w = box.width, h = box.height
+        func p(_ x: Double, _ y: Double) -> Point { Point(box.minX + x * w, box.minY + y * h) }
+        let shape = Spline.path(through: [p(0.02, 0.9), p(0.2, 0.25), p(0.6, 0.05), p(0.98, 0.1), p(0.8, 0.75), p(0.4, 0.95)]
+            .map { SplineKnot($0) }, closed: true)
+        let fibres = [0.25, 0.5, 0.75].map { f in BezierPath([.move(p(f - 0.25, 1)), .line(p(f + 0.25, 0))]) }
+        let muscle = Muscle(id: "legend", name: "", depth: .superficial, patterns: [], path: shape, fibres: fibres,
+                            location: SourceLocation(file: "", line: 1, column: 1))
+        return PlacedAnatomy(bones: [], muscles: [muscle], patterns: [])
+    }
+}

@@ -1,0 +1,70 @@
+import AtlasModel
+
+/// Zones whose look depends on the pattern rather than the zone kind alone: a nerve
+/// entrapment draws its essential/spillover zones in its own crossed hatch, and a pattern
+/// whose essential/spillover split is unconfirmed draws every zone in one middle tone.
+enum ZoneTone: Equatable {
+    /// Solid red / red stipple by kind (muscles, joints, discs), or hatch (roots, gaps).
+    case byKind
+    case entrapment
+    case unsplit
+
+    static func of(_ pattern: Pattern) -> ZoneTone {
+        if pattern.family == .entrapment { return .entrapment }
+        return pattern.splitConfirmed ? .byKind : .unsplit
+    }
+
+    /// The zones drawn by kind, in the usual red/stipple/hatch layers.
+    static func byKindZones(_ placed: [PlacedPattern]) -> [Zone] {
+        placed.filter { of($0.pattern) == .byKind }.flatMap(\.zones)
+    }
+}
+
+extension SceneDrawer {
+    /// Entrapment and unsplit zones, drawn over the stipple and under the root hatching.
+    func drawPatternToneZones(_ placed: [PlacedPattern], scale s: Double, _ t: (Point) -> Point) {
+        for pattern in placed {
+            switch ZoneTone.of(pattern.pattern) {
+            case .byKind: continue
+            case .unsplit:
+                for zone in pattern.zones { cr.fill(zone.path, Self.unsplitTone(style), t) }
+            case .entrapment:
+                // Spillover first, so the core's denser hatch lies on top where they meet.
+                for zone in pattern.zones.filter({ $0.kind == .spillover }) + pattern.zones.filter({ $0.kind != .spillover }) {
+                    let core = zone.kind != .spillover
+                    let h = style.entrapment
+                    cr.fill(zone.path, core ? h.tint : h.tint.with(alpha: h.tint.a * 0.5), t)
+                    cr.clipped(to: zone.path, t) {
+                        Texture.fill(cr, core ? h : h.someTexture,
+                                     box: bounds(zone.path, t), spacing: style.hatchSpacing * s * (core ? 1 : 1.6),
+                                     width: style.hatchWidth * s * (core ? 1 : 0.7))
+                    }
+                    cr.stroke(zone.path, h.color.with(alpha: core ? 0.85 : 0.5), width: 1.1 * s, t)
+                }
+            }
+        }
+    }
+
+    /// One opaque tone halfway between solid and the body fill: the area is known, its split
+    /// is not. Opaque, so overlapping zones never draw a darker band that looks like a border.
+    static func unsplitTone(_ style: Style) -> Color {
+        let e = style.essential, b = style.bodyFill
+        return Color((e.r + b.r) / 2, (e.g + b.g) / 2, (e.b + b.b) / 2)
+    }
+
+    private func bounds(_ path: BezierPath, _ t: (Point) -> Point) -> Rect {
+        let b = path.bounds ?? Rect(minX: 0, minY: 0, maxX: 0, maxY: 0)
+        let a = t(Point(b.minX, b.minY)), c = t(Point(b.maxX, b.maxY))
+        return Rect(minX: min(a.x, c.x), minY: min(a.y, c.y), maxX: max(a.x, c.x), maxY: max(a.y, c.y))
+    }
+}
+
+extension HatchStyle {
+    /// The lighter texture of a "some patients" area: single lines, a little faded.
+    var someTexture: HatchStyle {
+        var h = self
+        h.texture = .lines
+        h.color = color.with(alpha: color.a * 0.75)
+        return h
+    }
+}

@@ -1,0 +1,25 @@
+import AtlasModel
+
+/// The texts of a panel's edge markers: a small X and "TrP3: see side view", stacked at the
+/// panel's top left, for trigger points drawn in another view.
+enum EdgeMarkerText {
+    static func texts(for panel: ScenePanel, atlas: Atlas, size: Double, phrases: Phrasebook = Phrasebook()) -> [SceneText] {
+        var lines: [String] = []
+        for placed in panel.patterns {
+            for marker in atlas.edgeMarkers(for: placed.pattern, in: panel.view.id.patternView) {
+                let views = marker.views.map(viewName).joined(separator: ", ")
+                let line = "✕ " + phrases.text(.seeOtherView, ["label": marker.labels.joined(separator: ", "), "view": views])
+                if !lines.contains(line) { lines.append(line) }
+            }
+        }
+        return lines.enumerated().map { index, line in
+            SceneText(text: line, at: Point(panel.frame.minX + size * 0.4, panel.frame.minY + size * 0.3 + Double(index) * size * 1.35),
+                      size: size, weight: .bold, color: Color(hex: "#333333")!, fitWidth: panel.frame.width - size * 0.8)
+        }
+    }
+
+    /// How a caption names a view; a view added later reads by its own name.
+    static func viewName(_ view: PatternView) -> String {
+        ["posterior": "back view", "anterior": "front view", "lateral": "side view", "plantar": "sole view"][view.rawValue] ?? "\(view.rawValue) view"
+    }
+}

@@ -1,0 +1,41 @@
+import AtlasModel
+
+// The numbers of every request, checked where the request is turned into a scene, so a
+// library caller gets the same message as the command line.
+
+extension ChartRequest {
+    public func validate() throws(RenderError) {
+        try RenderError.checking { () throws(InvalidOption) in
+            try Limits.width.check(width)
+            try Limits.dpi.check(dpi)
+        }
+    }
+}
+
+extension HandoutRequest {
+    public func validate() throws(RenderError) {
+        try RenderError.checking { () throws(InvalidOption) in try Limits.dpi.check(dpi) }
+    }
+}
+
+extension Scene {
+    /// The last guard before pixels or a page are made: a scene from any builder (or a
+    /// library caller) that is empty, absurdly large or of an impossible resolution.
+    func checkDrawable(raster: Bool) throws(RenderError) {
+        guard width > 0, height > 0, width <= 32_000, height <= 32_000 else {
+            throw RenderError.invalidRequest("a \(width) x \(height) px picture cannot be drawn; use a smaller --width")
+        }
+        if raster, width * height > PNGCodec.maximumPixels {
+            throw RenderError.invalidRequest("a \(width) x \(height) px picture is too large for a raster file; "
+                + "use a smaller --width or --dpi, or write SVG or PDF")
+        }
+        try RenderError.checking { () throws(InvalidOption) in try Limits.dpi.check(dpi) }
+    }
+}
+
+extension RenderError {
+    /// Runs option checks, reporting a bad value as an invalid request.
+    static func checking(_ body: () throws(InvalidOption) -> Void) throws(RenderError) {
+        do { try body() } catch { throw RenderError.invalidRequest(error.description) }
+    }
+}

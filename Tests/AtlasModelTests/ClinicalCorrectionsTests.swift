@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+@testable import AtlasModel
+
+/// The clinical corrections of issue 12, checked on geometry (clinical-facts-addendum.md).
+@Suite("Clinical corrections")
+struct ClinicalCorrectionsTests {
+    let atlas: Atlas
+    init() throws { atlas = try TestAtlas.load() }
+
+    func landmark(_ name: String, _ view: ViewID = .posterior) throws -> Point {
+        try #require(atlas.view(view)?.sideFrameLandmarks[name], "landmark \(name)")
+    }
+
+    func pattern(_ id: String) throws -> Pattern { try #require(atlas.pattern(id), "pattern \(id)") }
+
+    /// The zones of a pattern in a view that contain a point (side frame).
+    func zones(_ id: String, _ view: PatternView, containing p: Point) throws -> [Zone] {
+        try #require(atlas.pattern(id)).zones.filter { $0.view == view && $0.path.polylines().contains { Polygon.contains($0, p) } }
+    }
+
+    @Test func sacroiliacCoreCoversTheButtockBelowThePSISAsEssential() throws {
+        let psis = try landmark("psis")
+        for offset in [Point(8, 25), Point(20, 45), Point(0, 60)] {
+            let found = try zones("sacroiliac-joint", .posterior, containing: psis + offset)
+            #expect(found.map(\.kind) == [.essential], "point \(offset) below the PSIS: \(found.map(\.kind))")
+        }
+        // Buttock lateral and the lower lumbar region are "most patients" too.
+        #expect(try zones("sacroiliac-joint", .posterior, containing: try landmark("greater-trochanter") + Point(-40, 0)).map(\.kind) == [.essential])
+        #expect(try zones("sacroiliac-joint", .posterior, containing: try landmark("l5-spinous") + Point(30, 0)).map(\.kind) == [.essential])
+    }
+
+    @Test func sacroiliacLeavesTheIschialTuberosityClear() throws {
+        let tuberosity = try landmark("ischial-tuberosity")
+        for offset in [Point(0, 0), Point(-8, 6), Point(8, 6)] {
+            #expect(try zones("sacroiliac-joint", .posterior, containing: tuberosity + offset).isEmpty, "tuberosity \(offset)")
+        }
+        let sij = try #require(atlas.pattern("sacroiliac-joint"))
+        #expect(sij.fidelityNote?.contains("ischial tuberosity") == true, "the note says why it is empty")
+        #expect(sij.fidelityNote?.contains("94%") == true && sij.fidelityNote?.contains("72%") == true)
+    }
+
+    @Test func familiesOfTheNewAndCorrectedPatterns() throws {
+        #expect(Family.allCases == [.myofascial, .articular, .discogenic, .radicular, .entrapment, .neural, .dermatome])
+        #expect(atlas.pattern("sciatic-entrapment")?.family == .entrapment)
+        #expect(atlas.pattern("hip-joint")?.family == .articular)
+        #expect(atlas.pattern("lumbar-disc")?.family == .discogenic)
+        #expect(atlas.pattern("lumbar-facet")?.family == .articular)
+        #expect(atlas.pattern("facet-l4-l5") == nil && atlas.pattern("facet-l5-s1") == nil)
+        #expect(atlas.pattern("lumbar-facet")?.fidelityNote?.contains("L4–L5 and L5–S1") == true, "levels in the note")
+        // An entrapment uses essential/spillover zones (drawn in its own style), never radicular.
+        #expect(atlas.pattern("sciatic-entrapment")?.zones.allSatisfy { $0.kind != .radicular } == true)
+    }
+
+    /// The skin of the back of the thigh belongs to the posterior femoral cutaneous nerve.
+    @Test func entrapmentLeavesThePosteriorThighSkinStrip() throws {
+        let fold = try landmark("gluteal-fold-medial"), crease = try landmark("popliteal-crease")
+        let thigh = try landmark("mid-posterior-thigh")
+        for y in stride(from: fold.y + 20, through: crease.y - 15, by: 20) {
+            for dx in [-20.0, 0, 20] {
+                let p = Point(thigh.x + dx, y)
+                #expect(try zones("sciatic-entrapment", .posterior, containing: p).isEmpty, "zone on the posterior thigh at \(p)")
+            }
+        }
+        let lateral = try landmark("posterior-thigh", .lateralRight)
+        for dy in [-80.0, -40, 0, 40, 80, 120] {
+            #expect(try zones("sciatic-entrapment", .lateral, containing: lateral + Point(10, dy)).isEmpty, "side view, thigh \(dy)")
+        }
+        // The buttock over the sciatic notch is its core.
+        #expect(try zones("sciatic-entrapment", .posterior, containing: try landmark("greater-sciatic-notch")).map(\.kind) == [.essential])
+    }
+
+    @Test func everyZoneViewHasATriggerPointOrAnEdgeMarker() throws {
+        for pattern in atlas.patterns where pattern.family == .myofascial {
+            for view in PatternView.allCases where pattern.zones.contains(where: { $0.view == view }) {
+                for part in atlas.leaves(of: pattern) where part.zones.contains(where: { $0.view == view }) {
+                    let here = part.triggerPoints.contains { $0.view == view }
+                    let marked = atlas.edgeMarkers(for: pattern, in: view).contains { marker in
+                        part.triggerPoints.contains { marker.labels.contains($0.label ?? "Trigger point") }
+                    }
+                    #expect(here || marked, "\(pattern.id) / \(part.id): zone in the \(view.rawValue) view with no X and no marker")
+                }
+            }
+        }
+        // The case the review found: gluteus medius TrP3's back-view zone.
+        let markers = atlas.edgeMarkers(for: try pattern("gluteus-medius"), in: .posterior)
+        let marker = try #require(markers.first)
+        #expect(marker.labels == ["TrP3"] && marker.views == [.lateral])
+    }
+
+    @Test func gluteusMinimusIsOneToneFlaggedToTheAnkleAndAboveTheHeel() throws {
+        let malleolus = try landmark("lateral-malleolus", .lateralRight), heel = try landmark("heel")
+        for id in ["gluteus-minimus-anterior", "gluteus-minimus-posterior"] {
+            let minimus = try #require(atlas.pattern(id))
+            #expect(!minimus.splitConfirmed, "\(id) is flagged")
+            #expect(Set(minimus.zones.map(\.kind)).count == 1, "\(id) has one tone")
+        }
+        let lowest: (String, PatternView) throws -> Double = { id, view in
+            try #require(self.atlas.pattern(id)).zones.filter { $0.view == view }.compactMap { $0.path.bounds?.maxY }.max() ?? 0
+        }
+        let anterior = try lowest("gluteus-minimus-anterior", .lateral)
+        #expect(abs(anterior - malleolus.y) < 25, "anterior band ends at the lateral malleolus (\(anterior) vs \(malleolus.y))")
+        #expect(try lowest("gluteus-minimus-posterior", .posterior) < heel.y - 80, "posterior stops above the heel")
+    }
+
+    @Test func medialHamstringSpilloverStopsAtTheUpperCalf() throws {
+        let calf = try landmark("calf-max"), achilles = try landmark("achilles")
+        let lowest = try #require(atlas.pattern("hamstrings-medial")).zones.compactMap { $0.path.bounds?.maxY }.max() ?? 0
+        #expect(lowest < calf.y + 40 && lowest < achilles.y - 150, "medial hamstring zones reach y \(lowest)")
+        // Core at the gluteal fold.
+        #expect(try zones("hamstrings-medial", .posterior, containing: try landmark("ischial-tuberosity") + Point(0, 20)).map(\.kind).contains(.essential))
+    }
+
+    @Test func hipJointHasNoLowBackAndTheButtockIsItsCore() throws {
+        #expect(try zones("hip-joint", .posterior, containing: try landmark("l5-spinous") + Point(30, 0)).isEmpty)
+        #expect(try zones("hip-joint", .posterior, containing: try landmark("greater-trochanter") + Point(-50, 20)).map(\.kind) == [.essential])
+        #expect(try zones("hip-joint", .anterior, containing: try landmark("groin-crease", .anterior)).map(\.kind) == [.spillover])
+    }
+
+    @Test func lumbarDiscIsADiffuseFieldNotANarrowBand() throws {
+        #expect(try zones("lumbar-disc", .posterior, containing: try landmark("l5-spinous") + Point(20, 10)).map(\.kind) == [.essential])
+        let disc = try #require(atlas.pattern("lumbar-disc"))
+        // Every zone is at least 6 cm wide somewhere (a root band is at most about 5 cm).
+        for zone in disc.zones {
+            let box = try #require(zone.path.bounds)
+            #expect(box.width >= 55, "a \(zone.kind.rawValue) zone only \(box.width) mm wide")
+        }
+    }
+
+    @Test func nervesAreDeepUnderGluteusMaximusAndBicepsAndTheTrunkIsWidest() throws {
+        let nerve = try #require(atlas.pattern("sciatic-nerve")).nerves.filter { $0.view == .posterior }
+        func piece(atY y: Double) -> Stroke? {
+            nerve.first { n in n.id.hasPrefix("sciatic-trunk") && n.path.polylines().joined().contains { abs($0.y - y) < 4 } }
+        }
+        let tuberosity = try landmark("ischial-tuberosity")
+        #expect(piece(atY: tuberosity.y)?.deep == true, "under gluteus maximus")
+        #expect(piece(atY: try landmark("mid-posterior-thigh").y)?.deep == true, "under biceps femoris")
+        #expect(piece(atY: 930)?.deep == false, "between the two muscles")
+        let trunk = nerve.filter { $0.id.hasPrefix("sciatic-trunk") }.map(\.calibre.widthFactor)
+        let branches = nerve.filter { ["sural", "medial-calcaneal"].contains($0.id) }.map(\.calibre.widthFactor)
+        #expect(!branches.isEmpty && (trunk.min() ?? 0) > (branches.max() ?? 1))
+    }
+
+    @Test func variantBFibularDivisionPassesThroughASplitPiriformis() throws {
+        let variant = try #require(atlas.pattern("sciatic-nerve-variant-b"))
+        #expect(variant.muscles.count == 2, "the piriformis is drawn as two parts")
+        let upper = try #require(variant.muscles.first { $0.id == "piriformis-upper" }?.path.polylines().first)
+        let lower = try #require(variant.muscles.first { $0.id == "piriformis-lower" }?.path.polylines().first)
+        let fibular = variant.nerves.filter { $0.id.hasPrefix("common-fibular-division") }.flatMap { $0.path.polylines(segmentsPerCurve: 24).joined() }
+        let tibial = variant.nerves.filter { $0.id.hasPrefix("tibial") }.flatMap { $0.path.polylines(segmentsPerCurve: 24).joined() }
+        // Through: somewhere between the two parts, above the lower part's top edge at that x.
+        let inGap = fibular.filter { p in
+            let belowUpper = upper.filter { abs($0.x - p.x) < 3 }.map(\.y).max().map { p.y > $0 - 3 } ?? false
+            let aboveLower = lower.filter { abs($0.x - p.x) < 3 }.map(\.y).min().map { p.y < $0 + 3 } ?? false
+            return belowUpper && aboveLower && p.x > 50
+        }
+        #expect(!inGap.isEmpty, "the common fibular division runs between the two parts")
+        // Nothing above the muscle: no nerve point lateral to the sacrum is above the top edge.
+        let top = Dictionary(grouping: upper, by: { Int($0.x / 4) }).mapValues { $0.map(\.y).min()! }
+        for p in fibular + tibial where p.x > 45 {
+            if let edge = top[Int(p.x / 4)] { #expect(p.y > edge, "nerve point \(p) lies above the piriformis") }
+        }
+        // The tibial division passes below the lower part.
+        let lowerBottom = lower.map(\.y).max()!
+        #expect(tibial.contains { $0.y > lowerBottom && $0.x < 60 })
+        // The two divisions stay apart down the thigh.
+        for y in [950.0, 1050, 1150] {
+            let f = fibular.min { abs($0.y - y) < abs($1.y - y) }!, t = tibial.min { abs($0.y - y) < abs($1.y - y) }!
+            #expect(f.x - t.x >= 8, "at y \(y) the divisions are \(f.x - t.x) mm apart")
+        }
+    }
+
+    @Test func dumpIsPlainJSONWithFlattenedPoints() throws {
+        let body = try #require(atlas.view(.posterior))
+        let sij = try pattern("sacroiliac-joint")
+        let dump = GeometryDump(view: body, patterns: [sij, try pattern("sciatic-nerve")], sides: [.right])
+        let data = try JSONEncoder().encode(dump)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(!text.contains("\"_0\"") && !text.contains("\"_1\""), "no Swift-internal keys")
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let patterns = try #require(json["patterns"] as? [[String: Any]])
+        let zones = try #require(patterns.first?["zones"] as? [[String: Any]])
+        let knots = sij.zones.filter { $0.view == .posterior }.first!.path.elements.count
+        let points = try #require(zones.first?["points"] as? [[Double]])
+        #expect(points.count > knots * 4, "curves are flattened (\(points.count) points)")
+        #expect(points.allSatisfy { $0.count == 2 })
+        #expect(zones.first?["kind"] as? String == "essential")
+        let nerves = try #require(patterns.last?["nerves"] as? [[String: Any]])
+        #expect(nerves.contains { $0["deep"] as? Bool == true && $0["calibre"] as? String == "trunk" })
+        #expect((json["view"] as? [String: Any])?["outline"] is [[Double]])
+    }
+}

@@ -1,0 +1,112 @@
+import AtlasModel
+import AtlasRender
+import Foundation
+import Testing
+
+/// Patterns are drawn with their muscle and the skeleton beneath, unless turned off; blank
+/// charts never are; the zones stay on top.
+@Suite("Anatomy under the zones")
+struct AnatomyRenderTests {
+    static let atlas = try! RenderTestAtlas.load()
+
+    func request(_ id: String, view: ViewID, width: Int = 400) throws -> ChartRequest {
+        var request = ChartRequest(kind: .render, views: [view])
+        request.patterns = [try #require(Self.atlas.pattern(id))]
+        request.width = width
+        return request
+    }
+
+    @Test func patternsRenderWithTheirMuscleByDefault() throws {
+        let scene = try ChartBuilder.scene(try request("gluteus-medius", view: .posterior), atlas: Self.atlas)
+        let anatomy = try #require(scene.panels[0].anatomy)
+        #expect(anatomy.muscles.map(\.id) == ["gluteus-medius"])
+        #expect(anatomy.bones.contains { $0.id == "femur" } && anatomy.bones.contains { $0.id == "sacrum" })
+        let symbols = scene.legend?.entries.map(\.symbol) ?? []
+        #expect(symbols.contains(.anatomy), "the legend names the muscle layer")
+        #expect(!symbols.contains(.muscle), "no older dashed outline is drawn, so the legend does not show one")
+    }
+
+    @Test func requestStyleFigureAndHandoutEachTurnItOff() throws {
+        var off = try request("gluteus-medius", view: .posterior)
+        off.anatomy = false
+        var scene = try ChartBuilder.scene(off, atlas: Self.atlas)
+        #expect(scene.panels[0].anatomy == nil)
+        let offSymbols = scene.legend?.entries.map(\.symbol) ?? []
+        #expect(!offSymbols.contains(.anatomy))
+
+        var styled = try request("gluteus-medius", view: .posterior)
+        styled.style.anatomy.show = false
+        scene = try ChartBuilder.scene(styled, atlas: Self.atlas)
+        #expect(scene.panels[0].anatomy == nil)
+
+        var figure = try #require(Self.atlas.figure("piriformis-and-sciatic-nerve"))
+        #expect(try FigureBuilder.scene(figure, width: 500, atlas: Self.atlas).panels.contains { $0.anatomy?.muscles.isEmpty == false })
+        figure.anatomy = false
+        #expect(try FigureBuilder.scene(figure, width: 500, atlas: Self.atlas).panels.allSatisfy { $0.anatomy == nil })
+
+        var handout = HandoutRequest(patterns: [try #require(Self.atlas.pattern("tensor-fasciae-latae"))])
+        handout.dpi = 60
+        #expect(try HandoutBuilder.scene(handout, atlas: Self.atlas).panels.allSatisfy { $0.anatomy?.muscles.isEmpty == false })
+        handout.anatomy = false
+        #expect(try HandoutBuilder.scene(handout, atlas: Self.atlas).panels.allSatisfy { $0.anatomy == nil })
+    }
+
+    @Test func noAnatomyFlagLeavesItOut() throws {
+        let folder = try RenderTestAtlas.temporaryFolder()
+        let with = folder.appendingPathComponent("with.png"), without = folder.appendingPathComponent("without.png")
+        let cli = CommandLineTests()
+        let a = try cli.run(["render", "gluteus-medius", "--view", "posterior", "--width", "300", "--bare", "-o", with.path])
+        let b = try cli.run(["render", "gluteus-medius", "--view", "posterior", "--width", "300", "--bare", "--no-anatomy", "-o", without.path])
+        #expect(a.status == 0 && b.status == 0, "\(a.error)\(b.error)")
+        let withImage = try PNGCodec.decode([UInt8](try Data(contentsOf: with)))
+        let withoutImage = try PNGCodec.decode([UInt8](try Data(contentsOf: without)))
+        #expect(withImage != withoutImage, "--no-anatomy changed nothing")
+    }
+
+    @Test func blankChartsNeverShowIt() throws {
+        var template = ChartRequest(kind: .template, views: [.posterior, .anterior])
+        template.width = 800
+        let scene = try ChartBuilder.scene(template, atlas: Self.atlas)
+        #expect(scene.panels.allSatisfy { $0.anatomy == nil })
+    }
+
+    @Test func styleFileKeyTurnsItOff() throws {
+        let folder = try RenderTestAtlas.temporaryFolder()
+        let file = folder.appendingPathComponent("plain.yaml")
+        try "name: plain\nanatomy:\n  show: false\n  fibre: \"#00000040\"\n".write(to: file, atomically: true, encoding: .utf8)
+        let style = try AtlasLoader.loadStyle(file: file.path)
+        #expect(!style.anatomy.show)
+        #expect(style.anatomy.fibre == Color(hex: "#00000040"))
+        try "name: plain\nanatomy:\n  shown: false\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: AtlasError.self) { try AtlasLoader.loadStyle(file: file.path) }
+    }
+
+    /// Drawn beneath: wherever the picture without anatomy shows solid essential red, the
+    /// picture with it shows the same red; and the layer does change the picture elsewhere.
+    @Test(arguments: ["gluteus-medius", "tensor-fasciae-latae", "hamstrings-lateral"])
+    func zonesStayOnTop(id: String) throws {
+        let pattern = try #require(Self.atlas.pattern(id))
+        let view = try #require(pattern.bodyViews(side: .right).first)
+        var with = try request(id, view: view, width: 500)
+        with.bare = true
+        var without = with
+        without.anatomy = false
+        let a = try SceneRenderer.rasterize(try ChartBuilder.scene(with, atlas: Self.atlas))
+        let b = try SceneRenderer.rasterize(try ChartBuilder.scene(without, atlas: Self.atlas))
+        let red = Self.atlas.style()!.essential
+        let target = (UInt8(red.r * 255), UInt8(red.g * 255), UInt8(red.b * 255))
+        var essential = 0, kept = 0, changed = 0
+        for y in 0..<b.height {
+            for x in 0..<b.width {
+                let p = b[x, y], q = a[x, y]
+                if p != q { changed += 1 }
+                guard abs(Int(p.r) - Int(target.0)) <= 1, abs(Int(p.g) - Int(target.1)) <= 1, abs(Int(p.b) - Int(target.2)) <= 1 else { continue }
+                essential += 1
+                if p == q { kept += 1 }
+            }
+        }
+        #expect(essential > 100, "\(id) shows an essential zone")
+        #expect(Double(kept) >= 0.995 * Double(essential), "\(id): the anatomy shows through \(essential - kept) of \(essential) essential-zone pixels")
+        #expect(changed > 500, "\(id): the anatomy layer draws something")
+    }
+}

@@ -1,0 +1,93 @@
+import AtlasModel
+@testable import AtlasRender
+import Testing
+
+/// Handout text never overlaps the pictures, the legend, the note box or other text, and
+/// never leaves the page: checked on the measured boxes of every block, for every pattern
+/// alone and for sets of two and three, on A4 and US letter.
+@Suite("Handout layout")
+struct HandoutLayoutTests {
+    static let atlas = try! RenderTestAtlas.load()
+
+    /// Every pattern alone; pairs and triples of neighbours in the list; the three with the
+    /// longest descriptions together (the hardest page to fill).
+    static let sets: [[String]] = {
+        let ids = atlas.patterns.map(\.id)
+        var sets = ids.map { [$0] }
+        for i in ids.indices.dropLast(2) { sets += [[ids[i], ids[i + 1]], [ids[i], ids[i + 1], ids[i + 2]]] }
+        let longest = atlas.patterns.sorted { Phrasebook().description(of: $0).count > Phrasebook().description(of: $1).count }.prefix(3).map(\.id)
+        sets.append(Array(longest))
+        sets.append(["gluteus-minimus-posterior", "gluteus-medius", "piriformis"])
+        return sets
+    }()
+
+    @Test(arguments: Paper.allCases)
+    func blocksNeverOverlapOrLeaveThePage(paper: Paper) throws {
+        let measure = try TextMeasurer(fontFamily: Style.default.fontFamily)
+        var checked = 0
+        for ids in Self.sets {
+            var request = HandoutRequest(patterns: ids.compactMap { Self.atlas.pattern($0) })
+            request.paper = paper
+            request.dpi = 100
+            request.clinic = "Riverside Clinic, 020 7946 0321"
+            guard let pages = try? HandoutBuilder.pages(request, atlas: Self.atlas) else { continue }
+            for (number, page) in pages.enumerated() {
+                let problems = Self.problems(page, measure: measure)
+                #expect(problems.isEmpty, "\(ids.joined(separator: " + ")) on \(paper.rawValue), page \(number + 1): \(problems)")
+            }
+            checked += 1
+        }
+        #expect(checked >= Self.atlas.patterns.count, "most sets make a handout")
+    }
+
+    @Test func threePatternsOnLetterContinueOnASecondPage() throws {
+        var request = HandoutRequest(patterns: ["gluteus-minimus-posterior", "gluteus-medius", "piriformis"].compactMap { Self.atlas.pattern($0) })
+        request.paper = .letter
+        let pages = try HandoutBuilder.pages(request, atlas: Self.atlas)
+        #expect(pages.count == 2)
+        let text = pages.flatMap(\.texts).map(\.text).joined(separator: "\n")
+        for pattern in request.patterns { #expect(text.contains(Phrasebook().description(of: pattern)), "\(pattern.id) described") }
+        let pdf = String(decoding: try PageRenderer.render(pages, as: .pdf), as: UTF8.self)
+        #expect(pdf.contains("/Count 2"), "a two-page PDF")
+    }
+
+    @Test func oneLongTitleWrapsInsideTheMargins() throws {
+        var request = HandoutRequest(patterns: ["gluteus-minimus-posterior", "gluteus-minimus-anterior", "tensor-fasciae-latae"].compactMap { Self.atlas.pattern($0) })
+        request.paper = .letter
+        let page = try HandoutBuilder.pages(request, atlas: Self.atlas)[0]
+        let title = try TextMeasurer(fontFamily: Style.default.fontFamily).box(of: page.texts[0])
+        #expect(title.maxX <= Double(page.width) - 16 * page.dpi / 25.4 + 1, "title ends inside the right margin")
+    }
+
+    /// What is wrong with a page's layout, in words (empty when nothing is).
+    static func problems(_ page: Scene, measure: TextMeasurer) -> [String] {
+        let mm = page.dpi / 25.4
+        var blocks: [(String, Rect)] = []
+        let aid = page.boxes.first?.frame
+        for text in page.texts {
+            let box = measure.box(of: text)
+            // Side marks (L, R) and edge markers sit inside their panel; the note inside its box.
+            if text.text == "L" || text.text == "R" { continue }
+            if page.panels.contains(where: { $0.frame.contains(box.center) }) && !page.panels.contains(where: { $0.label == text.text }) { continue }
+            if let aid, box.minY >= aid.minY, box.maxY <= aid.maxY, box.minX >= aid.minX { continue }
+            blocks.append((String(text.text.prefix(30)), box))
+        }
+        if let aid { blocks.append(("note box", aid)) }
+        if let legend = page.legend { blocks.append(("legend", legend.frame)) }
+        for panel in page.panels { blocks.append(("\(panel.view.id.rawValue) picture", panel.frame)) }
+        var problems: [String] = []
+        let page = Rect(minX: 15 * mm, minY: 15 * mm, maxX: Double(page.width) - 15 * mm, maxY: Double(page.height) - 15 * mm)
+        for (name, box) in blocks where box.minX < page.minX || box.maxX > page.maxX || box.minY < page.minY || box.maxY > page.maxY {
+            problems.append("'\(name)' leaves the page")
+        }
+        for i in blocks.indices {
+            for j in blocks.indices where j > i {
+                let a = blocks[i].1, b = blocks[j].1
+                if a.minX < b.maxX - 0.5, b.minX < a.maxX - 0.5, a.minY < b.maxY - 0.5, b.minY < a.maxY - 0.5 {
+                    problems.append("'\(blocks[i].0)' overlaps '\(blocks[j].0)'")
+                }
+            }
+        }
+        return problems
+    }
+}
