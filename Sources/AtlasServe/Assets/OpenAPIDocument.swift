@@ -171,7 +171,7 @@ components:
         id: { type: string }
         name: { type: string }
         side: { type: string }
-        score: { type: number }
+        score: { type: number, description: "The match's confidence, 0 to 1." }
     DrawingSummary:
       type: object
       required: [id, code, receivedAt, chart, extentPercent, verdict, topMatches]

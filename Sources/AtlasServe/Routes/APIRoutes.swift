@@ -47,7 +47,8 @@ extension IntakeApp {
         let analysis = try await comparing { try await comparisons.compare(drawing, name: "code \(drawing.code)") }
         let c = analysis.comparison
         let json = try ReportFormatter.json([c])
-        let briefs = c.matches.prefix(5).map { MatchBrief(id: $0.id, name: $0.name, side: $0.side.rawValue, score: $0.score) }
+        // The list shows each match's confidence (the comparison's share of belief, 0 to 1).
+        let briefs = c.matches.prefix(5).map { MatchBrief(id: $0.id, name: $0.name, side: $0.side.rawValue, score: $0.confidence) }
         let submission = Submission(id: id, receivedAt: Date(), code: drawing.code, chart: drawing.chart.name,
                                     strokes: try StrokeCodec.encode(drawing.strokes), comparison: json,
                                     extentPercent: c.extentPercent.total, verdict: c.leaning.verdict.rawValue,
