@@ -24,6 +24,7 @@ let package = Package(
         fuzzer("FuzzPattern", ["AtlasModel"]),
         fuzzer("FuzzFigure", ["AtlasModel"]),
         fuzzer("FuzzStyleAndBody", ["AtlasModel"]),
+        fuzzer("FuzzAnatomy", ["AtlasModel"]),
         fuzzer("FuzzPNG", ["AtlasRender", "AtlasCompare"]),
         fuzzer("FuzzJPEG", ["AtlasRender"]),
     ],

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-short}
 seconds=${2:-600}
-targets=(FuzzPattern FuzzFigure FuzzStyleAndBody FuzzPNG FuzzJPEG)
+targets=(FuzzPattern FuzzFigure FuzzStyleAndBody FuzzAnatomy FuzzPNG FuzzJPEG)
 scratch=.build-fuzz
 
 for t in "${targets[@]}"; do
@@ -38,7 +38,7 @@ short)
     echo "fuzz short run: every reader clean"
     ;;
 long)
-    for pair in "FuzzPattern FuzzPNG" "FuzzFigure FuzzStyleAndBody" "FuzzJPEG"; do
+    for pair in "FuzzPattern FuzzPNG" "FuzzFigure FuzzStyleAndBody" "FuzzJPEG FuzzAnatomy"; do
         # New inputs go to a working corpus under the scratch folder; Fuzz/Corpus keeps the seeds.
         for t in $pair; do
             mkdir -p "$scratch/corpus-$t"

@@ -106,7 +106,9 @@ public enum Evaluation {
             case .referred: .referred
             case .undecided: nil
             }
-            if verdictGroup == truth.group { report.verdictRight += 1 }
+            if verdictGroup == truth.group { report.verdictRight += 1 } else {
+                log?("verdict \(comparison.leaning.verdict.rawValue) for \(drawing.description): \(matches.prefix(3).map { "\($0.id) \(String(format: "%.2f", $0.confidence))" }); explained by \(comparison.explanations.first?.sources.map(\.id) ?? [])")
+            }
             if verdictGroup == nil { report.verdictUndecided += 1 }
         } else {
             report.pairs += 1

@@ -49,11 +49,17 @@ struct ListCommand: ParsableCommand {
                 }
                 return
             }
-            let idWidth = entries.map(\.id.count).max() ?? 2
-            for e in entries {
-                let pad = String(repeating: " ", count: idWidth - e.id.count + 2)
-                print("\(e.id)\(pad)\(e.family.padding(toLength: 11, withPad: " ", startingAt: 0)) \(e.views.joined(separator: ",").padding(toLength: 27, withPad: " ", startingAt: 0)) \(e.name)")
-            }
+            for line in Self.table(entries) { print(line) }
+        }
+    }
+
+    /// The plain listing: id, family and views in columns as wide as their longest entry,
+    /// then the name.
+    static func table(_ entries: [Entry]) -> [String] {
+        let rows = entries.map { [$0.id, $0.family, $0.views.joined(separator: ",")] }
+        let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return zip(rows, entries).map { row, entry in
+            zip(row, widths).map { $0.padding(toLength: $1 + 2, withPad: " ", startingAt: 0) }.joined() + entry.name
         }
     }
 }

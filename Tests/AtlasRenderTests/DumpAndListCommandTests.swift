@@ -51,3 +51,25 @@ struct DumpAndListCommandTests {
         #expect(!entries.contains { ($0["id"] as? String)?.hasPrefix("facet-") == true })
     }
 }
+
+/// The plain `list` as a person reads it.
+@Suite("list table")
+struct ListTableTests {
+    @Test func everyViewListIsShownWholeAndTheNamesLineUp() throws {
+        let result = try CommandLineTests().run(["list"])
+        #expect(result.status == 0, "\(result.error)")
+        let json = try CommandLineTests().run(["list", "--json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == entries.count)
+        var nameColumns: Set<Int> = []
+        for (line, entry) in zip(lines, entries) {
+            let views = (entry["views"] as? [String] ?? []).joined(separator: ",")
+            let name = entry["name"] as? String ?? ""
+            #expect(line.contains(" \(views) "), "views cut short in: \(line)")
+            #expect(line.hasSuffix(name))
+            nameColumns.insert(line.count - name.count)
+        }
+        #expect(nameColumns.count == 1, "the names start in one column")
+    }
+}

@@ -31,6 +31,7 @@ struct FuzzRegressionTests {
             _ = DocumentChecker.style(String(decoding: data, as: UTF8.self))
             _ = DocumentChecker.body(String(decoding: data, as: UTF8.self))
         }
+        for data in inputs("FuzzAnatomy") { _ = DocumentChecker.anatomy(String(decoding: data, as: UTF8.self), atlas: Self.atlas) }
     }
 
     @Test func pngReader() {
@@ -51,6 +52,7 @@ struct FuzzRegressionTests {
     @Test func checkerReportsProblemsInDocuments() {
         let bad = DocumentChecker.pattern("id: x\nname: [", atlas: Self.atlas)
         #expect(bad.first?.message.hasPrefix("YAML syntax") == true)
+        #expect(DocumentChecker.anatomy("view: posterior\nbones: [", atlas: Self.atlas).first?.message.hasPrefix("YAML syntax") == true)
         #expect(DocumentChecker.style("name: s\nessential: {color: \"#12345\"}").first?.message.contains("expected a colour") == true)
     }
 }

@@ -67,15 +67,6 @@ struct MarkLocations: Sendable {
         return min(right, left) * 6 >= right + left && min(right, left) > 0
     }
 
-    /// Numbness and pins and needles marked on the leg or foot: which, and where (nil when
-    /// fewer than two cells).
-    var sensoryOnLeg: (symptoms: [Symptom], parts: [BodyPart])? {
-        let onLeg = cells.filter { !$0.sensoryKinds.isEmpty && $0.part.isThighOrBelow }
-        guard onLeg.count >= 2 else { return nil }
-        let symptoms = Symptom.allCases.filter { s in onLeg.contains { $0.sensoryKinds.contains(s) } }
-        return (symptoms, Set(onLeg.map(\.part)).sorted())
-    }
-
     /// The median width of the marks across the leg, in millimetres, per view and side,
     /// over rows from the thigh down; nil when the marks span less than 25 cm of leg.
     var legBandWidth: Double? {

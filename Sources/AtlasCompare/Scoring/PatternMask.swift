@@ -55,7 +55,13 @@ struct PatternMask: Sendable {
     /// precision the evidence does not have.
     static func isRanked(_ family: Family) -> Bool { SourceGroup(family) != nil }
 
-    static let marginRadius = 2
+    /// The margin ring is at least 2 cells (about 1 cm of body) and 2.5 mm of paper wide: a
+    /// pen's width and a hand's imprecision are paper sizes, and on the four-view chart a
+    /// millimetre of paper is about 12 mm of body.
+    static func marginRadius(_ reference: TemplateReference) -> Int {
+        let cellPaperMillimetres = 1 / (TemplateReference.gridFactor * reference.pixelsPerMillimetre)
+        return max(2, Int((2.5 / cellPaperMillimetres).rounded()))
+    }
 
     /// Every ranked pattern and side that shows on the chart.
     static func all(for reference: TemplateReference, atlas: Atlas) throws(CompareError) -> [PatternMask] {
@@ -67,7 +73,7 @@ struct PatternMask: Sendable {
                 var cells: [ZoneCells] = []
                 for grid in reference.panels {
                     guard let placed = pattern.placed(in: grid.view, side: side),
-                          let zone = try zoneCells(placed, grid: grid) else { continue }
+                          let zone = try zoneCells(placed, grid: grid, marginRadius: marginRadius(reference)) else { continue }
                     cells.append(zone)
                 }
                 if !cells.isEmpty { sides.append(PatternMask(pattern: pattern, side: side == .right ? .right : .left, panels: cells, reference: reference)) }
@@ -101,7 +107,7 @@ struct PatternMask: Sendable {
         return PatternMask(pattern: a.pattern, side: .both, panels: panels, reference: reference)
     }
 
-    private static func zoneCells(_ placed: PlacedPattern, grid: PanelGrid) throws(CompareError) -> ZoneCells? {
+    private static func zoneCells(_ placed: PlacedPattern, grid: PanelGrid, marginRadius: Int) throws(CompareError) -> ZoneCells? {
         let essentialPaths = placed.zones.filter { $0.kind == .essential || $0.kind == .radicular }.map(\.path)
         let spilloverPaths = placed.zones.filter { $0.kind == .spillover }.map(\.path)
         guard !essentialPaths.isEmpty || !spilloverPaths.isEmpty else { return nil }

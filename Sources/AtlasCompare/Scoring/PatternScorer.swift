@@ -54,7 +54,6 @@ struct Ranking: Sendable {
 /// prior over patterns and sides. The score is its log-likelihood ratio against the
 /// background model. Precision and coverage are kept as the explanation of the score.
 enum PatternScorer {
-    static let debugScores = ProcessInfo.processInfo.environment["ATLAS_DEBUG_SCORES"] != nil
     static func rank(_ marks: DrawingMarks, masks: [PatternMask], features: DrawingFeatures = DrawingFeatures(features: []),
                      allowBoth: Bool = true) -> Ranking {
         let totalDrawn = marks.markedCells
@@ -121,9 +120,6 @@ enum PatternScorer {
         let likelihood = Likelihood.zone(marked: essentialIn, blank: essentialCells - essentialIn, rate: rates.essential)
             + spilloverLikelihood
             + Likelihood.zone(marked: marginIn, blank: marginCells - marginIn, rate: rates.margin)
-        if debugScores {
-            print("\(mask.pattern.id)/\(mask.side): E \(essentialIn)/\(essentialCells) S \(spilloverIn)/\(spilloverCells) M \(marginIn)/\(marginCells) -> \(likelihood) spill \(spilloverLikelihood) \(present)")
-        }
         let match = PatternMatch(id: mask.pattern.id, name: mask.pattern.name, family: mask.pattern.family, side: mask.side,
                                  score: 0, confidence: 0, precision: Double(essentialIn + spilloverIn) / Double(totalDrawn),
                                  essentialCoverage: ratio(essentialIn, essentialCells), spilloverCoverage: ratio(spilloverIn, spilloverCells),

@@ -31,7 +31,7 @@ public struct Explanation: Sendable, Codable, Equatable {
 /// before they are preferred (an Occam factor; its size was set on the tuning set).
 /// Every pair of patterns is scored; triples extend the best pairs.
 enum SourceCombiner {
-    static let extraSourcePenalty = 5.0
+    static let extraSourcePenalty = 9.0
     /// Pairs extended to triples.
     static let triplesFrom = 4
 

@@ -27,10 +27,11 @@ extension SceneDrawer {
             switch ZoneTone.of(pattern.pattern) {
             case .byKind: continue
             case .unsplit:
-                for zone in pattern.zones { cr.fill(zone.path, Self.unsplitTone(style), t) }
+                for zone in ZoneUnion.merged(pattern.zones) { cr.fill(zone.path, Self.unsplitTone(style), t) }
             case .entrapment:
                 // Spillover first, so the core's denser hatch lies on top where they meet.
-                for zone in pattern.zones.filter({ $0.kind == .spillover }) + pattern.zones.filter({ $0.kind != .spillover }) {
+                let zones = ZoneUnion.merged(pattern.zones)
+                for zone in zones.filter({ $0.kind == .spillover }) + zones.filter({ $0.kind != .spillover }) {
                     let core = zone.kind != .spillover
                     let h = style.entrapment
                     cr.fill(zone.path, core ? h.tint : h.tint.with(alpha: h.tint.a * 0.5), t)

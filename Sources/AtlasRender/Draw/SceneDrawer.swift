@@ -40,6 +40,8 @@ struct SceneDrawer {
         let dermatomes = DermatomeDrawer(cr: cr, style: style, panel: panel)
         let plates = DermatomeDrawer.zones(of: panel)
         let zones = ZoneTone.byKindZones(panel.patterns).filter { !plates.contains($0) }
+        // Overlapping pieces of a zone are filled as one shape, so their overlap never darkens.
+        let filled = ZoneUnion.merged(panel.patterns.filter { ZoneTone.of($0.pattern) == .byKind }, excluding: plates)
         let nerves = panel.patterns.flatMap(\.nerves)
         for contour in panel.view.contours where contour.under { drawContour(contour, panel: panel) }
         // Patterns whose muscle the anatomy layer draws lose their older dashed outline.
@@ -59,10 +61,10 @@ struct SceneDrawer {
                 cr.stroke(muscle.path, style.muscleLine, width: style.muscleLineWidth * s, dash: [4 * s, 3 * s], t)
             }
             dermatomes.drawFills(plates)
-            for zone in zones where zone.kind == .radicular || zone.kind == .gap {
+            for zone in filled where zone.kind == .radicular || zone.kind == .gap {
                 cr.fill(zone.path, hatch(for: zone).tint, t)
             }
-            for zone in zones where zone.kind == .spillover {
+            for zone in filled where zone.kind == .spillover {
                 cr.fill(zone.path, style.spilloverTint, t)
                 cr.clipped(to: zone.path, t) {
                     if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).drawMuscleLines(anatomy, scale: s, t) }
@@ -70,9 +72,9 @@ struct SceneDrawer {
                                     radius: style.stippleRadius * s, color: style.spilloverDot)
                 }
             }
-            for zone in zones where zone.kind == .essential { cr.fill(zone.path, style.essential, t) }
+            for zone in filled where zone.kind == .essential { cr.fill(zone.path, style.essential, t) }
             drawPatternToneZones(panel.patterns, scale: s, t)
-            for zone in zones where zone.kind == .radicular || zone.kind == .gap {
+            for zone in filled where zone.kind == .radicular || zone.kind == .gap {
                 let h = hatch(for: zone)
                 cr.clipped(to: zone.path, t) {
                     Texture.fill(cr, h, box: box(zone.path, t), spacing: style.hatchSpacing * s, width: style.hatchWidth * s)

@@ -2,8 +2,10 @@ import AtlasModel
 
 /// Places figure labels in the panel's margins, each with a leader to its point. Each label
 /// goes to the side from which its leader crosses the body's outline least (once: straight
-/// in to the point, never over an arm or the other leg); on a tie, the side away from the
-/// drawn patterns, where the body is bare and a label hides nothing. Labels on
+/// in to the point, never over an arm or the other leg); on a tie, the side whose leader
+/// runs over less of the body (in a close-up the body fills the panel and every leader lies
+/// on it: the nearer side); then the side away from the drawn patterns, where the body is
+/// bare and a label hides nothing. Labels on
 /// a side keep the vertical order of their points and are pushed apart so none overlaps.
 enum Callouts {
     static func place(_ labels: [FigureLabel], in panel: ScenePanel, size: Double, measure: TextMeasurer,
@@ -22,8 +24,16 @@ enum Callouts {
             }
             // A side whose label would sit on (or right beside) its own point cannot point at it.
             let clear = [true, false].filter { onLeft in onLeft ? start(true).x + pad * 3 < target.x : start(false).x - pad * 3 > target.x }
-            let crossings = clear.map { onLeft in (onLeft, crossingCount(from: start(onLeft), to: target, outline: outline)) }
-            let onLeft = crossings.min { a, b in a.1 != b.1 ? a.1 < b.1 : a.0 == bareLeft }?.0 ?? bareLeft
+            let costs = clear.map { onLeft in
+                (onLeft, crossingCount(from: start(onLeft), to: target, outline: outline),
+                 lengthOver(from: start(onLeft), to: target, outline: outline))
+            }
+            // Lengths within a few text heights of each other count as a tie.
+            let onLeft = costs.min { a, b in
+                if a.1 != b.1 { return a.1 < b.1 }
+                if abs(a.2 - b.2) > size * 3 { return a.2 < b.2 }
+                return a.0 == bareLeft
+            }?.0 ?? bareLeft
             let top = min(max(target.y - extent.height / 2, nextFreeY[onLeft]!), panel.frame.maxY - extent.height - pad)
             nextFreeY[onLeft] = top + extent.height + pad * 1.5
             let x = onLeft ? panel.frame.minX + pad : panel.frame.maxX - pad - extent.width
@@ -40,6 +50,32 @@ enum Callouts {
         let paths = panel.patterns.flatMap { $0.zones.map(\.path) + $0.nerves.map(\.path) + $0.muscles.map(\.path) }
         let xs = paths.compactMap(\.bounds).map { panel.toPixels($0.center).x }
         return xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count)
+    }
+
+    /// How much of a segment lies over the body (inside the outline), in pixels, sampled.
+    static func lengthOver(from a: Point, to b: Point, outline: [[Point]]) -> Double {
+        let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+        let steps = max(1, Int(length / 4))
+        var inside = 0
+        for i in 0..<steps {
+            let t = (Double(i) + 0.5) / Double(steps)
+            if contains(Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t), outline) { inside += 1 }
+        }
+        return length * Double(inside) / Double(steps)
+    }
+
+    /// Whether `p` lies inside the outline (even-odd over every polyline).
+    static func contains(_ p: Point, _ outline: [[Point]]) -> Bool {
+        var inside = false
+        for line in outline where line.count > 2 {
+            var j = line.count - 1
+            for i in 0..<line.count {
+                let c = line[i], d = line[j]
+                if (c.y > p.y) != (d.y > p.y), p.x < (d.x - c.x) * (p.y - c.y) / (d.y - c.y) + c.x { inside.toggle() }
+                j = i
+            }
+        }
+        return inside
     }
 
     /// How many times a segment crosses the outline's polylines (pixels).

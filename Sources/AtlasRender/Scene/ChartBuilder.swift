@@ -36,11 +36,17 @@ public enum ChartBuilder {
 
         let u = layout.unit
         let w = Double(layout.width)
-        scene.texts.append(SceneText(text: title, at: Point(layout.margin, layout.headerTop), size: u * 1.2, weight: .bold,
-                                     fitWidth: w - 2 * layout.margin))
-        scene.texts.append(SceneText(text: subtitle(request, atlas: atlas), at: Point(layout.margin, layout.headerTop + u * 1.75),
+        let measure = try TextMeasurer(fontFamily: style.fontFamily)
+        let titleText = ChartTitle.fitted(title, at: Point(layout.margin, layout.headerTop), size: u * 1.2,
+                                          width: w - 2 * layout.margin, measure: measure)
+        // A title wrapped onto a second line pushes everything below it down.
+        let extra = ChartTitle.extraHeight(titleText, size: u * 1.2, measure: measure)
+        if extra > 0 { scene.lowerPanels(by: extra) }
+        let footerTop = layout.footerTop + extra
+        scene.texts.append(titleText)
+        scene.texts.append(SceneText(text: subtitle(request, atlas: atlas), at: Point(layout.margin, layout.headerTop + u * 1.75 + extra),
                                      size: u * 0.68, color: style.mutedText, width: w - 2 * layout.margin))
-        for panel in panels {
+        for panel in scene.panels {
             if request.views.count > 1, let label = panel.label {
                 scene.texts.append(SceneText(text: label, at: Point(panel.frame.center.x, panel.frame.minY - u * 1.2),
                                              size: u * 0.85, weight: .bold, alignment: .center))
@@ -48,15 +54,19 @@ public enum ChartBuilder {
             scene.texts += sideMarks(panel, unit: u, region: request.region)
             scene.texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: u * 0.5, phrases: phrases)
         }
-        let legendFrame = Rect(minX: layout.margin, minY: layout.footerTop + u * 0.3, maxX: w - layout.margin,
-                               maxY: layout.footerTop + u * 5.0)
-        scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: panels, phrases: phrases), frame: legendFrame,
+        let legendFrame = Rect(minX: layout.margin, minY: footerTop + u * 0.3, maxX: w - layout.margin,
+                               maxY: footerTop + u * 5.0)
+        scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: scene.panels, phrases: phrases), frame: legendFrame,
                                    textSize: u * 0.62)
         let footer = "\(SourceCaption.text(for: request.patterns, phrases: phrases)) \(phrases.text(.disclaimer)) "
             + phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])
         // Wrapped, not shrunk: the source captions of several patterns take two or three lines.
-        scene.texts.append(SceneText(text: footer, at: Point(layout.margin, layout.footerTop + u * 5.25), size: u * 0.5,
-                                     color: style.mutedText, width: w - 2 * layout.margin))
+        let footerText = SceneText(text: footer, at: Point(layout.margin, footerTop + u * 5.25), size: u * 0.5,
+                                   color: style.mutedText, width: w - 2 * layout.margin)
+        scene.texts.append(footerText)
+        // The page ends a margin below the footer's last line, however many lines it takes.
+        let footerBottom = measure.box(of: footerText).maxY
+        scene.height = max(layout.height + Int(extra.rounded(.up)), Int((footerBottom + layout.margin).rounded(.up)))
         scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
         return scene
     }

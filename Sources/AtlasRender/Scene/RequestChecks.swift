@@ -19,6 +19,12 @@ extension HandoutRequest {
 }
 
 extension Scene {
+    /// The resolutions a scene may be drawn at. Wider than the user's `--dpi` limit
+    /// (`Limits.dpi`, checked once in the requests): the library builds scenes at
+    /// resolutions it computes, such as a chart at a small drawing's 24 dpi or a blank chart
+    /// 20000 px wide at 2400 dpi.
+    static let drawableDPI = 1.0...10_000.0
+
     /// The last guard before pixels or a page are made: a scene from any builder (or a
     /// library caller) that is empty, absurdly large or of an impossible resolution.
     func checkDrawable(raster: Bool) throws(RenderError) {
@@ -29,7 +35,9 @@ extension Scene {
             throw RenderError.invalidRequest("a \(width) x \(height) px picture is too large for a raster file; "
                 + "use a smaller --width or --dpi, or write SVG or PDF")
         }
-        try RenderError.checking { () throws(InvalidOption) in try Limits.dpi.check(dpi) }
+        guard dpi.isFinite, Self.drawableDPI.contains(dpi) else {
+            throw RenderError.invalidRequest("a picture cannot be drawn at \(dpi) dots per inch")
+        }
     }
 }
 
