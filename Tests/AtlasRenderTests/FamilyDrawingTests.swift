@@ -21,10 +21,34 @@ struct FamilyDrawingTests {
     @Test func jointMapsSayMostAndSomePatients() throws {
         let phrases = Phrasebook()
         let texts = try legend(["sacroiliac-joint"]).map(\.text)
-        #expect(texts.contains(phrases.text(.legendMostPatients)) && texts.contains(phrases.text(.legendSomePatients)))
+        #expect(texts.contains(phrases.text(.legendJointMost)) && texts.contains(phrases.text(.legendJointSome)))
         #expect(!texts.contains(phrases.text(.legendEssentialMuscle)) && !texts.contains(phrases.text(.legendSpillover)))
         let muscle = try legend(["piriformis"]).map(\.text)
-        #expect(muscle.contains(phrases.text(.legendEssentialMuscle)) && !muscle.contains(phrases.text(.legendMostPatients)))
+        #expect(muscle.contains(phrases.text(.legendEssentialMuscle)) && !muscle.contains(phrases.text(.legendJointMost)))
+        // Worded per family: joints come from injection studies, the disc from disc stimulation.
+        for id in ["sacroiliac-joint", "hip-joint", "lumbar-facet"] {
+            let joint = try legend([id]).map(\.text)
+            #expect(joint.contains { $0.hasPrefix("Joint: ") } && !joint.contains { $0.contains("disc") || $0.contains("Disc") }, "\(id): \(joint)")
+        }
+        let disc = try legend(["lumbar-disc"]).map(\.text)
+        #expect(disc.contains(phrases.text(.legendDiscMost)) && !disc.contains { $0.contains("injection") || $0.hasPrefix("Joint") }, "\(disc)")
+        #expect(phrases.text(.legendDiscMost).contains("disc stimulation"))
+    }
+
+    /// A figure's legend has one entry per swatch, and an edge marker names a view the
+    /// figure leaves out as "not shown" (why-leg-pain has no side view of gluteus medius).
+    @Test func figureLegendMergesIdenticalSwatchesAndMarkersSayNotShown() throws {
+        let figure = try #require(Self.atlas.figure("why-leg-pain"))
+        let scene = try FigureBuilder.scene(figure, atlas: Self.atlas)
+        let entries = try #require(scene.legend).entries
+        for entry in entries {
+            #expect(entries.filter { $0.symbol == entry.symbol }.count == 1, "two legend entries for \(entry.symbol)")
+        }
+        let solid = try #require(entries.first { $0.symbol == .essential }).text
+        #expect(solid.contains("trigger point") && solid.contains("joint injection"), "\(solid)")
+        let texts = scene.texts.map(\.text)
+        #expect(texts.contains { $0.contains("TrP3") && $0.contains("not shown") }, "\(texts.filter { $0.contains("TrP") })")
+        #expect(!texts.contains { $0.contains("TrP3: see") })
     }
 
     @Test func entrapmentHasItsOwnLegendAndIsNotRootPain() throws {

@@ -139,6 +139,27 @@ struct PublishingTests {
         try ImageComparison.check(image, named: "handout-gluteus-minimus-posterior", budgetFraction: 0.01)
     }
 
+    /// A root handout whose pattern reaches the sole shows the sole panel too.
+    @Test func rootHandoutsShowTheSole() throws {
+        for id in ["radicular-l5", "radicular-s1"] {
+            var request = HandoutRequest(patterns: [try #require(Self.atlas.pattern(id))])
+            request.side = .right
+            let scene = try HandoutBuilder.scene(request, atlas: Self.atlas)
+            #expect(scene.panels.contains { $0.view.id == .plantar }, "\(id): no sole panel")
+        }
+    }
+
+    /// `render --all` draws the dermatome maps with the soles, as `render dermatomes` does.
+    @Test func renderAllDermatomeMapsIncludeTheSoles() throws {
+        let jobs = try Exporter.allJobs(atlas: Self.atlas, directory: "/tmp/unused", width: 600, dpi: 96, style: Style.default)
+        let maps = jobs.filter { $0.path.contains("dermatomes/dermatomes-") }
+        #expect(!maps.isEmpty)
+        for job in maps {
+            guard case .chart(let request) = job.content else { Issue.record("\(job.path) is not a chart"); continue }
+            #expect(request.views.contains(.plantar), "\(job.path) has no sole view")
+        }
+    }
+
     @Test func galleryLinksEveryFormat() {
         let html = Gallery.html(atlas: Self.atlas, paths: ["figures/why-leg-pain.png", "figures/why-leg-pain.svg", "figures/why-leg-pain.pdf",
                                                           "figures/why-leg-pain@2x.png", "patterns/piriformis.png", "handouts/piriformis.pdf"])

@@ -70,6 +70,44 @@ struct StyleTests {
         #expect(outline < essential.mean - 20)
     }
 
+    /// The entrapment family's "felt by some" tier has a texture and slant no other hatch
+    /// uses, and prints lighter than the radicular hatch yet still textured, so a greyscale
+    /// print never confuses it with nerve-root pain.
+    @Test(arguments: ["default", "print-greyscale"])
+    func entrapmentSomeIsItsOwnTextureInGreyscale(styleName: String) throws {
+        let style = try #require(Self.atlas.style(styleName))
+        let some = style.entrapment
+        let others = [style.radicular, style.entrapment, style.gap] + Array(style.roots.values)
+        for other in others {
+            #expect(other.texture != some.someTexture || other.angleDegrees != some.someAngleDegrees,
+                    "'felt by some' looks like another hatch (\(other.texture) at \(other.angleDegrees))")
+        }
+        #expect(some.someTexture != style.radicular.texture, "not the root hatch's texture")
+        // Side by side on the thigh: an entrapment 'some' square and a radicular square.
+        func square(_ x: Double) -> BezierPath {
+            BezierPath([.move(Point(x, 960)), .line(Point(x + 36, 960)), .line(Point(x + 36, 1060)), .line(Point(x, 1060)), .close])
+        }
+        func probe(_ id: String, _ family: Family, _ kind: ZoneKind, _ x: Double) -> Pattern {
+            Pattern(id: id, name: id, family: family, description: "", feel: [], sources: [], fidelity: .estimate,
+                    fidelityNote: nil, includes: [], muscles: [], triggerPoints: [], zones: [Zone(view: .posterior, kind: kind, path: square(x))],
+                    nerves: [], location: AtlasModel.SourceLocation(file: "t", line: 1, column: 1))
+        }
+        var request = ChartRequest(kind: .render, views: [.posterior])
+        request.patterns = [probe("trapped", .entrapment, .spillover, 20), probe("root", .radicular, .radicular, 104)]
+        request.width = 1200
+        request.bare = true
+        request.style = style
+        let scene = try ChartBuilder.scene(request, atlas: Self.atlas)
+        let image = try SceneRenderer.rasterize(scene)
+        let box: (Double) -> Rect = { x in
+            let a = scene.panels[0].toPixels(Point(x + 6, 970)), b = scene.panels[0].toPixels(Point(x + 30, 1050))
+            return Rect(minX: a.x, minY: a.y, maxX: b.x, maxY: b.y)
+        }
+        let trapped = greyStatistics(image, box(20)), root = greyStatistics(image, box(104))
+        #expect(trapped.deviation > 8, "'felt by some' needs visible texture: \(trapped)")
+        #expect(trapped.mean - root.mean > 20, "'felt by some' must print lighter than the root hatch: \(trapped) vs \(root)")
+    }
+
     /// Dermatome bands that touch on either map (and on the sole) differ by a lightness step,
     /// so a greyscale print still tells them apart; the print-greyscale style uses greys.
     @Test(arguments: ["default", "print-greyscale"])

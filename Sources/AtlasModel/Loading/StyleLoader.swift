@@ -50,7 +50,7 @@ enum StyleLoader {
             }
             let hatch = hatches.first { $0.0 == section }
             let keys = colours.filter { $0.0 == section }.map(\.1) + numbers.filter { $0.0 == section }.map(\.1)
-                + (hatch == nil ? [] : ["color", "tint", "angle", "texture"]) + (section == "anatomy" ? ["show"] : [])
+                + (hatch == nil ? [] : ["color", "tint", "angle", "texture", "some-texture", "some-angle"]) + (section == "anatomy" ? ["show"] : [])
                 + (section == "dermatomes" ? ["fills"] : [])
             entries.check(required: [], optional: keys, in: "the '\(section)' section", log)
             if section == "anatomy", let v = entries["show"], let show = v.bool(log) { style.anatomy.show = show }
@@ -95,6 +95,12 @@ enum StyleLoader {
         }
         if let v = fields["angle"], let a = v.number(log) {
             if (-180...180).contains(a) { hatch.angleDegrees = a } else { log.report(v.location, "a hatch angle is -180 to 180 degrees") }
+        }
+        if let v = fields["some-texture"], let name = v.choice(log, HatchStyle.Texture.allCases.map(\.rawValue)) {
+            hatch.someTexture = HatchStyle.Texture(rawValue: name)!
+        }
+        if let v = fields["some-angle"], let a = v.number(log) {
+            if (-180...180).contains(a) { hatch.someAngleDegrees = a } else { log.report(v.location, "a hatch angle is -180 to 180 degrees") }
         }
     }
 

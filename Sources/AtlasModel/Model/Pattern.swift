@@ -62,7 +62,7 @@ public enum NerveCalibre: String, Sendable, CaseIterable, Codable {
     /// Width relative to the style's nerve width.
     public var widthFactor: Double {
         switch self {
-        case .trunk: 1.35
+        case .trunk: 1.9
         case .division: 1.0
         case .branch: 0.7
         }

@@ -26,8 +26,17 @@ public struct Phrasebook: Sendable, Equatable {
         case legendEssentialMuscle = "legend-essential-muscle"
         case legendEssentialOther = "legend-essential-other"
         case legendSpillover = "legend-spillover"
-        case legendMostPatients = "legend-most-patients"
-        case legendSomePatients = "legend-some-patients"
+        case legendJointMost = "legend-joint-most"
+        case legendJointSome = "legend-joint-some"
+        case legendDiscMost = "legend-disc-most"
+        case legendDiscSome = "legend-disc-some"
+        case legendMostMerged = "legend-most-merged"
+        case legendSomeMerged = "legend-some-merged"
+        case legendMostCounted = "legend-most-counted"
+        case legendSomeCounted = "legend-some-counted"
+        case legendStudiesJoint = "legend-studies-joint"
+        case legendStudiesDisc = "legend-studies-disc"
+        case legendStudiesBoth = "legend-studies-both"
         case legendEntrapmentCore = "legend-entrapment-core"
         case legendEntrapmentSome = "legend-entrapment-some"
         case legendUnsplit = "legend-unsplit"
@@ -61,6 +70,7 @@ public struct Phrasebook: Sendable, Equatable {
         case sourceCaption = "source-caption"
         case splitUnconfirmed = "split-unconfirmed"
         case seeOtherView = "see-other-view"
+        case otherViewNotShown = "other-view-not-shown"
     }
 
     public var language: String
@@ -116,8 +126,17 @@ public struct Phrasebook: Sendable, Equatable {
         .legendEssentialMuscle: "Essential zone: felt by nearly everyone with this trigger point",
         .legendEssentialOther: "Essential zone: where most people with this source feel it",
         .legendSpillover: "Spillover zone: felt by some",
-        .legendMostPatients: "Joint or disc: where most patients in injection studies felt it",
-        .legendSomePatients: "Joint or disc: felt by some patients",
+        .legendJointMost: "Joint: where most patients in injection studies felt it",
+        .legendJointSome: "Joint: felt by some patients",
+        .legendDiscMost: "Disc: where most patients felt it (disc stimulation studies)",
+        .legendDiscSome: "Disc: felt by some patients",
+        .legendMostMerged: "Essential zone (trigger point), or where most patients felt it ({which})",
+        .legendSomeMerged: "Spillover zone (trigger point), or felt by some patients ({which})",
+        .legendMostCounted: "Where most patients felt it ({which})",
+        .legendSomeCounted: "Felt by some patients ({which})",
+        .legendStudiesJoint: "joint injection studies",
+        .legendStudiesDisc: "disc stimulation studies",
+        .legendStudiesBoth: "joint injection or disc stimulation studies",
         .legendEntrapmentCore: "Nerve entrapment: where most people feel it",
         .legendEntrapmentSome: "Nerve entrapment: felt by some",
         .legendUnsplit: "Where pain is felt (essential/spillover split not confirmed)",
@@ -151,5 +170,6 @@ public struct Phrasebook: Sendable, Equatable {
         .sourceCaption: "After {source} ({fidelity})",
         .splitUnconfirmed: "essential/spillover split not confirmed",
         .seeOtherView: "{label}: see {view}",
+        .otherViewNotShown: "{label}: not shown",
     ]
 }

@@ -27,12 +27,19 @@ public struct Color: Sendable, Equatable {
 public struct HatchStyle: Sendable, Equatable {
     public enum Texture: String, Sendable, CaseIterable {
         case lines, crossed, dots
+        /// Short staggered dashes: a broken hatch that no continuous hatch is mistaken for.
+        case dashes
     }
 
     public var color: Color
     public var tint: Color
     public var angleDegrees: Double
     public var texture: Texture = .lines
+    /// The texture and angle of a "felt by some" area (used by the entrapment family, whose
+    /// two tiers are both hatched): its own look, so a greyscale print never reads it as a
+    /// nerve-root hatch.
+    public var someTexture: Texture = .dashes
+    public var someAngleDegrees: Double = -20
 }
 
 /// Every colour, texture and size the renderer uses. Sizes are in millimetres of the body
@@ -78,7 +85,7 @@ public struct Style: Sendable, Equatable {
     public var dermatomeLabel = Color(hex: "#111111")!
     /// Peripheral nerve entrapment (piriformis / deep gluteal syndrome): its own crossed
     /// violet hatch, so it never reads as root pain (blue lines) or muscle referral (red).
-    public var entrapment = HatchStyle(color: Color(hex: "#6A3D9A")!, tint: Color(hex: "#E8DDF3")!, angleDegrees: 60, texture: .crossed)
+    public var entrapment = HatchStyle(color: Color(hex: "#6A3D9A")!, tint: Color(hex: "#E8DDF3")!, angleDegrees: 60, texture: .crossed, someTexture: .dashes, someAngleDegrees: -20)
     public var gap = HatchStyle(color: Color(hex: "#9A9A9A")!, tint: Color(hex: "#F2F2F2")!, angleDegrees: 135, texture: .dots)
 
     public var nerve = Color(hex: "#F2D31B")!

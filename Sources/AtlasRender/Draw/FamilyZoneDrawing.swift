@@ -36,7 +36,7 @@ extension SceneDrawer {
                     let h = style.entrapment
                     cr.fill(zone.path, core ? h.tint : h.tint.with(alpha: h.tint.a * 0.5), t)
                     cr.clipped(to: zone.path, t) {
-                        Texture.fill(cr, core ? h : h.someTexture,
+                        Texture.fill(cr, core ? h : h.feltBySome,
                                      box: bounds(zone.path, t), spacing: style.hatchSpacing * s * (core ? 1 : 1.6),
                                      width: style.hatchWidth * s * (core ? 1 : 0.7))
                     }
@@ -61,10 +61,12 @@ extension SceneDrawer {
 }
 
 extension HatchStyle {
-    /// The lighter texture of a "some patients" area: single lines, a little faded.
-    var someTexture: HatchStyle {
+    /// The lighter texture of a "some patients" area: the style's own "some" texture (dashes
+    /// by default, never the root hatch), a little faded.
+    var feltBySome: HatchStyle {
         var h = self
-        h.texture = .lines
+        h.texture = someTexture
+        h.angleDegrees = someAngleDegrees
         h.color = color.with(alpha: color.a * 0.75)
         return h
     }

@@ -71,8 +71,8 @@ struct LegendDrawer {
             let h = style.entrapment
             cr.fill(rect, h.tint.with(alpha: h.tint.a * 0.5), id)
             cr.clipped(to: rect, id) {
-                Texture.fill(cr, h.someTexture, box: box,
-                             spacing: style.hatchSpacing * unit * 1.6 * 1.6, width: style.hatchWidth * unit * 1.4 * 0.7)
+                Texture.fill(cr, h.feltBySome, box: box,
+                             spacing: style.hatchSpacing * unit * 1.6 * 0.75, width: style.hatchWidth * unit * 1.4 * 0.7)
             }
         case .unsplit:
             cr.fill(rect, SceneDrawer.unsplitTone(style), id)

@@ -46,6 +46,21 @@ enum Texture {
             hatch(cr, angleDegrees: style.angleDegrees, spacing: spacing * 1.3, width: width * 0.75, color: style.color, crossed: true)
         case .dots:
             stipple(cr, box: box, spacing: spacing * 0.9, radius: width * 0.7, color: style.color)
+        case .dashes:
+            dashes(cr, angleDegrees: style.angleDegrees, spacing: spacing, width: width, color: style.color)
+        }
+    }
+
+    /// Rows of short dashes, `spacing` apart, each row offset by half a dash period (a
+    /// brick pattern): a broken hatch, unlike any continuous one.
+    static func dashes(_ cr: CairoContext, angleDegrees: Double, spacing: Double, width: Double, color: Color) {
+        let size = max(2, spacing)
+        let dash = size * 0.9
+        paintTile(cr, width: 2 * size, height: 2 * size, rotation: angleDegrees * Double.pi / 180) { tile in
+            cairo_rectangle(tile, 0, (size - width) / 2, dash, width)
+            cairo_rectangle(tile, size, size + (size - width) / 2, dash, width)
+            cairo_set_source_rgba(tile, color.r, color.g, color.b, color.a)
+            cairo_fill(tile)
         }
     }
 

@@ -209,7 +209,7 @@ public enum Exporter {
         jobs += extra
         for (id, map) in atlas.dermatomeMaps.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             guard let whole = map.patterns.first(where: { $0.id == "dermatomes" }) else { continue }
-            var r = request(.render, [.posterior, .anterior, .lateralRight])
+            var r = request(.render, [.posterior, .anterior, .lateralRight, .plantar])  // the soles too, as `render dermatomes` shows them
             r.patterns = [whole]; r.sides = [.right, .left]
             r.width = width * 2
             jobs.append(Job(request: r, format: .png, path: file("dermatomes", "dermatomes-\(id.rawValue).png")))

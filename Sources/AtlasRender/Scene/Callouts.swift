@@ -22,11 +22,15 @@ enum Callouts {
             func start(_ onLeft: Bool) -> Point {
                 Point(onLeft ? panel.frame.minX + pad + extent.width : panel.frame.maxX - pad - extent.width, target.y)
             }
-            // A side whose label would sit on (or right beside) its own point cannot point at it.
-            let clear = [true, false].filter { onLeft in onLeft ? start(true).x + pad * 3 < target.x : start(false).x - pad * 3 > target.x }
-            let costs = clear.map { onLeft in
-                (onLeft, crossingCount(from: start(onLeft), to: target, outline: outline),
-                 lengthOver(from: start(onLeft), to: target, outline: outline))
+            // A side whose label would sit on (or right beside) its own point at the same height
+            // hangs the label just below the point instead, with a short upright leader.
+            let level = [true, false].map { onLeft in onLeft ? start(true).x + pad * 3 < target.x : start(false).x - pad * 3 > target.x }
+            func anchor(_ onLeft: Bool) -> Point {
+                level[onLeft ? 0 : 1] ? start(onLeft) : Point(target.x, target.y + pad * 2)
+            }
+            let costs = [true, false].map { onLeft in
+                (onLeft, crossingCount(from: anchor(onLeft), to: target, outline: outline),
+                 lengthOver(from: anchor(onLeft), to: target, outline: outline))
             }
             // Lengths within a few text heights of each other count as a tie.
             let onLeft = costs.min { a, b in
@@ -34,13 +38,17 @@ enum Callouts {
                 if abs(a.2 - b.2) > size * 3 { return a.2 < b.2 }
                 return a.0 == bareLeft
             }?.0 ?? bareLeft
-            let top = min(max(target.y - extent.height / 2, nextFreeY[onLeft]!), panel.frame.maxY - extent.height - pad)
+            let hangs = !level[onLeft ? 0 : 1]
+            let wanted = hangs ? target.y + pad * 2 : target.y - extent.height / 2
+            let top = min(max(wanted, nextFreeY[onLeft]!), panel.frame.maxY - extent.height - pad)
             nextFreeY[onLeft] = top + extent.height + pad * 1.5
             let x = onLeft ? panel.frame.minX + pad : panel.frame.maxX - pad - extent.width
             let box = Rect(minX: x - pad * 0.5, minY: top - pad * 0.3, maxX: x + extent.width + pad * 0.5, maxY: top + extent.height + pad * 0.3)
             boxes.append(SceneBox(frame: box, fill: Color(1, 1, 1, 0.88)))
             texts.append(SceneText(text: label.text, at: Point(x, top), size: size, weight: .bold))
-            leaders.append(SceneLeader(from: Point(onLeft ? box.maxX : box.minX, top + extent.height / 2), to: target))
+            let from = hangs ? Point(min(max(target.x, box.minX + pad), box.maxX - pad), box.minY)
+                             : Point(onLeft ? box.maxX : box.minX, top + extent.height / 2)
+            leaders.append(SceneLeader(from: from, to: target))
         }
         return (texts, leaders, boxes)
     }

@@ -1,14 +1,19 @@
 import AtlasModel
 
 /// The texts of a panel's edge markers: a small X and "TrP3: see side view", stacked at the
-/// panel's top left, for trigger points drawn in another view.
+/// panel's top left, for trigger points drawn in another view. A figure passes the views it
+/// shows of each pattern: a view it leaves out reads "not shown" rather than "see".
 enum EdgeMarkerText {
-    static func texts(for panel: ScenePanel, atlas: Atlas, size: Double, phrases: Phrasebook = Phrasebook()) -> [SceneText] {
+    static func texts(for panel: ScenePanel, atlas: Atlas, size: Double, phrases: Phrasebook = Phrasebook(),
+                      shownViews: [String: Set<PatternView>]? = nil) -> [SceneText] {
         var lines: [String] = []
         for placed in panel.patterns {
             for marker in atlas.edgeMarkers(for: placed.pattern, in: panel.view.id.patternView) {
                 let views = marker.views.map(viewName).joined(separator: ", ")
-                let line = "✕ " + phrases.text(.seeOtherView, ["label": marker.labels.joined(separator: ", "), "view": views])
+                let label = marker.labels.joined(separator: ", ")
+                let shown = shownViews.map { shown in marker.views.contains { shown[placed.pattern.id]?.contains($0) == true } } ?? true
+                let line = "✕ " + (shown ? phrases.text(.seeOtherView, ["label": label, "view": views])
+                                         : phrases.text(.otherViewNotShown, ["label": label, "view": views]))
                 if !lines.contains(line) { lines.append(line) }
             }
         }

@@ -46,6 +46,9 @@ public enum FigureBuilder {
         let rowGap = rows > 1 ? 14 * d : 0
         let rowHeight = titleRow + panelHeight + captionRow + rowGap
 
+        // The views this figure shows of each pattern, for edge markers that point elsewhere.
+        var shownViews: [String: Set<PatternView>] = [:]
+        for spec in figure.panels { for pattern in spec.patterns { shownViews[pattern.id, default: []].insert(spec.view.patternView) } }
         var panels: [ScenePanel] = []
         var leaders: [SceneLeader] = []
         var labelBoxes: [SceneBox] = []
@@ -83,7 +86,7 @@ public enum FigureBuilder {
                 mark.size = sizes.side
                 return mark
             }
-            texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: sizes.view)
+            texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: sizes.view, shownViews: shownViews)
             let callouts = Callouts.place(spec.labels, in: panel, size: sizes.callout, measure: measure, style: style)
             texts += callouts.texts
             leaders += callouts.leaders

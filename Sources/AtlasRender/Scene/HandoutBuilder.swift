@@ -51,7 +51,7 @@ public enum HandoutBuilder {
     public static func pages(_ request: HandoutRequest, atlas: Atlas) throws(RenderError) -> [Scene] {
         guard !request.patterns.isEmpty else { throw RenderError.invalidRequest("a handout needs at least one pattern") }
         try request.validate()
-        let views = ViewID.allCases.filter { view in request.patterns.contains { $0.placed(in: view, side: request.side) != nil } }
+        let views = ViewID.withSoles.filter { view in request.patterns.contains { $0.placed(in: view, side: request.side) != nil } }
         guard !views.isEmpty else { throw RenderError.invalidRequest("nothing of these patterns shows on the \(request.side.rawValue) side") }
         let layout = try HandoutLayout(request: request, atlas: atlas, views: views)
         // The largest body text at which everything fits on one page; else a second page.

@@ -1,8 +1,8 @@
 import AtlasModel
 
 /// Legend lines for the shaded referral zones, worded by family: T&S's essential/spillover
-/// for trigger points, "most / some patients" for joint and disc maps (injection studies
-/// count patients), a separate hatch for a nerve entrapment, and one tone with a flag where
+/// for trigger points, "most / some patients" for joint maps (injection studies count
+/// patients) and disc maps (disc stimulation studies), a separate hatch for a nerve entrapment, and one tone with a flag where
 /// the split is not confirmed.
 enum ZoneLegend {
     static func entries(_ placed: [PlacedPattern], phrases: Phrasebook) -> [LegendEntry] {
@@ -12,7 +12,8 @@ enum ZoneLegend {
             }
         }
         let muscle: (Family) -> Bool = { !$0.mapsFromPatientCounts }
-        let counted: (Family) -> Bool = { $0.mapsFromPatientCounts }
+        let joint: (Family) -> Bool = { $0.mapsFromPatientCounts && $0 != .discogenic }
+        let disc: (Family) -> Bool = { $0 == .discogenic }
         var entries: [LegendEntry] = []
         if has(.byKind, .essential, where: muscle) {
             let muscleOnly = placed.filter { ZoneTone.of($0.pattern) == .byKind && muscle($0.pattern.family) && $0.zones.contains { $0.kind == .essential } }
@@ -20,11 +21,36 @@ enum ZoneLegend {
             entries.append(LegendEntry(symbol: .essential, text: phrases.text(muscleOnly ? .legendEssentialMuscle : .legendEssentialOther)))
         }
         if has(.byKind, .spillover, where: muscle) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendSpillover))) }
-        if has(.byKind, .essential, where: counted) { entries.append(LegendEntry(symbol: .essential, text: phrases.text(.legendMostPatients))) }
-        if has(.byKind, .spillover, where: counted) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendSomePatients))) }
+        if has(.byKind, .essential, where: joint) { entries.append(LegendEntry(symbol: .essential, text: phrases.text(.legendJointMost))) }
+        if has(.byKind, .spillover, where: joint) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendJointSome))) }
+        if has(.byKind, .essential, where: disc) { entries.append(LegendEntry(symbol: .essential, text: phrases.text(.legendDiscMost))) }
+        if has(.byKind, .spillover, where: disc) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendDiscSome))) }
+        entries = merged(entries, phrases: phrases, joint: has(.byKind, nil, where: joint), disc: has(.byKind, nil, where: disc))
         if has(.unsplit, nil) { entries.append(LegendEntry(symbol: .unsplit, text: phrases.text(.legendUnsplit))) }
         if has(.entrapment, .essential) { entries.append(LegendEntry(symbol: .entrapmentCore, text: phrases.text(.legendEntrapmentCore))) }
         if has(.entrapment, .spillover) { entries.append(LegendEntry(symbol: .entrapmentSome, text: phrases.text(.legendEntrapmentSome))) }
         return entries
+    }
+
+    /// One line per swatch: families drawn alike (solid red for a muscle's essential zone and
+    /// a joint's "most patients") share one entry whose text covers both, kept short enough
+    /// for one legend line.
+    static func merged(_ entries: [LegendEntry], phrases: Phrasebook, joint: Bool, disc: Bool) -> [LegendEntry] {
+        let which = phrases.text(joint && disc ? .legendStudiesBoth : disc ? .legendStudiesDisc : .legendStudiesJoint)
+        var out: [LegendEntry] = []
+        for entry in entries {
+            guard let i = out.firstIndex(where: { $0.symbol == entry.symbol }) else { out.append(entry); continue }
+            let muscle = [phrases.text(.legendEssentialMuscle), phrases.text(.legendSpillover)].contains(out[i].text)
+            let known = [phrases.text(.legendJointMost), phrases.text(.legendJointSome), phrases.text(.legendDiscMost), phrases.text(.legendDiscSome),
+                         phrases.text(.legendEssentialMuscle), phrases.text(.legendSpillover)]
+            let essential = entry.symbol == .essential
+            if known.contains(out[i].text) || out[i].text.contains(which) {
+                let key: Phrasebook.Key = muscle ? (essential ? .legendMostMerged : .legendSomeMerged) : (essential ? .legendMostCounted : .legendSomeCounted)
+                out[i].text = phrases.text(key, ["which": which])
+            } else {
+                out[i].text += "; " + entry.text
+            }
+        }
+        return out
     }
 }
