@@ -14,9 +14,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // No default traits: the intake needs neither swift-configuration nor full Foundation.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Thin system-library wrappers: a module map and a shim header each.
@@ -29,6 +29,10 @@ let package = Package(
         .systemLibrary(
             name: "CPango", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"])]),
+        // SHA-256 from Debian's libcrypto (swift-crypto would compile a copy of BoringSSL).
+        .systemLibrary(
+            name: "CCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
         // libjpeg needs setjmp/longjmp to recover from errors, which Swift cannot do: a
         // small C shim turns them into status codes (Sources/CJPEG/include/cjpeg.h).
         .target(
@@ -63,10 +67,9 @@ let package = Package(
         .target(
             name: "AtlasServe",
             dependencies: [
-                "AtlasModel", "AtlasRender", "AtlasCompare",
+                "AtlasModel", "AtlasRender", "AtlasCompare", "CCrypto",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
         .executableTarget(
@@ -82,7 +85,7 @@ let package = Package(
             name: "AtlasServeTests",
             dependencies: [
                 "AtlasModel", "AtlasRender", "AtlasCompare", "AtlasServe",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]),
         .testTarget(
             name: "AtlasRenderTests",

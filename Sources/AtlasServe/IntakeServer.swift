@@ -57,10 +57,12 @@ public struct IntakeServer: Sendable {
         }
     }
 
-    /// The Hummingbird application; `onRunning` gets the port it listens on.
-    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    /// The Hummingbird application; `onRunning` gets the port it listens on. The tests log
+    /// only what is critical (stopping a test server by cancelling it logs an error).
+    public func application(logLevel: Logger.Level = .info,
+                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "referral-atlas.serve")
-        logger.logLevel = .info
+        logger.logLevel = logLevel
         return Application(router: app.router(),
                            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },

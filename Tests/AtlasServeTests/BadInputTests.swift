@@ -2,8 +2,6 @@ import AtlasModel
 import AtlasRender
 import Foundation
 import Hummingbird
-import HummingbirdTesting
-import NIOCore
 import Testing
 @testable import AtlasServe
 

@@ -1,7 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
-import NIOCore
 import Testing
 @testable import AtlasServe
 
@@ -9,7 +7,7 @@ import Testing
 struct Jar {
     var cookies: [String: String] = [:]
 
-    mutating func take(_ response: TestResponse) {
+    mutating func take(_ response: LoopbackResponse) {
         for line in response.headers[values: .setCookie] {
             let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             cookies[String(pair[0])] = pair.count > 1 ? String(pair[1]) : ""
@@ -37,7 +35,7 @@ func csrf(in page: String) -> String? {
 @Suite("Clinician pages")
 struct ClinicTests {
     /// Signs in through the login form; returns the jar with the session cookie.
-    static func signIn(_ client: some TestClientProtocol) async throws -> Jar {
+    static func signIn(_ client: LoopbackClient) async throws -> Jar {
         var jar = Jar()
         let login = try await client.execute(uri: "/clinic/login", method: .get)
         jar.take(login)

@@ -1,7 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
-import NIOCore
 import Testing
 @testable import AtlasServe
 

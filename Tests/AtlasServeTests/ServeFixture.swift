@@ -2,12 +2,10 @@ import AtlasCompare
 import AtlasModel
 import Foundation
 import Hummingbird
-import HummingbirdTesting
-import NIOCore
 @testable import AtlasServe
 
-/// A server on a fresh data folder with a known clinician token, run on loopback by
-/// HummingbirdTesting.
+/// A server on a fresh data folder with a known clinician token, listening on a free port of
+/// 127.0.0.1 in this process; the tests talk to it over real sockets (LoopbackClient).
 enum ServeFixture {
     static let atlas: Atlas = try! AtlasLoader.load(directory: AtlasLocator.bundledAtlas()!)
     static let token = "test-token-0123456789abcdef"
@@ -29,18 +27,33 @@ enum ServeFixture {
         return try await IntakeServer(configuration: configuration, resources: resources, say: { _ in })
     }
 
-    /// Runs `body` against a live server on loopback.
-    static func live<T: Sendable>(_ server: IntakeServer, _ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
-        try await server.application().test(.live, body)
+    /// Runs `body` against the server listening on a free loopback port, then stops it.
+    static func live<T: Sendable>(_ server: IntakeServer, _ body: @Sendable (LoopbackClient) async throws -> T) async throws -> T {
+        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
+        let application = server.application(logLevel: .critical, onRunning: { port in
+            portSink.yield(port)
+            portSink.finish()
+        })
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await application.run()
+                return nil
+            }
+            defer { group.cancelAll() }
+            var next = ports.makeAsyncIterator()
+            guard let port = await next.next(), port > 0 else { throw LoopbackClient.Failure(description: "the server did not start") }
+            return try await body(LoopbackClient(port: port))
+        }
     }
 
     static var bearer: HTTPFields { [.authorization: "Bearer \(token)"] }
     static var json: HTTPFields { [.contentType: "application/json"] }
 
-    /// A band down the back of the right leg (posterior view, atlas millimetres).
+    /// A 4 cm band from the right buttock down the back of the thigh and calf to the heel
+    /// (posterior view, atlas millimetres; the patient's right is the viewer's right here).
     static func band(x: Double = 92) -> [[String: Any]] {
-        [["view": "posterior", "symptom": "pain", "width": 30,
-          "points": stride(from: 880.0, through: 1640, by: 10).map { [x - ($0 - 880) * 0.035, $0] }]]
+        [["view": "posterior", "symptom": "pain", "width": 40,
+          "points": stride(from: 820.0, through: 1735, by: 10).map { [x - ($0 - 820) * 12 / 915, $0] }]]
     }
 
     static func drawingBody(code: String = "T7-1", chart: String = "all", strokes: [[String: Any]] = band()) -> ByteBuffer {
@@ -48,9 +61,9 @@ enum ServeFixture {
         return ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: object))
     }
 
-    static func object(_ response: TestResponse) -> [String: Any] {
+    static func object(_ response: LoopbackResponse) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) as? [String: Any] ?? [:]
     }
 
-    static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
+    static func text(_ response: LoopbackResponse) -> String { String(buffer: response.body) }
 }

@@ -1,4 +1,4 @@
-import Crypto
+import CCrypto
 import Foundation
 
 /// Random secrets and their hashes. Tokens and session ids are 256 and 128 random bits, so
@@ -25,8 +25,16 @@ enum AccessToken {
         return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
     }
 
+    /// SHA-256 of the secret's UTF-8 bytes, as 64 hex digits.
     static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        let bytes = Array(secret.utf8)
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let ok = EVP_Digest(bytes, bytes.count, &digest, &length, EVP_sha256(), nil)
+        // EVP_Digest fails only when libcrypto cannot allocate: a fresh random value then
+        // matches no stored hash, so nothing is let in.
+        guard ok == 1, length == 32 else { return "unhashed-" + randomID() }
+        return digest.prefix(Int(length)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Compares two strings in time that does not depend on where they differ.
