@@ -20,6 +20,9 @@ struct DrawingAPITests {
             let top = matches.prefix(5).compactMap { $0["id"] as? String }
             #expect(top.contains("radicular-s1"), "S1 should be among the top five for a band down the back of the leg: \(top)")
             #expect((comparison["registration"] as? [String: Any])?["method"] as? String == "strokes")
+            // The patient's words: plain sentences without the clinician's figures or the intake code.
+            let plain = try #require(answer["patientSummary"] as? String)
+            #expect(plain.contains("not a diagnosis") && !plain.contains("%") && !plain.contains("K7-2Q"), "\(plain)")
 
             let list = try await client.execute(uri: "/api/drawings", method: .get, headers: ServeFixture.bearer)
             #expect(list.status == .ok)
@@ -61,6 +64,20 @@ struct DrawingAPITests {
             }
             let delete = try await client.execute(uri: "/api/drawings/0123456789abcdef0123456789abcdef", method: .delete)
             #expect(delete.status == .unauthorized)
+        }
+    }
+
+    @Test("Guessing the bearer token is throttled like the sign-in: after five wrong tokens even the right one waits (429)")
+    func bearerThrottled() async throws {
+        let server = try await ServeFixture.server()
+        try await ServeFixture.live(server) { client in
+            for attempt in 0..<5 {
+                let r = try await client.execute(uri: "/api/drawings", method: .get, headers: [.authorization: "Bearer wrong-token-\(attempt)-000000"])
+                #expect(r.status == .unauthorized)
+            }
+            let r = try await client.execute(uri: "/api/drawings", method: .get, headers: ServeFixture.bearer)
+            #expect(r.status == .tooManyRequests)
+            #expect(r.headers[.retryAfter] != nil)
         }
     }
 

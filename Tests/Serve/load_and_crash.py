@@ -9,6 +9,7 @@ crash: 8 clients send drawings; the server is killed with SIGKILL in the middle;
 
 Usage: load_and_crash.py BINARY [load|crash|both]
 """
+import json
 import os
 import shutil
 import signal
@@ -20,7 +21,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_support import Server, drawing, request, stored_ids  # noqa: E402
+from serve_support import Server, drawing, request, right_leg_band, stored_ids  # noqa: E402
 
 CLIENTS = 8
 SUBMISSIONS = 200
@@ -91,6 +92,11 @@ def load_test(binary, root):
         assert len(ids) == SUBMISSIONS, "ids repeat"
         missing = ids - stored_ids(server)
         assert not missing, f"{len(missing)} answered 201 but not stored"
+        # Nothing personal in the log: no intake code, no drawing's id, only route patterns.
+        log = "".join(server.output)
+        assert "POST /api/drawings 201" in log, "the server logged no requests"
+        leaked = [x for x in [f"L{i}-" for i in range(SUBMISSIONS // CLIENTS)] + list(ids) if x in log]
+        assert not leaked, f"the log names codes or ids: {leaked[:3]}"
         latencies = [r[2] * 1000 for r in results]
         print(f"load: {SUBMISSIONS} drawings from {CLIENTS} clients at once, all 201 and stored, in {wall:.1f} s "
               f"({SUBMISSIONS / wall:.1f}/s); latency p50 {statistics.median(latencies):.0f} ms, "
@@ -131,9 +137,14 @@ def crash_test(binary, root):
     database = sqlite3.connect(os.path.join(data, "intake.sqlite"))
     check = database.execute("PRAGMA integrity_check").fetchone()[0]
     mode = database.execute("PRAGMA journal_mode").fetchone()[0]
+    rows = database.execute("SELECT id, strokes, comparison FROM submission").fetchall()
     database.close()
     assert check == "ok", f"integrity_check: {check}"
     assert mode == "wal", f"journal mode {mode}"
+    # Nothing half-written: every stored row carries its whole drawing and comparison.
+    for ident, strokes, comparison in rows:
+        assert len(json.loads(strokes)) == len(right_leg_band()), f"{ident}: strokes incomplete"
+        assert json.loads(comparison).get("matches"), f"{ident}: comparison incomplete"
     server = Server(binary, data).start()
     try:
         missing = acknowledged - stored_ids(server)
@@ -141,7 +152,7 @@ def crash_test(binary, root):
     finally:
         server.stop()
     print(f"crash: SIGKILL with {CLIENTS} clients sending; {len(acknowledged)} drawings answered 201 all present after "
-          f"restart, {cut} requests cut off, integrity_check ok, WAL")
+          f"restart, {len(rows)} rows stored and whole, {cut} requests cut off, integrity_check ok, WAL")
 
 
 def main():

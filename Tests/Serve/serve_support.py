@@ -12,13 +12,13 @@ import time
 
 TOKEN = "serve-test-token-0123456789abcdef"
 
-# A band down the back of the right thigh and calf, in the posterior view's atlas
-# millimetres (the patient's right is the viewer's right on the back view): three pen
-# passes side by side.
+# A band from the right buttock down the back of the thigh and calf to the heel (the usual
+# picture of S1 pain), in the posterior view's atlas millimetres (the patient's right is the
+# viewer's right on the back view): three pen passes side by side, about 4 cm wide in all.
 def right_leg_band():
     strokes = []
-    for x in (72.0, 92.0, 112.0):
-        points = [[x - (y - 880) * 0.035, float(y)] for y in range(880, 1640, 8)]
+    for offset in (-12.0, 0.0, 12.0):
+        points = [[92.0 + offset - (y - 820) * 12 / 915, float(y)] for y in range(820, 1736, 8)]
         strokes.append({"view": "posterior", "symptom": "pain", "width": 20, "points": points})
     return strokes
 
@@ -43,10 +43,13 @@ class Server:
         self.log = open(os.path.join(self.data + "-server.log"), "ab")
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log, env=self.env)
         lines = queue.Queue()
+        self.output = []   # everything the server prints (its log), for the tests to read
 
         def pump():
             for raw in self.process.stdout:
-                lines.put(raw.decode("utf-8", "replace"))
+                line = raw.decode("utf-8", "replace")
+                self.output.append(line)
+                lines.put(line)
             lines.put(None)
 
         threading.Thread(target=pump, daemon=True).start()

@@ -61,10 +61,13 @@ paths:
             application/json:
               schema:
                 type: object
-                required: [id, comparison]
+                required: [id, comparison, patientSummary]
                 properties:
                   id: { $ref: "#/components/schemas/Id" }
                   comparison: { $ref: "#/components/schemas/Comparison" }
+                  patientSummary:
+                    type: string
+                    description: A few plain sentences for the patient (shown only when the clinic turns it on).
         "400": { $ref: "#/components/responses/Problem" }
         "413": { $ref: "#/components/responses/Problem" }
         "415": { $ref: "#/components/responses/Problem" }

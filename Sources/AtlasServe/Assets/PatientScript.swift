@@ -202,19 +202,19 @@ enum PatientScript {
         button.disabled = false;
         return;
       }
-      showThanks(answer.comparison);
+      showThanks(answer.patientSummary);
     } catch (error) {
       status.textContent = "Not sent: the clinic's server could not be reached. Please try again.";
       button.disabled = false;
     }
   });
 
-  function showThanks(comparison) {
+  function showThanks(summary) {
     main.hidden = true;
     const thanks = document.getElementById("thanks");
     thanks.hidden = false;
-    if (showSummary && comparison && typeof comparison.summary === "string") {
-      document.getElementById("summary-text").textContent = comparison.summary;
+    if (showSummary && typeof summary === "string" && summary) {
+      document.getElementById("summary-text").textContent = summary;
       document.getElementById("summary").hidden = false;
     }
     window.scrollTo(0, 0);

@@ -53,7 +53,7 @@ enum Stylesheet {
         .table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: 12px; }
         .overlay { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
         .match { display: block; }
-        td a { white-space: nowrap; }
+        td a, .nowrap, p code { white-space: nowrap; }
         label.check { display: flex; gap: 10px; align-items: flex-start; }
         label.check input { flex: none; width: 22px; height: 22px; margin: 2px 0 0; }
         .card h3:first-child, .card h2:first-child { margin-top: 0; }

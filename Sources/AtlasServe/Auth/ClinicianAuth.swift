@@ -8,14 +8,24 @@ struct ClinicianAuth: RouterMiddleware {
     typealias Context = IntakeContext
     let sessions: SessionKeeper
     let tokens: TokenCheck
+    /// Wrong bearer tokens count as failed sign-ins, so the API is no way round the throttle.
+    let throttle: LoginThrottle
     /// True for pages (redirect to the login), false for the API (401).
     let redirects: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let authorization = request.headers[.authorization] {
+            if let wait = await throttle.retryAfter(client: context.clientKey) {
+                var error = ClientError(.tooManyRequests, "too many wrong tokens; try again in \(wait / 60 + 1) minutes")
+                error.headers[.retryAfter] = String(wait)
+                throw error
+            }
             let parts = authorization.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "bearer", tokens.accepts(String(parts[1])) else { throw refusal }
+            guard parts.count == 2, parts[0].lowercased() == "bearer", tokens.accepts(String(parts[1])) else {
+                await throttle.recordFailure(client: context.clientKey)
+                throw refusal
+            }
             context.clinician = Clinician(csrfToken: nil, sessionHash: nil)
             return try await next(request, context)
         }

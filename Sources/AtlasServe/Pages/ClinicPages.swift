@@ -40,8 +40,8 @@ enum ClinicPages {
                 "<span class=\"match\(index > 0 ? " extra" : "")\">\(HTML.escape(m.name)) (\(HTML.escape(m.side))) \(percent(m.score))</span>"
             }.joined()
             return """
-                <tr><td><a href="/clinic/drawings/\(s.id)">\(HTML.escape(s.code))</a></td><td>\(time(s.receivedAt))</td>\
-                <td class="num">\(String(format: "%.1f", s.extentPercent))%</td><td>\(matches)</td>\
+                <tr><td><a href="/clinic/drawings/\(s.id)">\(HTML.escape(s.code))</a></td><td>\(time(s.receivedAt).split(separator: " ").map { "<span class=\"nowrap\">\($0)</span>" }.joined(separator: " "))</td>\
+                <td class="num optional">\(String(format: "%.1f", s.extentPercent))%</td><td>\(matches)</td>\
                 <td><span class="verdict">\(HTML.escape(s.verdict))</span></td></tr>
                 """
         }.joined(separator: "\n")
@@ -49,7 +49,7 @@ enum ClinicPages {
             ? "<p class=\"card\">No drawings yet. Patients draw at <a href=\"/\">the intake page</a>.</p>"
             : """
                 <div class="table-wrap"><table>
-                <thead><tr><th>Code</th><th>Received (UTC)</th><th class="num">Extent</th><th>Top matches</th>\
+                <thead><tr><th>Code</th><th>Received (UTC)</th><th class="num optional">Extent</th><th>Top matches</th>\
                 <th>Leaning</th></tr></thead>
                 <tbody>
                 \(rows)

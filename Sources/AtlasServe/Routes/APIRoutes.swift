@@ -18,12 +18,13 @@ struct APIRoutes {
             _ = try request.requireMediaType(["application/json"])
             let bytes = try await request.bytes(limit: Limits.drawingBytes, what: "the drawing")
             let drawing = try DrawingRequest.decode(bytes).checked()
-            let (id, comparison) = try await app.submit(drawing)
-            return Reply.json("{\"id\":\"\(id)\",\"comparison\":\(comparison)}", status: .created)
+            let (id, comparison, patientSummary) = try await app.submit(drawing)
+            let summary = String(decoding: try JSONEncoder().encode(patientSummary), as: UTF8.self)
+            return Reply.json("{\"id\":\"\(id)\",\"comparison\":\(comparison),\"patientSummary\":\(summary)}", status: .created)
         }
 
         let clinician = router.group("/api/drawings")
-            .add(middleware: ClinicianAuth(sessions: app.sessions, tokens: app.tokens, redirects: false))
+            .add(middleware: ClinicianAuth(sessions: app.sessions, tokens: app.tokens, throttle: app.throttle, redirects: false))
         clinician.get { _, _ -> Response in
             let all = try await app.store.submissions()
             return try Reply.json(all.map(DrawingExport.summary))
@@ -41,8 +42,9 @@ struct APIRoutes {
 }
 
 extension IntakeApp {
-    /// Compares and stores a drawing; returns its id and the comparison's JSON.
-    func submit(_ drawing: CheckedDrawing) async throws -> (id: String, comparison: String) {
+    /// Compares and stores a drawing; returns its id, the comparison's JSON and the few plain
+    /// sentences a patient may see (`compare --audience patient`).
+    func submit(_ drawing: CheckedDrawing) async throws -> (id: String, comparison: String, patientSummary: String) {
         let id = AccessToken.randomID()
         let analysis = try await comparing { try await comparisons.compare(drawing, name: "code \(drawing.code)") }
         let c = analysis.comparison
@@ -54,7 +56,10 @@ extension IntakeApp {
                                     extentPercent: c.extentPercent.total, verdict: c.leaning.verdict.rawValue,
                                     topMatches: String(decoding: try JSONEncoder().encode(briefs), as: UTF8.self))
         try await store.insert(submission)
-        return (id, json)
+        // The patient's report starts with the drawing's name (here the intake code): left out.
+        let patientReport = ReportFormatter.text(c, top: 3, audience: .patient)
+        let patientSummary = patientReport.split(separator: "\n", maxSplits: 1).last.map(String.init) ?? patientReport
+        return (id, json, patientSummary)
     }
 
     /// Runs a comparison, turning what the patient can fix into 422 and the rest into 500.

@@ -12,7 +12,7 @@ struct ClinicRoutes {
         router.get("/clinic/login") { _, _ -> Response in loginPage(message: nil, status: .ok) }
         router.post("/clinic/login") { request, context -> Response in try await login(request, context) }
 
-        let clinic = router.group("/clinic").add(middleware: ClinicianAuth(sessions: app.sessions, tokens: app.tokens, redirects: true))
+        let clinic = router.group("/clinic").add(middleware: ClinicianAuth(sessions: app.sessions, tokens: app.tokens, throttle: app.throttle, redirects: true))
         clinic.get { _, context -> Response in
             let settings = try await ClinicSettings.load(app.store)
             return Reply.html(ClinicPages.list(try await app.store.submissions(), settings: settings, csrf: context.clinician?.csrfToken))
