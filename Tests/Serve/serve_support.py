@@ -68,6 +68,18 @@ class Server:
         self.kill()
         raise RuntimeError(f"the server did not start listening within {timeout} s")
 
+    def cpu_seconds(self):
+        """CPU time the server has used so far (user + system), from /proc."""
+        with open(f"/proc/{self.process.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def log_text(self):
+        """All the server has printed: its standard output and its log (standard error)."""
+        self.log.flush()
+        with open(self.data + "-server.log", encoding="utf-8", errors="replace") as f:
+            return "".join(self.output) + f.read()
+
     @property
     def base(self):
         return f"http://127.0.0.1:{self.port}"
