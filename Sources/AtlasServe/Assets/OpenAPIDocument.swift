@@ -84,6 +84,7 @@ paths:
                 type: array
                 items: { $ref: "#/components/schemas/DrawingSummary" }
         "401": { $ref: "#/components/responses/Problem" }
+        "429": { $ref: "#/components/responses/Problem" }
   /api/drawings/{id}:
     parameters:
       - name: id
@@ -100,6 +101,7 @@ paths:
             application/json:
               schema: { $ref: "#/components/schemas/Drawing" }
         "401": { $ref: "#/components/responses/Problem" }
+        "429": { $ref: "#/components/responses/Problem" }
         "404": { $ref: "#/components/responses/Problem" }
     delete:
       summary: Delete a stored drawing (clinicians only).
@@ -107,6 +109,7 @@ paths:
       responses:
         "204": { description: Deleted. }
         "401": { $ref: "#/components/responses/Problem" }
+        "429": { $ref: "#/components/responses/Problem" }
         "404": { $ref: "#/components/responses/Problem" }
 components:
   securitySchemes:
