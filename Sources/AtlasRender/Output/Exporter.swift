@@ -85,10 +85,13 @@ public enum Exporter {
     /// first written into a hidden staging folder inside `folder`, and only when all of them
     /// are written do its subfolders replace those of an earlier run (a rename each). A
     /// failure leaves `folder` as it was. Returns the number of files written.
-    public static func renderAtlas(_ atlas: Atlas, into folder: String, width: Int, dpi: Double, style: Style) throws(RenderError) -> Int {
+    /// `workers` pictures are drawn at once (default: one per core).
+    public static func renderAtlas(_ atlas: Atlas, into folder: String, width: Int, dpi: Double, style: Style,
+                                   workers: Int? = nil) throws(RenderError) -> Int {
         try RenderError.checking { () throws(InvalidOption) in
             try Limits.width.check(width)
             try Limits.dpi.check(dpi)
+            if let workers { try Limits.jobs.check(workers) }
         }
         let files = FileManager.default
         var isDirectory: ObjCBool = false
@@ -106,7 +109,8 @@ public enum Exporter {
             try? files.removeItem(atPath: retired)
         }
         do {
-            let written = try run(try allJobs(atlas: atlas, directory: staging, width: width, dpi: dpi, style: style), atlas: atlas)
+            let written = try run(try allJobs(atlas: atlas, directory: staging, width: width, dpi: dpi, style: style), atlas: atlas,
+                                  workers: workers)
             try writeGallery(atlas: atlas, directory: staging, paths: written)
             try replaceEntries(of: folder, with: staging, retiring: retired)
             return written.count + 1
