@@ -24,6 +24,9 @@ let package = Package(
             name: "CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
         .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
             name: "CPango", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"])]),
         // libjpeg needs setjmp/longjmp to recover from errors, which Swift cannot do: a
@@ -40,7 +43,7 @@ let package = Package(
         // Scenes and their drawing over Cairo, PNG via libpng, JPEG via libjpeg, text via Pango.
         .target(
             name: "AtlasRender",
-            dependencies: ["AtlasModel", "CCairo", "CPNG", "CJPEG", "CPango"]),
+            dependencies: ["AtlasModel", "CCairo", "CPNG", "CJPEG", "CPango", "CZlib"]),
 
         // Reading a patient's drawing and ranking every pattern against it.
         .target(

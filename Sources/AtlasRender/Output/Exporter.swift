@@ -4,9 +4,10 @@ import Foundation
 /// Renders requests to files, one at a time or the whole atlas at once (on every core).
 public enum Exporter {
     /// Renders one chart to `path` in `format`, atomically.
-    public static func write(_ request: ChartRequest, atlas: Atlas, format: OutputFormat, to path: String) throws(RenderError) {
+    public static func write(_ request: ChartRequest, atlas: Atlas, format: OutputFormat, to path: String,
+                             threads: Int? = nil) throws(RenderError) {
         let scene = try ChartBuilder.scene(request, atlas: atlas)
-        let bytes = try SceneRenderer.render(scene, as: format)
+        let bytes = try SceneRenderer.render(scene, as: format, threads: threads)
         try AtomicFile.write(bytes, to: path)
     }
 
@@ -39,8 +40,9 @@ public enum Exporter {
     }
 
     /// Writes a prepared scene to `path`, atomically.
-    public static func write(_ scene: Scene, format: OutputFormat, to path: String) throws(RenderError) {
-        try AtomicFile.write(try SceneRenderer.render(scene, as: format), to: path)
+    /// `threads`: how many cores one PNG may use (default: all).
+    public static func write(_ scene: Scene, format: OutputFormat, to path: String, threads: Int? = nil) throws(RenderError) {
+        try AtomicFile.write(try SceneRenderer.render(scene, as: format, threads: threads), to: path)
     }
 
     /// Runs jobs on `workers` threads (default: every core); returns the paths written, or
@@ -64,14 +66,14 @@ public enum Exporter {
             do {
                 switch job.content {
                 case .chart(let request):
-                    try write(request, atlas: atlas, format: job.format, to: job.path)
+                    try write(request, atlas: atlas, format: job.format, to: job.path, threads: 1)
                 case .contactSheet(let width):
                     try write(try ContactSheet.scene(atlas: atlas, patterns: atlas.patterns, width: width, style: style),
-                              format: job.format, to: job.path)
+                              format: job.format, to: job.path, threads: 1)
                 case .handout(let request):
                     try AtomicFile.write(try PageRenderer.render(try HandoutBuilder.pages(request, atlas: atlas), as: job.format), to: job.path)
                 case .figure(let figure, let width):
-                    try write(try FigureBuilder.scene(figure, width: width, dpi: 144, style: style, atlas: atlas), format: job.format, to: job.path)
+                    try write(try FigureBuilder.scene(figure, width: width, dpi: 144, style: style, atlas: atlas), format: job.format, to: job.path, threads: 1)
                 }
             } catch {
                 failures.add(index, error)
