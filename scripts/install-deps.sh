@@ -5,7 +5,8 @@ set -euo pipefail
 
 # poppler-utils: the tests read handout PDFs back with pdftotext (a test fails without it).
 # librsvg2-bin: `make bench` times rsvg-convert against the tool on the same picture.
-packages=(pkg-config libcairo2-dev libpng-dev libjpeg-dev libpango1.0-dev fonts-dejavu-core poppler-utils librsvg2-bin)
+# zlib1g-dev: PNG files are compressed in bands with zlib directly (Sources/CZlib).
+packages=(pkg-config libcairo2-dev libpng-dev zlib1g-dev libjpeg-dev libpango1.0-dev fonts-dejavu-core poppler-utils librsvg2-bin)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
