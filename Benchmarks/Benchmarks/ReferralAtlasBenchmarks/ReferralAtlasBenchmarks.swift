@@ -84,7 +84,7 @@ let childCPU = BenchmarkMetric.custom("CPU of the process (us)")
 
 func childCPUMicroseconds() -> Int {
     var usage = rusage()
-    getrusage(RUSAGE_CHILDREN, &usage)
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
     return (Int(usage.ru_utime.tv_sec) + Int(usage.ru_stime.tv_sec)) * 1_000_000
         + Int(usage.ru_utime.tv_usec) + Int(usage.ru_stime.tv_usec)
 }
