@@ -27,6 +27,9 @@ let package = Package(
             name: "CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
         .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
             name: "CPango", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"])]),
         // SHA-256 from Debian's libcrypto (swift-crypto would compile a copy of BoringSSL).
@@ -47,7 +50,7 @@ let package = Package(
         // Scenes and their drawing over Cairo, PNG via libpng, JPEG via libjpeg, text via Pango.
         .target(
             name: "AtlasRender",
-            dependencies: ["AtlasModel", "CCairo", "CPNG", "CJPEG", "CPango"]),
+            dependencies: ["AtlasModel", "CCairo", "CPNG", "CJPEG", "CPango", "CZlib"]),
 
         // Reading a patient's drawing and ranking every pattern against it.
         .target(

@@ -5,8 +5,9 @@ set -euo pipefail
 
 # poppler-utils: the tests read handout PDFs back with pdftotext (a test fails without it).
 # librsvg2-bin: `make bench` times rsvg-convert against the tool on the same picture.
+# zlib1g-dev: PNG files are compressed in bands with zlib directly (Sources/CZlib).
 # libsqlite3-dev, libssl-dev: the web intake's database (GRDB) and its token hashing (libcrypto).
-packages=(pkg-config libcairo2-dev libpng-dev libjpeg-dev libpango1.0-dev fonts-dejavu-core poppler-utils librsvg2-bin
+packages=(pkg-config libcairo2-dev libpng-dev zlib1g-dev libjpeg-dev libpango1.0-dev fonts-dejavu-core poppler-utils librsvg2-bin
           libsqlite3-dev libssl-dev)
 # --browser: also what the web intake's browser test needs (Debian's chromium; Playwright
 # for Python drives it and downloads no browser of its own).

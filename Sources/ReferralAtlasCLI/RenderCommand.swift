@@ -40,12 +40,19 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Render the whole atlas into the output folder (-o), replacing what an earlier run wrote there.")
     var all = false
 
+    @Option(help: "With --all: how many pictures to draw at once, 1 to 256 (default: one per core).")
+    var jobs: Int?
+
     @OptionGroup var outputOptions: PictureOutputOptions
 
     func run() throws {
         try runReporting {
             let width = try checkedWidth(width)
             let dpi = try outputOptions.checkedDPI(default: 150)
+            if let jobs {
+                try Limits.jobs.check(jobs)
+                guard all else { throw CLIError.invalidInput("--jobs is for --all, which draws many pictures; drop it") }
+            }
             if all {
                 try renderAll(width: width ?? 1200, dpi: dpi)
                 return
@@ -83,8 +90,9 @@ struct RenderCommand: ParsableCommand {
             throw CLIError.invalidInput("--all writes a folder of files; -o \(folder) looks like a file name")
         }
         try refuseOverwritingInputs(folder, atlas: try atlasOptions.directory())
-        let atlas = try atlasOptions.load()
-        let count = try Exporter.renderAtlas(atlas, into: folder, width: width, dpi: dpi, style: try styleOptions.resolve(atlas))
+        let atlas = try atlasOptions.load(refresh: true)
+        let count = try Exporter.renderAtlas(atlas, into: folder, width: width, dpi: dpi, style: try styleOptions.resolve(atlas),
+                                             workers: jobs)
         print("wrote \(count) files into \(folder) (open \(folder)/index.html)")
     }
 
