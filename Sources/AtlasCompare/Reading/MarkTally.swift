@@ -1,4 +1,5 @@
 import AtlasModel
+import Foundation
 
 /// Mark pixels of a drawing counted per cell of the template's page grid, through the
 /// registration: one pass over the drawing.
@@ -11,6 +12,16 @@ struct MarkTally {
     var panelPixels = 0
     /// Mark pixels on a body.
     var bodyPixels = 0
+
+    /// How far from every printed line (in the reference's ink-field units) a dark stroke must
+    /// lie to count as a mark: LIMIT_BODY body millimetres and at least LIMIT_PAPER mm of paper,
+    /// so that a printed line blurred by a photo or a scan does not turn into a mark. The
+    /// overlay paints dark strokes by the same rule.
+    static func printedLineLimit(_ reference: TemplateReference) -> Float {
+        Float(max(bodyLimit * reference.scale, paperLimit * reference.pixelsPerMillimetre) * TemplateReference.inkFactor)
+    }
+    static let bodyLimit = Double(ProcessInfo.processInfo.environment["AP_BODY"] ?? "") ?? 8
+    static let paperLimit = Double(ProcessInfo.processInfo.environment["AP_PAPER"] ?? "") ?? 1.0
 
     /// Counts coloured marks, or with `dark`, dark strokes well away from anything printed,
     /// read as pain.
@@ -26,9 +37,7 @@ struct MarkTally {
         let referenceY = (0..<drawing.height).map { similarity.pivot.y + (Double($0) + 0.5 - similarity.position.y) / similarity.scale }
         let pageX = referenceX.map { Int(($0 * f).rounded(.down)) }
         let pageY = referenceY.map { Int(($0 * f).rounded(.down)) }
-        // 8 body millimetres, and at least a millimetre of paper: on a small four-view chart
-        // a slightly blurred printed line must not turn into a mark.
-        let printedLimit = Float(max(8 * reference.scale, 1.0 * reference.pixelsPerMillimetre) * TemplateReference.inkFactor)
+        let printedLimit = Self.printedLineLimit(reference)
         let inkFactor = TemplateReference.inkFactor
         let (pageWidth, pageHeight) = (reference.pageWidth, reference.pageHeight)
         var counts = [Float](repeating: 0, count: pageWidth * pageHeight * symptoms)
