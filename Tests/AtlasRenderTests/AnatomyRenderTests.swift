@@ -81,8 +81,10 @@ struct AnatomyRenderTests {
         #expect(throws: AtlasError.self) { try AtlasLoader.loadStyle(file: file.path) }
     }
 
-    /// Drawn beneath: wherever the picture without anatomy shows solid essential red, the
-    /// picture with it shows the same red; and the layer does change the picture elsewhere.
+    /// Drawn beneath, legible through: where the picture without anatomy shows solid essential
+    /// red, the picture with it shows that red, except along the muscle's thin light outline and
+    /// fibres drawn through the zone (so T&S's pairing of zone and muscle stays readable); there
+    /// the pixel is still clearly red, never hidden; and the layer changes the picture elsewhere.
     @Test(arguments: ["gluteus-medius", "tensor-fasciae-latae", "hamstrings-lateral"])
     func zonesStayOnTop(id: String) throws {
         let pattern = try #require(Self.atlas.pattern(id))
@@ -95,7 +97,7 @@ struct AnatomyRenderTests {
         let b = try SceneRenderer.rasterize(try ChartBuilder.scene(without, atlas: Self.atlas))
         let red = Self.atlas.style()!.essential
         let target = (UInt8(red.r * 255), UInt8(red.g * 255), UInt8(red.b * 255))
-        var essential = 0, kept = 0, changed = 0
+        var essential = 0, kept = 0, stillRed = 0, changed = 0, shift = 0
         for y in 0..<b.height {
             for x in 0..<b.width {
                 let p = b[x, y], q = a[x, y]
@@ -103,10 +105,16 @@ struct AnatomyRenderTests {
                 guard abs(Int(p.r) - Int(target.0)) <= 1, abs(Int(p.g) - Int(target.1)) <= 1, abs(Int(p.b) - Int(target.2)) <= 1 else { continue }
                 essential += 1
                 if p == q { kept += 1 }
+                shift += abs(Int(q.r) - Int(p.r)) + abs(Int(q.g) - Int(p.g)) + abs(Int(q.b) - Int(p.b))
+                if Int(q.r) >= Int(q.g) + 40 && Int(q.r) >= Int(q.b) + 40 { stillRed += 1 }
             }
         }
         #expect(essential > 100, "\(id) shows an essential zone")
-        #expect(Double(kept) >= 0.995 * Double(essential), "\(id): the anatomy shows through \(essential - kept) of \(essential) essential-zone pixels")
+        // Thin and faint: on average the zone's colour moves by only a few levels per channel.
+        let meanShift = Double(shift) / Double(3 * max(essential, 1))
+        #expect(meanShift < 8, "\(id): the lines through the zone change its colour by \(meanShift) levels on average")
+        #expect(kept < essential, "\(id): the muscle's outline shows through its solid zone")
+        #expect(stillRed == essential, "\(id): \(essential - stillRed) essential-zone pixels are no longer red")
         #expect(changed > 500, "\(id): the anatomy layer draws something")
     }
 }

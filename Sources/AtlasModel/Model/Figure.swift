@@ -2,7 +2,7 @@
 public enum BodyRegion: String, Sendable, CaseIterable, Codable {
     case full, pelvis, leg
     /// Waist to toes: the lower quarter, large, for patterns of the hip and leg. Narrow
-    /// enough to leave the hanging arms out, and starting below the raised arm of the side
+    /// enough to leave the hanging arms out, and starting below the folded arm of the side
     /// views; the soles fit in it too.
     case lowerQuarter = "lower-quarter"
 

@@ -146,7 +146,7 @@ public struct Phrasebook: Sendable, Equatable {
         .legendNerve: "Nerve",
         .legendDeepNerve: "Nerve running deep (inside the pelvis or under a muscle)",
         .legendMuscle: "Muscle (outline)",
-        .legendAnatomy: "The muscle, with lines along its fibres (dashed: lies deeper); bones in grey",
+        .legendAnatomy: "Muscle, with fibre lines (light on solid zones; dashed: deep); bones grey",
         .legendBlank: "Blank skin: roots this map does not show (L1-L2, S3-S5)",
         .familyMyofascial: "referred pain from muscle trigger points",
         .familyArticular: "referred pain from a joint",

@@ -13,14 +13,26 @@ struct AnatomyDrawer {
     /// The muscles' outlines and fibres alone, for drawing over a spillover zone's pale tint and
     /// under its dots, as a stipple lies over the muscle in Travell & Simons' plates.
     func drawMuscleLines(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
+        drawMuscleLines(anatomy, line: style.muscleLine, fibre: style.fibre, scale: s, t)
+    }
+
+    /// The muscles' outlines and fibres in the style's light `throughZone` line, for drawing
+    /// over a solid essential zone (clipped to it by the caller): the paired muscle stays
+    /// legible there, thin and half-transparent so that the zone still reads as solid.
+    func drawMuscleLinesThroughZone(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
+        let c = style.throughZone
+        drawMuscleLines(anatomy, line: c, fibre: c.with(alpha: c.a * 0.6), scale: s, t)
+    }
+
+    private func drawMuscleLines(_ anatomy: PlacedAnatomy, line: Color, fibre: Color, scale s: Double, _ t: (Point) -> Point) {
         for muscle in anatomy.muscles {
             let fade = muscle.depth == .deep ? 0.6 : 1
             // All fibres as one path: one stroke per muscle keeps SVG and PDF small.
             let fibres = muscle.fibres.reduce(BezierPath([])) { $0.appending($1) }
             cr.clipped(to: muscle.path, t) {
-                cr.stroke(fibres, style.fibre.with(alpha: style.fibre.a * fade), width: width(style.fibreWidth, s), t)
+                cr.stroke(fibres, fibre.with(alpha: fibre.a * fade), width: width(style.fibreWidth, s), t)
             }
-            cr.stroke(muscle.path, style.muscleLine.with(alpha: style.muscleLine.a * fade), width: width(style.muscleLineWidth, s),
+            cr.stroke(muscle.path, line.with(alpha: line.a * fade), width: width(style.muscleLineWidth, s),
                       dash: muscle.depth == .deep ? [5 * s, 3.5 * s] : [], t)
         }
     }

@@ -72,7 +72,13 @@ struct SceneDrawer {
                                     radius: style.stippleRadius * s, color: style.spilloverDot)
                 }
             }
-            for zone in filled where zone.kind == .essential { cr.fill(zone.path, style.essential, t) }
+            for zone in filled where zone.kind == .essential {
+                cr.fill(zone.path, style.essential, t)
+                // The pattern's muscle stays legible under its solid zone, in a thin light line.
+                if let anatomy = panel.anatomy {
+                    cr.clipped(to: zone.path, t) { AnatomyDrawer(cr: cr, style: style.anatomy).drawMuscleLinesThroughZone(anatomy, scale: s, t) }
+                }
+            }
             drawPatternToneZones(panel.patterns, scale: s, t)
             for zone in filled where zone.kind == .radicular || zone.kind == .gap {
                 let h = hatch(for: zone)
