@@ -19,8 +19,8 @@ struct MarkTally {
     /// (It was 8 body mm and 1 mm of paper: on the four-view chart that dropped a 12 mm strip
     /// of body beside every line, most of a narrow leg band drawn in black pen, and a photo's
     /// thicker strokes then kept more of it than the PNG did. On the tuning set the smaller
-    /// limit raised photo/PNG agreement from 0.95 to 0.97 and two-source top-3 from 0.74 to
-    /// 0.77; blank charts, photographed or not, still read blank.)
+    /// limit raised photo/PNG agreement from 0.95 to 0.97 and top-3 from 0.964 to 0.968; blank
+    /// charts still read blank.)
     static func printedLineLimit(_ fit: TemplateFit) -> Float {
         let reference = fit.reference
         let pixels = drawingPixels / max(fit.similarity.scale, 1e-6)
