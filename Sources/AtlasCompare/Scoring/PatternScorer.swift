@@ -83,7 +83,11 @@ enum PatternScorer {
         let byConfidence = fits.indices.sorted { a, b in
             (fits[a].confidence, candidates[a].logLikelihood, fits[b].id) > (fits[b].confidence, candidates[b].logLikelihood, fits[a].id)
         }
-        let order = DistinctSources.order(byConfidence.map { SourceKey(mask: masks[$0]) }).map { byConfidence[$0] }
+        // Matches without a marked cell in their zones are left out of the report, so the
+        // distinct-sources order is taken over the others; those follow at the end.
+        let evidence = byConfidence.filter { fits[$0].precision > 0 }
+        let order = DistinctSources.order(evidence.map { SourceKey(mask: masks[$0]) }).map { evidence[$0] }
+            + byConfidence.filter { fits[$0].precision <= 0 }
         return Ranking(matches: order.map { fits[$0] }, explanations: combined.explanations, candidates: order.map { candidates[$0] })
     }
 
