@@ -105,6 +105,22 @@ struct HandoutLayoutTests {
         }
     }
 
+    /// No handout panel shows a muscle with nothing marked on it (gluteus medius TrP1 has
+    /// no side-view zone or X: its handout has no side view).
+    @Test func everyPanelMarksSomething() throws {
+        for pattern in Self.atlas.patterns {
+            var request = HandoutRequest(patterns: [pattern])
+            request.dpi = 100
+            guard let pages = try? HandoutBuilder.pages(request, atlas: Self.atlas) else { continue }
+            for panel in pages.flatMap(\.panels) {
+                let marked = panel.patterns.contains { !$0.zones.isEmpty || !$0.triggerPoints.isEmpty || !$0.nerves.isEmpty }
+                #expect(marked, "\(pattern.id): the \(panel.view.id.rawValue) panel marks nothing")
+            }
+        }
+        let trp1 = try HandoutBuilder.pages(HandoutRequest(patterns: [try #require(Self.atlas.pattern("gluteus-medius-trp1"))]), atlas: Self.atlas)
+        #expect(!trp1[0].panels.contains { $0.view.id.patternView == .lateral })
+    }
+
     /// The height of body a panel shows, in millimetres of paper.
     static func bodyHeight(_ panel: ScenePanel, dpi: Double) -> Double {
         let bounds = panel.view.bounds

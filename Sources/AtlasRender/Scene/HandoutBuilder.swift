@@ -72,7 +72,12 @@ public enum HandoutBuilder {
     static func patternPages(_ request: HandoutRequest, pattern: Pattern, part: String?, atlas: Atlas) throws(RenderError) -> [Scene] {
         var request = request
         request.patterns = [pattern]
-        let views = ViewID.withSoles.filter { pattern.placed(in: $0, side: request.side) != nil }
+        // A view where the pattern has only its muscle (no zone, X or nerve) is left out: a
+        // panel with nothing marked reads as "no pain there" or as a drawing error.
+        let drawn = ViewID.withSoles.filter { view in
+            pattern.placed(in: view, side: request.side).map { !$0.zones.isEmpty || !$0.triggerPoints.isEmpty || !$0.nerves.isEmpty } ?? false
+        }
+        let views = drawn.isEmpty ? ViewID.withSoles.filter { pattern.placed(in: $0, side: request.side) != nil } : drawn
         let layout = try HandoutLayout(request: request, atlas: atlas, views: views, part: part)
         // The largest body text at which everything fits on one page; else a second page.
         for bodySize in [3.6, 3.3] {
