@@ -60,4 +60,23 @@ struct ReviewFixesTests {
             #expect(style.entrapment.someTexture != .dashes && style.entrapment.someTexture != .dots, "\(name)")
         }
     }
+
+    /// The roots start at the sacral foramina and the ala, not at the middle of the spine,
+    /// and join into the trunk below the medial end of the piriformis (the greater sciatic
+    /// notch), so the trunk is wholly below the muscle in the usual course.
+    @Test func sciaticRootsStartAtTheForaminaAndJoinBelowPiriformis() throws {
+        let pattern = try #require(atlas.pattern("sciatic-nerve"))
+        let posterior = pattern.nerves.filter { $0.view == .posterior }
+        let roots = posterior.filter { $0.id.hasPrefix("sciatic-root") }
+        #expect(roots.count >= 3, "L4-L5, S1 and S2-S3 roots")
+        for root in roots {
+            let start = try #require(root.path.polylines().first?.first)
+            #expect(start.x >= 15, "\(root.id) starts \(start.x) mm from the midline")
+            #expect(root.deep, "\(root.id) is inside the pelvis")
+        }
+        let origin = try landmark("piriformis-medial", .posterior)
+        let trunk = try #require(posterior.first { $0.id == "sciatic-trunk-gluteal" })
+        let top = trunk.path.polylines().joined().map(\.y).min() ?? 0
+        #expect(top > origin.y + 26, "the trunk begins at y \(top), below the muscle's origin (lower end \(origin.y + 26))")
+    }
 }
