@@ -89,7 +89,7 @@ public struct Style: Sendable, Equatable {
     /// Peripheral nerve entrapment (piriformis / deep gluteal syndrome): its own crossed
     /// violet hatch, so it never reads as root pain (blue lines) or muscle referral (red).
     public var entrapment = HatchStyle(color: Color(hex: "#6A3D9A")!, tint: Color(hex: "#E8DDF3")!, angleDegrees: 60, texture: .crossed, someTexture: .rings, someAngleDegrees: -20)
-    public var gap = HatchStyle(color: Color(hex: "#9A9A9A")!, tint: Color(hex: "#F2F2F2")!, angleDegrees: 135, texture: .dots)
+    public var gap = HatchStyle(color: Color(hex: "#9A9A9A")!, tint: Color(hex: "#F2F2F2")!, angleDegrees: 135, texture: .dashes)
 
     public var nerve = Color(hex: "#F2D31B")!
     public var nerveEdge = Color(hex: "#4A3B00")!

@@ -49,7 +49,7 @@ enum Texture {
         case .dashes:
             dashes(cr, angleDegrees: style.angleDegrees, spacing: spacing, width: width, color: style.color)
         case .rings:
-            rings(cr, spacing: spacing * 1.1, width: width * 0.8, color: style.color)
+            rings(cr, spacing: spacing * 1.5, width: width * 0.55, color: style.color)
         }
     }
 
@@ -57,7 +57,7 @@ enum Texture {
     /// reads neither as stipple (filled dots) nor as dashes nor as a hatch.
     static func rings(_ cr: CairoContext, spacing: Double, width: Double, color: Color) {
         let size = max(3, spacing)
-        let radius = size * 0.22
+        let radius = size * 0.17
         paintTile(cr, width: size, height: size) { tile in
             for (x, y) in [(size * 0.25, size * 0.25), (size * 0.75, size * 0.75)] {
                 cairo_new_sub_path(tile)
