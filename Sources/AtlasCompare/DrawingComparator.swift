@@ -85,6 +85,11 @@ public final class DrawingComparator: @unchecked Sendable {
         case .failure(let miss):
             placed = try placeByOutline(image, name: name, miss: miss)
         }
+        return try compare(placed, name: name)
+    }
+
+    /// Reads the marks of a drawing placed on its chart and ranks every pattern against them.
+    func compare(_ placed: PlacedDrawing, name: String) throws(CompareError) -> DrawingAnalysis {
         let marks = DrawingMarks(drawing: placed.drawing, fit: placed.fit)
         guard marks.markedCells >= 2 else {
             let message = marks.panelMarkPixels > 0
