@@ -67,6 +67,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case handoutClinic = "handout-clinic"
         case handoutContinued = "handout-continued"
         case handoutOverleaf = "handout-overleaf"
+        case handoutPart = "handout-part"
         case sourceCaption = "source-caption"
         case splitUnconfirmed = "split-unconfirmed"
         case seeOtherView = "see-other-view"
@@ -166,7 +167,8 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .handoutSideNote: "Drawn on the right side; the same pattern can appear on the left.",
         .handoutClinic: "Given to you by",
         .handoutContinued: "continued",
-        .handoutOverleaf: "Continued on page 2.",
+        .handoutOverleaf: "Continued on the next page.",
+        .handoutPart: "Pattern {number} of {count} in this handout, each drawn on its own page: {names}.",
         .sourceCaption: "After {source} ({fidelity})",
         .splitUnconfirmed: "essential/spillover split not confirmed",
         .seeOtherView: "{label}: see {view}",

@@ -29,6 +29,9 @@ public struct HatchStyle: Sendable, Equatable, Codable {
         case lines, crossed, dots
         /// Short staggered dashes: a broken hatch that no continuous hatch is mistaken for.
         case dashes
+        /// Small open rings on a staggered grid: unlike dots (stipple), dashes (a nerve
+        /// running deep) and any hatch.
+        case rings
     }
 
     public var color: Color
@@ -85,8 +88,8 @@ public struct Style: Sendable, Equatable, Codable {
     public var dermatomeLabel = Color(hex: "#111111")!
     /// Peripheral nerve entrapment (piriformis / deep gluteal syndrome): its own crossed
     /// violet hatch, so it never reads as root pain (blue lines) or muscle referral (red).
-    public var entrapment = HatchStyle(color: Color(hex: "#6A3D9A")!, tint: Color(hex: "#E8DDF3")!, angleDegrees: 60, texture: .crossed, someTexture: .dashes, someAngleDegrees: -20)
-    public var gap = HatchStyle(color: Color(hex: "#9A9A9A")!, tint: Color(hex: "#F2F2F2")!, angleDegrees: 135, texture: .dots)
+    public var entrapment = HatchStyle(color: Color(hex: "#6A3D9A")!, tint: Color(hex: "#E8DDF3")!, angleDegrees: 60, texture: .crossed, someTexture: .rings, someAngleDegrees: -20)
+    public var gap = HatchStyle(color: Color(hex: "#9A9A9A")!, tint: Color(hex: "#F2F2F2")!, angleDegrees: 135, texture: .dashes)
 
     public var nerve = Color(hex: "#F2D31B")!
     public var nerveEdge = Color(hex: "#4A3B00")!

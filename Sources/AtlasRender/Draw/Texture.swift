@@ -48,6 +48,24 @@ enum Texture {
             stipple(cr, box: box, spacing: spacing * 0.9, radius: width * 0.7, color: style.color)
         case .dashes:
             dashes(cr, angleDegrees: style.angleDegrees, spacing: spacing, width: width, color: style.color)
+        case .rings:
+            rings(cr, spacing: spacing * 1.5, width: width * 0.55, color: style.color)
+        }
+    }
+
+    /// Small open rings, `spacing` apart, every other row offset by half: a texture that
+    /// reads neither as stipple (filled dots) nor as dashes nor as a hatch.
+    static func rings(_ cr: CairoContext, spacing: Double, width: Double, color: Color) {
+        let size = max(3, spacing)
+        let radius = size * 0.17
+        paintTile(cr, width: size, height: size) { tile in
+            for (x, y) in [(size * 0.25, size * 0.25), (size * 0.75, size * 0.75)] {
+                cairo_new_sub_path(tile)
+                cairo_arc(tile, x, y, radius, 0, 2 * Double.pi)
+            }
+            cairo_set_line_width(tile, width)
+            cairo_set_source_rgba(tile, color.r, color.g, color.b, color.a)
+            cairo_stroke(tile)
         }
     }
 

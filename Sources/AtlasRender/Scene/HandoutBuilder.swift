@@ -47,13 +47,38 @@ public enum HandoutBuilder {
     /// A caption under the pictures (how faithful the drawing is to its sources), or nil.
     static func pictureCaption(_ request: HandoutRequest, phrases: Phrasebook) -> String? { nil }
 
-    /// The pages of the handout: one, or two when the text needs more room.
+    /// The pages of the handout. Several patterns are never drawn on one body nor their
+    /// feelings merged into one list (a reader could not tell which zone or sentence belongs
+    /// to which): each pattern that shows on the side gets its own page (or two), with its
+    /// own pictures at full size, legend, notes and text, and a line naming the others.
     public static func pages(_ request: HandoutRequest, atlas: Atlas) throws(RenderError) -> [Scene] {
         guard !request.patterns.isEmpty else { throw RenderError.invalidRequest("a handout needs at least one pattern") }
         try request.validate()
-        let views = ViewID.withSoles.filter { view in request.patterns.contains { $0.placed(in: view, side: request.side) != nil } }
-        guard !views.isEmpty else { throw RenderError.invalidRequest("nothing of these patterns shows on the \(request.side.rawValue) side") }
-        let layout = try HandoutLayout(request: request, atlas: atlas, views: views)
+        let shown = request.patterns.filter { pattern in ViewID.withSoles.contains { pattern.placed(in: $0, side: request.side) != nil } }
+        guard !shown.isEmpty else { throw RenderError.invalidRequest("nothing of these patterns shows on the \(request.side.rawValue) side") }
+        guard shown.count > 1 else { return try patternPages(request, pattern: shown[0], part: nil, atlas: atlas) }
+        let names = shown.map(request.phrases.name(of:)).joined(separator: "; ")
+        var all: [Scene] = []
+        for (index, pattern) in shown.enumerated() {
+            let part = request.phrases.text(.handoutPart, ["number": "\(index + 1)", "count": "\(shown.count)", "names": names])
+            all += try patternPages(request, pattern: pattern, part: part, atlas: atlas)
+            if request.onlyFirstPage { break }
+        }
+        return all
+    }
+
+    /// One pattern's page, or two when its text needs more room; `part` says where it
+    /// stands among several.
+    static func patternPages(_ request: HandoutRequest, pattern: Pattern, part: String?, atlas: Atlas) throws(RenderError) -> [Scene] {
+        var request = request
+        request.patterns = [pattern]
+        // A view where the pattern has only its muscle (no zone, X or nerve) is left out: a
+        // panel with nothing marked reads as "no pain there" or as a drawing error.
+        let drawn = ViewID.withSoles.filter { view in
+            pattern.placed(in: view, side: request.side).map { !$0.zones.isEmpty || !$0.triggerPoints.isEmpty || !$0.nerves.isEmpty } ?? false
+        }
+        let views = drawn.isEmpty ? ViewID.withSoles.filter { pattern.placed(in: $0, side: request.side) != nil } : drawn
+        let layout = try HandoutLayout(request: request, atlas: atlas, views: views, part: part)
         // The largest body text at which everything fits on one page; else a second page.
         for bodySize in [3.6, 3.3] {
             if let page = layout.onePage(bodySize: bodySize) { return [page] }
@@ -79,6 +104,8 @@ struct HandoutLayout {
     let clinic: String?
     let caption: String?
     let legendEntries: [LegendEntry]
+    /// Where this pattern stands among several in one handout, or nil.
+    let part: String?
 
     let heading: Double, small: Double, labelSize: Double, legendSize: Double
     /// What the pictures frame, and each view's edge-marker notes ("✕ TrP3: see side view").
@@ -106,8 +133,9 @@ struct HandoutLayout {
     var leftWidth: Double { content * 0.56 }
     var rightWidth: Double { content - leftWidth - 8 * mm }
 
-    init(request: HandoutRequest, atlas: Atlas, views: [ViewID]) throws(RenderError) {
+    init(request: HandoutRequest, atlas: Atlas, views: [ViewID], part: String? = nil) throws(RenderError) {
         self.request = request
+        self.part = part
         self.atlas = atlas
         self.views = views
         phrases = request.phrases
@@ -167,7 +195,7 @@ struct HandoutLayout {
 
     var subtitle: String {
         let families = Set(request.patterns.map(\.family)).map { ChartBuilder.familyText($0, phrases) }.sorted()
-        return families.joined(separator: "; ").capitalizedFirst + ". " + phrases.text(.handoutSideNote)
+        return families.joined(separator: "; ").capitalizedFirst + ". " + phrases.text(.handoutSideNote) + (part.map { " " + $0 } ?? "")
     }
 
     /// The legend's height, arranged as LegendDrawer arranges it (columns of rows).

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import AtlasModel
+
+/// The second illustration review of issue 12, checked on geometry: zones that agree
+/// between views, nerves that reach their zones, no artefact-like bites.
+@Suite("Review fixes")
+struct ReviewFixesTests {
+    let atlas: Atlas
+    init() throws { atlas = try TestAtlas.load() }
+
+    func landmark(_ name: String, _ view: ViewID) throws -> Point {
+        try #require(atlas.view(view)?.sideFrameLandmarks[name], "landmark \(name)")
+    }
+
+    func zones(_ id: String, _ view: PatternView, containing p: Point) throws -> [Zone] {
+        try #require(atlas.pattern(id)).zones.filter { $0.view == view && $0.path.polylines().contains { Polygon.contains($0, p) } }
+    }
+
+    /// The "most patients" buttock zone passes above the ischial tuberosity with a smooth
+    /// lower edge: no point of it dips below the tuberosity's top within 35 mm of it (the
+    /// old notch reached down beside the bone on both sides).
+    @Test func sacroiliacZoneHasNoBiteAroundTheTuberosity() throws {
+        let tuberosity = try landmark("ischial-tuberosity", .posterior)
+        let sij = try #require(atlas.pattern("sacroiliac-joint"))
+        for zone in sij.zones where zone.view == .posterior && zone.kind == .essential {
+            for point in zone.path.polylines().joined() where abs(point.x - tuberosity.x) < 35 {
+                #expect(point.y < tuberosity.y - 10, "essential edge at \(point) beside the tuberosity")
+            }
+        }
+        #expect(sij.zones.first { $0.kind == .essential && $0.view == .posterior }?.note?.contains("left unmarked on purpose") == true)
+    }
+
+    /// Below-knee spillover reaches the heel in the side view as in the back view.
+    @Test func sacroiliacViewsAgreeBelowTheKnee() throws {
+        let sij = try #require(atlas.pattern("sacroiliac-joint"))
+        for (view, bodyView) in [(PatternView.posterior, ViewID.posterior), (.lateral, .lateralRight)] {
+            let lowest = sij.zones.filter { $0.view == view }.compactMap { $0.path.bounds?.maxY }.max() ?? 0
+            let heel = try landmark("heel", bodyView)
+            #expect(lowest > heel.y - 40, "\(view): spillover ends at y \(lowest), heel at \(heel.y)")
+        }
+    }
+
+    /// The "felt by some" band runs down the back of the thigh in the side view too, and the
+    /// nerve is drawn on past the knee into the calf zone (tibial and common fibular).
+    @Test func sciaticEntrapmentThighBandAndBranches() throws {
+        let thigh = try landmark("posterior-thigh", .lateralRight)
+        #expect(try zones("sciatic-entrapment", .lateral, containing: thigh + Point(18, 0)).map(\.kind) == [.spillover])
+        let pattern = try #require(atlas.pattern("sciatic-entrapment"))
+        let ids = Set(pattern.nerves.filter { $0.view == .posterior }.map(\.id))
+        #expect(ids.isSuperset(of: ["tibial", "tibial-calf", "common-fibular"]))
+        let lowest = pattern.nerves.filter { $0.view == .posterior }.flatMap { $0.path.polylines().joined() }.map(\.y).max() ?? 0
+        #expect(lowest > (try landmark("calf-max", .posterior)).y, "the nerve reaches the calf")
+    }
+
+    /// "Felt by some" entrapment areas are not textured like the legend's deep-nerve dashes.
+    @Test func entrapmentSomeTextureIsNotDashes() throws {
+        for name in ["default", "print-greyscale"] {
+            let style = try #require(atlas.styles[name], "style \(name)")
+            #expect(style.entrapment.someTexture != .dashes && style.entrapment.someTexture != .dots, "\(name)")
+        }
+    }
+
+    /// The roots start at the sacral foramina and the ala, not at the middle of the spine,
+    /// and join into the trunk below the medial end of the piriformis (the greater sciatic
+    /// notch), so the trunk is wholly below the muscle in the usual course.
+    @Test func sciaticRootsStartAtTheForaminaAndJoinBelowPiriformis() throws {
+        let pattern = try #require(atlas.pattern("sciatic-nerve"))
+        let posterior = pattern.nerves.filter { $0.view == .posterior }
+        let roots = posterior.filter { $0.id.hasPrefix("sciatic-root") }
+        #expect(roots.count >= 3, "L4-L5, S1 and S2-S3 roots")
+        for root in roots {
+            let start = try #require(root.path.polylines().first?.first)
+            #expect(start.x >= 15, "\(root.id) starts \(start.x) mm from the midline")
+            #expect(root.deep, "\(root.id) is inside the pelvis")
+        }
+        let origin = try landmark("piriformis-medial", .posterior)
+        let trunk = try #require(posterior.first { $0.id == "sciatic-trunk-gluteal" })
+        let top = trunk.path.polylines().joined().map(\.y).min() ?? 0
+        #expect(top > origin.y + 26, "the trunk begins at y \(top), below the muscle's origin (lower end \(origin.y + 26))")
+    }
+}
