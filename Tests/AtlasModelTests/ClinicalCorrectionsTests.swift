@@ -125,6 +125,16 @@ struct ClinicalCorrectionsTests {
         #expect(try zones("hip-joint", .anterior, containing: try landmark("groin-crease", .anterior)).map(\.kind) == [.spillover])
     }
 
+    /// Groin pain (55%, Lesher 2008) is felt in the crease itself, right in to the pubis,
+    /// not only on the front of the thigh below the hip.
+    @Test func hipJointFrontZoneHoldsTheWholeGroinCrease() throws {
+        let crease = try landmark("groin-crease", .anterior), pubis = try landmark("pubic-symphysis", .anterior)
+        let inguinal = try landmark("inguinal-midpoint", .anterior)
+        for point in [inguinal, crease, crease.lerp(to: pubis, 0.4), crease.lerp(to: pubis, 0.6)] {
+            #expect(try zones("hip-joint", .anterior, containing: point).map(\.kind) == [.spillover], "groin point \(point)")
+        }
+    }
+
     @Test func lumbarDiscIsADiffuseFieldNotANarrowBand() throws {
         #expect(try zones("lumbar-disc", .posterior, containing: try landmark("l5-spinous") + Point(20, 10)).map(\.kind) == [.essential])
         let disc = try #require(atlas.pattern("lumbar-disc"))

@@ -2,9 +2,10 @@ import AtlasModel
 @testable import AtlasRender
 import Testing
 
-/// Handout text never overlaps the pictures, the legend, the note box or other text, and
-/// never leaves the page: checked on the measured boxes of every block, for every pattern
-/// alone and for sets of two and three, on A4 and US letter.
+/// Handout text (side marks and edge notes included) never overlaps the pictures, the
+/// legend, the note box or other text, and never leaves the page: checked on the measured
+/// boxes of every block, for every pattern alone and for sets of two and three, on A4 and
+/// US letter. The body in a single pattern's pictures is at least 12 cm tall.
 @Suite("Handout layout")
 struct HandoutLayoutTests {
     static let atlas = try! RenderTestAtlas.load()
@@ -40,6 +41,47 @@ struct HandoutLayoutTests {
         #expect(checked >= Self.atlas.patterns.count, "most sets make a handout")
     }
 
+    /// Every pattern alone, on A4 and letter: the body in each whole-body picture is at least
+    /// 12 cm tall on paper (the part of it the frame shows: waist to toes, or head to toes).
+    @Test(arguments: Paper.allCases)
+    func bodiesAreAtLeastTwelveCentimetresTall(paper: Paper) throws {
+        var shortest = (height: Double.infinity, id: "")
+        for pattern in Self.atlas.patterns {
+            var request = HandoutRequest(patterns: [pattern])
+            request.paper = paper
+            request.dpi = 100
+            guard let page = try? HandoutBuilder.pages(request, atlas: Self.atlas).first else { continue }
+            for panel in page.panels where panel.view.id != .plantar {
+                let height = Self.bodyHeight(panel, dpi: page.dpi)
+                #expect(height >= 120, "\(pattern.id) on \(paper.rawValue): the \(panel.view.id.rawValue) body is \(height) mm tall")
+                if height < shortest.height { shortest = (height, pattern.id) }
+            }
+        }
+        #expect(shortest.height.isFinite, "no handout was made")
+    }
+
+    /// A waist-to-toe picture for a pattern below the waist; the whole body for one that
+    /// reaches the low back above the pelvis.
+    @Test func framingFollowsTheZones() throws {
+        for (id, lowerQuarter) in [("radicular-s1", true), ("gluteus-medius-trp1", true), ("piriformis", true),
+                                   ("quadratus-lumborum", false), ("lumbar-facet", false)] {
+            let page = try HandoutBuilder.pages(HandoutRequest(patterns: [try #require(Self.atlas.pattern(id))]), atlas: Self.atlas)[0]
+            for panel in page.panels where panel.view.id != .plantar {
+                let head = panel.toPixels(Point(0, 0)).y
+                #expect((head < panel.frame.minY) == lowerQuarter, "\(id): \(panel.view.id.rawValue) frames the \(lowerQuarter ? "lower quarter" : "whole body")")
+                #expect(panel.clip, "a frame clips what lies outside it")
+            }
+        }
+    }
+
+    /// The height of body a panel shows, in millimetres of paper.
+    static func bodyHeight(_ panel: ScenePanel, dpi: Double) -> Double {
+        let bounds = panel.view.bounds
+        let top = max(panel.frame.minY, panel.toPixels(Point(0, bounds.minY)).y)
+        let bottom = min(panel.frame.maxY, panel.toPixels(Point(0, bounds.maxY)).y)
+        return (bottom - top) / (dpi / 25.4)
+    }
+
     @Test func threePatternsOnLetterContinueOnASecondPage() throws {
         var request = HandoutRequest(patterns: ["gluteus-minimus-posterior", "gluteus-medius", "piriformis"].compactMap { Self.atlas.pattern($0) })
         request.paper = .letter
@@ -66,9 +108,7 @@ struct HandoutLayoutTests {
         let aid = page.boxes.first?.frame
         for text in page.texts {
             let box = measure.box(of: text)
-            // Side marks (L, R) and edge markers sit inside their panel; the note inside its box.
-            if text.text == "L" || text.text == "R" { continue }
-            if page.panels.contains(where: { $0.frame.contains(box.center) }) && !page.panels.contains(where: { $0.label == text.text }) { continue }
+            // The note is inside its box; every other text (side marks and edge notes too) is a block.
             if let aid, box.minY >= aid.minY, box.maxY <= aid.maxY, box.minX >= aid.minX { continue }
             blocks.append((String(text.text.prefix(30)), box))
         }

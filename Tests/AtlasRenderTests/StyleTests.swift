@@ -108,22 +108,55 @@ struct StyleTests {
         #expect(trapped.mean - root.mean > 20, "'felt by some' must print lighter than the root hatch: \(trapped) vs \(root)")
     }
 
-    /// Dermatome bands that touch on either map (and on the sole) differ by a lightness step,
-    /// so a greyscale print still tells them apart; the print-greyscale style uses greys.
+    /// Dermatome bands that touch on either map, in any view (the soles too), differ by a
+    /// clear lightness step, so a greyscale print tells neighbours apart; the pairs are found
+    /// from the maps' geometry, not listed by hand. The print-greyscale style uses greys.
     @Test(arguments: ["default", "print-greyscale"])
-    func dermatomeFillsDifferInLightness(styleName: String) throws {
+    func neighbouringDermatomesDifferInLightness(styleName: String) throws {
         let style = try #require(Self.atlas.style(styleName))
-        let neighbours = [("L3", "L4"), ("L4", "L5"), ("L5", "S1"), ("S1", "S2"), ("L4", "S1"), ("L4", "S2"), ("L3", "L5")]
-        for (a, b) in neighbours {
-            let step = abs(style.dermatomeFill(forRoot: a).lightness - style.dermatomeFill(forRoot: b).lightness)
-            #expect(step >= 0.09, "\(a) and \(b) differ by only \(step) in \(styleName)")
+        let neighbours = Self.touchingRoots()
+        #expect(neighbours.contains(["L4", "L5"]) && neighbours.contains(["S1", "S2"]), "the maps' bands touch: \(neighbours)")
+        for pair in neighbours {
+            let roots = pair.sorted()
+            let step = abs(style.dermatomeFill(forRoot: roots[0]).lightness - style.dermatomeFill(forRoot: roots[1]).lightness)
+            #expect(step >= 0.15, "\(roots[0]) and \(roots[1]) touch but differ by only \(step) in lightness in \(styleName)")
         }
-        for root in ["L3", "L4", "L5", "S1", "S2"] {
+        // Every root its own grey, so the key names each band even where they do not touch.
+        let roots = ["L3", "L4", "L5", "S1", "S2"]
+        for a in roots {
+            for b in roots where a < b {
+                let step = abs(style.dermatomeFill(forRoot: a).lightness - style.dermatomeFill(forRoot: b).lightness)
+                #expect(step >= 0.12, "\(a) and \(b) differ by only \(step) in lightness in \(styleName)")
+            }
+        }
+        for root in roots {
             let fill = style.dermatomeFill(forRoot: root)
             #expect(fill.lightness <= 0.92, "\(root) must not pass for blank skin")
-            #expect(fill.lightness - style.dermatomeLabel.lightness >= 0.35, "\(root)'s name must read on its fill")
+            #expect(abs(fill.lightness - style.dermatomeLabel(onRoot: root).lightness) >= 0.35, "\(root)'s name must read on its fill")
             if styleName == "print-greyscale" { #expect(fill.r == fill.g && fill.g == fill.b) }
         }
+    }
+
+    /// Pairs of roots whose bands meet (overlap, or come within 6 mm) in some view of either map.
+    static func touchingRoots() -> Set<Set<String>> {
+        var pairs: Set<Set<String>> = []
+        for map in Self.atlas.dermatomeMaps.values {
+            for view in ViewID.withSoles {
+                let zones = map.patterns.filter { $0.id != "dermatomes" }
+                    .compactMap { $0.placed(in: view, side: .right) }.flatMap(\.zones)
+                    .filter { $0.kind == .radicular && $0.label != nil }
+                let shapes = zones.map { ($0.label!, $0.path.polylines(segmentsPerCurve: 8).flatMap { $0 }) }
+                for i in shapes.indices {
+                    for j in shapes.indices where j > i && shapes[i].0 != shapes[j].0 {
+                        let (a, b) = (shapes[i].1, shapes[j].1)
+                        let near = a.contains { p in b.contains { p.distance(to: $0) < 6 } }
+                        let inside = a.contains { Polygon.contains(b, $0) } || b.contains { Polygon.contains(a, $0) }
+                        if near || inside { pairs.insert([shapes[i].0, shapes[j].0]) }
+                    }
+                }
+            }
+        }
+        return pairs
     }
 
     /// A dermatome map is drawn flat: inside a band the print is one even grey, not a hatch.

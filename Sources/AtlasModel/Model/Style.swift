@@ -121,6 +121,13 @@ public struct Style: Sendable, Equatable {
         label.flatMap { dermatomeFills[$0] } ?? Color(hex: "#D0D0D0")!
     }
 
+    /// The colour a root's name is printed in on its band: the style's label colour, or
+    /// white where that stands out more (a dark fill).
+    public func dermatomeLabel(onRoot label: String?) -> Color {
+        let fill = dermatomeFill(forRoot: label).lightness
+        return fill - dermatomeLabel.lightness >= 1 - fill ? dermatomeLabel : Color(1, 1, 1, 1)
+    }
+
     public func hatch(forRoot label: String?) -> HatchStyle {
         label.flatMap { roots[$0] } ?? radicular
     }

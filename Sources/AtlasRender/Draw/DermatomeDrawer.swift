@@ -31,6 +31,9 @@ struct DermatomeDrawer {
     /// unless it is the band's largest piece: that one is named on a pale patch.
     func drawLabels(_ zones: [Zone], gaps: [Zone], text: TextRenderer) {
         let largest = max(11, 34 * panel.scale), smallest = max(9, 13 * panel.scale)
+        // Names already set, so a name on a patch (where a band is too thin) never covers
+        // another: where the two sides' thin bands meet at the spine, one name does.
+        var taken: [Rect] = []
         for (index, zone) in zones.enumerated() {
             guard let label = zone.label,
                   let visible = visibleCells(of: zone, under: Array(zones.dropFirst(index + 1)) + gaps) else { continue }
@@ -45,7 +48,13 @@ struct DermatomeDrawer {
                 if placed == nil, rank == 0, let deepest = piece.max(by: { visible.clearance[$0] < visible.clearance[$1] }) {
                     placed = LabelPlace(centre: visible.centre(deepest), size: smallest, vertical: false, patch: true)
                 }
-                if let placed { draw(label, placed, text: text) }
+                guard let placed else { continue }
+                let box = labelBox(label, placed, text: text)
+                if placed.patch, taken.contains(where: { $0.minX < box.maxX && box.minX < $0.maxX && $0.minY < box.maxY && box.minY < $0.maxY }) {
+                    continue
+                }
+                taken.append(box)
+                draw(label, placed, text: text)
             }
         }
     }
@@ -175,8 +184,18 @@ struct DermatomeDrawer {
         return nil
     }
 
+    /// The box a name covers, turned with it when it runs along the band.
+    private func labelBox(_ label: String, _ place: LabelPlace, text: TextRenderer) -> Rect {
+        let measured = text.measure(SceneText(text: label, at: Point(0, 0), size: place.size, weight: .bold))
+        let (w, h) = place.vertical ? (measured.height, measured.width) : (measured.width, measured.height)
+        return Rect(minX: place.centre.x - w / 2 - 1, minY: place.centre.y - h / 2 - 1, maxX: place.centre.x + w / 2 + 1,
+                    maxY: place.centre.y + h / 2 + 1)
+    }
+
     private func draw(_ label: String, _ place: LabelPlace, text: TextRenderer) {
-        let item = SceneText(text: label, at: Point(0, 0), size: place.size, weight: .bold, alignment: .center, color: style.dermatomeLabel)
+        // On a white patch the usual dark name; on its own band, whatever reads on that fill.
+        let colour = place.patch ? style.dermatomeLabel : style.dermatomeLabel(onRoot: label)
+        let item = SceneText(text: label, at: Point(0, 0), size: place.size, weight: .bold, alignment: .center, color: colour)
         let measured = text.measure(item)
         cairo_save(cr.pointer)
         cairo_translate(cr.pointer, place.centre.x, place.centre.y)

@@ -56,6 +56,15 @@ struct TextRenderer {
     }
 
     private func configure(_ layout: OpaquePointer, _ item: SceneText) {
+        // Unhinted metrics, as a PDF or SVG page lays text out: text measured on the small
+        // image surface then wraps and stacks the same on every surface.
+        if let options = cairo_font_options_create() {
+            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+            pango_cairo_context_set_font_options(pango_layout_get_context(layout), options)
+            cairo_font_options_destroy(options)
+            pango_layout_context_changed(layout)
+        }
         let font = pango_font_description_new()
         defer { pango_font_description_free(font) }
         pango_font_description_set_family(font, family)

@@ -93,6 +93,15 @@ enum Texture {
         // origin whatever the current transformation, and turn them for hatching.
         var matrix = cairo_matrix_t()
         cairo_get_matrix(cr.pointer, &matrix)
+        // The tile is drawn in the scene's pixels; a PDF or SVG page scales them to points
+        // (72/dpi), which must not scale the tile too (dots four times too big in a PDF).
+        let pageScale = abs(matrix.xx * matrix.yy - matrix.xy * matrix.yx).squareRoot()
+        if pageScale > 0, abs(pageScale - 1) > 1e-9 {
+            var pixels = cairo_matrix_t()
+            cairo_matrix_init_scale(&pixels, 1 / pageScale, 1 / pageScale)
+            var device = matrix
+            cairo_matrix_multiply(&matrix, &device, &pixels)
+        }
         if rotation != 0 {
             var turn = cairo_matrix_t()
             cairo_matrix_init_rotate(&turn, rotation)

@@ -8,19 +8,47 @@ import AtlasModel
 /// bare and a label hides nothing. Labels on
 /// a side keep the vertical order of their points and are pushed apart so none overlaps.
 enum Callouts {
-    static func place(_ labels: [FigureLabel], in panel: ScenePanel, size: Double, measure: TextMeasurer,
-                      style: Style) -> (texts: [SceneText], leaders: [SceneLeader], boxes: [SceneBox]) {
-        guard !labels.isEmpty else { return ([], [], []) }
+    /// The side (true: left) each label goes to, by the rule above, in the labels' order.
+    static func sides(_ labels: [FigureLabel], in panel: ScenePanel, area: Rect? = nil, size: Double, measure: TextMeasurer) -> [Bool] {
+        let placed = layOut(labels, in: panel, area: area ?? panel.frame, size: size, measure: measure, sides: nil)
+        return labels.map { label in placed.first { $0.label == label }?.onLeft ?? true }
+    }
+
+    /// Places the labels; `sides` (true: left, in the labels' order) fixes each label's side,
+    /// as `sides(_:in:size:measure:)` chose it before the figure made room for it. Labels stand
+    /// at the edges of `area` (the panel's frame and any gutters beside it).
+    static func place(_ labels: [FigureLabel], in panel: ScenePanel, area: Rect? = nil, size: Double, measure: TextMeasurer,
+                      style: Style, sides: [Bool]? = nil) -> (texts: [SceneText], leaders: [SceneLeader], boxes: [SceneBox]) {
+        var texts: [SceneText] = [], leaders: [SceneLeader] = [], boxes: [SceneBox] = []
+        for item in layOut(labels, in: panel, area: area ?? panel.frame, size: size, measure: measure, sides: sides) {
+            boxes.append(SceneBox(frame: item.box, fill: Color(1, 1, 1, 0.88)))
+            texts.append(item.text)
+            leaders.append(item.leader)
+        }
+        return (texts, leaders, boxes)
+    }
+
+    private struct Placed {
+        var label: FigureLabel
+        var onLeft: Bool
+        var text: SceneText
+        var box: Rect
+        var leader: SceneLeader
+    }
+
+    private static func layOut(_ labels: [FigureLabel], in panel: ScenePanel, area: Rect, size: Double, measure: TextMeasurer,
+                               sides: [Bool]?) -> [Placed] {
+        guard !labels.isEmpty else { return [] }
+        var result: [Placed] = []
         let pad = size * 0.4
         let outline = panel.view.outline.polylines(segmentsPerCurve: 10).map { $0.map(panel.toPixels) }
-        var texts: [SceneText] = [], leaders: [SceneLeader] = [], boxes: [SceneBox] = []
-        var nextFreeY = [true: panel.frame.minY + pad, false: panel.frame.minY + pad]
-        let bareLeft = drawingCentre(panel).map { $0 >= panel.frame.center.x } ?? true
+        var nextFreeY = [true: area.minY + pad, false: area.minY + pad]
+        let bareLeft = drawingCentre(panel).map { $0 >= area.center.x } ?? true
         for label in labels.sorted(by: { $0.point.y < $1.point.y }) {
             let target = panel.toPixels(label.point)
             let extent = measure.size(label.text, size: size, weight: .bold)
             func start(_ onLeft: Bool) -> Point {
-                Point(onLeft ? panel.frame.minX + pad + extent.width : panel.frame.maxX - pad - extent.width, target.y)
+                Point(onLeft ? area.minX + pad + extent.width : area.maxX - pad - extent.width, target.y)
             }
             // A side whose label would sit on (or right beside) its own point at the same height
             // hangs the label just below the point instead, with a short upright leader.
@@ -33,24 +61,34 @@ enum Callouts {
                  lengthOver(from: anchor(onLeft), to: target, outline: outline))
             }
             // Lengths within a few text heights of each other count as a tie.
-            let onLeft = costs.min { a, b in
+            let chosen = costs.min { a, b in
                 if a.1 != b.1 { return a.1 < b.1 }
                 if abs(a.2 - b.2) > size * 3 { return a.2 < b.2 }
                 return a.0 == bareLeft
             }?.0 ?? bareLeft
+            let onLeft = sides.flatMap { sides in labels.firstIndex(of: label).map { sides[$0] } } ?? chosen
             let hangs = !level[onLeft ? 0 : 1]
             let wanted = hangs ? target.y + pad * 2 : target.y - extent.height / 2
-            let top = min(max(wanted, nextFreeY[onLeft]!), panel.frame.maxY - extent.height - pad)
+            let x = onLeft ? area.minX + pad : area.maxX - pad - extent.width
+            // A level leader that would cross the body more than once (a hand hanging beside
+            // the thigh) moves its label up or down a little until it goes straight in.
+            func clamped(_ y: Double) -> Double { min(max(y, nextFreeY[onLeft]!), area.maxY - extent.height - pad) }
+            func crossings(_ top: Double) -> Int {
+                crossingCount(from: Point(onLeft ? x + extent.width : x, top + extent.height / 2), to: target, outline: outline)
+            }
+            var top = clamped(wanted)
+            if !hangs, crossings(top) > 1 {
+                let steps = (1...8).flatMap { [Double($0), -Double($0)] }.map { clamped(wanted + $0 * extent.height * 0.75) }
+                top = steps.first { crossings($0) <= 1 } ?? top
+            }
             nextFreeY[onLeft] = top + extent.height + pad * 1.5
-            let x = onLeft ? panel.frame.minX + pad : panel.frame.maxX - pad - extent.width
             let box = Rect(minX: x - pad * 0.5, minY: top - pad * 0.3, maxX: x + extent.width + pad * 0.5, maxY: top + extent.height + pad * 0.3)
-            boxes.append(SceneBox(frame: box, fill: Color(1, 1, 1, 0.88)))
-            texts.append(SceneText(text: label.text, at: Point(x, top), size: size, weight: .bold))
             let from = hangs ? Point(min(max(target.x, box.minX + pad), box.maxX - pad), box.minY)
                              : Point(onLeft ? box.maxX : box.minX, top + extent.height / 2)
-            leaders.append(SceneLeader(from: from, to: target))
+            result.append(Placed(label: label, onLeft: onLeft, text: SceneText(text: label.text, at: Point(x, top), size: size, weight: .bold),
+                                 box: box, leader: SceneLeader(from: from, to: target)))
         }
-        return (texts, leaders, boxes)
+        return result
     }
 
     /// The horizontal centre of what the panel draws (zones and nerves), in pixels.

@@ -104,8 +104,8 @@ public enum ChartBuilder {
         }
     }
 
-    /// "R" and "L" beside the body (by the lower legs in a full chart): the patient's sides,
-    /// as the viewer sees them.
+    /// "R" and "L" beside the body (by the ankles, below any figure label's leader): the
+    /// patient's sides, as the viewer sees them.
     static func sideMarks(_ panel: ScenePanel, unit: Double, region: BodyRegion = .full) -> [SceneText] {
         guard panel.sideMarks, [.posterior, .anterior, .plantar].contains(panel.view.id) else { return [] }
         let box = region.box
@@ -117,11 +117,19 @@ public enum ChartBuilder {
                                  alignment: .center, color: Color(hex: "#777777")!)
             }
         }
+        // Just outside the leg at that height (measured on the outline, so a redrawn body
+        // keeps them clear of it), never out at the frame's edge, where the neighbouring
+        // panel's mark would stand beside it ("R R").
+        let size = min(unit * 0.9, 40 * panel.scale)
+        let y = box.minY + box.height * 0.92
+        let band = panel.view.outline.polylines(segmentsPerCurve: 10).flatMap { $0 }.filter { abs($0.y - y) < 60 }
+        let half = size / panel.scale * 0.45
         return Side.allCases.map { side in
-            let x = min(235, box.width / 2 - 32) * panel.view.id.screenSign(for: side)
-            let p = panel.toPixels(Point(x, box.minY + box.height * 0.8))
-            return SceneText(text: side == .right ? "R" : "L", at: p, size: min(unit * 0.9, 40 * panel.scale), weight: .bold, alignment: .center,
-                             color: Color(hex: "#777777")!)
+            let sign = panel.view.id.screenSign(for: side)
+            let edge = band.filter { $0.x * sign > 0 }.map { abs($0.x) }.max() ?? 130
+            let x = min(edge + 14 + half, box.width / 2 - half - 6) * sign
+            return SceneText(text: side == .right ? "R" : "L", at: panel.toPixels(Point(x, y - half)), size: size, weight: .bold,
+                             alignment: .center, color: Color(hex: "#777777")!)
         }
     }
 

@@ -26,9 +26,12 @@ public enum FigureBuilder {
         let margin = 16 * d
         let box = frameBox(figure)
         let cellWidth = (w - 2 * margin) / Double(columns)
-        let scale = cellWidth / box.width
-        let panelHeight = box.height * scale
         let measure = try TextMeasurer(fontFamily: style.fontFamily)
+        // Labels stand in the white beside the body, never on it: where a panel's margin is too
+        // narrow for a label, every panel gives that side a gutter (the same scale for all).
+        let gutters = CalloutGutters.find(figure, atlas: atlas, box: box, cellWidth: cellWidth, size: sizes.callout, measure: measure)
+        let scale = (cellWidth - gutters.left - gutters.right) / box.width
+        let panelHeight = box.height * scale
         let textWidth = cellWidth - 8 * d
 
         // Panels that do not all show the same view each say which view they show.
@@ -36,7 +39,22 @@ public enum FigureBuilder {
         let viewLabels = figure.panels.map { labelViews ? viewName($0.view, atlas: atlas) : nil }
         let titleHeights = figure.panels.map { $0.title.map { measure.size($0, size: sizes.panelTitle, weight: .bold, width: textWidth).height } ?? 0 }
         let viewHeight = labelViews ? measure.size("Ag", size: sizes.view).height : 0
-        let titleRow = (titleHeights.max() ?? 0) + viewHeight + (titleHeights.contains { $0 > 0 } || labelViews ? 6 * d : 0)
+        // The views this figure shows of each pattern, for edge markers that point elsewhere.
+        var shownViews: [String: Set<PatternView>] = [:]
+        for spec in figure.panels { for pattern in spec.patterns { shownViews[pattern.id, default: []].insert(spec.view.patternView) } }
+        // Edge-marker notes ("✕ TrP3: see side view") stand above their panel, off the body.
+        let notes: [[String]] = figure.panels.map { spec in
+            guard let body = atlas.view(spec.view) else { return [] }
+            let probe = ScenePanel(view: body, origin: Point(0, 0), scale: 1, frame: Rect(minX: 0, minY: 0, maxX: 1, maxY: 1),
+                                   patterns: spec.patterns.flatMap { pattern in spec.sides.compactMap { pattern.placed(in: spec.view, side: $0) } })
+            return EdgeMarkerText.texts(for: probe, atlas: atlas, size: 1, shownViews: shownViews).map(\.text)
+        }
+        let noteHeights = notes.map { lines in
+            lines.map { measure.size($0, size: sizes.view, weight: .bold, width: textWidth).height }.reduce(0, +)
+        }
+        let notesHeight = noteHeights.max() ?? 0
+        let titleRow = (titleHeights.max() ?? 0) + viewHeight + notesHeight
+            + (titleHeights.contains { $0 > 0 } || labelViews || notesHeight > 0 ? 6 * d : 0)
         let captionHeights = figure.panels.map { $0.caption.map { measure.size($0, size: sizes.caption, width: textWidth).height } ?? 0 }
         let captionRow = (captionHeights.max() ?? 0) > 0 ? captionHeights.max()! + 10 * d : 0
         let titleHeight = measure.size(figure.title, size: sizes.title, weight: .bold, width: w - 2 * margin).height
@@ -46,9 +64,6 @@ public enum FigureBuilder {
         let rowGap = rows > 1 ? 14 * d : 0
         let rowHeight = titleRow + panelHeight + captionRow + rowGap
 
-        // The views this figure shows of each pattern, for edge markers that point elsewhere.
-        var shownViews: [String: Set<PatternView>] = [:]
-        for spec in figure.panels { for pattern in spec.patterns { shownViews[pattern.id, default: []].insert(spec.view.patternView) } }
         var panels: [ScenePanel] = []
         var leaders: [SceneLeader] = []
         var labelBoxes: [SceneBox] = []
@@ -62,23 +77,24 @@ public enum FigureBuilder {
             guard let body = atlas.view(spec.view) else { throw RenderError.invalidRequest("the atlas has no \(spec.view.rawValue) view") }
             let column = index % columns, row = index / columns
             let top = margin + header + Double(row) * rowHeight
-            let frame = Rect(minX: margin + Double(column) * cellWidth, minY: top + titleRow,
-                             maxX: margin + Double(column + 1) * cellWidth, maxY: top + titleRow + panelHeight)
-            let origin = Point(frame.center.x - (box.center.x - ChartLayout.centringShift(spec.view)) * scale, frame.minY - box.minY * scale)
+            let cell = Rect(minX: margin + Double(column) * cellWidth, minY: top + titleRow,
+                            maxX: margin + Double(column + 1) * cellWidth, maxY: top + titleRow + panelHeight)
+            let frame = gutters.inner(cell)
+            let origin = CalloutGutters.origin(frame: cell, view: spec.view, box: box, scale: scale, gutters: gutters)
             let placed = spec.patterns.flatMap { pattern in spec.sides.compactMap { pattern.placed(in: spec.view, side: $0) } }
             var panel = ScenePanel(view: body, origin: origin, scale: scale, frame: frame, label: spec.title, patterns: placed)
             panel.clip = figure.region != .full
             panels.append(panel)
             if let title = spec.title {
-                texts.append(SceneText(text: title, at: Point(frame.center.x, top), size: sizes.panelTitle, weight: .bold,
+                texts.append(SceneText(text: title, at: Point(cell.center.x, top), size: sizes.panelTitle, weight: .bold,
                                        alignment: .center, width: textWidth))
             }
             if let view = viewLabels[index] {
-                texts.append(SceneText(text: view, at: Point(frame.center.x, top + titleRow - 4 * d - viewHeight), size: sizes.view,
+                texts.append(SceneText(text: view, at: Point(frame.center.x, top + titleRow - 4 * d - notesHeight - viewHeight), size: sizes.view,
                                        alignment: .center, color: style.mutedText, width: textWidth))
             }
             if let caption = spec.caption {
-                texts.append(SceneText(text: caption, at: Point(frame.center.x, frame.maxY + 6 * d), size: sizes.caption,
+                texts.append(SceneText(text: caption, at: Point(cell.center.x, frame.maxY + 6 * d), size: sizes.caption,
                                        alignment: .center, width: textWidth))
             }
             texts += ChartBuilder.sideMarks(panel, unit: sizes.side / 0.9, region: figure.region).map { mark in
@@ -86,8 +102,14 @@ public enum FigureBuilder {
                 mark.size = sizes.side
                 return mark
             }
-            texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: sizes.view, shownViews: shownViews)
-            let callouts = Callouts.place(spec.labels, in: panel, size: sizes.callout, measure: measure, style: style)
+            var noteY = top + titleRow - 4 * d - notesHeight
+            for note in notes[index] {
+                texts.append(SceneText(text: note, at: Point(cell.center.x, noteY), size: sizes.view, weight: .bold, alignment: .center,
+                                       color: Color(hex: "#333333")!, width: textWidth))
+                noteY += measure.size(note, size: sizes.view, weight: .bold, width: textWidth).height
+            }
+            let callouts = Callouts.place(spec.labels, in: panel, area: cell, size: sizes.callout, measure: measure, style: style,
+                                          sides: gutters.sides[index])
             texts += callouts.texts
             leaders += callouts.leaders
             labelBoxes += callouts.boxes

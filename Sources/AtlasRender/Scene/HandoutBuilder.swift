@@ -64,7 +64,7 @@ public enum HandoutBuilder {
 }
 
 /// The measured pieces of a handout and how they are placed (pixels; `mm` per millimetre).
-private struct HandoutLayout {
+struct HandoutLayout {
     let request: HandoutRequest
     let atlas: Atlas
     let views: [ViewID]
@@ -81,11 +81,28 @@ private struct HandoutLayout {
     let legendEntries: [LegendEntry]
 
     let heading: Double, small: Double, labelSize: Double, legendSize: Double
-    /// The pictures: never smaller than this, never larger than the page allows.
-    var minimumPictures: Double { 75 * mm }
+    /// What the pictures frame, and each view's edge-marker notes ("✕ TrP3: see side view").
+    let framing: HandoutFraming
+    let notes: [ViewID: [String]]
+    /// Per view, the narrowest its panel may be (pixels).
+    let narrowestPanel: [ViewID: Double]
+    var noteSize: Double { 2.6 * mm }  // as `narrowestPanel` measures it
+    var markSize: Double { 3.6 * mm }
+    /// The gap between two panels.
+    var gap: Double { 3 * mm }
+    /// The body in a picture is at least this tall (when the page is wide enough for it).
+    var minimumBody: Double { 121 * mm }
+    /// Pixels per atlas millimetre at which the panels fill the content width.
+    var widthScale: Double { (content - gap * Double(views.count - 1)) / framing.width }
+    /// The pictures' height (the frame, without the rows of text above and below): at
+    /// most what the page width allows, and never so tall that the text has no room.
     var maximumPictures: Double {
-        min(150 * mm, content / Double(views.count) / BodyRegion.full.box.width * BodyRegion.full.box.height)
+        var pictures = min(150 * mm, widthScale * framing.height)
+        // Panels held wider than their body (for a view name) take some of the width.
+        while pictures > 10 * mm, picturesWidth(pictures) > content + 0.5 { pictures -= 0.5 * mm }
+        return pictures
     }
+    var minimumPictures: Double { min(maximumPictures, minimumBody * framing.height / framing.bodyHeight(atlas: atlas)) }
     var leftWidth: Double { content * 0.56 }
     var rightWidth: Double { content - leftWidth - 8 * mm }
 
@@ -118,6 +135,20 @@ private struct HandoutLayout {
                               patterns: request.patterns.compactMap { $0.placed(in: view, side: request.side) })
         }
         legendEntries = ChartBuilder.legendEntries(kind: .render, style: request.style, panels: probe, phrases: request.phrases)
+        framing = HandoutFraming(views: views, patterns: request.patterns, side: request.side, atlas: atlas)
+        var notes: [ViewID: [String]] = [:]
+        for panel in probe { notes[panel.view.id] = EdgeMarkerText.texts(for: panel, atlas: atlas, size: 1, phrases: request.phrases).map(\.text) }
+        self.notes = notes
+        // A panel is never narrower than its view name or the longest word of its notes.
+        var narrowest: [ViewID: Double] = [:]
+        let (measurer, pixels, nameSize) = (measure, request.dpi / 25.4, labelSize)
+        for view in views {
+            let name = atlas.view(view).map { measurer.size($0.label, size: nameSize, weight: .bold).width } ?? 0
+            let words = (notes[view] ?? []).flatMap { $0.split(separator: " ") }
+                .map { measurer.size(String($0), size: 2.6 * pixels, weight: .bold).width }
+            narrowest[view] = max(name, (words.max() ?? 0) * 2) + 2 * pixels
+        }
+        narrowestPanel = narrowest
     }
 
     // MARK: Measured blocks
@@ -161,8 +192,17 @@ private struct HandoutLayout {
     }
 
     func aboutHeight(_ parts: [String], body: Double, width: Double, continued: Bool = false) -> Double {
-        parts.isEmpty ? 0 : headingHeight(aboutHeading(continued), width: width) + height(parts.joined(separator: "\n\n"), size: body, width: width)
+        parts.isEmpty ? 0 : headingHeight(aboutHeading(continued), width: width) + paragraphsHeight(parts, body: body, width: width)
     }
+
+    /// Paragraphs set one under another with a blank line's gap. Each is its own text: an
+    /// empty line inside one text is drawn about four times too tall in a PDF (Pango sizes
+    /// it without the page's 72/dpi scale), so the gap is laid out here instead.
+    func paragraphsHeight(_ parts: [String], body: Double, width: Double) -> Double {
+        parts.map { height($0, size: body, width: width) }.reduce(0, +) + paragraphGap(body) * Double(max(0, parts.count - 1))
+    }
+
+    func paragraphGap(_ body: Double) -> Double { body * 1.15 }
 
     func feelHeight(_ items: [String], body: Double, width: Double, continued: Bool = false) -> Double {
         items.isEmpty ? 0 : headingHeight(feelHeading(continued), width: width) + height(bullets(items), size: body, width: width)
@@ -193,18 +233,27 @@ private struct HandoutLayout {
     /// The space between the header and the footer that pictures, legend and text share.
     func sharedSpace(top: Double) -> Double {
         let captionHeight = caption.map { height($0, size: small, width: content) + 2 * mm } ?? 0
-        let fixed = 5 * mm + 2 * mm + captionHeight + legendHeight + 4 * mm + 5 * mm + aidHeight + 5 * mm + footerHeight
+        let fixed = 2 * mm + captionHeight + legendHeight + 4 * mm + 5 * mm + aidHeight + 5 * mm + footerHeight
         return height - margin - top - fixed
     }
 
+    /// The whole text on one page with the pictures at least `minimumPictures` tall: the
+    /// text below the pictures, or (when that leaves them smaller) in a column beside
+    /// narrow pictures; nil when neither fits.
     func onePage(bodySize: Double) -> Scene? {
         let body = bodySize * mm
         var texts: [SceneText] = []
         let top = header(&texts)
+        let space = sharedSpace(top: top)
         let columns = max(aboutHeight(paragraphs, body: body, width: leftWidth), feelHeight(feel, body: body, width: rightWidth))
-        let pictures = min(maximumPictures, sharedSpace(top: top) - columns)
-        guard pictures >= minimumPictures else { return nil }
-        return page(texts: texts, top: top, pictures: pictures, about: paragraphs, feel: feel, body: body, continues: false)
+        let below = pictures(fitting: space - columns)
+        let beside = besidePictures(space: space, body: body)
+        if let beside, beside.pictures > below + 0.5, beside.pictures >= minimumPictures - 0.5 {
+            return page(texts: texts, top: top, pictures: beside.pictures, about: paragraphs, feel: feel, body: body, continues: false,
+                        column: beside.column)
+        }
+        guard below >= minimumPictures - 0.5 else { return nil }
+        return page(texts: texts, top: top, pictures: below, about: paragraphs, feel: feel, body: body, continues: false)
     }
 
     /// Page one with what fits beside the pictures; page two with the rest.
@@ -214,41 +263,58 @@ private struct HandoutLayout {
         let top = header(&texts)
         let overleaf = height(phrases.text(.handoutOverleaf), size: body, weight: .bold, width: content) + 3 * mm
         let space = sharedSpace(top: top) - overleaf
+        if let pages = twoPagesBeside(texts: texts, top: top, space: space, body: body) { return pages }
         // Pictures keep a good size; the text columns take what is left below them.
-        let room = space - max(minimumPictures, min(maximumPictures, space - 70 * mm))
+        let planned = max(minimumPictures, pictures(fitting: space - 70 * mm))
+        let room = space - block(planned)
         let aboutCount = (0...paragraphs.count).last { aboutHeight(Array(paragraphs.prefix($0)), body: body, width: leftWidth) <= room } ?? 0
-        let feelCount = (0...feel.count).last { feelHeight(Array(feel.prefix($0)), body: body, width: rightWidth) <= room } ?? 0
-        // The pictures then grow into whatever the chosen text leaves.
+        let fitting = (0...feel.count).last { feelHeight(Array(feel.prefix($0)), body: body, width: rightWidth) <= room } ?? 0
+        let feelCount = fitting == 1 && feel.count > 2 ? 0 : fitting
+        // The pictures then grow into whatever the chosen text leaves. (Only when the page
+        // cannot hold them at their smallest beside the legend, note and sources, several
+        // patterns' worth, do they shrink below it, rather than run into the footer.)
         let used = max(aboutHeight(Array(paragraphs.prefix(aboutCount)), body: body, width: leftWidth),
                        feelHeight(Array(feel.prefix(feelCount)), body: body, width: rightWidth))
-        let pictures = max(minimumPictures, min(maximumPictures, space - used))
+        let pictures = pictures(fitting: space - used)
         let first = page(texts: texts, top: top, pictures: pictures, about: Array(paragraphs.prefix(aboutCount)),
                          feel: Array(feel.prefix(feelCount)), body: body, continues: true)
         return [first, secondPage(about: Array(paragraphs.dropFirst(aboutCount)), feel: Array(feel.dropFirst(feelCount)), body: body)]
     }
 
-    func page(texts: [SceneText], top: Double, pictures: Double, about: [String], feel: [String], body: Double, continues: Bool) -> Scene {
+    /// A page: pictures, legend and text; with `column`, the text stands in that column
+    /// beside the pictures (which then start at the left margin) instead of below them.
+    /// Two pages with narrow pictures as tall as page one allows and, in the column beside
+    /// them, as much of the text as fits there; nil when the column would be too narrow.
+    /// (Below pictures, the text would leave them no taller.)
+    func twoPagesBeside(texts: [SceneText], top: Double, space: Double, body: Double) -> [Scene]? {
+        let pictures = pictures(fitting: space)
+        let width = content - picturesWidth(pictures) - 6 * mm
+        guard pictures > 20 * mm, width >= narrowestColumn else { return nil }
+        let room = block(pictures)
+        let aboutCount = (0...paragraphs.count).last { aboutHeight(Array(paragraphs.prefix($0)), body: body, width: width) <= room } ?? 0
+        let used = aboutHeight(Array(paragraphs.prefix(aboutCount)), body: body, width: width)
+        let left = room - used - (used > 0 ? 5 * mm : 0)
+        let fitting = (0...feel.count).last { feelHeight(Array(feel.prefix($0)), body: body, width: width) <= left } ?? 0
+        // A lone bullet under its heading reads as the whole list: then none here.
+        let feelCount = fitting == 1 && feel.count > 2 ? 0 : fitting
+        let first = page(texts: texts, top: top, pictures: pictures, about: Array(paragraphs.prefix(aboutCount)),
+                         feel: Array(feel.prefix(feelCount)), body: body, continues: true, column: (content - width + margin, width))
+        return [first, secondPage(about: Array(paragraphs.dropFirst(aboutCount)), feel: Array(feel.dropFirst(feelCount)), body: body)]
+    }
+
+    func page(texts: [SceneText], top: Double, pictures: Double, about: [String], feel: [String], body: Double, continues: Bool,
+              column: (x: Double, width: Double)? = nil) -> Scene {
         var texts = texts
         var y = top
-        let box = BodyRegion.full.box
-        let scale = pictures / box.height
-        let panelWidth = box.width * scale
-        let left = margin + (content - panelWidth * Double(views.count)) / 2
-        var panels: [ScenePanel] = []
-        for (index, view) in views.enumerated() {
-            guard let bodyView = atlas.view(view) else { continue }
-            let frame = Rect(minX: left + Double(index) * panelWidth, minY: y + 5 * mm, maxX: left + Double(index + 1) * panelWidth,
-                             maxY: y + 5 * mm + pictures)
-            let shift: Double = view == .lateralRight ? -28 : (view == .lateralLeft ? 28 : 0)
-            let placed = request.patterns.compactMap { $0.placed(in: view, side: request.side) }
-            let panel = ScenePanel(view: bodyView, origin: Point(frame.center.x + shift * scale, frame.minY - box.minY * scale),
-                                   scale: scale, frame: frame, label: bodyView.label, patterns: placed)
-            panels.append(panel)
-            texts.append(SceneText(text: bodyView.label, at: Point(frame.center.x, y), size: labelSize, weight: .bold, alignment: .center))
-            texts += ChartBuilder.sideMarks(panel, unit: 4 * mm)
-            texts += wrapped(EdgeMarkerText.texts(for: panel, atlas: atlas, size: 2.6 * mm, phrases: phrases), in: frame)
+        let panels = placePanels(pictures: pictures, top: y, left: column == nil ? nil : margin, texts: &texts)
+        y += block(pictures)
+        if let column {
+            let aboutEnd = columns(&texts, top: y - block(pictures), about: about, feel: [], body: body, continued: false,
+                                   x: column.x, width: column.width)
+            let end = columns(&texts, top: aboutEnd, about: [], feel: feel, body: body, continued: false, x: column.x, width: column.width)
+            y = max(y, end - 5 * mm)
         }
-        y += 5 * mm + pictures + 2 * mm
+        y += 2 * mm
         if let caption {
             texts.append(SceneText(text: caption, at: Point(margin, y), size: small, color: style.mutedText, width: content))
             y += height(caption, size: small, width: content) + 2 * mm
@@ -256,7 +322,7 @@ private struct HandoutLayout {
         let legend = SceneLegend(entries: legendEntries, frame: Rect(minX: margin, minY: y, maxX: width - margin, maxY: y + legendHeight),
                                  textSize: legendSize)
         y += legendHeight + 4 * mm
-        y = columns(&texts, top: y, about: about, feel: feel, body: body, continued: false)
+        if column == nil { y = columns(&texts, top: y, about: about, feel: feel, body: body, continued: false) }
         if continues {
             texts.append(SceneText(text: phrases.text(.handoutOverleaf), at: Point(margin, y), size: body, weight: .bold, width: content))
             y += height(phrases.text(.handoutOverleaf), size: body, weight: .bold, width: content) + 3 * mm
@@ -282,16 +348,22 @@ private struct HandoutLayout {
     }
 
     /// "About" on the left, "What you may feel" on the right (either may be empty); a
-    /// column that is alone takes the whole width. Returns the y below both.
-    func columns(_ texts: inout [SceneText], top: Double, about: [String], feel: [String], body: Double, continued: Bool) -> Double {
-        let aboutWidth = feel.isEmpty ? content : leftWidth
-        let feelX = about.isEmpty ? margin : margin + leftWidth + 8 * mm
-        let feelWidth = about.isEmpty ? content : rightWidth
+    /// column that is alone takes the whole width (or `width` from `x`, beside the pictures).
+    /// Returns the y below both.
+    func columns(_ texts: inout [SceneText], top: Double, about: [String], feel: [String], body: Double, continued: Bool,
+                 x: Double? = nil, width: Double? = nil) -> Double {
+        let left = x ?? margin, whole = width ?? content
+        let aboutWidth = feel.isEmpty ? whole : leftWidth
+        let feelX = about.isEmpty ? left : margin + leftWidth + 8 * mm
+        let feelWidth = about.isEmpty ? whole : rightWidth
         if !about.isEmpty {
             let title = aboutHeading(continued)
-            texts.append(SceneText(text: title, at: Point(margin, top), size: heading, weight: .bold, width: aboutWidth))
-            texts.append(SceneText(text: about.joined(separator: "\n\n"), at: Point(margin, top + headingHeight(title, width: aboutWidth)),
-                                   size: body, width: aboutWidth))
+            texts.append(SceneText(text: title, at: Point(left, top), size: heading, weight: .bold, width: aboutWidth))
+            var y = top + headingHeight(title, width: aboutWidth)
+            for paragraph in about {
+                texts.append(SceneText(text: paragraph, at: Point(left, y), size: body, width: aboutWidth))
+                y += height(paragraph, size: body, width: aboutWidth) + paragraphGap(body)
+            }
         }
         if !feel.isEmpty {
             let title = feelHeading(continued)
@@ -302,20 +374,6 @@ private struct HandoutLayout {
         let used = max(aboutHeight(about, body: body, width: aboutWidth, continued: continued),
                        feelHeight(feel, body: body, width: feelWidth, continued: continued))
         return top + used + (used > 0 ? 5 * mm : 0)
-    }
-
-    /// Notes at the top of a narrow panel, wrapped to its width and stacked by their
-    /// measured height (shrunk to fit on one line, a long note would run off the page).
-    func wrapped(_ notes: [SceneText], in frame: Rect) -> [SceneText] {
-        var y = notes.first?.at.y ?? frame.minY
-        return notes.map { note in
-            var note = note
-            note.fitWidth = nil
-            note.width = frame.maxX - note.at.x - 2 * mm
-            note.at.y = y
-            y += height(note.text, size: note.size, weight: note.weight, width: note.width!) + 0.5 * mm
-            return note
-        }
     }
 
     /// Clinic and sources at the foot of the page.

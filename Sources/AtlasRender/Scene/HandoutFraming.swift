@@ -1,0 +1,87 @@
+import AtlasModel
+
+/// What part of the body a handout's pictures frame, and how wide each view's panel is.
+///
+/// A pattern that lies wholly below the waist is framed waist to toes, so the leg it runs
+/// down is drawn large; one that reaches the low back above the pelvis (quadratus lumborum,
+/// the lumbar facets, the disc, iliopsoas) gets the whole body, so the reader sees where on
+/// the back it starts. Each panel is as wide as the body it frames (the hanging arms left
+/// out of a waist-to-toe frame), measured from the outline, so the pictures stay right when
+/// the outlines are redrawn.
+struct HandoutFraming {
+    struct Span {
+        var view: ViewID
+        /// The body's horizontal extent in the frame, padded (atlas millimetres, screen x).
+        var minX: Double, maxX: Double
+        var width: Double { maxX - minX }
+    }
+
+    /// The frame's top and bottom in atlas millimetres (the same for every panel).
+    let top: Double, bottom: Double
+    let lowerQuarter: Bool
+    let spans: [Span]
+
+    /// Atlas millimetres left beside the body in each panel.
+    static let padding = 12.0
+    /// How far above the iliac crest a zone, nerve or trigger point may reach and still count as
+    /// below the waist (the crest itself carries gluteus medius' zones).
+    static let waistAboveCrest = 20.0
+    /// Room above the highest zone in a waist-to-toe frame.
+    static let headroom = 40.0
+
+    init(views: [ViewID], patterns: [Pattern], side: Side, atlas: Atlas) {
+        let bodies = views.compactMap { atlas.view($0) }
+        let placed = views.flatMap { view in patterns.compactMap { $0.placed(in: view, side: side) } }
+        let tops = placed.flatMap {
+            ($0.zones.map(\.path) + $0.nerves.map(\.path)).compactMap(\.bounds).map(\.minY) + $0.triggerPoints.map(\.point.y)
+        }
+        let crest = atlas.view(.posterior)?.landmark("iliac-crest")?.point.y ?? BodyRegion.lowerQuarter.box.minY + 36
+        let highest = tops.min() ?? crest
+        let whole = bodies.filter { $0.id != .plantar }.map(\.bounds)
+        let bodyTop = whole.map(\.minY).min() ?? 0
+        let bodyBottom = (whole + bodies.map(\.bounds)).map(\.maxY).max() ?? BodyRegion.full.box.maxY
+        lowerQuarter = highest >= crest - Self.waistAboveCrest
+        top = lowerQuarter ? min(BodyRegion.lowerQuarter.box.minY, highest - Self.headroom) : bodyTop - Self.padding
+        bottom = bodyBottom + Self.padding / 2
+        let (top, bottom, lowerQuarter) = (top, bottom, lowerQuarter)
+        spans = bodies.map { body in
+            let (minX, maxX) = Self.extent(of: body, top: top, bottom: bottom, leavingOutArms: lowerQuarter)
+            return Span(view: body.id, minX: minX - Self.padding, maxX: maxX + Self.padding)
+        }
+    }
+
+    /// The sum of the panels' widths, atlas millimetres.
+    var width: Double { spans.map(\.width).reduce(0, +) }
+    var height: Double { bottom - top }
+
+    /// The height of body drawn in the frame, atlas millimetres: the shortest over the
+    /// whole-body views (the soles are a close-up of the feet, not a body).
+    func bodyHeight(atlas: Atlas) -> Double {
+        let heights = spans.filter { $0.view != .plantar }.compactMap { atlas.view($0.view)?.bounds }
+            .map { min(bottom, $0.maxY) - max(top, $0.minY) }
+        return heights.min() ?? height
+    }
+
+    /// The outline's horizontal extent between `top` and `bottom`; in a waist-to-toe frame
+    /// without the arms, which the frame leaves out (it clips them).
+    static func extent(of body: BodyView, top: Double, bottom: Double, leavingOutArms: Bool) -> (Double, Double) {
+        let arms = leavingOutArms ? body.arms.map { $0.polylines().flatMap { $0 } } : []
+        let xs = body.outline.polylines(segmentsPerCurve: 16).flatMap { $0 }
+            .filter { $0.y >= top && $0.y <= bottom }
+            .filter { p in !arms.contains { Polygon.contains($0, p) } }
+            .map(\.x)
+        guard let low = xs.min(), let high = xs.max() else { return (body.bounds.minX, body.bounds.maxX) }
+        return (low, high)
+    }
+
+    /// Where each foot stands (screen x of its centre, atlas millimetres) for `side`: the
+    /// middle of the outline's lowest part on that side of the midline.
+    static func footCentre(of body: BodyView, side: Side) -> Double? {
+        let sign = body.id.screenSign(for: side)
+        let bottom = body.bounds.maxY
+        let xs = body.outline.polylines(segmentsPerCurve: 16).flatMap { $0 }
+            .filter { $0.y > bottom - 60 && $0.x * sign > 0 }.map(\.x)
+        guard let low = xs.min(), let high = xs.max() else { return nil }
+        return (low + high) / 2
+    }
+}
