@@ -8,7 +8,7 @@ OUTPUT ?= Output
 
 PREFIX ?= /usr/local
 
-.PHONY: atlas test deps build clean bench install fuzz eval
+.PHONY: atlas test deps build clean bench install fuzz eval serve
 
 deps:
 	@./scripts/install-deps.sh
@@ -25,6 +25,11 @@ atlas: build
 test: deps
 	$(SWIFT) test -c release -Xswiftc -enable-testing --scratch-path .build-test
 	./scripts/fuzz.sh short
+	./scripts/serve-tests.sh .build-test/release/referral-atlas
+
+# The clinic's web intake on http://127.0.0.1:8080 (data in ./intake).
+serve: build
+	./.build/release/referral-atlas serve
 
 # The comparison on 400 held-out generated drawings (seeds never used while tuning): top-1,
 # top-3, group, side, two-source and photo-vs-PNG agreement, the most confused pairs.
@@ -43,9 +48,11 @@ clean:
 	find $(OUTPUT) -mindepth 1 ! -name README.md -exec rm -rf {} +
 
 # Release-mode benchmarks (package-benchmark): wall time, CPU, peak memory, allocations.
-# The whole-process benchmarks run the release binary that `build` makes.
+# The whole-process benchmarks run the release binary that `build` makes; the last line is the
+# web intake under load (8 clients, 200 drawings on loopback: p50/p99 latency).
 bench: build
 	cd Benchmarks && $(SWIFT) package benchmark
+	python3 Tests/Serve/load_and_crash.py .build/release/referral-atlas load
 
 # Installs the binary and the atlas it reads by default (PREFIX/share/referral-atlas/Atlas).
 install: build

@@ -14,6 +14,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // No default traits: the intake needs neither swift-configuration nor full Foundation.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Thin system-library wrappers: a module map and a shim header each.
@@ -24,8 +27,15 @@ let package = Package(
             name: "CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
         .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
             name: "CPango", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"])]),
+        // SHA-256 from Debian's libcrypto (swift-crypto would compile a copy of BoringSSL).
+        .systemLibrary(
+            name: "CCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
         // libjpeg needs setjmp/longjmp to recover from errors, which Swift cannot do: a
         // small C shim turns them into status codes (Sources/CJPEG/include/cjpeg.h).
         .target(
@@ -40,7 +50,7 @@ let package = Package(
         // Scenes and their drawing over Cairo, PNG via libpng, JPEG via libjpeg, text via Pango.
         .target(
             name: "AtlasRender",
-            dependencies: ["AtlasModel", "CCairo", "CPNG", "CJPEG", "CPango"]),
+            dependencies: ["AtlasModel", "CCairo", "CPNG", "CJPEG", "CPango", "CZlib"]),
 
         // Reading a patient's drawing and ranking every pattern against it.
         .target(
@@ -56,15 +66,30 @@ let package = Package(
             name: "AtlasEval",
             dependencies: ["AtlasEvaluation", "AtlasModel", "AtlasRender"]),
 
+        // The clinic's web intake: patient drawing page, clinician pages and the JSON API.
+        .target(
+            name: "AtlasServe",
+            dependencies: [
+                "AtlasModel", "AtlasRender", "AtlasCompare", "CCrypto",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+
         .executableTarget(
             name: "ReferralAtlasCLI",
             dependencies: [
-                "AtlasModel", "AtlasRender", "AtlasCompare",
+                "AtlasModel", "AtlasRender", "AtlasCompare", "AtlasServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "AtlasModelTests", dependencies: ["AtlasModel"]),
         .testTarget(name: "AtlasCompareTests", dependencies: ["AtlasModel", "AtlasRender", "AtlasCompare", "AtlasEvaluation"]),
+        .testTarget(
+            name: "AtlasServeTests",
+            dependencies: [
+                "AtlasModel", "AtlasRender", "AtlasCompare", "AtlasServe",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
         .testTarget(
             name: "AtlasRenderTests",
             dependencies: ["AtlasModel", "AtlasRender"],

@@ -19,14 +19,18 @@ public struct DrawingAnalysis: Sendable {
 public final class DrawingComparator: @unchecked Sendable {
     /// The atlas whose patterns drawings are compared with.
     public let atlas: Atlas
+    /// The calibration temperature of the confidences (`Priors.temperature`); other values
+    /// only for refitting it.
+    public let temperature: Double
     private let lock = NSLock()
     private var references: [ChartSheet: TemplateReference] = [:]
     private var masks: [ChartSheet: [PatternMask]] = [:]
 
     /// Checks that the atlas can draw its charts; the charts themselves are prepared when
     /// a drawing first needs them.
-    public init(atlas: Atlas) throws(CompareError) {
+    public init(atlas: Atlas, temperature: Double = Priors.temperature) throws(CompareError) {
         self.atlas = atlas
+        self.temperature = temperature
         for view in ViewID.allCases where atlas.view(view) == nil {
             throw CompareError.internalFailure("the atlas has no \(view.rawValue) view to compare drawings on")
         }
@@ -85,6 +89,11 @@ public final class DrawingComparator: @unchecked Sendable {
         case .failure(let miss):
             placed = try placeByOutline(image, name: name, miss: miss)
         }
+        return try compare(placed, name: name)
+    }
+
+    /// Reads the marks of a drawing placed on its chart and ranks every pattern against them.
+    func compare(_ placed: PlacedDrawing, name: String) throws(CompareError) -> DrawingAnalysis {
         let marks = DrawingMarks(drawing: placed.drawing, fit: placed.fit)
         guard marks.markedCells >= 2 else {
             let message = marks.panelMarkPixels > 0
@@ -97,7 +106,7 @@ public final class DrawingComparator: @unchecked Sendable {
         let features = DrawingFeatures(locations: locations)
         // Both-sides candidates only make sense for a drawing marked on both sides.
         let ranking = PatternScorer.rank(marks, masks: try patternMasks(for: reference), features: features,
-                                         allowBoth: locations.isBilateral)
+                                         allowBoth: locations.isBilateral, temperature: temperature)
         let comparison = Report.make(name: name, placed: placed, marks: marks, locations: locations, features: features,
                                      ranking: ranking, atlas: atlas)
         return DrawingAnalysis(comparison: comparison, drawing: placed.drawing, fit: placed.fit, marks: marks)

@@ -8,12 +8,43 @@ import Foundation
 //   atlas-eval tuning [N]      N drawings of the tuning set, printing every miss
 //   atlas-eval held-out [N]    N held-out drawings (add no-photos to skip photos and crops)
 //   atlas-eval draw SEED OUT.png   writes one generated drawing, to look at
+//   atlas-eval photo SEED INDEX OUT.jpg  the photo the evaluation takes of drawing SEED at position INDEX
+//   atlas-eval calibrate N T...    the first N tuning drawings (no photos) at each temperature
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "calibrate", arguments.count >= 3, let count = UInt64(arguments[1]), let directory = AtlasLocator.bundledAtlas() {
+    do {
+        let atlas = try AtlasLoader.load(directory: directory)
+        for temperature in arguments.dropFirst(2).compactMap(Double.init) {
+            let start = Evaluation.tuningSeeds.lowerBound
+            let report = try Evaluation.run(seeds: start..<(start + count), atlas: atlas, photoEvery: 0, cropEvery: 0, temperature: temperature)
+            print("temperature \(temperature), tuning seeds \(start)..<\(start + count)")
+            print(report.text)
+        }
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(1)
+    }
+}
 if arguments.first == "draw", arguments.count == 3, let seed = UInt64(arguments[1]), let directory = AtlasLocator.bundledAtlas() {
     do {
         let atlas = try AtlasLoader.load(directory: directory)
         let drawing = try DrawingGenerator.make(seed: seed, atlas: atlas)
         try AtomicFile.write(try PNGCodec.encode(drawing.page, opaque: true, dpi: 100, metadata: []), to: arguments[2])
+        print(drawing.description)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(1)
+    }
+}
+if arguments.first == "photo", arguments.count == 4, let seed = UInt64(arguments[1]), let index = Int(arguments[2]),
+   let directory = AtlasLocator.bundledAtlas() {
+    do {
+        let atlas = try AtlasLoader.load(directory: directory)
+        let drawing = try DrawingGenerator.make(seed: seed, atlas: atlas)
+        let photo = Evaluation.photo(of: drawing, index: index, every: 4)
+        try AtomicFile.write(try JPEGCodec.encode(photo, quality: 70), to: arguments[3])
         print(drawing.description)
         exit(0)
     } catch {

@@ -13,9 +13,16 @@ public struct EvaluationReport: Sendable {
     public var single = 0, top1 = 0, top3 = 0, group = 0, side = 0
     public var verdictRight = 0, verdictUndecided = 0
     public var pairs = 0, pairBothTop3 = 0, pairExplained = 0
-    public var photos = 0, photoAgree = 0, photoVerdictAgree = 0, photoFailed = 0
+    public var photos = 0, photoAgree = 0, photoSameSource = 0, photoVerdictAgree = 0, photoFailed = 0
     public var crops = 0, cropAgree = 0
     public var confidenceSum = 0.0
+    /// Per confidence bin of the top match (`reliabilityBins`): drawings, and how many right.
+    public var binCases = [Int](repeating: 0, count: reliabilityBins.count)
+    public var binRight = [Int](repeating: 0, count: reliabilityBins.count)
+    /// Summed negative log of the confidence given to the true source (single sources):
+    /// what a calibration fit minimises.
+    public var logLoss = 0.0
+    public static let reliabilityBins: [Range<Double>] = [0..<0.5, 0.5..<0.8, 0.8..<0.95, 0.95..<0.99, 0.99..<1.01]
     public var confusions: [String: Int] = [:]
     public var failures: [String] = []
     public var seconds = 0.0
@@ -33,11 +40,18 @@ public struct EvaluationReport: Sendable {
             "two sources, both in top 3: \(Self.share(pairBothTop3, pairs))",
             "two sources, best explanation is the pair: \(Self.share(pairExplained, pairs))",
             "photo and PNG agree (top match and side): \(Self.share(photoAgree, photos)); verdict: \(Self.share(photoVerdictAgree, photos)); photos unread: \(photoFailed)",
+            "photo and PNG name the same source (a muscle or its own trigger point) and side: \(Self.share(photoSameSource, photos))",
             "cropped to the back view agrees: \(Self.share(cropAgree, crops))",
             String(format: "mean confidence of the top match: %.3f (top-1 rate %.3f)", single > 0 ? confidenceSum / Double(single) : 0,
                    single > 0 ? Double(top1) / Double(single) : 0),
-            "most confused (true -> ranked first):",
+            String(format: "log loss of the true source: %.3f per drawing", single > 0 ? logLoss / Double(single) : 0),
+            "reliability (confidence of the top match: drawings, right):",
         ]
+        for (bin, range) in Self.reliabilityBins.enumerated() where binCases[bin] > 0 {
+            lines.append(String(format: "  %.2f-%.2f: %3d drawings, right %.3f", range.lowerBound, min(1, range.upperBound), binCases[bin],
+                                Double(binRight[bin]) / Double(binCases[bin])))
+        }
+        lines.append("most confused (true -> ranked first):")
         for (pair, count) in confusions.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(10) {
             lines.append("  \(count)  \(pair)")
         }
@@ -57,8 +71,9 @@ public enum Evaluation {
     /// Compares every drawing of `seeds` on every core; every `photoEvery`-th is also
     /// photographed (JPEG) and every `cropEvery`-th four-view drawing cut to its back view.
     public static func run(seeds: Range<UInt64>, atlas: Atlas, photoEvery: Int = 4, cropEvery: Int = 6,
+                           temperature: Double = Priors.temperature,
                            log: (@Sendable (String) -> Void)? = nil) throws -> EvaluationReport {
-        let comparator = try DrawingComparator(atlas: atlas)
+        let comparator = try DrawingComparator(atlas: atlas, temperature: temperature)
         let started = Date()
         let collected = Collected()
         let list = Array(seeds)
@@ -92,6 +107,13 @@ public enum Evaluation {
             let truth = drawing.sources[0]
             report.single += 1
             let top = matches.first
+            let right = top.map { same($0.id, truth.id, atlas: atlas) && $0.side == truth.side } ?? false
+            if let bin = EvaluationReport.reliabilityBins.firstIndex(where: { $0.contains(top?.confidence ?? 0) }) {
+                report.binCases[bin] += 1
+                if right { report.binRight[bin] += 1 }
+            }
+            let truthConfidence = matches.filter { same($0.id, truth.id, atlas: atlas) && $0.side == truth.side }.map(\.confidence).max() ?? 0
+            report.logLoss -= Foundation.log(max(truthConfidence, 1e-4))
             if let top, same(top.id, truth.id, atlas: atlas) { report.top1 += 1 } else {
                 report.confusions["\(truth.id) -> \(top?.id ?? "none")", default: 0] += 1
                 log?("miss \(drawing.description): \(matches.prefix(3).map { "\($0.id)/\($0.side.rawValue) \(String(format: "%.2f", $0.confidence))" })")
@@ -123,13 +145,13 @@ public enum Evaluation {
         }
         if photoEvery > 0, index % photoEvery == 0 {
             report.photos += 1
-            let captures: [Capture] = [.phonePhoto, .crookedScan, .unevenLight, .greyPaper]
-            var capture = captures[(index / photoEvery) % captures.count]
-            capture.seed = seed
-            let (photo, _) = SyntheticPhoto.capture(drawing.page, capture)
+            let photo = Self.photo(of: drawing, index: index, every: photoEvery)
             do {
                 let jpeg = try JPEGCodec.encode(photo, quality: 70)
                 let result = try comparator.analyse(bytes: jpeg, name: "seed-\(seed).jpg").comparison
+                if let a = result.matches.first, let b = matches.first, a.side == b.side, same(a.id, b.id, atlas: atlas) {
+                    report.photoSameSource += 1
+                }
                 if result.matches.first?.id == matches.first?.id && result.matches.first?.side == matches.first?.side {
                     report.photoAgree += 1
                 } else {
@@ -148,6 +170,15 @@ public enum Evaluation {
                 if agree { report.cropAgree += 1 }
             }
         }
+    }
+
+    /// The photo or scan taken of the `index`-th drawing when every `every`-th is captured:
+    /// the captures take turns.
+    public static func photo(of drawing: PatientDrawing, index: Int, every: Int) -> RGBAImage {
+        let captures: [Capture] = [.phonePhoto, .crookedScan, .unevenLight, .greyPaper]
+        var capture = captures[(index / max(1, every)) % captures.count]
+        capture.seed = drawing.seed
+        return SyntheticPhoto.capture(drawing.page, capture).0
     }
 
     /// The back-view panel of a four-view page cut out, as a screenshot of one view.
@@ -177,9 +208,11 @@ extension EvaluationReport {
         cases += o.cases; failed += o.failed; single += o.single; top1 += o.top1; top3 += o.top3; group += o.group; side += o.side
         verdictRight += o.verdictRight; verdictUndecided += o.verdictUndecided
         pairs += o.pairs; pairBothTop3 += o.pairBothTop3; pairExplained += o.pairExplained
-        photos += o.photos; photoAgree += o.photoAgree; photoVerdictAgree += o.photoVerdictAgree; photoFailed += o.photoFailed
+        photos += o.photos; photoAgree += o.photoAgree; photoSameSource += o.photoSameSource; photoVerdictAgree += o.photoVerdictAgree; photoFailed += o.photoFailed
         crops += o.crops; cropAgree += o.cropAgree
         confidenceSum += o.confidenceSum
+        logLoss += o.logLoss
+        for bin in binCases.indices { binCases[bin] += o.binCases[bin]; binRight[bin] += o.binRight[bin] }
         for (k, v) in o.confusions { confusions[k, default: 0] += v }
         failures += o.failures
     }

@@ -8,6 +8,12 @@ struct AtlasOptions: ParsableArguments {
     @Option(name: .long, help: "Atlas folder (default: $REFERRAL_ATLAS_DIR, else the bundled atlas).")
     var atlas: String?
 
+    @Flag(help: "Read the atlas files even when a compiled copy is cached (also: REFERRAL_ATLAS_NO_CACHE=1).")
+    var noCache = false
+
+    /// The compiled-atlas cache, unless turned off.
+    var cache: AtlasCache? { noCache ? nil : AtlasCache.standard() }
+
     func directory() throws -> URL {
         if let atlas { return URL(fileURLWithPath: atlas) }
         if let problem = AtlasLocator.environmentProblem() { throw CLIError.invalidInput(problem) }
@@ -17,11 +23,13 @@ struct AtlasOptions: ParsableArguments {
         return bundled
     }
 
-    /// The whole atlas, checked.
-    func load() throws -> Atlas {
+    /// The whole atlas, checked (from the cache when it holds these very files; `refresh`
+    /// reads and checks every file whatever the cache holds).
+    func load(refresh: Bool = false) throws -> Atlas {
         let url = try directory()
         do {
-            return try AtlasLoader.load(directory: url)
+            guard let cache else { return try AtlasLoader.load(directory: url) }
+            return refresh ? try cache.refresh(directory: url) : try cache.load(directory: url)
         } catch {
             throw CLIError.invalidInput(error.description)
         }
@@ -33,6 +41,7 @@ struct AtlasOptions: ParsableArguments {
     func load(onlyPatterns ids: [String]) throws -> Atlas {
         let url = try directory()
         do {
+            if let cache { return try cache.load(directory: url, onlyPatterns: ids) }
             return try AtlasLoader.load(directory: url, onlyPatterns: ids)
         } catch {
             throw CLIError.invalidInput(error.description)

@@ -3,7 +3,7 @@ import AtlasModel
 import AtlasRender
 
 @main
-struct ReferralAtlasCommand: ParsableCommand {
+struct ReferralAtlasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "referral-atlas",
         abstract: "Draw trigger-point referral patterns and nerve-pain zones on body charts.",
@@ -12,5 +12,5 @@ struct ReferralAtlasCommand: ParsableCommand {
             Exit status: 0 success, 1 invalid input (atlas, files, options), 2 nothing to show.
             """,
         version: ReferralAtlasVersion.string,
-        subcommands: [TemplateCommand.self, RenderCommand.self, CompareCommand.self, FigureCommand.self, HandoutCommand.self, ListCommand.self, ValidateCommand.self, DumpCommand.self])
+        subcommands: [TemplateCommand.self, RenderCommand.self, CompareCommand.self, FigureCommand.self, HandoutCommand.self, ListCommand.self, ValidateCommand.self, DumpCommand.self, ServeCommand.self])
 }

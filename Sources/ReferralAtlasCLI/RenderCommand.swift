@@ -40,20 +40,26 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Render the whole atlas into the output folder (-o), replacing what an earlier run wrote there.")
     var all = false
 
+    @Option(help: "With --all: how many pictures to draw at once, 1 to 256 (default: one per core).")
+    var jobs: Int?
+
     @OptionGroup var outputOptions: PictureOutputOptions
 
     func run() throws {
         try runReporting {
             let width = try checkedWidth(width)
             let dpi = try outputOptions.checkedDPI(default: 150)
+            if let jobs {
+                try Limits.jobs.check(jobs)
+                guard all else { throw CLIError.invalidInput("--jobs is for --all, which draws many pictures; drop it") }
+            }
             if all {
                 try renderAll(width: width ?? 1200, dpi: dpi)
                 return
             }
             let atlas = try atlasOptions.load(onlyPatterns: patterns)
             let chosen = try patterns.map { try lookUpPattern($0, in: atlas, dermatomeMap: dermatomeMap) }
-            // `all` keeps only the lateral views that can show a chosen side.
-            let views = (view?.views ?? defaultViews(chosen, sides: side.sides)).filter { v in side.sides.contains { v.shows($0) } }
+            let views = chosenViews(chosen)
             let target = try outputOptions.target(name: fileName(chosen, views: views), atlas: atlasOptions)
             var request = ChartRequest(kind: .render, views: views)
             request.patterns = chosen
@@ -66,7 +72,7 @@ struct RenderCommand: ParsableCommand {
             request.style = try styleOptions.resolve(atlas)
             let scene = try ChartBuilder.scene(request, atlas: atlas)
             if !chosen.isEmpty, scene.panels.allSatisfy({ $0.patterns.isEmpty }) {
-                throw CLIError.noResult("nothing of \(patterns.joined(separator: ", ")) shows in the \(views.map(\.rawValue).joined(separator: ", ")) view for the \(side.rawValue) side")
+                throw CLIError.noResult(RenderViews.nothingShown(chosen, views: views, sides: side.sides, atlas: atlas))
             }
             try Exporter.write(scene, format: target.format, to: target.path)
             print(target.path)
@@ -84,8 +90,9 @@ struct RenderCommand: ParsableCommand {
             throw CLIError.invalidInput("--all writes a folder of files; -o \(folder) looks like a file name")
         }
         try refuseOverwritingInputs(folder, atlas: try atlasOptions.directory())
-        let atlas = try atlasOptions.load()
-        let count = try Exporter.renderAtlas(atlas, into: folder, width: width, dpi: dpi, style: try styleOptions.resolve(atlas))
+        let atlas = try atlasOptions.load(refresh: true)
+        let count = try Exporter.renderAtlas(atlas, into: folder, width: width, dpi: dpi, style: try styleOptions.resolve(atlas),
+                                             workers: jobs)
         print("wrote \(count) files into \(folder) (open \(folder)/index.html)")
     }
 
@@ -95,6 +102,14 @@ struct RenderCommand: ParsableCommand {
         let viewName = views.count == ViewID.allCases.count ? "all-views" : views.map(\.rawValue).joined(separator: "+")
         let sideName = side == .both ? "-both-sides" : (side == .left && views.contains { $0.onlySide == nil } ? "-left-side" : "")
         return "\(subject)-\(viewName)\(sideName)"
+    }
+
+    /// The views asked for; `all` (or no --view) keeps only the lateral views that can show
+    /// a chosen side. A view named on its own is kept whatever the side: a blank body needs
+    /// no side, and a pattern that does not show there gets a message naming the view.
+    private func chosenViews(_ chosen: [Pattern]) -> [ViewID] {
+        if let view, !view.isAll { return view.views }
+        return (view?.views ?? defaultViews(chosen, sides: side.sides)).filter { v in side.sides.contains { v.shows($0) } }
     }
 
     /// The views in which any chosen pattern shows, in the usual order.

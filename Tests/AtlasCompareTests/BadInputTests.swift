@@ -92,13 +92,23 @@ struct BadInputTests {
         guard case .noMarks = e else { Issue.record("\(sheet.name): \(e)"); return }
     }
 
-    /// A phone photo of a blank chart in uneven light: shadows and noise are not marks.
-    @Test(arguments: [Capture.phonePhoto, .unevenLight, .greyPaper])
-    func photoOfABlankChartHasNoMarks(capture: Capture) throws {
-        let blank = try DrawingPainter.sheet([.posterior], width: 1240).image
+    /// A photo or scan of a blank chart (back view or all four) in uneven light: shadows,
+    /// noise and blurred printed lines are not marks, even read as dark strokes.
+    @Test(arguments: [Capture.phonePhoto, .unevenLight, .greyPaper, .crookedScan], [[ViewID.posterior], ViewID.allCases])
+    func photoOfABlankChartHasNoMarks(capture: Capture, views: [ViewID]) throws {
+        let blank = try DrawingPainter.sheet(views, width: 1240).image
         let (photo, _) = SyntheticPhoto.capture(blank, capture)
-        let e = try error(try JPEGCodec.encode(photo, quality: 60), name: "blank-photo.jpg")
-        guard case .noMarks = e else { Issue.record("\(e)"); return }
+        let check = {
+            let e = try error(try JPEGCodec.encode(photo, quality: 60), name: "blank-photo.jpg")
+            guard case .noMarks = e else { Issue.record("\(e)"); return }
+        }
+        // Known: the blank four-view chart photographed in uneven light (perspective, a shadow,
+        // a dark desk) reads a few marks (with the old dark-stroke limit too); open.
+        if views.count > 1, capture.shadow, capture.perspective > 0 {
+            withKnownIssue("a blank four-view chart in uneven light reads marks") { try check() }
+        } else {
+            try check()
+        }
     }
 
     @Test func marksOnlyOffTheBody() throws {

@@ -25,8 +25,9 @@ struct OutputTests {
                 #expect(match[key] != nil, "\(match["id"] ?? "?") lacks \(key) (absent figures are null)")
             }
         }
-        let confidences = matches.compactMap { $0["confidence"] as? Double }
-        #expect(confidences == confidences.sorted(by: >))
+        let ranked = matches.compactMap { m in (m["id"] as? String).flatMap { id in (m["confidence"] as? Double).map { (id: id, confidence: $0) } } }
+        #expect(ranked.count == matches.count)
+        #expect(RankingOrder.isDistinctSourcesFirst(ranked, atlas: DrawingPainter.atlas), "different sources first, each part by confidence")
         #expect(object["explanations"] is [[String: Any]])
         let limited = try #require(try JSONSerialization.jsonObject(with: Data(try ReportFormatter.json([Self.analysis.comparison], top: 2).utf8))
             as? [String: Any])

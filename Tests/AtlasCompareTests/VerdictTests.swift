@@ -111,7 +111,9 @@ struct VerdictTests {
     @Test func aDabOnTheHeelDoesNotFlipAButtockDrawing() throws {
         let buttock = Self.cells(x: 40...140, y: 790...880).map { ($0, Symptom.pain) }
         let without = try Self.verdict(buttock)
-        #expect(without.verdict == .referred || without.verdict == .entrapment, "\(without.words)")
+        // A buttock patch is a muscle, a joint or a trapped nerve; with calibrated odds it may
+        // also say it cannot tell a trapped nerve from a muscle or joint. Never a root.
+        #expect(without.verdict != .radicular && without.favoured?.group != .root, "\(without.words)")
         let grid = Self.reference.panels[0]
         let heel = Self.cells(x: 20...200, y: 1700...1760).sorted {
             grid.millimetres(ofCell: $0, factor: TemplateReference.gridFactor).y > grid.millimetres(ofCell: $1, factor: TemplateReference.gridFactor).y

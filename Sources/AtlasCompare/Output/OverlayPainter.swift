@@ -23,7 +23,7 @@ enum OverlayPainter {
         let drawing = analysis.drawing
         let colors = [style.painMark, style.numbnessMark, style.tinglingMark]
         let inkFactor = TemplateReference.inkFactor
-        let printedLimit = Float(8 * analysis.fit.reference.scale * inkFactor)
+        let printedLimit = MarkTally.printedLineLimit(analysis.fit)
         for cell in grid.body.indices {
             let (x, y) = (grid.originX + cell % grid.width, grid.originY + cell / grid.width)
             guard x >= 0, y >= 0, x < image.width, y < image.height else { continue }

@@ -6,12 +6,15 @@ public enum RegistrationMethod: String, Sendable, Codable {
     case cornerMarks = "corner-marks"
     /// By the printed body lines (scale and shift only): digital drawings and crops.
     case bodyOutline = "body-outline"
+    /// Drawn on screen as strokes in atlas millimetres: nothing to find or line up.
+    case strokes = "strokes"
 
     /// Words for the report.
     public var words: String {
         switch self {
         case .cornerMarks: "found by its corner marks"
         case .bodyOutline: "found by its body outline"
+        case .strokes: "drawn on screen"
         }
     }
 }

@@ -55,7 +55,7 @@ struct Ranking: Sendable {
 /// background model. Precision and coverage are kept as the explanation of the score.
 enum PatternScorer {
     static func rank(_ marks: DrawingMarks, masks: [PatternMask], features: DrawingFeatures = DrawingFeatures(features: []),
-                     allowBoth: Bool = true) -> Ranking {
+                     allowBoth: Bool = true, temperature: Double = Priors.temperature) -> Ranking {
         let totalDrawn = marks.markedCells
         guard totalDrawn > 0 else { return Ranking(matches: [], explanations: [], candidates: []) }
         let masks = allowBoth ? masks : masks.filter { $0.side != .both }
@@ -78,11 +78,16 @@ enum PatternScorer {
             candidates.append(candidate)
             fits.append(match)
         }
-        let combined = SourceCombiner.explain(candidates, marks: marks, features: features)
+        let combined = SourceCombiner.explain(candidates, marks: marks, features: features, temperature: temperature)
         for index in fits.indices { fits[index].confidence = combined.marginals[index] }
-        let order = fits.indices.sorted { a, b in
+        let byConfidence = fits.indices.sorted { a, b in
             (fits[a].confidence, candidates[a].logLikelihood, fits[b].id) > (fits[b].confidence, candidates[b].logLikelihood, fits[a].id)
         }
+        // Matches without a marked cell in their zones are left out of the report, so the
+        // distinct-sources order is taken over the others; those follow at the end.
+        let evidence = byConfidence.filter { fits[$0].precision > 0 }
+        let order = DistinctSources.order(evidence.map { SourceKey(mask: masks[$0]) }).map { evidence[$0] }
+            + byConfidence.filter { fits[$0].precision <= 0 }
         return Ranking(matches: order.map { fits[$0] }, explanations: combined.explanations, candidates: order.map { candidates[$0] })
     }
 

@@ -26,12 +26,12 @@ public struct Explanation: Sendable, Codable, Equatable {
 /// Looks for drawings better explained by two or three sources than by one.
 ///
 /// A combination marks a cell at the highest rate any of its sources gives that cell (the
-/// cell is explained by whichever source explains it best). Each extra source costs
-/// `extraSourcePenalty` in log prior odds: two sources must explain clearly more than one
-/// before they are preferred (an Occam factor; its size was set on the tuning set).
+/// cell is explained by whichever source explains it best). Its prior (`Priors`) is the
+/// share of drawings with that many sources spread over every combination of that size:
+/// with some seventy candidates there are thirty-five times as many pairs as singles, so a
+/// pair must explain clearly more than one source before it is preferred (an Occam factor).
 /// Every pair of patterns is scored; triples extend the best pairs.
 enum SourceCombiner {
-    static let extraSourcePenalty = 9.0
     /// Pairs extended to triples.
     static let triplesFrom = 4
 
@@ -42,18 +42,26 @@ enum SourceCombiner {
         var explanations: [Explanation]
     }
 
-    static func explain(_ candidates: [Candidate], marks: DrawingMarks, features: DrawingFeatures) -> Result {
+    static func explain(_ candidates: [Candidate], marks: DrawingMarks, features: DrawingFeatures,
+                        temperature: Double = Priors.temperature) -> Result {
         guard !candidates.isEmpty else { return Result(marginals: [], explanations: []) }
-        var hypotheses: [(members: [Int], logPosterior: Double)] = candidates.indices.map { ([$0], candidates[$0].logLikelihood) }
+        let prior = candidates.map { Priors.logPrior($0.group) }
+        var hypotheses: [(members: [Int], logPosterior: Double)] = candidates.indices.map { ([$0], candidates[$0].logLikelihood + prior[$0]) }
         var pairs: [(members: [Int], cells: Double, logPosterior: Double)] = []
         for a in candidates.indices {
             let rates = candidates[a].denseRates()
             for b in candidates.indices where b > a && compatible(candidates[a].mask, candidates[b].mask) {
                 let cells = candidates[a].cells + addedLikelihood(rates: rates, adding: candidates[b], marks: marks)
                 let feature = max(features.logRatio(for: candidates[a].group), features.logRatio(for: candidates[b].group))
-                pairs.append(([a, b], cells, cells + feature - extraSourcePenalty))
+                pairs.append(([a, b], cells, cells + feature + prior[a] + prior[b]))
             }
         }
+        let n = candidates.count
+        let pairPrior = Priors.logCombinationPrior(size: 2, candidates: n, combinations: max(1, pairs.count))
+        // Triples are only scored from the best pairs, but their prior counts every triple
+        // there could be (about n^3 / 6), so looking at few of them favours none.
+        let triplePrior = Priors.logCombinationPrior(size: 3, candidates: n, combinations: max(1, n * (n - 1) * (n - 2) / 6))
+        for index in pairs.indices { pairs[index].logPosterior += pairPrior }
         pairs.sort { $0.logPosterior > $1.logPosterior }
         hypotheses += pairs.map { ($0.members, $0.logPosterior) }
         for pair in pairs.prefix(triplesFrom) {
@@ -70,10 +78,10 @@ enum SourceCombiner {
                 let feature = [a, b, c].map { features.logRatio(for: candidates[$0].group) }.max() ?? 0
                 let members = [a, b, c].sorted()
                 guard !hypotheses.contains(where: { $0.members == members }) else { continue }
-                hypotheses.append((members, cells + feature - 2 * extraSourcePenalty))
+                hypotheses.append((members, cells + feature + prior[a] + prior[b] + prior[c] + triplePrior))
             }
         }
-        let shares = Likelihood.shares(hypotheses.map(\.logPosterior))
+        let shares = Priors.shares(hypotheses.map(\.logPosterior), temperature: temperature)
         var marginals = [Double](repeating: 0, count: candidates.count)
         for (hypothesis, share) in zip(hypotheses, shares) {
             for member in hypothesis.members { marginals[member] += share }

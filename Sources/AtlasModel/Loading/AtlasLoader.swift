@@ -143,8 +143,13 @@ public enum AtlasLoader {
             phrasebooks[book.language] = book
         }
 
+        // Muscles name the patterns they cause; with a selection, every pattern file counts
+        // (its id is its file name), so that the selection does not make them unknown.
+        let patternIDs = selection == nil ? Set(patterns.map(\.id)) : Set(["muscles", "joints", "nerves"].flatMap {
+            yamlFiles(in: $0, base: base).map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+        })
         let anatomy = AnatomyLoader.load(paths: yamlFiles(in: "anatomy", base: base).map(display), landmarks: landmarks,
-                                         patternIDs: Set(patterns.map(\.id)), log: log)
+                                         patternIDs: patternIDs, log: log)
 
         // The whole-body views are required; the sole view is optional.
         guard ViewID.allCases.allSatisfy({ views[$0] != nil }) else { return nil }

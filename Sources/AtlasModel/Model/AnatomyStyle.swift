@@ -1,6 +1,6 @@
 /// How the bones and muscles under the zones are drawn: faint, so that the zones stay the
 /// strongest element. Sizes are millimetres of the body.
-public struct AnatomyStyle: Sendable, Equatable {
+public struct AnatomyStyle: Sendable, Equatable, Codable {
     /// False leaves the layer out (`anatomy: {show: false}` in a style, or `--no-anatomy`).
     public var show = true
     /// Bones: a faint warm grey outline with a very light fill.

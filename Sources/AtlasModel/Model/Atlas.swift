@@ -14,7 +14,7 @@ public struct DermatomeMap: Sendable, Equatable, Codable {
 }
 
 /// The whole validated atlas.
-public struct Atlas: Sendable, Equatable {
+public struct Atlas: Sendable, Equatable, Codable {
     public var version: String
     public var name: String
     public var views: [ViewID: BodyView]

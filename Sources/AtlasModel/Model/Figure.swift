@@ -18,14 +18,14 @@ public enum BodyRegion: String, Sendable, CaseIterable, Codable {
 }
 
 /// A callout: text in the panel's margin with a leader line to a point of the body.
-public struct FigureLabel: Sendable, Equatable {
+public struct FigureLabel: Sendable, Equatable, Codable {
     public var text: String
     /// The point named, in screen millimetres of the panel's view.
     public var point: Point
 }
 
 /// One panel of a figure: a view with the patterns drawn on it.
-public struct FigurePanel: Sendable, Equatable {
+public struct FigurePanel: Sendable, Equatable, Codable {
     public var view: ViewID
     public var patterns: [Pattern]
     public var sides: [Side]
@@ -35,7 +35,7 @@ public struct FigurePanel: Sendable, Equatable {
 }
 
 /// A declarative multi-panel figure (`figures/*.yaml`) for blogs and handouts.
-public struct Figure: Sendable, Equatable {
+public struct Figure: Sendable, Equatable, Codable {
     public var id: String
     public var title: String
     public var subtitle: String?

@@ -1,7 +1,7 @@
 /// Every sentence the pictures and handouts print, so that a translation is a data file
 /// (`Atlas/text/<lang>.yaml`), not code. English is built in and shipped as `text/en.yaml`.
-public struct Phrasebook: Sendable, Equatable {
-    public enum Key: String, Sendable, CaseIterable {
+public struct Phrasebook: Sendable, Equatable, Codable {
+    public enum Key: String, Sendable, CaseIterable, Codable {
         case disclaimer
         case templateTitle = "template-title"
         case templateInstructions = "template-instructions"
@@ -78,7 +78,7 @@ public struct Phrasebook: Sendable, Equatable {
     /// Translated pattern names, descriptions and "what you may feel" lists, by pattern id.
     public var patterns: [String: PatternText]
 
-    public struct PatternText: Sendable, Equatable {
+    public struct PatternText: Sendable, Equatable, Codable {
         public var name: String?
         public var description: String?
         public var feel: [String]?

@@ -1,5 +1,5 @@
 /// An sRGB colour with alpha, components 0...1.
-public struct Color: Sendable, Equatable {
+public struct Color: Sendable, Equatable, Codable {
     public var r: Double, g: Double, b: Double, a: Double
 
     public init(_ r: Double, _ g: Double, _ b: Double, _ a: Double = 1) {
@@ -24,8 +24,8 @@ public struct Color: Sendable, Equatable {
 
 /// How a dermatome root or radicular zone is textured: each root needs its own texture so
 /// that neighbours differ without colour.
-public struct HatchStyle: Sendable, Equatable {
-    public enum Texture: String, Sendable, CaseIterable {
+public struct HatchStyle: Sendable, Equatable, Codable {
+    public enum Texture: String, Sendable, CaseIterable, Codable {
         case lines, crossed, dots
         /// Short staggered dashes: a broken hatch that no continuous hatch is mistaken for.
         case dashes
@@ -44,7 +44,7 @@ public struct HatchStyle: Sendable, Equatable {
 
 /// Every colour, texture and size the renderer uses. Sizes are in millimetres of the body
 /// (they scale with the picture), except where named as a fraction of the text unit.
-public struct Style: Sendable, Equatable {
+public struct Style: Sendable, Equatable, Codable {
     public var bodyFill = Color(1, 1, 1)
     public var outline = Color(hex: "#2B2B2B")!
     public var outlineWidth = 2.6

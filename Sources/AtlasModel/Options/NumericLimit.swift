@@ -47,6 +47,9 @@ public enum Limits {
     public static let dpi = NumericLimit(name: "dpi", range: 30.0...1200.0, unit: "dots per inch")
     /// How many ranked patterns to list.
     public static let top = NumericLimit(name: "top", range: 1...100, unit: "patterns")
+    /// How many pictures to draw at once (`render --all --jobs`): more than the machine's
+    /// cores only costs memory.
+    public static let jobs = NumericLimit(name: "jobs", range: 1...256, unit: "workers")
 }
 
 /// A number or value outside what an option accepts; the message names the option.

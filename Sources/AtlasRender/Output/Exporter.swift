@@ -4,9 +4,10 @@ import Foundation
 /// Renders requests to files, one at a time or the whole atlas at once (on every core).
 public enum Exporter {
     /// Renders one chart to `path` in `format`, atomically.
-    public static func write(_ request: ChartRequest, atlas: Atlas, format: OutputFormat, to path: String) throws(RenderError) {
+    public static func write(_ request: ChartRequest, atlas: Atlas, format: OutputFormat, to path: String,
+                             threads: Int? = nil) throws(RenderError) {
         let scene = try ChartBuilder.scene(request, atlas: atlas)
-        let bytes = try SceneRenderer.render(scene, as: format)
+        let bytes = try SceneRenderer.render(scene, as: format, threads: threads)
         try AtomicFile.write(bytes, to: path)
     }
 
@@ -39,8 +40,9 @@ public enum Exporter {
     }
 
     /// Writes a prepared scene to `path`, atomically.
-    public static func write(_ scene: Scene, format: OutputFormat, to path: String) throws(RenderError) {
-        try AtomicFile.write(try SceneRenderer.render(scene, as: format), to: path)
+    /// `threads`: how many cores one PNG may use (default: all).
+    public static func write(_ scene: Scene, format: OutputFormat, to path: String, threads: Int? = nil) throws(RenderError) {
+        try AtomicFile.write(try SceneRenderer.render(scene, as: format, threads: threads), to: path)
     }
 
     /// Runs jobs on `workers` threads (default: every core); returns the paths written, or
@@ -64,14 +66,14 @@ public enum Exporter {
             do {
                 switch job.content {
                 case .chart(let request):
-                    try write(request, atlas: atlas, format: job.format, to: job.path)
+                    try write(request, atlas: atlas, format: job.format, to: job.path, threads: 1)
                 case .contactSheet(let width):
                     try write(try ContactSheet.scene(atlas: atlas, patterns: atlas.patterns, width: width, style: style),
-                              format: job.format, to: job.path)
+                              format: job.format, to: job.path, threads: 1)
                 case .handout(let request):
                     try AtomicFile.write(try PageRenderer.render(try HandoutBuilder.pages(request, atlas: atlas), as: job.format), to: job.path)
                 case .figure(let figure, let width):
-                    try write(try FigureBuilder.scene(figure, width: width, dpi: 144, style: style, atlas: atlas), format: job.format, to: job.path)
+                    try write(try FigureBuilder.scene(figure, width: width, dpi: 144, style: style, atlas: atlas), format: job.format, to: job.path, threads: 1)
                 }
             } catch {
                 failures.add(index, error)
@@ -85,10 +87,13 @@ public enum Exporter {
     /// first written into a hidden staging folder inside `folder`, and only when all of them
     /// are written do its subfolders replace those of an earlier run (a rename each). A
     /// failure leaves `folder` as it was. Returns the number of files written.
-    public static func renderAtlas(_ atlas: Atlas, into folder: String, width: Int, dpi: Double, style: Style) throws(RenderError) -> Int {
+    /// `workers` pictures are drawn at once (default: one per core).
+    public static func renderAtlas(_ atlas: Atlas, into folder: String, width: Int, dpi: Double, style: Style,
+                                   workers: Int? = nil) throws(RenderError) -> Int {
         try RenderError.checking { () throws(InvalidOption) in
             try Limits.width.check(width)
             try Limits.dpi.check(dpi)
+            if let workers { try Limits.jobs.check(workers) }
         }
         let files = FileManager.default
         var isDirectory: ObjCBool = false
@@ -106,7 +111,8 @@ public enum Exporter {
             try? files.removeItem(atPath: retired)
         }
         do {
-            let written = try run(try allJobs(atlas: atlas, directory: staging, width: width, dpi: dpi, style: style), atlas: atlas)
+            let written = try run(try allJobs(atlas: atlas, directory: staging, width: width, dpi: dpi, style: style), atlas: atlas,
+                                  workers: workers)
             try writeGallery(atlas: atlas, directory: staging, paths: written)
             try replaceEntries(of: folder, with: staging, retiring: retired)
             return written.count + 1

@@ -58,8 +58,10 @@ public enum ChartBuilder {
                                maxY: footerTop + u * 5.0)
         scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: scene.panels, phrases: phrases), frame: legendFrame,
                                    textSize: u * 0.62)
-        let footer = "\(SourceCaption.text(for: request.patterns, phrases: phrases)) \(phrases.text(.disclaimer)) "
-            + phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])
+        // A blank chart has no source caption: no leading space then.
+        let footer = [SourceCaption.text(for: request.patterns, phrases: phrases), phrases.text(.disclaimer),
+                      phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])]
+            .filter { !$0.isEmpty }.joined(separator: " ")
         // Wrapped, not shrunk: the source captions of several patterns take two or three lines.
         let footerText = SceneText(text: footer, at: Point(layout.margin, footerTop + u * 5.25), size: u * 0.5,
                                    color: style.mutedText, width: w - 2 * layout.margin)

@@ -21,12 +21,20 @@ public struct ChartLayout: Sendable, Equatable {
 
     /// The part of the body each panel frames (`full` unless a close-up is asked for).
     public var region: BodyRegion
+    /// The box each panel frames, in atlas millimetres: the region's, or the soles' own
+    /// when they are the only view.
+    public var box: Rect
+
+    /// The soles and the R and L above their toes. In a chart of the soles alone the page
+    /// fits them; beside other views they stand where the feet stand, in the region's box.
+    public static let solesBox = Rect(minX: -250, minY: 1110, maxX: 250, maxY: 1780)
 
     public init(views: [ViewID], width: Int, region: BodyRegion = .full) {
         let n = Double(max(views.count, 1))
         let w = Double(width)
-        let box = region.box
+        let box = views == [.plantar] ? Self.solesBox : region.box
         self.region = region
+        self.box = box
         unit = w / (24 + 9 * n)
         margin = unit
         let header = unit * 3.4 + (views.count > 1 ? unit * 1.5 : 0)
@@ -57,7 +65,6 @@ public struct ChartLayout: Sendable, Equatable {
     /// Where the atlas origin lands in panel `index` showing `view`.
     public func origin(panel index: Int, view: ViewID) -> Point {
         let frame = panelFrames[index]
-        let box = region.box
         return Point(frame.center.x + (Self.centringShift(view) - box.center.x) * scale, frame.minY - box.minY * scale)
     }
 }

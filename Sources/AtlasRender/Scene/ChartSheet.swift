@@ -150,13 +150,17 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
 
     /// Left and right margin of the panels: the finder marks sit only in the corners, so the
     /// large back-and-front bodies may come closer to the edges than the text does.
-    var panelSideMargin: Double { views == Self.backFront ? 12 : Self.sideMargin }
+    var panelSideMargin: Double { views == Self.backFront ? 10 : Self.sideMargin }
+
+    /// Room between neighbouring panels: the back's and the front's hands, near the panels'
+    /// edges, would nearly touch without it.
+    public var panelGap: Double { views == Self.backFront ? 5 : 0 }
 
     /// Page millimetres per body millimetre.
     public var scale: Double {
         let box = panelBox
         let byHeight = (pageHeight - Self.panelsTop - bottomRoom) / box.height
-        let byWidth = (pageWidth - 2 * panelSideMargin) / (box.width * Double(views.count))
+        let byWidth = (pageWidth - 2 * panelSideMargin - panelGap * Double(views.count - 1)) / (box.width * Double(views.count))
         return min(byHeight, byWidth)
     }
 
@@ -164,9 +168,10 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
     public var panelFrames: [Rect] {
         let box = panelBox
         let w = box.width * scale, h = box.height * scale
-        let left = (pageWidth - w * Double(views.count)) / 2
+        let step = w + panelGap
+        let left = (pageWidth - w * Double(views.count) - panelGap * Double(views.count - 1)) / 2
         return (0..<views.count).map { i in
-            Rect(minX: left + Double(i) * w, minY: Self.panelsTop, maxX: left + Double(i + 1) * w, maxY: Self.panelsTop + h)
+            Rect(minX: left + Double(i) * step, minY: Self.panelsTop, maxX: left + Double(i) * step + w, maxY: Self.panelsTop + h)
         }
     }
 

@@ -5,6 +5,8 @@ import AtlasModel
 
 extension ChartRequest {
     public func validate() throws(RenderError) {
+        // An empty list of views would make a page with a header and nothing under it.
+        guard !views.isEmpty else { throw RenderError.invalidRequest("a chart needs at least one view") }
         try RenderError.checking { () throws(InvalidOption) in
             try Limits.width.check(width)
             try Limits.dpi.check(dpi)

@@ -62,7 +62,8 @@ enum SheetBuilder {
                                        weight: .bold, alignment: .center, fitWidth: panel.frame.width * 0.95))
             }
             texts += sideWords(panel, box: sheet.panelBox, size: (sheet.isLandscape ? 2.6 : 3.2) * mm, phrases: phrases,
-                               stacked: sheet.isLandscape)
+                               stacked: sheet.isLandscape || sheet.views == ChartSheet.backFront,
+                               hugging: sheet.views.count > 1)
         }
         let footerTop = sheet.pageHeight - sheet.bottomRoom + 1.5
         texts.append(SceneText(text: phrases.text(.templateNameDate), at: Point(left, footerTop) * mm, size: 3.4 * mm,
@@ -109,11 +110,15 @@ enum SheetBuilder {
     /// left); a side view says whose side it is, behind the calf. Printed grey ink, so
     /// `compare` takes them for part of the chart, never for a mark.
     /// `stacked` breaks them into short lines, where neighbouring panels leave little room.
-    static func sideWords(_ panel: ScenePanel, box: Rect, size: Double, phrases: Phrasebook, stacked: Bool = false) -> [SceneText] {
+    /// `hugging` sets them close beside the calves (whose outer edge is about 134 mm out),
+    /// so that with a neighbour each pair plainly belongs to its own body, never reading as
+    /// a pair of the two bodies' inner words ("Your right | Your right").
+    static func sideWords(_ panel: ScenePanel, box: Rect, size: Double, phrases: Phrasebook, stacked: Bool = false,
+                          hugging: Bool = false) -> [SceneText] {
         let grey = Color(hex: "#666666")!
         // Beside the calf: the arms end above it, so the room out to the panel's edge is free.
         let y = box.minY + box.height * 0.79
-        let offset = box.width / 2 - (box.width / 2 - 150) / 2
+        let offset = hugging ? 134 + 70 : box.width / 2 - (box.width / 2 - 150) / 2
         // One word to a line when stacked, each line placed here (never by wrapping or the
         // font's line spacing): the words then lie in the same place at every size, as
         // `compare` expects of printed ink.

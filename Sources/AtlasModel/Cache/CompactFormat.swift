@@ -1,0 +1,47 @@
+/// The byte format of the compiled-atlas cache: a string table of coding keys, then one
+/// tree of tagged values. Keyed containers store their keys, so any `Codable` type round-
+/// trips (optional fields, enums with payloads, dictionaries); composite values carry their
+/// byte length so that a reader can step over them. Points and paths, which are most of
+/// the atlas, are packed as raw doubles.
+enum CompactTag: UInt8 {
+    case null = 0
+    case boolFalse, boolTrue
+    /// A signed integer, zigzag varint.
+    case int
+    /// An unsigned integer, varint.
+    case uint
+    /// 8 bytes, the bit pattern, little-endian.
+    case double
+    case float
+    /// Varint byte count, then UTF-8.
+    case string
+    /// Varint byte length of the rest, varint count, then count x (varint key index, value).
+    case keyed
+    /// Varint byte length of the rest, varint count, then count values.
+    case unkeyed
+    /// Varint count, then count x 2 doubles.
+    case points
+    /// Varint element count, one operation byte per element, then the elements' doubles.
+    case path
+    /// 2 doubles.
+    case point
+}
+
+/// Operation bytes of a packed path.
+enum CompactPathOperation: UInt8 {
+    case move = 0, line, curve, close
+
+    var pointCount: Int {
+        switch self {
+        case .move, .line: 1
+        case .curve: 3
+        case .close: 0
+        }
+    }
+}
+
+/// A cache file that cannot be read: its reader gives up and the atlas is loaded from its files.
+struct CompactFormatError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
