@@ -37,7 +37,7 @@ enum AnatomyLoader {
 
         for item in map["bones"]?.sequence(log, what: "a list of bones") ?? [] {
             guard let bone = item.mapping(log, what: "a bone ({id, points})"),
-                  bone.check(required: ["id", "points"], optional: ["line", "midline"], in: "a bone", log),
+                  bone.check(required: ["id", "points"], optional: ["line", "midline", "open"], in: "a bone", log),
                   let id = checkID(bone["id"]!) else { continue }
             let lineOnly = bone["line"]?.bool(log) ?? false
             let midline = bone["midline"]?.bool(log) ?? false
@@ -58,6 +58,10 @@ enum AnatomyLoader {
                     continue
                 }
                 result.bones.append(Bone(id: id, path: whole, lineOnly: lineOnly, midline: true))
+            } else if bone["open"]?.bool(log) ?? false {
+                // An open bony line (a crest, a rim): drawn, never filled.
+                guard let knots = reader.knots(bone["points"]!, minimum: 2, what: "bone '\(id)'") else { continue }
+                result.bones.append(Bone(id: id, path: Spline.path(through: knots, closed: false), lineOnly: true))
             } else if let path = reader.closedShape(bone["points"]!, what: "bone '\(id)'") {
                 result.bones.append(Bone(id: id, path: path, lineOnly: lineOnly))
             }

@@ -5,7 +5,7 @@ struct BodyFile {
     var mirrorOf: ViewID?
     var symmetric: Bool
     var outline: [SplineKnot]
-    var contours: [(id: String, kind: Contour.Kind, knots: [SplineKnot], mirror: Bool, closed: Bool, under: Bool)]
+    var contours: [(id: String, kind: Contour.Kind, knots: [SplineKnot], mirror: Bool, closed: Bool, under: Bool, bony: Bool)]
     var landmarks: [String: Point]
     var arms: [[SplineKnot]] = []
     var magnification = 1.0
@@ -71,15 +71,15 @@ enum BodyLoader {
             }
         }
 
-        var contours: [(id: String, kind: Contour.Kind, knots: [SplineKnot], mirror: Bool, closed: Bool, under: Bool)] = []
+        var contours: [(id: String, kind: Contour.Kind, knots: [SplineKnot], mirror: Bool, closed: Bool, under: Bool, bony: Bool)] = []
         for item in map["contours"]?.sequence(log, what: "a list of contours") ?? [] {
             guard let c = item.mapping(log, what: "a contour ({id, points})") else { continue }
-            c.check(required: ["id", "points"], optional: ["kind", "mirror", "closed", "under"], in: "a contour", log)
+            c.check(required: ["id", "points"], optional: ["kind", "mirror", "closed", "under", "bony"], in: "a contour", log)
             guard let id = c["id"]?.string(log), let pointsValue = c["points"],
                   let knots = reader.knots(pointsValue, minimum: 2, what: "contour '\(id)'") else { continue }
             let kind = c["kind"].flatMap { $0.choice(log, ["line", "crease", "edge"]) }.flatMap(Contour.Kind.init) ?? .line
             contours.append((id, kind, knots, c["mirror"]?.bool(log) ?? false, c["closed"]?.bool(log) ?? false,
-                             c["under"]?.bool(log) ?? false))
+                             c["under"]?.bool(log) ?? false, c["bony"]?.bool(log) ?? false))
         }
         var arms: [[SplineKnot]] = []
         for item in map["arms"]?.sequence(log, what: "a list of areas ([[x, y], ...]) covering the arms") ?? [] {
@@ -113,9 +113,9 @@ enum BodyLoader {
         var contours: [Contour] = []
         for c in file.contours {
             let path = Spline.path(through: c.knots, closed: c.closed)
-            contours.append(Contour(id: c.id, kind: c.kind, path: path.map(flip), under: c.under))
+            contours.append(Contour(id: c.id, kind: c.kind, path: path.map(flip), under: c.under, bony: c.bony))
             if c.mirror && file.symmetric {
-                contours.append(Contour(id: c.id, kind: c.kind, path: path.mirrored, under: c.under))
+                contours.append(Contour(id: c.id, kind: c.kind, path: path.mirrored, under: c.under, bony: c.bony))
             }
         }
         var landmarks: [Landmark] = []

@@ -9,6 +9,9 @@ public struct Contour: Sendable, Equatable, Codable {
     public var path: BezierPath
     /// Drawn beneath the zones (the arm across the hip in a side view) rather than over them.
     public var under = false
+    /// A bony landmark (fibular head, malleolus, iliotibial band) that the anatomy layer's
+    /// skeleton already shows: left out when the anatomy is drawn, so it is not drawn twice.
+    public var bony = false
 }
 
 /// A named anatomical point of a view, in screen millimetres.

@@ -10,10 +10,18 @@ struct AnatomyDrawer {
     /// Line widths never drop below a visible hairline in small panels.
     private func width(_ millimetres: Double, _ scale: Double) -> Double { max(0.5, millimetres * scale) }
 
-    /// The muscles' outlines and fibres alone, for drawing over a spillover zone's pale tint and
-    /// under its dots, as a stipple lies over the muscle in Travell & Simons' plates.
+    /// The muscles alone, for drawing over a spillover zone's pale tint and under its dots, as a
+    /// stipple lies over the muscle in Travell & Simons' plates. The tint washes out the faint
+    /// layer beneath, so the muscle is drawn again here with a firmer outline: legible through
+    /// the dots, while the zone stays the stronger layer.
     func drawMuscleLines(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
-        drawMuscleLines(anatomy, line: style.muscleLine, fibre: style.fibre, scale: s, t)
+        for muscle in anatomy.muscles where muscle.kind != .tendon {
+            let fill = style.muscleFill
+            cr.fill(muscle.path, fill.with(alpha: fill.a * (muscle.depth == .deep ? 0.6 : 1)), t)
+        }
+        let line = style.muscleLine, fibre = style.fibre
+        drawMuscleLines(anatomy, line: line.with(alpha: min(1, line.a * 1.5)), fibre: fibre.with(alpha: min(1, fibre.a * 1.4)),
+                        widthFactor: 1.4, scale: s, t)
     }
 
     /// The muscles' outlines and fibres in the style's light `throughZone` line, for drawing
@@ -21,10 +29,11 @@ struct AnatomyDrawer {
     /// legible there, thin and half-transparent so that the zone still reads as solid.
     func drawMuscleLinesThroughZone(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
         let c = style.throughZone
-        drawMuscleLines(anatomy, line: c, fibre: c.with(alpha: c.a * 0.6), scale: s, t)
+        drawMuscleLines(anatomy, line: c, fibre: c.with(alpha: c.a * 0.6), widthFactor: 1, scale: s, t)
     }
 
-    private func drawMuscleLines(_ anatomy: PlacedAnatomy, line: Color, fibre: Color, scale s: Double, _ t: (Point) -> Point) {
+    private func drawMuscleLines(_ anatomy: PlacedAnatomy, line: Color, fibre: Color, widthFactor: Double, scale s: Double,
+                                 _ t: (Point) -> Point) {
         for muscle in anatomy.muscles {
             let fade = muscle.depth == .deep ? 0.6 : 1
             // All fibres as one path: one stroke per muscle keeps SVG and PDF small.
@@ -32,7 +41,7 @@ struct AnatomyDrawer {
             cr.clipped(to: muscle.path, t) {
                 cr.stroke(fibres, fibre.with(alpha: fibre.a * fade), width: width(style.fibreWidth, s), t)
             }
-            cr.stroke(muscle.path, line.with(alpha: line.a * fade), width: width(style.muscleLineWidth, s),
+            cr.stroke(muscle.path, line.with(alpha: line.a * fade), width: width(style.muscleLineWidth * widthFactor, s),
                       dash: muscle.depth == .deep ? [5 * s, 3.5 * s] : [], t)
         }
     }

@@ -163,6 +163,8 @@ struct SceneDrawer {
     }
 
     private func drawContour(_ contour: Contour, panel: ScenePanel) {
+        // The skeleton shows this landmark itself: drawing it twice would double the line.
+        if contour.bony && !(panel.anatomy?.bones.isEmpty ?? true) { return }
         let (color, width): (Color, Double) = switch contour.kind {
         case .line: (style.contour, style.contourWidth)
         case .crease: (style.crease, style.creaseWidth)
