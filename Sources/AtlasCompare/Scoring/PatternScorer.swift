@@ -80,14 +80,22 @@ enum PatternScorer {
         }
         let combined = SourceCombiner.explain(candidates, marks: marks, features: features, temperature: temperature)
         for index in fits.indices { fits[index].confidence = combined.marginals[index] }
-        let byConfidence = fits.indices.sorted { a, b in
+        // When two or three sources together are the most probable explanation, they lead,
+        // the one that explains most of the drawing alone first; then every other match by
+        // confidence. The members of a likely pair all have confidences near the pair's own,
+        // so ordering them by those would rest on differences of a few thousandths (noise a
+        // photo's blur can flip), and a drawing "best explained by A together with B" shows
+        // A and B on top. A single best source keeps the confidence order, which weighs
+        // every explanation and so moves less with the capture than the best one alone.
+        let leading = combined.best.count > 1 ? combined.best : []
+        let byConfidence = leading + fits.indices.filter { !leading.contains($0) }.sorted { a, b in
             (fits[a].confidence, candidates[a].logLikelihood, fits[b].id) > (fits[b].confidence, candidates[b].logLikelihood, fits[a].id)
         }
-        // Matches without a marked cell in their zones are left out of the report, so the
+        // Matches with (next to) no marked cell in their zones are left out of the report, so the
         // distinct-sources order is taken over the others; those follow at the end.
-        let evidence = byConfidence.filter { fits[$0].precision > 0 }
+        let evidence = byConfidence.filter { fits[$0].hasEvidence }
         let order = DistinctSources.order(evidence.map { SourceKey(mask: masks[$0]) }).map { evidence[$0] }
-            + byConfidence.filter { fits[$0].precision <= 0 }
+            + byConfidence.filter { !fits[$0].hasEvidence }
         return Ranking(matches: order.map { fits[$0] }, explanations: combined.explanations, candidates: order.map { candidates[$0] })
     }
 

@@ -40,11 +40,14 @@ enum SourceCombiner {
         var marginals: [Double]
         /// The best explanations, most probable first (at most three).
         var explanations: [Explanation]
+        /// The candidates of the most probable explanation, the one that explains most of the
+        /// drawing on its own first.
+        var best: [Int] = []
     }
 
     static func explain(_ candidates: [Candidate], marks: DrawingMarks, features: DrawingFeatures,
                         temperature: Double = Priors.temperature) -> Result {
-        guard !candidates.isEmpty else { return Result(marginals: [], explanations: []) }
+        guard !candidates.isEmpty else { return Result(marginals: [], explanations: [], best: []) }
         let prior = candidates.map { Priors.logPrior($0.group) }
         var hypotheses: [(members: [Int], logPosterior: Double)] = candidates.indices.map { ([$0], candidates[$0].logLikelihood + prior[$0]) }
         var pairs: [(members: [Int], cells: Double, logPosterior: Double)] = []
@@ -87,13 +90,14 @@ enum SourceCombiner {
             for member in hypothesis.members { marginals[member] += share }
         }
         let best = shares.indices.sorted { shares[$0] > shares[$1] }.prefix(3)
+        let strongestFirst = { (members: [Int]) in members.sorted { candidates[$0].logLikelihood > candidates[$1].logLikelihood } }
         let explanations = best.map { index in
-            let members = hypotheses[index].members.sorted { candidates[$0].logLikelihood > candidates[$1].logLikelihood }
+            let members = strongestFirst(hypotheses[index].members)
             return Explanation(sources: members.map { source(candidates[$0].mask) },
                                shareExplained: shareExplained(members.map { candidates[$0].mask }, marks: marks),
                                confidence: shares[index])
         }
-        return Result(marginals: marginals, explanations: explanations)
+        return Result(marginals: marginals, explanations: explanations, best: best.first.map { strongestFirst(hypotheses[$0].members) } ?? [])
     }
 
     /// Two patterns can be combined unless they are the same pattern (both sides at once is
