@@ -124,7 +124,7 @@ struct OverlayScene {
         }
         let template = comparison.template == "all" ? "four-view" : comparison.template
         let r = comparison.registration
-        let footer = String(format: "%@ Drawn on the %@ chart, %@ (its printed lines matched to %.2f mm). Chance it is a source: each pattern's own chance of being one of the drawing's sources; a drawing can have two, so they need not add up to 100%.",
+        let footer = String(format: "%@ Drawn on the %@ chart, %@ (its printed lines matched to %.2f mm). Chance it is a source: each pattern's own chance of being one of the drawing's sources; a drawing can have two, so they need not add up to 100%%.",
                             DrawingComparison.disclaimer, template, r.method.words, r.residualMillimetres)
         let bottom = scene.legend.map { $0.frame.maxY + u * 0.25 } ?? (scene.panels.first?.frame.maxY ?? 0) + u
         texts.append(SceneText(text: footer, at: Point(layout.margin, bottom), size: u * 0.5, color: muted, width: w - 2 * layout.margin))
