@@ -50,7 +50,7 @@ struct OutputTests {
         #expect(!lines.contains { $0.hasPrefix(" 5 ") }, "--top 4 lists four")
         #expect(text.contains("Marks:") && text.contains("Marked area:"))
         #expect(lines.last == Substring(DrawingComparison.disclaimer))
-        for term in ["score:", "confidence:", "precision:", "essential, spillover:"] {
+        for term in ["score:", "chance it is a source (confidence in JSON and CSV):", "precision:", "essential, spillover:"] {
             #expect(text.contains(term), "the glossary explains \(term)")
         }
     }
