@@ -28,8 +28,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Dermatome map for dermatome patterns: classic or evidence-based.")
     var dermatomeMap: DermatomeMapID = .evidenceBased
 
-    @Option(help: "How much of the body to frame: full, lower-quarter (waist to toes, large), pelvis or leg.")
-    var framing: BodyRegion = .full
+    @Option(help: "How much of the body to frame: full, lower-quarter (waist to toes, large), pelvis or leg (default: lower-quarter for dermatome maps, else full).")
+    var framing: BodyRegion?
 
     @Flag(help: "Draw and name every landmark (for atlas authors).")
     var landmarks = false
@@ -68,7 +68,7 @@ struct RenderCommand: ParsableCommand {
             request.dpi = dpi
             request.bare = bare
             request.landmarks = landmarks
-            request.region = framing
+            request.region = framing ?? ChartRequest.defaultRegion(for: chosen)
             request.style = try styleOptions.resolve(atlas)
             let scene = try ChartBuilder.scene(request, atlas: atlas)
             if !chosen.isEmpty, scene.panels.allSatisfy({ $0.patterns.isEmpty }) {

@@ -217,6 +217,7 @@ public enum Exporter {
             guard let whole = map.patterns.first(where: { $0.id == "dermatomes" }) else { continue }
             var r = request(.render, [.posterior, .anterior, .lateralRight, .plantar])  // the soles too, as `render dermatomes` shows them
             r.patterns = [whole]; r.sides = [.right, .left]
+            r.region = ChartRequest.defaultRegion(for: [whole])
             r.width = width * 2
             jobs.append(Job(request: r, format: .png, path: file("dermatomes", "dermatomes-\(id.rawValue).png")))
         }
