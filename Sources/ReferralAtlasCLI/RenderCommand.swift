@@ -109,7 +109,10 @@ struct RenderCommand: ParsableCommand {
     /// no side, and a pattern that does not show there gets a message naming the view.
     private func chosenViews(_ chosen: [Pattern]) -> [ViewID] {
         if let view, !view.isAll { return view.views }
-        return (view?.views ?? defaultViews(chosen, sides: side.sides)).filter { v in side.sides.contains { v.shows($0) } }
+        // `all` takes the soles too when a pattern draws on them (the dermatome maps).
+        let soles = chosen.contains { p in side.sides.contains { p.bodyViews(side: $0).contains(.plantar) } }
+        let all = view.map { $0.views + (soles ? [.plantar] : []) }
+        return (all ?? defaultViews(chosen, sides: side.sides)).filter { v in side.sides.contains { v.shows($0) } }
     }
 
     /// The views in which any chosen pattern shows, in the usual order.
