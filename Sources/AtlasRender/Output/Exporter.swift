@@ -164,8 +164,9 @@ public enum Exporter {
             return r
         }
         var jobs: [Job] = []
-        // Printable blank charts: every view and all four, on both papers, as PDF and PNG.
-        for views in ChartSheet.viewChoices {
+        // Printable blank charts: every view and all four, on both papers, as PDF and PNG (the
+        // back-and-front page without its soles is only read back from old prints).
+        for views in ChartSheet.viewChoices where views != ChartSheet.backFrontWithoutSoles {
             for paper in Paper.allCases {
                 var template = request(.template, views)
                 template.paper = paper
