@@ -28,8 +28,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Dermatome map for dermatome patterns: classic or evidence-based.")
     var dermatomeMap: DermatomeMapID = .evidenceBased
 
-    @Option(help: "How much of the body to frame: full, lower-quarter (waist to toes, large), pelvis or leg.")
-    var framing: BodyRegion = .full
+    @Option(help: "How much of the body to frame: full, lower-quarter (waist to toes, large), pelvis or leg (default: lower-quarter for dermatome maps, else full).")
+    var framing: BodyRegion?
 
     @Flag(help: "Draw and name every landmark (for atlas authors).")
     var landmarks = false
@@ -68,7 +68,7 @@ struct RenderCommand: ParsableCommand {
             request.dpi = dpi
             request.bare = bare
             request.landmarks = landmarks
-            request.region = framing
+            request.region = framing ?? ChartRequest.defaultRegion(for: chosen)
             request.style = try styleOptions.resolve(atlas)
             let scene = try ChartBuilder.scene(request, atlas: atlas)
             if !chosen.isEmpty, scene.panels.allSatisfy({ $0.patterns.isEmpty }) {
@@ -109,7 +109,10 @@ struct RenderCommand: ParsableCommand {
     /// no side, and a pattern that does not show there gets a message naming the view.
     private func chosenViews(_ chosen: [Pattern]) -> [ViewID] {
         if let view, !view.isAll { return view.views }
-        return (view?.views ?? defaultViews(chosen, sides: side.sides)).filter { v in side.sides.contains { v.shows($0) } }
+        // `all` takes the soles too when a pattern draws on them (the dermatome maps).
+        let soles = chosen.contains { p in side.sides.contains { p.bodyViews(side: $0).contains(.plantar) } }
+        let all = view.map { $0.views + (soles ? [.plantar] : []) }
+        return (all ?? defaultViews(chosen, sides: side.sides)).filter { v in side.sides.contains { v.shows($0) } }
     }
 
     /// The views in which any chosen pattern shows, in the usual order.

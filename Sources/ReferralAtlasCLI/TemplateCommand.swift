@@ -16,7 +16,7 @@ struct TemplateCommand: ParsableCommand {
     @OptionGroup var atlasOptions: AtlasOptions
     @OptionGroup var styleOptions: StyleOptions
 
-    @Option(help: "posterior (back), anterior (front), lateral-right (right), lateral-left (left), back-front (back and front, large, upright) or all (four views, landscape).",
+    @Option(help: "posterior (back), anterior (front), lateral-right (right), lateral-left (left), back-front (back and front, large, upright, with both soles in an inset) or all (four views, landscape).",
             transform: ViewChoice.parse)
     var view: ViewChoice = .all
 

@@ -120,6 +120,34 @@ struct NerveAndDermatomeTests {
         }
     }
 
+    /// The evidence-based map tiles the leg below the knee: every point of the leg's skin in
+    /// the front, back and side views lies in some root's zone (no white strip between L4 and
+    /// L5 on the shin, or between L5 and S1 on the calf), since no gap is drawn there.
+    @Test func evidenceBasedMapTilesTheLowerLeg() throws {
+        let atlas = try TestAtlas.load()
+        let map = try #require(atlas.dermatomeMaps[.evidenceBased])
+        let roots = map.patterns.filter { $0.id != "dermatomes" }
+        for (viewID, view) in [(ViewID.anterior, PatternView.anterior), (.posterior, .posterior), (.lateralRight, .lateral)] {
+            let body = try #require(atlas.view(viewID)).outline.polylines()
+            let knee = viewID == .lateralRight ? 1300.0 : 1320.0
+            var bare: [Point] = []
+            for y in stride(from: knee, through: 1640, by: 8) {
+                for x in stride(from: -220.0, through: 220, by: 3) {
+                    let p = Point(x, y)
+                    // Screen and side frame agree for the right leg of the back and side views;
+                    // the front view shows it mirrored.
+                    let screen = viewID == .anterior ? Point(-x, y) : p
+                    guard viewID == .lateralRight || x > 0,
+                          body.contains(where: { Polygon.contains($0, screen) }),
+                          body.allSatisfy({ line in line.allSatisfy { $0.distance(to: screen) > 4 } }) else { continue }
+                    let covered = roots.contains { $0.zones.contains { $0.view == view && Polygon.contains($0.path.polylines()[0], p) } }
+                    if !covered { bare.append(p) }
+                }
+            }
+            #expect(bare.count == 0, "\(viewID.rawValue): \(bare.count) points of the lower leg in no root, e.g. \(bare.prefix(4))")
+        }
+    }
+
     /// The evidence-based map leaves gaps that no root claims (Lee, McPhee & Stringer 2008).
     @Test func evidenceBasedMapHasItsGaps() throws {
         let atlas = try TestAtlas.load()

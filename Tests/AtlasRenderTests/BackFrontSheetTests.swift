@@ -27,8 +27,10 @@ struct BackFrontSheetTests {
         let calves = scene.panels.map { panel in
             [-134.0, 134].map { panel.toPixels(Point($0, 1400)).x }
         }
-        for word in words {
-            let own = try #require(scene.panels.firstIndex { $0.frame.minX <= word.at.x && word.at.x <= $0.frame.maxX })
+        // The soles inset names its own soles; these are the two bodies' words.
+        let soles = scene.panels.first { $0.view.id == .plantar }?.frame
+        for word in words where !(soles.map { $0.minX <= word.at.x && word.at.x <= $0.maxX && word.at.y >= $0.minY - 60 } ?? false) {
+            let own = try #require(scene.panels.prefix(2).firstIndex { $0.frame.minX <= word.at.x && word.at.x <= $0.frame.maxX })
             let near = calves[own].map { abs($0 - word.at.x) }.min()!
             let other = calves[1 - own].map { abs($0 - word.at.x) }.min()!
             #expect(near < 0.25 * other, "'\(word.text)' at x \(word.at.x / 10) mm: \(near / 10) mm from its body's calf, \(other / 10) mm from the other's")
@@ -45,5 +47,26 @@ struct BackFrontSheetTests {
         #expect(gap / 10 >= 6, "the hands are \(gap / 10) mm apart")
         // The hands stay on the page, clear of its edge.
         #expect(back.toPixels(Point(-reach, 0)).x / 10 >= 6 && front.toPixels(Point(reach, 0)).x / 10 <= Self.sheet.pageWidth - 6)
+    }
+
+    /// The soles inset: a toe can be marked. Each sole is several centimetres long on the
+    /// page (the large bodies' own feet are under 1 cm), it lies clear of both bodies, and the
+    /// page prints its own code, while the code of the page printed before the inset still
+    /// reads as that page.
+    @Test func solesInsetIsLargeAndClear() throws {
+        let scene = try scene()
+        #expect(Self.sheet.views == [.posterior, .anterior, .plantar] && Self.sheet.hasSoles && !Self.sheet.isLandscape)
+        let soles = try #require(scene.panels.first { $0.view.id == .plantar })
+        let sole = try #require(soles.view.outline.bounds)
+        let top = soles.toPixels(Point(sole.minX, sole.minY)), bottom = soles.toPixels(Point(sole.maxX, sole.maxY))
+        #expect((bottom.y - top.y) / 10 >= 40, "a sole is \((bottom.y - top.y) / 10) mm long on the page")
+        // Clear of the calves and feet of both bodies (their outer edge about 140 mm out).
+        let back = scene.panels[0], front = scene.panels[1]
+        #expect(back.toPixels(Point(140, 1500)).x < soles.frame.minX && soles.frame.maxX < front.toPixels(Point(-140, 1500)).x)
+        // Below the hands.
+        #expect(soles.frame.minY > back.toPixels(Point(0, 1100)).y)
+        #expect(ChartSheet.decode(Self.sheet.codeBits) == Self.sheet)
+        let old = ChartSheet(views: ChartSheet.backFrontWithoutSoles, paper: .a4)
+        #expect(ChartSheet.decode(old.codeBits) == old && old.codeBits != Self.sheet.codeBits)
     }
 }

@@ -35,7 +35,9 @@ struct ChartTests {
     /// these strips are pinned, cell by cell, from charts printed with the first code.
     @Test(arguments: [("10010000000011010011", "all a4"), ("10010000010011001111", "posterior a4"),
                       ("10010101000101100011", "lateral-left letter"),
-                      ("10010001010010111111", "back-front a4"), ("10010101010101111111", "back-front letter")])
+                      // The back-and-front page as first printed, before its soles inset.
+                      ("10010001010010111111", "back-front-without-soles a4"),
+                      ("10010101010101111111", "back-front-without-soles letter")])
     func printedCodesReadTheSame(strip: String, name: String) throws {
         let bits = strip.map { $0 == "1" }
         let sheet = try #require(ChartSheet.decode(bits))

@@ -103,6 +103,7 @@ struct PatternRenderTests {
         request.sides = [.right, .left]
         request.width = 720
         request.bare = true
+        request.region = ChartRequest.defaultRegion(for: [whole])  // a plate of the leg: the lower quarter
         request.style = try #require(Self.atlas.style(styleName))
         let image = try SceneRenderer.rasterize(try ChartBuilder.scene(request, atlas: Self.atlas))
         try ImageComparison.check(image, named: "dermatomes-\(map.rawValue)-\(styleName)", budgetFraction: 0.01)

@@ -4,7 +4,7 @@ import Foundation
 
 /// Draws a dermatome map's root zones as a plate does: a flat fill per root (lightness steps
 /// apart, so neighbours differ in greyscale), a thin line between bands, and the root's name
-/// inside every band, as large as the band allows.
+/// in every band, level and as large as the band allows, or beside the body on a leader.
 struct DermatomeDrawer {
     let cr: CairoContext
     let style: Style
@@ -25,44 +25,102 @@ struct DermatomeDrawer {
         }
     }
 
-    /// The root name inside each visible piece of each band (not under a later band, a gap
-    /// or off the body): the largest size from `largest` down to `smallest` pixels that fits,
-    /// across or along the band. A piece too thin for the smallest size is left unnamed,
-    /// unless it is the band's largest piece: that one is named on a pale patch.
-    func drawLabels(_ zones: [Zone], gaps: [Zone], text: TextRenderer) {
-        let largest = max(11, 34 * panel.scale), smallest = max(9, 13 * panel.scale)
-        // Names already set, so a name on a patch (where a band is too thin) never covers
-        // another: where the two sides' thin bands meet at the spine, one name does.
-        var taken: [Rect] = []
-        for (index, zone) in zones.enumerated() {
-            guard let label = zone.label,
-                  let visible = visibleCells(of: zone, under: Array(zones.dropFirst(index + 1)) + gaps) else { continue }
-            let pieces = visible.pieces().sorted { $0.count > $1.count }
-            for (rank, piece) in pieces.enumerated() {
-                var size = largest
+    /// The root name in each band, level, as a plate prints it: inside the band's largest
+    /// visible piece (not under a later band, off the body) at the largest size from `largest`
+    /// down to `smallest` pixels that fits; other pieces are named only where a name fits.
+    /// A band too thin for its name (a strip on the calf, the edge of the foot) is named
+    /// beside the body with a leader (`DermatomeCallouts`), never in tiny or turned type.
+    /// `avoiding` are the scene's texts (view names, R and L) that no name may cover.
+    func drawLabels(_ zones: [Zone], avoiding texts: [SceneText], text: TextRenderer) {
+        let largest = max(12, 34 * panel.scale), smallest = max(12, 18 * panel.scale)
+        var taken: [Rect] = texts.map { item in
+            let m = text.measure(item)
+            let left = switch item.alignment { case .left: item.at.x; case .center: item.at.x - m.width / 2; case .right: item.at.x - m.width }
+            return Rect(minX: left, minY: item.at.y, maxX: left + m.width, maxY: item.at.y + m.height)
+        }
+        // Each visible piece of each band, largest first.
+        let shown: [(label: String, cells: Cells, pieces: [[Int]])] = zones.enumerated().compactMap { index, zone in
+            guard let label = zone.label, let visible = visibleCells(of: zone, under: Array(zones.dropFirst(index + 1))) else { return nil }
+            return (label, visible, visible.pieces().sorted { $0.count > $1.count })
+        }
+        func largestFit(_ label: String, _ cells: Cells, _ piece: [Int], from top: Double) -> Double? {
+            var size = top
+            while size >= smallest {
+                if fit(label, size: size, in: cells, cells: piece, text: text) != nil { return size }
+                size *= 0.9
+            }
+            return nil
+        }
+        // One size per root in a panel, so mirrored bands carry names of one size: the
+        // smallest of the sizes that fit its bands' main pieces.
+        var rootSize: [String: Double] = [:]
+        for item in shown {
+            guard let main = item.pieces.first, let size = largestFit(item.label, item.cells, main, from: largest) else { continue }
+            rootSize[item.label] = min(rootSize[item.label] ?? size, size)
+        }
+        var thin: [(label: String, cells: Cells, piece: [Int])] = []
+        for item in shown {
+            for (rank, piece) in item.pieces.enumerated() {
+                var size = rootSize[item.label] ?? largest
                 var placed: LabelPlace?
                 while placed == nil, size >= smallest {
-                    placed = fit(label, size: size, in: visible, cells: piece, text: text)
-                    if placed == nil { size *= 0.88 }
+                    placed = fit(item.label, size: size, in: item.cells, cells: piece, text: text)
+                    if let found = placed, overlaps(labelBox(item.label, found, text: text), taken) { placed = nil }
+                    if placed == nil { size *= 0.9 }
                 }
-                if placed == nil, rank == 0, let deepest = piece.max(by: { visible.clearance[$0] < visible.clearance[$1] }) {
-                    placed = LabelPlace(centre: visible.centre(deepest), size: smallest, vertical: false, patch: true)
+                if let placed {
+                    taken.append(labelBox(item.label, placed, text: text))
+                    draw(item.label, placed, text: text)
+                } else if rank == 0 {
+                    thin.append((item.label, item.cells, piece))
                 }
-                guard let placed else { continue }
-                let box = labelBox(label, placed, text: text)
-                if placed.patch, taken.contains(where: { $0.minX < box.maxX && box.minX < $0.maxX && $0.minY < box.maxY && box.minY < $0.maxY }) {
-                    continue
-                }
-                taken.append(box)
-                draw(label, placed, text: text)
             }
         }
+        // A name beside the body is set a little larger than the smallest inside a band: it
+        // stands alone on white, with a leader, and must be found at a glance.
+        let besideSize = max(14, 24 * panel.scale)
+        let callouts = DermatomeCallouts(panel: panel, size: besideSize)
+        for item in thin {
+            let measured = text.measure(SceneText(text: item.label, at: Point(0, 0), size: besideSize, weight: .bold))
+            if let callout = callouts.place(labelSize: (measured.width, measured.height), cells: item.cells, piece: item.piece,
+                                            avoiding: taken) {
+                taken.append(callout.box)
+                drawCallout(item.label, callout, text: text)
+            } else if let deepest = item.piece.max(by: { item.cells.clearance[$0] < item.cells.clearance[$1] }) {
+                // Nowhere clear beside the body: the name on a pale patch over the band.
+                let place = LabelPlace(centre: item.cells.centre(deepest), size: smallest, patch: true)
+                taken.append(labelBox(item.label, place, text: text))
+                draw(item.label, place, text: text)
+            }
+        }
+    }
+
+    private func overlaps(_ box: Rect, _ boxes: [Rect]) -> Bool {
+        boxes.contains { $0.minX < box.maxX && box.minX < $0.maxX && $0.minY < box.maxY && box.minY < $0.maxY }
+    }
+
+    /// A name beside the body: a thin leader from a dot in the band to the name.
+    private func drawCallout(_ label: String, _ callout: DermatomeCallouts.Callout, text: TextRenderer) {
+        let s = panel.scale
+        let leader = BezierPath([.move(callout.anchor), .line(callout.attach)])
+        cr.stroke(leader, style.dermatomeBorder, width: max(1, 1.1 * s), { $0 })
+        // A white dot ringed in the border colour reads on a dark band and a pale one.
+        cairo_new_path(cr.pointer)
+        cairo_arc(cr.pointer, callout.anchor.x, callout.anchor.y, max(2, 2.4 * s), 0, 2 * Double.pi)
+        cairo_set_source_rgb(cr.pointer, 1, 1, 1)
+        cairo_fill_preserve(cr.pointer)
+        let ring = style.dermatomeBorder
+        cairo_set_source_rgba(cr.pointer, ring.r, ring.g, ring.b, ring.a)
+        cairo_set_line_width(cr.pointer, max(1, 1.1 * s))
+        cairo_stroke(cr.pointer)
+        let item = SceneText(text: label, at: Point(callout.box.center.x, callout.box.minY), size: callout.textSize,
+                             weight: .bold, alignment: .center, color: style.dermatomeLabel)
+        text.draw(item, defaultColor: style.dermatomeLabel)
     }
 
     struct LabelPlace {
         var centre: Point
         var size: Double
-        var vertical: Bool
         var patch: Bool
     }
 
@@ -127,6 +185,10 @@ struct DermatomeDrawer {
         }
         mask.append(panel.view.outline, t)
         cairo_clip(mask.pointer)
+        // Only what the panel shows: a close-up cuts the body at its frame.
+        let frameTopLeft = Point((panel.frame.minX - box.minX) / step, (panel.frame.minY - box.minY) / step)
+        cairo_rectangle(mask.pointer, frameTopLeft.x, frameTopLeft.y, panel.frame.width / step, panel.frame.height / step)
+        cairo_clip(mask.pointer)
         cairo_set_source_rgba(mask.pointer, 0, 0, 0, 1)
         mask.append(zone.path, t)
         cairo_fill(mask.pointer)
@@ -165,29 +227,26 @@ struct DermatomeDrawer {
         return d
     }
 
-    /// The deepest place where the label's box, across or along, lies wholly inside the band.
+    /// The deepest place where the label's box, level, lies wholly inside the band.
     private func fit(_ label: String, size: Double, in cells: Cells, cells piece: [Int], text: TextRenderer) -> LabelPlace? {
         let measured = text.measure(SceneText(text: label, at: Point(0, 0), size: size, weight: .bold))
         // The letters' ink, not the line's leading, with a little air round it.
-        let across = (w: measured.width + size * 0.3, h: size * 0.95)
+        let (w, h) = (measured.width + size * 0.3, size * 0.95)
         let candidates = piece.sorted { cells.clearance[$0] > cells.clearance[$1] }.prefix(400)
-        for vertical in [false, true] {
-            let (w, h) = vertical ? (across.h, across.w) : (across.w, across.h)
-            for cell in candidates {
-                guard Double(cells.clearance[cell]) * cells.step * 2 >= min(w, h) else { break }
-                let c = cells.centre(cell)
-                if cells.holds(Rect(minX: c.x - w / 2, minY: c.y - h / 2, maxX: c.x + w / 2, maxY: c.y + h / 2)) {
-                    return LabelPlace(centre: c, size: size, vertical: vertical, patch: false)
-                }
+        for cell in candidates {
+            guard Double(cells.clearance[cell]) * cells.step * 2 >= min(w, h) else { break }
+            let c = cells.centre(cell)
+            if cells.holds(Rect(minX: c.x - w / 2, minY: c.y - h / 2, maxX: c.x + w / 2, maxY: c.y + h / 2)) {
+                return LabelPlace(centre: c, size: size, patch: false)
             }
         }
         return nil
     }
 
-    /// The box a name covers, turned with it when it runs along the band.
+    /// The box a name covers.
     private func labelBox(_ label: String, _ place: LabelPlace, text: TextRenderer) -> Rect {
         let measured = text.measure(SceneText(text: label, at: Point(0, 0), size: place.size, weight: .bold))
-        let (w, h) = place.vertical ? (measured.height, measured.width) : (measured.width, measured.height)
+        let (w, h) = (measured.width, measured.height)
         return Rect(minX: place.centre.x - w / 2 - 1, minY: place.centre.y - h / 2 - 1, maxX: place.centre.x + w / 2 + 1,
                     maxY: place.centre.y + h / 2 + 1)
     }
@@ -199,7 +258,6 @@ struct DermatomeDrawer {
         let measured = text.measure(item)
         cairo_save(cr.pointer)
         cairo_translate(cr.pointer, place.centre.x, place.centre.y)
-        if place.vertical { cairo_rotate(cr.pointer, -Double.pi / 2) }
         if place.patch {
             let w = measured.width / 2 + 2, h = place.size * 0.6
             cr.fill(BezierPath([.move(Point(-w, -h)), .line(Point(w, -h)), .line(Point(w, h)), .line(Point(-w, h)), .close]),

@@ -60,8 +60,10 @@ struct SceneDrawer {
                 cr.fill(muscle.path, style.muscleFill, t)
                 cr.stroke(muscle.path, style.muscleLine, width: style.muscleLineWidth * s, dash: [4 * s, 3 * s], t)
             }
+            // A dermatome map's gaps lie beneath its roots: a root's edge is the border.
+            for zone in filled where zone.kind == .gap { drawHatched(zone, scale: s, t) }
             dermatomes.drawFills(plates)
-            for zone in filled where zone.kind == .radicular || zone.kind == .gap {
+            for zone in filled where zone.kind == .radicular {
                 cr.fill(zone.path, hatch(for: zone).tint, t)
             }
             for zone in filled where zone.kind == .spillover {
@@ -80,7 +82,7 @@ struct SceneDrawer {
                 }
             }
             drawPatternToneZones(panel.patterns, scale: s, t)
-            for zone in filled where zone.kind == .radicular || zone.kind == .gap {
+            for zone in filled where zone.kind == .radicular {
                 let h = hatch(for: zone)
                 cr.clipped(to: zone.path, t) {
                     Texture.fill(cr, h, box: box(zone.path, t), spacing: style.hatchSpacing * s, width: style.hatchWidth * s)
@@ -101,8 +103,18 @@ struct SceneDrawer {
         let marks = Self.crossMarks(style: style, scale: s, at: panel.patterns.flatMap(\.triggerPoints).map { t($0.point) })
         for point in marks.points { drawCross(at: point, size: marks.size, width: marks.width) }
         drawRootLabels(zones, panel: panel, text: text)
-        dermatomes.drawLabels(plates, gaps: zones.filter { $0.kind == .gap }, text: text)
+        dermatomes.drawLabels(plates, avoiding: scene.texts, text: text)
         if panel.showLandmarks { drawLandmarks(panel, text: text) }
+    }
+
+    /// A zone in its tint and hatch with a dashed edge (radicular zones, a dermatome map's gaps).
+    private func drawHatched(_ zone: Zone, scale s: Double, _ t: (Point) -> Point) {
+        let h = hatch(for: zone)
+        cr.fill(zone.path, h.tint, t)
+        cr.clipped(to: zone.path, t) {
+            Texture.fill(cr, h, box: box(zone.path, t), spacing: style.hatchSpacing * s, width: style.hatchWidth * s)
+        }
+        cr.stroke(zone.path, h.color.with(alpha: 0.8), width: 1.1 * s, dash: [5 * s, 4 * s], t)
     }
 
     /// Names dermatome zones (L3, L4...) where they lie, on a pale patch so they read over

@@ -164,8 +164,9 @@ public enum Exporter {
             return r
         }
         var jobs: [Job] = []
-        // Printable blank charts: every view and all four, on both papers, as PDF and PNG.
-        for views in ChartSheet.viewChoices {
+        // Printable blank charts: every view and all four, on both papers, as PDF and PNG (the
+        // back-and-front page without its soles is only read back from old prints).
+        for views in ChartSheet.viewChoices where views != ChartSheet.backFrontWithoutSoles {
             for paper in Paper.allCases {
                 var template = request(.template, views)
                 template.paper = paper
@@ -217,6 +218,7 @@ public enum Exporter {
             guard let whole = map.patterns.first(where: { $0.id == "dermatomes" }) else { continue }
             var r = request(.render, [.posterior, .anterior, .lateralRight, .plantar])  // the soles too, as `render dermatomes` shows them
             r.patterns = [whole]; r.sides = [.right, .left]
+            r.region = ChartRequest.defaultRegion(for: [whole])
             r.width = width * 2
             jobs.append(Job(request: r, format: .png, path: file("dermatomes", "dermatomes-\(id.rawValue).png")))
         }

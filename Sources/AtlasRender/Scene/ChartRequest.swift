@@ -29,3 +29,12 @@ public struct ChartRequest: Sendable {
         self.views = views
     }
 }
+
+extension ChartRequest {
+    /// The framing a render gets when none is asked for: a dermatome map is a plate of the
+    /// leg, so it frames the lower quarter (waist to toes, large); everything else the whole
+    /// body.
+    public static func defaultRegion(for patterns: [Pattern]) -> BodyRegion {
+        !patterns.isEmpty && patterns.allSatisfy { $0.family == .dermatome } ? .lowerQuarter : .full
+    }
+}

@@ -19,11 +19,15 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
 
     /// The four views of the full chart, in page order.
     public static let fourViews: [ViewID] = [.posterior, .anterior, .lateralRight, .lateralLeft]
-    /// Back and front side by side, large, on an upright page.
-    public static let backFront: [ViewID] = [.posterior, .anterior]
+    /// Back and front side by side, large, on an upright page, with both soles in an inset
+    /// between the lower legs (the feet of the large bodies are too small to mark a toe on).
+    public static let backFront: [ViewID] = [.posterior, .anterior, .plantar]
+    /// The back-and-front page as first printed, without the soles: still read from old
+    /// prints, and the chart the web intake draws on.
+    public static let backFrontWithoutSoles: [ViewID] = [.posterior, .anterior]
 
-    /// The views a chart can show: all four, back and front, or one.
-    public static let viewChoices: [[ViewID]] = [fourViews, backFront] + fourViews.map { [$0] }
+    /// The views a chart can show: all four, back and front (with or without the soles), or one.
+    public static let viewChoices: [[ViewID]] = [fourViews, backFront, backFrontWithoutSoles] + fourViews.map { [$0] }
 
     /// Every chart the tool prints.
     public static let all: [ChartSheet] = Paper.allCases.flatMap { paper in viewChoices.map { ChartSheet(views: $0, paper: paper) } }
@@ -33,6 +37,7 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
         switch views {
         case Self.fourViews: "all"
         case Self.backFront: "back-front"
+        case Self.backFrontWithoutSoles: "back-front-without-soles"
         default: views.map(\.rawValue).joined(separator: "+")
         }
     }
@@ -45,8 +50,14 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { name }
 
+    /// The whole bodies on the page, in page order (the soles are an inset beside them).
+    public var bodyViews: [ViewID] { views.filter { $0 != .plantar } }
+
+    /// True when the page has a soles inset (the back-and-front chart).
+    public var hasSoles: Bool { views.contains(.plantar) }
+
     /// Four bodies side by side need the page's long side across; two fit upright.
-    public var isLandscape: Bool { views.count > 2 }
+    public var isLandscape: Bool { bodyViews.count > 2 }
 
     public var pageWidth: Double { isLandscape ? paper.size.height : paper.size.width }
     public var pageHeight: Double { isLandscape ? paper.size.width : paper.size.height }
@@ -94,8 +105,9 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
 
     /// What the 4 view bits of the data byte say, by value. Values are only ever added at the
     /// end, so every chart printed before still reads: 0 all four, 1 to 4 one view (the
-    /// first charts' numbering), 5 back and front.
-    static let codedViews: [[ViewID]] = [fourViews] + fourViews.map { [$0] } + [backFront]
+    /// first charts' numbering), 5 back and front as first printed (no soles), 6 back and
+    /// front with the soles inset.
+    static let codedViews: [[ViewID]] = [fourViews] + fourViews.map { [$0] } + [backFrontWithoutSoles, backFront]
 
     /// The data byte: version (2 bits), paper (2 bits), views (4 bits, `codedViews`).
     var codeByte: UInt8 {
@@ -142,42 +154,84 @@ public struct ChartSheet: Sendable, Hashable, CustomStringConvertible {
     /// The box each body panel reserves, in atlas millimetres. Back and front reserve less
     /// room round the body than the other charts, so that their bodies (and feet) are large.
     public var panelBox: Rect {
-        views == Self.backFront ? Rect(minX: -360, minY: -30, maxX: 360, maxY: 1770) : BodyRegion.full.box
+        isBackFront ? Rect(minX: -360, minY: -30, maxX: 360, maxY: 1770) : BodyRegion.full.box
     }
 
+    /// The large upright back-and-front page, with or without its soles inset: both draw the
+    /// two bodies in the same place, so a drawing on either registers alike.
+    var isBackFront: Bool { bodyViews == Self.backFrontWithoutSoles }
+
     /// Room below the panels on this page (the back-and-front page packs its footer tighter).
-    public var bottomRoom: Double { views == Self.backFront ? 30 : Self.panelsBottomRoom }
+    public var bottomRoom: Double { isBackFront ? 30 : Self.panelsBottomRoom }
 
     /// Left and right margin of the panels: the finder marks sit only in the corners, so the
     /// large back-and-front bodies may come closer to the edges than the text does.
-    var panelSideMargin: Double { views == Self.backFront ? 10 : Self.sideMargin }
+    var panelSideMargin: Double { isBackFront ? 10 : Self.sideMargin }
 
     /// Room between neighbouring panels: the back's and the front's hands, near the panels'
     /// edges, would nearly touch without it.
-    public var panelGap: Double { views == Self.backFront ? 5 : 0 }
+    public var panelGap: Double { isBackFront ? 5 : 0 }
 
-    /// Page millimetres per body millimetre.
+    /// Page millimetres per body millimetre (of the whole bodies; the soles have their own).
     public var scale: Double {
-        let box = panelBox
+        let box = panelBox, n = Double(bodyViews.count)
         let byHeight = (pageHeight - Self.panelsTop - bottomRoom) / box.height
-        let byWidth = (pageWidth - 2 * panelSideMargin - panelGap * Double(views.count - 1)) / (box.width * Double(views.count))
+        let byWidth = (pageWidth - 2 * panelSideMargin - panelGap * (n - 1)) / (box.width * n)
         return min(byHeight, byWidth)
     }
 
-    /// Each panel's frame on the page, in millimetres, centred across the page.
+    /// The soles' box in atlas units of the sole view (twice life size; the R and L above
+    /// the toes included), as a chart of the soles frames them.
+    public static var solesBox: Rect { ChartLayout.solesBox }
+
+    /// Each panel's frame on the page, in millimetres: the bodies centred across the page,
+    /// then the soles inset.
     public var panelFrames: [Rect] {
-        let box = panelBox
+        let box = panelBox, n = Double(bodyViews.count)
         let w = box.width * scale, h = box.height * scale
         let step = w + panelGap
-        let left = (pageWidth - w * Double(views.count) - panelGap * Double(views.count - 1)) / 2
-        return (0..<views.count).map { i in
+        let left = (pageWidth - w * n - panelGap * (n - 1)) / 2
+        var frames = (0..<bodyViews.count).map { i in
             Rect(minX: left + Double(i) * step, minY: Self.panelsTop, maxX: left + Double(i) * step + w, maxY: Self.panelsTop + h)
         }
+        if hasSoles, frames.count == 2 { frames.append(solesInset(between: frames[0], and: frames[1])) }
+        return frames
+    }
+
+    /// The soles inset: in the white between the two bodies' lower legs, from below the
+    /// hands to the level of the feet, as large as that room allows (the feet drawn there
+    /// are about five times the size of the bodies' own).
+    private func solesInset(between back: Rect, and front: Rect) -> Rect {
+        // The outer edge of the calves is about 140 mm from the midline; the hands end
+        // about 1125 mm below the vertex (a little room left round both).
+        let legReach = 150 * scale
+        let left = back.center.x + legReach, right = front.center.x - legReach
+        let top = back.minY + (Self.solesTopBodyY - panelBox.minY) * scale
+        let bottom = back.minY + (panelBox.maxY - panelBox.minY) * scale
+        let box = Self.solesBox
+        let s = min((right - left) / box.width, (bottom - top) / box.height)
+        let w = box.width * s, h = box.height * s
+        let x = (left + right - w) / 2
+        return Rect(minX: x, minY: bottom - h, maxX: x + w, maxY: bottom)
+    }
+
+    /// Below this height (atlas mm from the vertex) the room between the lower legs is free
+    /// for the soles: the hands end above it, and the side words stand just above it.
+    static let solesTopBodyY = 1225.0
+
+    /// Page millimetres per atlas unit in panel `index` (the soles inset has its own scale).
+    public func scale(panel index: Int) -> Double {
+        guard views[index] == .plantar else { return scale }
+        return panelFrames[index].width / Self.solesBox.width
     }
 
     /// Where the atlas origin (the vertex) lands in a panel, in page millimetres.
     public func origin(panel index: Int) -> Point {
         let frame = panelFrames[index]
+        if views[index] == .plantar {
+            let s = scale(panel: index), box = Self.solesBox
+            return Point(frame.center.x - box.center.x * s, frame.minY - box.minY * s)
+        }
         return Point(frame.center.x + ChartLayout.centringShift(views[index]) * scale, frame.minY - panelBox.minY * scale)
     }
 }

@@ -28,9 +28,9 @@ public enum FigureBuilder {
         let cellWidth = (w - 2 * margin) / Double(columns)
         let measure = try TextMeasurer(fontFamily: style.fontFamily)
         // Labels stand in the white beside the body, never on it: where a panel's margin is too
-        // narrow for a label, every panel gives that side a gutter (the same scale for all).
+        // narrow for a label, that panel gives that side a gutter (the same scale for all).
         let gutters = CalloutGutters.find(figure, atlas: atlas, box: box, cellWidth: cellWidth, size: sizes.callout, measure: measure)
-        let scale = (cellWidth - gutters.left - gutters.right) / box.width
+        let scale = (cellWidth - gutters.widest) / box.width
         let panelHeight = box.height * scale
         let textWidth = cellWidth - 8 * d
 
@@ -79,8 +79,8 @@ public enum FigureBuilder {
             let top = margin + header + Double(row) * rowHeight
             let cell = Rect(minX: margin + Double(column) * cellWidth, minY: top + titleRow,
                             maxX: margin + Double(column + 1) * cellWidth, maxY: top + titleRow + panelHeight)
-            let frame = gutters.inner(cell)
-            let origin = CalloutGutters.origin(frame: cell, view: spec.view, box: box, scale: scale, gutters: gutters)
+            let frame = gutters.inner(cell, panel: index)
+            let origin = CalloutGutters.origin(frame: cell, panel: index, view: spec.view, box: box, scale: scale, gutters: gutters)
             let placed = spec.patterns.flatMap { pattern in spec.sides.compactMap { pattern.placed(in: spec.view, side: $0) } }
             var panel = ScenePanel(view: body, origin: origin, scale: scale, frame: frame, label: spec.title, patterns: placed)
             panel.clip = figure.region != .full

@@ -18,7 +18,7 @@ enum SheetBuilder {
         var panels: [ScenePanel] = []
         for (index, viewID) in sheet.views.enumerated() {
             guard let view = atlas.view(viewID) else { throw RenderError.invalidRequest("the atlas has no \(viewID.rawValue) view") }
-            panels.append(ScenePanel(view: view, origin: sheet.origin(panel: index) * mm, scale: sheet.scale * mm,
+            panels.append(ScenePanel(view: view, origin: sheet.origin(panel: index) * mm, scale: sheet.scale(panel: index) * mm,
                                      frame: px(sheet.panelFrames[index]), label: view.label, patterns: [],
                                      showLandmarks: request.landmarks))
         }
@@ -62,8 +62,8 @@ enum SheetBuilder {
                                        weight: .bold, alignment: .center, fitWidth: panel.frame.width * 0.95))
             }
             texts += sideWords(panel, box: sheet.panelBox, size: (sheet.isLandscape ? 2.6 : 3.2) * mm, phrases: phrases,
-                               stacked: sheet.isLandscape || sheet.views == ChartSheet.backFront,
-                               hugging: sheet.views.count > 1)
+                               stacked: sheet.isLandscape || sheet.isBackFront,
+                               hugging: sheet.bodyViews.count > 1, aboveSoles: sheet.hasSoles)
         }
         let footerTop = sheet.pageHeight - sheet.bottomRoom + 1.5
         texts.append(SceneText(text: phrases.text(.templateNameDate), at: Point(left, footerTop) * mm, size: 3.4 * mm,
@@ -86,7 +86,7 @@ enum SheetBuilder {
     /// Where the instructions ask to shade: exactly the views on the page.
     static func whereKey(_ views: [ViewID]) -> Phrasebook.Key {
         switch views {
-        case ChartSheet.backFront: .templateWhereBackFront
+        case ChartSheet.backFront, ChartSheet.backFrontWithoutSoles: .templateWhereBackFront
         case [.posterior]: .templateWhereBack
         case [.anterior]: .templateWhereFront
         case [.lateralRight]: .templateWhereRightSide
@@ -113,11 +113,14 @@ enum SheetBuilder {
     /// `hugging` sets them close beside the calves (whose outer edge is about 134 mm out),
     /// so that with a neighbour each pair plainly belongs to its own body, never reading as
     /// a pair of the two bodies' inner words ("Your right | Your right").
+    /// `aboveSoles` raises them to the knees, clear of a soles inset between the lower legs;
+    /// the soles themselves say whose sole each is.
     static func sideWords(_ panel: ScenePanel, box: Rect, size: Double, phrases: Phrasebook, stacked: Bool = false,
-                          hugging: Bool = false) -> [SceneText] {
+                          hugging: Bool = false, aboveSoles: Bool = false) -> [SceneText] {
         let grey = Color(hex: "#666666")!
+        if panel.view.id == .plantar { return solesWords(panel, size: size, phrases: phrases, grey: grey) }
         // Beside the calf: the arms end above it, so the room out to the panel's edge is free.
-        let y = box.minY + box.height * 0.79
+        let y = aboveSoles ? ChartSheet.solesTopBodyY - 2.6 * size / panel.scale : box.minY + box.height * 0.79
         let offset = hugging ? 134 + 70 : box.width / 2 - (box.width / 2 - 150) / 2
         // One word to a line when stacked, each line placed here (never by wrapping or the
         // font's line spacing): the words then lie in the same place at every size, as
@@ -142,5 +145,17 @@ enum SheetBuilder {
         // view; the panel's centre lies `centringShift` from the atlas origin.
         let behind = side == .right ? -offset : offset
         return word(side == .right ? .sideYourRightSide : .sideYourLeftSide, x: behind - ChartLayout.centringShift(view))
+    }
+
+    /// "Your right" and "Your left" over the soles: the right sole on the viewer's left,
+    /// as in the front view.
+    static func solesWords(_ panel: ScenePanel, size: Double, phrases: Phrasebook, grey: Color) -> [SceneText] {
+        guard let bounds = panel.view.outline.bounds else { return [] }
+        return Side.allCases.map { side in
+            let x = bounds.width / 4 * panel.view.id.screenSign(for: side)
+            let at = panel.toPixels(Point(x, bounds.minY))
+            return SceneText(text: phrases.text(side == .right ? .sideYourRight : .sideYourLeft), at: Point(at.x, at.y - size * 1.5),
+                             size: size, weight: .bold, alignment: .center, color: grey)
+        }
     }
 }
