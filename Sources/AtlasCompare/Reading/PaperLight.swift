@@ -37,10 +37,15 @@ struct PaperGrid {
         (self.block, self.columns, self.rows) = (block, columns, rows)
         var estimates = [SIMD3<Float>?](repeating: nil, count: columns * rows)
         image.pixels.withUnsafeBufferPointer { pixels in
-            for by in 0..<rows {
-                for bx in 0..<columns {
-                    estimates[by * columns + bx] = Self.blockPaper(pixels, width: image.width, height: image.height,
-                                                                   x0: bx * block, y0: by * block, block: block)
+            estimates.withUnsafeMutableBufferPointer { estimates in
+                // Blocks are independent: rows of them on every core.
+                ParallelRows.forEach(rows, minimumPerPiece: 4) { blockRows in
+                    for by in blockRows {
+                        for bx in 0..<columns {
+                            estimates[by * columns + bx] = Self.blockPaper(pixels, width: image.width, height: image.height,
+                                                                           x0: bx * block, y0: by * block, block: block)
+                        }
+                    }
                 }
             }
         }
