@@ -13,8 +13,13 @@ PREFIX ?= /usr/local
 deps:
 	@./scripts/install-deps.sh
 
+# The Swift runtime and Foundation are linked into the binary: a one-picture run then does
+# not load and relocate a dozen more shared libraries (README, Performance). Every release
+# build here uses the same flags, so that they share one build folder.
+RELEASE = -c release --static-swift-stdlib
+
 build: deps
-	$(SWIFT) build -c release --product referral-atlas
+	$(SWIFT) build $(RELEASE) --product referral-atlas
 
 atlas: build
 	./.build/release/referral-atlas validate
@@ -35,7 +40,7 @@ serve: build
 # top-3, group, side, two-source and photo-vs-PNG agreement, the most confused pairs.
 EVAL_COUNT ?= 400
 eval: deps
-	$(SWIFT) build -c release --product atlas-eval
+	$(SWIFT) build $(RELEASE) --product atlas-eval
 	./.build/release/atlas-eval held-out $(EVAL_COUNT)
 
 # Fuzz every reader for FUZZ_SECONDS each (default 600), two at a time.

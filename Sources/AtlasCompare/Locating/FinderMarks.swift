@@ -36,18 +36,22 @@ struct LocatorImage {
         let w = (image.width + f - 1) / f, h = (image.height + f - 1) / f
         var out = [UInt8](repeating: 0, count: w * h * 4)
         image.pixels.withUnsafeBufferPointer { p in
-            for y in 0..<h {
-                for x in 0..<w {
-                    var sum = SIMD4<Int>(0, 0, 0, 0), n = 0
-                    for sy in (y * f)..<min(image.height, y * f + f) {
-                        for sx in (x * f)..<min(image.width, x * f + f) {
-                            let i = (sy * image.width + sx) * 4
-                            sum &+= SIMD4(Int(p[i]), Int(p[i + 1]), Int(p[i + 2]), Int(p[i + 3]))
-                            n += 1
+            out.withUnsafeMutableBufferPointer { out in
+                ParallelRows.forEach(h) { rows in
+                    for y in rows {
+                        for x in 0..<w {
+                            var sum = SIMD4<Int>(0, 0, 0, 0), n = 0
+                            for sy in (y * f)..<min(image.height, y * f + f) {
+                                for sx in (x * f)..<min(image.width, x * f + f) {
+                                    let i = (sy * image.width + sx) * 4
+                                    sum &+= SIMD4(Int(p[i]), Int(p[i + 1]), Int(p[i + 2]), Int(p[i + 3]))
+                                    n += 1
+                                }
+                            }
+                            let o = (y * w + x) * 4
+                            for c in 0..<4 { out[o + c] = UInt8(sum[c] / max(n, 1)) }
                         }
                     }
-                    let o = (y * w + x) * 4
-                    for c in 0..<4 { out[o + c] = UInt8(sum[c] / max(n, 1)) }
                 }
             }
         }

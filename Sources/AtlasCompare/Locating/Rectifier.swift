@@ -22,25 +22,28 @@ enum Rectifier {
         let perPixel = 1 / k
         photo.pixels.withUnsafeBufferPointer { p in
             out.withUnsafeMutableBufferPointer { out in
-                var sum = (0, 0, 0, 0)
-                for v in 0..<height {
-                    for u in 0..<width {
-                        sum = (0, 0, 0, 0)
-                        // Multiplications only, one division: this loop is division-bound otherwise.
-                        for sy in 0..<samples {
-                            let y = (Double(v) + (Double(sy) + 0.5) * step) * perPixel
-                            for sx in 0..<samples {
-                                let x = (Double(u) + (Double(sx) + 0.5) * step) * perPixel
-                                let inverseW = 1 / (m6 * x + m7 * y + m8)
-                                let px = (m0 * x + m1 * y + m2) * inverseW - 0.5
-                                let py = (m3 * x + m4 * y + m5) * inverseW - 0.5
-                                let c = bilinear(p, width: pw, height: ph, x: px, y: py)
-                                sum.0 += c.0; sum.1 += c.1; sum.2 += c.2; sum.3 += c.3
+                // Rows are independent: on every core, the same bytes.
+                ParallelRows.forEach(height) { rows in
+                    var sum = (0, 0, 0, 0)
+                    for v in rows {
+                        for u in 0..<width {
+                            sum = (0, 0, 0, 0)
+                            // Multiplications only, one division: this loop is division-bound otherwise.
+                            for sy in 0..<samples {
+                                let y = (Double(v) + (Double(sy) + 0.5) * step) * perPixel
+                                for sx in 0..<samples {
+                                    let x = (Double(u) + (Double(sx) + 0.5) * step) * perPixel
+                                    let inverseW = 1 / (m6 * x + m7 * y + m8)
+                                    let px = (m0 * x + m1 * y + m2) * inverseW - 0.5
+                                    let py = (m3 * x + m4 * y + m5) * inverseW - 0.5
+                                    let c = bilinear(p, width: pw, height: ph, x: px, y: py)
+                                    sum.0 += c.0; sum.1 += c.1; sum.2 += c.2; sum.3 += c.3
+                                }
                             }
+                            let i = (v * width + u) * 4
+                            out[i] = UInt8(sum.0 >> shift); out[i + 1] = UInt8(sum.1 >> shift)
+                            out[i + 2] = UInt8(sum.2 >> shift); out[i + 3] = UInt8(sum.3 >> shift)
                         }
-                        let i = (v * width + u) * 4
-                        out[i] = UInt8(sum.0 >> shift); out[i + 1] = UInt8(sum.1 >> shift)
-                        out[i + 2] = UInt8(sum.2 >> shift); out[i + 3] = UInt8(sum.3 >> shift)
                     }
                 }
             }

@@ -37,10 +37,15 @@ struct PaperGrid {
         (self.block, self.columns, self.rows) = (block, columns, rows)
         var estimates = [SIMD3<Float>?](repeating: nil, count: columns * rows)
         image.pixels.withUnsafeBufferPointer { pixels in
-            for by in 0..<rows {
-                for bx in 0..<columns {
-                    estimates[by * columns + bx] = Self.blockPaper(pixels, width: image.width, height: image.height,
-                                                                   x0: bx * block, y0: by * block, block: block)
+            estimates.withUnsafeMutableBufferPointer { estimates in
+                // Blocks are independent: rows of them on every core.
+                ParallelRows.forEach(rows, minimumPerPiece: 4) { blockRows in
+                    for by in blockRows {
+                        for bx in 0..<columns {
+                            estimates[by * columns + bx] = Self.blockPaper(pixels, width: image.width, height: image.height,
+                                                                           x0: bx * block, y0: by * block, block: block)
+                        }
+                    }
                 }
             }
         }
@@ -165,20 +170,23 @@ struct PaperGrid {
         let gains = paper.map { 255 / $0 }
         image.pixels.withUnsafeBufferPointer { pixels in
             out.withUnsafeMutableBufferPointer { out in
-                for y in 0..<image.height {
-                    let g = max(0, min(Float(rows - 1), (Float(y) + 0.5) / b - 0.5))
-                    let r0 = Int(g), r1 = min(rows - 1, Int(g) + 1), wy = g - Float(Int(g))
-                    for x in 0..<image.width {
-                        let (c0, c1, wx) = columnsAt[x]
-                        let g00 = gains[r0 * columns + c0], g01 = gains[r0 * columns + c1]
-                        let g10 = gains[r1 * columns + c0], g11 = gains[r1 * columns + c1]
-                        let i = (y * image.width + x) * 4
-                        let a = Float(pixels[i + 3]) / 255, white = 255 * (1 - a)
-                        for channel in 0..<3 {
-                            let top = g00[channel] * (1 - wx) + g01[channel] * wx
-                            let bottom = g10[channel] * (1 - wx) + g11[channel] * wx
-                            let value = (Float(pixels[i + channel]) * a + white) * (top * (1 - wy) + bottom * wy)
-                            out[i + channel] = UInt8(min(255, value + 0.5))
+                // Rows are independent: on every core, the same bytes.
+                ParallelRows.forEach(image.height) { lines in
+                    for y in lines {
+                        let g = max(0, min(Float(rows - 1), (Float(y) + 0.5) / b - 0.5))
+                        let r0 = Int(g), r1 = min(rows - 1, Int(g) + 1), wy = g - Float(Int(g))
+                        for x in 0..<image.width {
+                            let (c0, c1, wx) = columnsAt[x]
+                            let g00 = gains[r0 * columns + c0], g01 = gains[r0 * columns + c1]
+                            let g10 = gains[r1 * columns + c0], g11 = gains[r1 * columns + c1]
+                            let i = (y * image.width + x) * 4
+                            let a = Float(pixels[i + 3]) / 255, white = 255 * (1 - a)
+                            for channel in 0..<3 {
+                                let top = g00[channel] * (1 - wx) + g01[channel] * wx
+                                let bottom = g10[channel] * (1 - wx) + g11[channel] * wx
+                                let value = (Float(pixels[i + channel]) * a + white) * (top * (1 - wy) + bottom * wy)
+                                out[i + channel] = UInt8(min(255, value + 0.5))
+                            }
                         }
                     }
                 }

@@ -16,31 +16,45 @@ struct DistanceField: Sendable {
         var squared = [Float](repeating: infinity, count: set.count)
         for (i, isSet) in set.enumerated() where isSet { squared[i] = 0 }
         let longest = max(width, height)
-        var line = [Float](repeating: 0, count: longest)
-        var out = [Float](repeating: 0, count: longest)
-        var hull = [Int](repeating: 0, count: longest)
-        var bounds = [Float](repeating: 0, count: longest + 1)
+        // Every column, then every row, is transformed on its own: pieces of them on every
+        // core, each with its own scratch lines.
         squared.withUnsafeMutableBufferPointer { grid in
-            line.withUnsafeMutableBufferPointer { line in
-                out.withUnsafeMutableBufferPointer { out in
-                    hull.withUnsafeMutableBufferPointer { hull in
-                        bounds.withUnsafeMutableBufferPointer { bounds in
-                            for x in 0..<width {
-                                for y in 0..<height { line[y] = grid[y * width + x] }
-                                Self.transform(line, count: height, out: out, hull: hull, bounds: bounds)
-                                for y in 0..<height { grid[y * width + x] = out[y] }
-                            }
-                            for y in 0..<height {
-                                for x in 0..<width { line[x] = grid[y * width + x] }
-                                Self.transform(line, count: width, out: out, hull: hull, bounds: bounds)
-                                for x in 0..<width { grid[y * width + x] = out[x].squareRoot() }
-                            }
-                        }
+            ParallelRows.forEach(width) { columns in
+                Self.withScratch(longest) { line, out, hull, bounds in
+                    for x in columns {
+                        for y in 0..<height { line[y] = grid[y * width + x] }
+                        Self.transform(line, count: height, out: out, hull: hull, bounds: bounds)
+                        for y in 0..<height { grid[y * width + x] = out[y] }
+                    }
+                }
+            }
+            ParallelRows.forEach(height) { rows in
+                Self.withScratch(longest) { line, out, hull, bounds in
+                    for y in rows {
+                        for x in 0..<width { line[x] = grid[y * width + x] }
+                        Self.transform(line, count: width, out: out, hull: hull, bounds: bounds)
+                        for x in 0..<width { grid[y * width + x] = out[x].squareRoot() }
                     }
                 }
             }
         }
         distances = squared
+    }
+
+    /// Scratch lines for `transform`, of `length` values.
+    private static func withScratch(_ length: Int, _ body: (UnsafeMutableBufferPointer<Float>, UnsafeMutableBufferPointer<Float>,
+                                                            UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Float>) -> Void) {
+        var line = [Float](repeating: 0, count: length)
+        var out = [Float](repeating: 0, count: length)
+        var hull = [Int](repeating: 0, count: length)
+        var bounds = [Float](repeating: 0, count: length + 1)
+        line.withUnsafeMutableBufferPointer { line in
+            out.withUnsafeMutableBufferPointer { out in
+                hull.withUnsafeMutableBufferPointer { hull in
+                    bounds.withUnsafeMutableBufferPointer { bounds in body(line, out, hull, bounds) }
+                }
+            }
+        }
     }
 
     /// One-dimensional squared distance transform: the lower envelope of parabolas.

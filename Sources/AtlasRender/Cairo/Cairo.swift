@@ -17,11 +17,14 @@ final class CairoSurface {
     let pointer: OpaquePointer
     private let sink: ByteSink?
     private let sinkRetain: Unmanaged<ByteSink>?
+    /// The pixels of a large image surface (released after the surface, in `deinit`).
+    private let memory: SurfaceMemory?
 
-    private init(pointer: OpaquePointer, sink: ByteSink?) throws(RenderError) {
+    private init(pointer: OpaquePointer, sink: ByteSink?, memory: SurfaceMemory? = nil) throws(RenderError) {
         self.pointer = pointer
         self.sink = sink
         self.sinkRetain = sink.map { Unmanaged.passRetained($0) }
+        self.memory = memory
         try check(cairo_surface_status(pointer))
     }
 
@@ -34,6 +37,12 @@ final class CairoSurface {
     static func image(width: Int, height: Int) throws(RenderError) -> CairoSurface {
         guard width > 0, height > 0, width <= 32767, height <= 32767 else {
             throw RenderError.invalidRequest("an image of \(width) x \(height) pixels is outside 1 to 32767 per side")
+        }
+        let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(width)))
+        if let memory = SurfaceMemory(bytes: stride * height) {
+            let pointer = cairo_image_surface_create_for_data(memory.base.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32,
+                                                              Int32(width), Int32(height), Int32(stride))!
+            return try CairoSurface(pointer: pointer, sink: nil, memory: memory)
         }
         return try CairoSurface(pointer: cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)), sink: nil)
     }
