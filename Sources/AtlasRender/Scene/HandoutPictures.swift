@@ -18,7 +18,7 @@ extension HandoutLayout {
     func notesRow(_ pictures: Double) -> Double {
         let s = scale(pictures)
         let tallest = framing.spans.map { span in
-            (notes[span.view] ?? []).map { height($0, size: noteSize, weight: .bold, width: panelWidth(span, s)) + 0.5 * mm }.reduce(0, +)
+            (notes[span.view] ?? []).map { height($0.text, size: noteSize, weight: .bold, width: panelWidth(span, s)) + 0.5 * mm }.reduce(0, +)
         }.max() ?? 0
         return tallest > 0 ? tallest + 1 * mm : 0
     }
@@ -88,12 +88,14 @@ extension HandoutLayout {
             let panel = ScenePanel(view: bodyView, origin: Point(frame.center.x - (span.minX + span.maxX) / 2 * s, frame.minY - framing.top * s),
                                    scale: s, frame: frame, label: bodyView.label, patterns: placed, sideMarks: false, clip: true)
             panels.append(panel)
-            texts.append(SceneText(text: bodyView.label, at: Point(frame.center.x, top), size: labelSize, weight: .bold, alignment: .center))
+            texts.append(SceneText(text: bodyView.panelLabel(phrases), at: Point(frame.center.x, top), size: labelSize, weight: .bold, alignment: .center))
             var noteY = notesTop
+            // Each note on its pattern's side of the panel (a right-side pattern's back view: right).
             for note in notes[span.view] ?? [] {
-                texts.append(SceneText(text: note, at: Point(frame.minX, noteY), size: noteSize, weight: .bold,
-                                       color: Color(hex: "#333333")!, width: frame.width))
-                noteY += height(note, size: noteSize, weight: .bold, width: frame.width) + 0.5 * mm
+                let right = note.sign > 0
+                texts.append(SceneText(text: note.text, at: Point(right ? frame.maxX : frame.minX, noteY), size: noteSize, weight: .bold,
+                                       alignment: right ? .right : .left, color: Color(hex: "#333333")!, width: frame.width))
+                noteY += height(note.text, size: noteSize, weight: .bold, width: frame.width) + 0.5 * mm
             }
             guard [.posterior, .anterior, .plantar].contains(span.view) else { continue }
             for side in Side.allCases {
