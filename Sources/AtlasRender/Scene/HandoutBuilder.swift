@@ -331,9 +331,9 @@ struct HandoutLayout {
         let overleaf = height(phrases.text(.handoutOverleaf), size: body, weight: .bold, width: content) + 3 * mm
         let space = sharedSpace(top: top) - overleaf
         if let pages = twoPagesBeside(texts: texts, top: top, space: space, body: body) { return pages }
-        // Pictures keep a good size; the text columns take what is left below them.
-        let planned = max(minimumPictures, pictures(fitting: space - 70 * mm))
-        let room = space - block(planned)
+        // As much whole text on page one as fits beside pictures of the smallest size allowed;
+        // the pictures then grow into what it leaves.
+        let room = space - block(minimumPictures)
         let chosen = wholeSections { about, feel in belowHeight(about: about, feel: feel, body: body) <= room }
         // The pictures then grow into whatever the chosen text leaves. (Only when the page
         // cannot hold them at their smallest beside the legend, note and sources, several
