@@ -226,19 +226,24 @@ struct HandoutLayout {
         legendSize * (2.2 + 0.6 + 1.5) + (drawnLegendEntries.map { measure.size($0.text, size: legendSize).width }.max() ?? 0)
     }
 
-    /// "What you may feel" may stand beside the legend (set as one column of lines) when the
-    /// column left beside it is wide enough for short bullets: that column's left edge and width.
-    var feelBesideLegendColumn: (x: Double, width: Double)? {
+    /// "What you may feel" (or "About this pattern" when there is no list) may stand beside
+    /// the legend (set as one column of lines) when the column left beside it is wide enough:
+    /// that column's left edge and width.
+    var besideLegendColumn: (x: Double, width: Double)? {
         let width = content - legendEntryWidth - 6 * mm
-        guard !feel.isEmpty, !legendEntries.isEmpty, width >= 50 * mm else { return nil }
+        guard !(feel.isEmpty && paragraphs.isEmpty), !legendEntries.isEmpty, width >= 50 * mm else { return nil }
         return (margin + content - width, width)
     }
 
-    /// The height of the legend with the feelings beside it, and the gap below (as `page` sets
-    /// it), or nil when they cannot stand side by side.
-    func legendRowWithFeel(body: Double) -> Double? {
-        guard let column = feelBesideLegendColumn else { return nil }
-        return max(legendHeight(width: legendEntryWidth) + 4 * mm, feelHeight(feel, body: body, width: column.width) + 5 * mm)
+    /// Beside the legend: the feelings, or the description when there are none.
+    var besideLegendIsAbout: Bool { feel.isEmpty }
+
+    /// The height of the legend with its neighbouring section, and the gap below (as `page`
+    /// sets it), or nil when they cannot stand side by side.
+    func legendRowWithText(body: Double) -> Double? {
+        guard let column = besideLegendColumn else { return nil }
+        let beside = besideLegendIsAbout ? aboutHeight(paragraphs, body: body, width: column.width) : feelHeight(feel, body: body, width: column.width)
+        return max(legendHeight(width: legendEntryWidth) + 4 * mm, beside + 5 * mm)
     }
 
     var aidHeight: Double { height(phrases.text(.handoutAid), size: 3.6 * mm, weight: .bold, width: content - 8 * mm) + 6 * mm }
@@ -316,9 +321,13 @@ struct HandoutLayout {
         if below >= minimumPictures - 0.5 {
             return page(texts: texts, top: top, pictures: below, about: paragraphs, feel: feel, body: body, continues: false)
         }
-        // The feelings beside the legend, "About" below them across the page.
-        guard let row = legendRowWithFeel(body: body) else { return nil }
-        let aside = pictures(fitting: space + legendHeight + 4 * mm - row - aboutHeight(paragraphs, body: body, width: content))
+        // The feelings beside the legend, "About" below them across the page (or, with no
+        // list, "About" beside the legend).
+        guard let row = legendRowWithText(body: body) else { return nil }
+        // `space` counts the legend, its gap and the gap under the text; the row holds the
+        // first two and the text beside the legend with its own gap.
+        let underneath = besideLegendIsAbout ? 0 : aboutHeight(paragraphs, body: body, width: content)
+        let aside = pictures(fitting: space + legendHeight + 9 * mm - row - (besideLegendIsAbout ? 0 : underneath + 5 * mm))
         guard aside >= minimumPictures - 0.5 else { return nil }
         return page(texts: texts, top: top, pictures: aside, about: paragraphs, feel: feel, body: body, continues: false, feelBesideLegend: true)
     }
@@ -399,13 +408,15 @@ struct HandoutLayout {
             texts.append(SceneText(text: caption, at: Point(margin, y), size: small, color: style.mutedText, width: content))
             y += height(caption, size: small, width: content) + 2 * mm
         }
-        if feelBesideLegend, let column = feelBesideLegendColumn {
+        if feelBesideLegend, let column = besideLegendColumn {
             let legendHeight = legendHeight(width: legendEntryWidth)
             let legend = SceneLegend(entries: legendEntries, frame: Rect(minX: margin, minY: y, maxX: margin + legendEntryWidth, maxY: y + legendHeight),
                                      textSize: legendSize)
-            let feelEnd = columns(&texts, top: y, about: [], feel: feel, body: body, continued: false, x: column.x, width: column.width)
-            y = max(y + legendHeight + 4 * mm, feelEnd)
-            y = columns(&texts, top: y, about: about, feel: [], body: body, continued: false)
+            let aboutBeside = besideLegendIsAbout
+            let besideEnd = columns(&texts, top: y, about: aboutBeside ? about : [], feel: aboutBeside ? [] : feel, body: body,
+                                    continued: false, x: column.x, width: column.width)
+            y = max(y + legendHeight + 4 * mm, besideEnd)
+            if !aboutBeside { y = columns(&texts, top: y, about: about, feel: [], body: body, continued: false) }
             return finish(texts: texts, y: y, legend: legend, panels: panels, body: body, continues: continues)
         }
         let legend = SceneLegend(entries: legendEntries, frame: Rect(minX: margin, minY: y, maxX: width - margin, maxY: y + legendHeight),
