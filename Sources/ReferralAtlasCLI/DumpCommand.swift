@@ -18,7 +18,7 @@ struct DumpCommand: ParsableCommand {
 
     @OptionGroup var atlasOptions: AtlasOptions
 
-    @Option(help: "posterior, anterior, lateral-right, lateral-left or plantar.")
+    @Option(help: "posterior (back), anterior (front), lateral-right (right), lateral-left (left) or plantar (soles).")
     var view: ViewID
 
     @Option(help: "The patient's side the patterns are placed on: right, left or both.")
@@ -45,4 +45,8 @@ struct DumpCommand: ParsableCommand {
     }
 }
 
-extension ViewID: ExpressibleByArgument {}
+/// One view by id or by the word the charts print (`back`, `front`, `right`, `left`, `soles`).
+extension ViewID: ExpressibleByArgument {
+    public init?(argument: String) { self.init(named: argument) }
+    public static var allValueStrings: [String] { acceptedNames }
+}

@@ -30,6 +30,15 @@ struct DumpAndListCommandTests {
         #expect(result.output.isEmpty, "nothing half-written")
     }
 
+    /// `dump` takes the view names `render` takes: the plain chart words and the sole view.
+    @Test(arguments: [("back", "posterior"), ("soles", "plantar"), ("plantar", "plantar"), ("LEFT", "lateral-left")])
+    func dumpAcceptsEveryViewNameRenderAccepts(name: String, id: String) throws {
+        let result = try cli.run(["dump", "--view", name, "radicular-s1"])
+        #expect(result.status == 0, "dump --view \(name): \(result.error)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect((json["view"] as? [String: Any])?["id"] as? String == id)
+    }
+
     @Test func dumpHelpDescribesWhatItPrints() throws {
         let help = try cli.run(["dump", "--help"]).output
         for phrase in ["zones", "trigger points", "nerve paths", "flattened", "<patterns>"] {
