@@ -84,7 +84,7 @@ public enum ChartBuilder {
     }
 
     static func subtitle(_ request: ChartRequest, atlas: Atlas) -> String {
-        let views = request.views.compactMap { atlas.view($0)?.label }.joined(separator: ", ")
+        let views = request.views.compactMap { atlas.view($0)?.panelLabel(request.phrases) }.joined(separator: ", ")
         let sides: String = switch Set(request.sides) {
         case [.left]: request.phrases.text(.sideLeft)
         case [.right]: request.phrases.text(.sideRight)
