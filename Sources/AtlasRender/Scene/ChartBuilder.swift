@@ -84,7 +84,10 @@ public enum ChartBuilder {
     }
 
     static func subtitle(_ request: ChartRequest, atlas: Atlas) -> String {
-        let views = request.views.compactMap { atlas.view($0)?.panelLabel(request.phrases) }.joined(separator: ", ")
+        // With patterns drawn, an enlarged view says so ("Soles (2× life size)"); a blank
+        // chart of one view is simply named.
+        let views = request.views.compactMap { id in atlas.view(id).map { request.patterns.isEmpty ? $0.label : $0.panelLabel(request.phrases) } }
+            .joined(separator: ", ")
         let sides: String = switch Set(request.sides) {
         case [.left]: request.phrases.text(.sideLeft)
         case [.right]: request.phrases.text(.sideRight)
