@@ -128,7 +128,7 @@ struct ClinicalReviewTests {
 
     /// A single pattern whose text fits beside pictures of the smallest size allowed is one
     /// page (the review found gluteus medius fine and SIJ one page before its legend line).
-    @Test(arguments: ["gluteus-medius", "piriformis", "sacroiliac-joint", "lumbar-disc", "hip-joint", "dermatomes"])
+    @Test(arguments: ["gluteus-medius", "piriformis", "sacroiliac-joint", "lumbar-disc", "hip-joint", "dermatomes", "quadratus-lumborum"])
     func shortHandoutsAreOnePage(id: String) throws {
         let pages = try HandoutBuilder.pages(HandoutRequest(patterns: [try pattern(id)]), atlas: Self.atlas)
         #expect(pages.count == 1, "\(id): \(pages.count) pages")
