@@ -44,7 +44,7 @@ struct BodyDrawingTests {
         }
     }
 
-    /// The arm areas really cover the arms: the hand of the front view and the folded arm
+    /// The arm areas really cover the arms: the hand of the front view and the bent arm
     /// of the side view are inside them, the hip and thigh are not.
     @Test func armAreasCoverTheArmsOnly() throws {
         let atlas = try TestAtlas.load()

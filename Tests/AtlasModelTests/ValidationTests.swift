@@ -108,7 +108,7 @@ struct ValidationTests {
 
     @Test func openOutline() throws {
         let (atlas, found) = try problems {
-            try TestAtlas.edit($0, "body/posterior.yaml", replacing: "[0, 898]", with: "[12, 898]")
+            try TestAtlas.edit($0, "body/posterior.yaml", replacing: "[0, 906]", with: "[12, 906]")
         }
         let line = try TestAtlas.line(of: "  - [0, 0]", in: atlas, "body/posterior.yaml")
         expectOne(found, file: "body/posterior.yaml", line: line, contains: "open outline")
