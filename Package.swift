@@ -64,7 +64,7 @@ let package = Package(
             dependencies: ["AtlasModel", "AtlasRender", "AtlasCompare"]),
         .executableTarget(
             name: "AtlasEval",
-            dependencies: ["AtlasEvaluation", "AtlasModel", "AtlasRender"]),
+            dependencies: ["AtlasCompare", "AtlasEvaluation", "AtlasModel", "AtlasRender"]),
 
         // The clinic's web intake: patient drawing page, clinician pages and the JSON API.
         .target(

@@ -1,3 +1,4 @@
+import AtlasCompare
 import AtlasEvaluation
 import AtlasModel
 import AtlasRender
@@ -10,6 +11,8 @@ import Foundation
 //   atlas-eval draw SEED OUT.png   writes one generated drawing, to look at
 //   atlas-eval photo SEED INDEX OUT.jpg  the photo the evaluation takes of drawing SEED at position INDEX
 //   atlas-eval calibrate N T...    the first N tuning drawings (no photos) at each temperature
+//   atlas-eval explain SEED INDEX DIR  drawing SEED and its photo at INDEX compared: the top matches
+//                                  and explanations of each, their overlays written to DIR
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "calibrate", arguments.count >= 3, let count = UInt64(arguments[1]), let directory = AtlasLocator.bundledAtlas() {
     do {
@@ -19,6 +22,33 @@ if arguments.first == "calibrate", arguments.count >= 3, let count = UInt64(argu
             let report = try Evaluation.run(seeds: start..<(start + count), atlas: atlas, photoEvery: 0, cropEvery: 0, temperature: temperature)
             print("temperature \(temperature), tuning seeds \(start)..<\(start + count)")
             print(report.text)
+        }
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(1)
+    }
+}
+if arguments.first == "explain", arguments.count == 4, let seed = UInt64(arguments[1]), let index = Int(arguments[2]),
+   let directory = AtlasLocator.bundledAtlas() {
+    do {
+        let atlas = try AtlasLoader.load(directory: directory)
+        let comparator = try DrawingComparator(atlas: atlas)
+        let drawing = try DrawingGenerator.make(seed: seed, atlas: atlas)
+        print(drawing.description)
+        let photo = try JPEGCodec.encode(Evaluation.photo(of: drawing, index: index, every: 4), quality: 70)
+        let captures: [(String, DrawingAnalysis)] = [
+            ("png", try comparator.analyse(image: drawing.page, name: "seed-\(seed).png")),
+            ("photo", try comparator.analyse(bytes: photo, name: "seed-\(seed).jpg")),
+        ]
+        for (name, analysis) in captures {
+            let c = analysis.comparison
+            print("\(name): \(c.leaning.verdict.rawValue); best explained by \(c.explanations.first?.words ?? "-")")
+            for m in c.matches.prefix(5) {
+                print(String(format: "  %@/%@ conf %.3f score %.1f prec %.2f ess %.2f", m.id, m.side.rawValue, m.confidence, m.score,
+                             m.precision, m.essentialCoverage ?? -1))
+            }
+            try comparator.writeOverlay(for: analysis, to: "\(arguments[3])/seed-\(seed)-\(name).png")
         }
         exit(0)
     } catch {

@@ -27,7 +27,9 @@ struct OutputTests {
         }
         let ranked = matches.compactMap { m in (m["id"] as? String).flatMap { id in (m["confidence"] as? Double).map { (id: id, confidence: $0) } } }
         #expect(ranked.count == matches.count)
-        #expect(RankingOrder.isDistinctSourcesFirst(ranked, atlas: DrawingPainter.atlas), "different sources first, each part by confidence")
+        let pair = Self.analysis.comparison.explanations.first.map { $0.sources.map(\.id) } ?? []
+        #expect(RankingOrder.isDistinctSourcesFirst(ranked, atlas: DrawingPainter.atlas, pair: pair),
+                "different sources first, each part by confidence")
         #expect(object["explanations"] is [[String: Any]])
         let limited = try #require(try JSONSerialization.jsonObject(with: Data(try ReportFormatter.json([Self.analysis.comparison], top: 2).utf8))
             as? [String: Any])
@@ -48,7 +50,7 @@ struct OutputTests {
         #expect(!lines.contains { $0.hasPrefix(" 5 ") }, "--top 4 lists four")
         #expect(text.contains("Marks:") && text.contains("Marked area:"))
         #expect(lines.last == Substring(DrawingComparison.disclaimer))
-        for term in ["score:", "confidence:", "precision:", "essential, spillover:"] {
+        for term in ["score:", "chance it is a source (confidence in JSON and CSV):", "precision:", "essential, spillover:"] {
             #expect(text.contains(term), "the glossary explains \(term)")
         }
     }

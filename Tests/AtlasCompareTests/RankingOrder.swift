@@ -3,9 +3,17 @@ import AtlasModel
 
 /// The documented order of a ranking: different sources first, by confidence, then the
 /// repeats (the same pattern on another side, or a muscle beside its own trigger point), by
-/// confidence.
+/// confidence. The sources of a best explanation of two or three (`pair`) may swap places
+/// among themselves (the strongest alone first).
 enum RankingOrder {
-    static func isDistinctSourcesFirst(_ matches: [(id: String, confidence: Double)], atlas: Atlas) -> Bool {
+    static func isDistinctSourcesFirst(_ matches: [(id: String, confidence: Double)], atlas: Atlas, pair: [String] = []) -> Bool {
+        // Undo the swap: the pair's places hold its confidences, highest first.
+        var matches = matches
+        if pair.count > 1 {
+            let places = matches.indices.filter { pair.contains(matches[$0].id) }
+            let sorted = places.map { matches[$0].confidence }.sorted(by: >)
+            for (place, confidence) in zip(places, sorted) { matches[place].confidence = confidence }
+        }
         func same(_ a: String, _ b: String) -> Bool {
             a == b || (atlas.pattern(a)?.includes.contains(b) ?? false) || (atlas.pattern(b)?.includes.contains(a) ?? false)
         }

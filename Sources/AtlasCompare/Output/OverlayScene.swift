@@ -117,14 +117,14 @@ struct OverlayScene {
             case .match(let match, _):
                 let rank = (comparison.matches.firstIndex(of: match) ?? 0) + 1
                 let kind = match.group == .root ? "nerve root" : match.group == .entrapment ? "trapped nerve" : "muscle or joint"
-                caption = "\(rank). \(match.name)\n\(match.side.words) · \(kind) · confidence \(Phrase.percent(100 * match.confidence))"
+                caption = "\(rank). \(match.name)\n\(match.side.words) · \(kind)\n\(ConfidenceText.percent(match.confidence)) chance it is a source"
             }
             texts.append(SceneText(text: caption, at: Point(panel.frame.center.x, panel.frame.minY - u * (Self.extraHeader + 0.2)),
                                    size: u * 0.62, weight: .bold, alignment: .center, width: panel.frame.width - u * 0.3))
         }
         let template = comparison.template == "all" ? "four-view" : comparison.template
         let r = comparison.registration
-        let footer = String(format: "%@ Drawn on the %@ chart, %@ (its printed lines matched to %.2f mm). Confidence: the chance that the pattern is one of the drawing's sources; the report explains it.",
+        let footer = String(format: "%@ Drawn on the %@ chart, %@ (its printed lines matched to %.2f mm). Chance it is a source: each pattern's own chance of being one of the drawing's sources; a drawing can have two, so they need not add up to 100%%.",
                             DrawingComparison.disclaimer, template, r.method.words, r.residualMillimetres)
         let bottom = scene.legend.map { $0.frame.maxY + u * 0.25 } ?? (scene.panels.first?.frame.maxY ?? 0) + u
         texts.append(SceneText(text: footer, at: Point(layout.margin, bottom), size: u * 0.5, color: muted, width: w - 2 * layout.margin))

@@ -9,8 +9,8 @@ enum Report {
         let extent = extentOf(marks, reference: reference)
         let areas = locations.areas
         let leaning = LeaningEvidence.leaning(ranking, marks: marks, reference: reference, features: features, locations: locations)
-        // A pattern none of whose zones holds a mark is no evidence either way: left out.
-        let matches = ranking.matches.filter { $0.precision > 0 }
+        // A pattern whose zones hold (next to) none of the marks is no evidence either way: left out.
+        let matches = ranking.matches.filter(\.hasEvidence)
         let symptoms = Symptom.allCases.filter { (extent.symptoms[$0.rawValue] ?? 0) > 0 }
         var notes: [String] = []
         if marks.readDarkStrokes {

@@ -15,12 +15,16 @@ public enum ReportFormatter {
         lines.append("")
         let rows = comparison.matches.prefix(top)
         let idWidth = max(2, rows.map(\.id.count).max() ?? 0)
-        lines.append(" #  " + "pattern".padded(idWidth) + "  side   family        score  confidence  precision  essential  spillover  name")
+        lines.append(" #  " + "pattern".padded(idWidth) + "  side   family        score  " + ConfidenceText.heading + "  precision  essential  spillover  name")
         for (index, match) in rows.enumerated() {
             let cells = [String(format: "%2d", index + 1), match.id.padded(idWidth), match.side.rawValue.padded(5),
-                         match.family.rawValue.padded(10), String(format: "%7.1f", match.score), percent(match.confidence, 10),
+                         match.family.rawValue.padded(10), String(format: "%7.1f", match.score), percent(match.confidence, ConfidenceText.heading.count),
                          figure(match.precision, 9), figure(match.essentialCoverage, 9), figure(match.spilloverCoverage, 9), match.name]
             lines.append(cells.joined(separator: "  "))
+        }
+        if !comparison.explanations.isEmpty {
+            let shares = comparison.explanations.map { "\($0.words) \(ConfidenceText.percent($0.confidence))" }
+            lines.append("Best explanations (their shares of one whole): " + shares.joined(separator: "; ") + ".")
         }
         lines.append("")
         lines += glossary
@@ -33,8 +37,10 @@ public enum ReportFormatter {
     public static let glossary = [
         "score: the evidence for the pattern on that side, as the log-likelihood ratio against marks placed anywhere;",
         "  0 is no better than chance, each 1 more is 2.7 times likelier (the ranking's model: README, Comparing).",
-        "confidence: the chance, given the atlas and this drawing, that the pattern on that side is one of the",
-        "  drawing's sources, all patterns, sides and combinations of two or three considered.",
+        "chance it is a source (confidence in JSON and CSV): the chance, given the atlas and this drawing, that the",
+        "  pattern on that side is one of the drawing's sources, all patterns, sides and combinations of two or three",
+        "  considered. A drawing can have two sources, so the column need not add up to 100%; the best explanations",
+        "  (one source, or two or three together) are the figures that share one whole.",
         "precision: the share of the marks inside the pattern's zones.",
         "essential, spillover: the share of the pattern's essential zone (felt by nearly everyone with it) and of its",
         "  spillover zone (felt by some) that is marked.",
@@ -118,7 +124,7 @@ public enum ReportFormatter {
     private static func number(_ value: Double) -> String { String(format: "%.4g", value) }
 
     private static func percent(_ value: Double, _ width: Int) -> String {
-        let text = value >= 0.995 ? "100%" : value < 0.001 ? "<0.1%" : Phrase.percent(100 * value)
+        let text = ConfidenceText.percent(value)
         return String(repeating: " ", count: max(0, width - text.count)) + text
     }
 

@@ -23,11 +23,11 @@ enum SummaryWriter {
         if best.isEmpty {
             sentences.append("No pattern of the atlas overlaps the marks.")
         } else {
-            let names = best.map { "\($0.name), \($0.side.words) (confidence \(Phrase.percent(100 * $0.confidence)))" }
+            let names = best.map { "\($0.name), \($0.side.words) (\(ConfidenceText.percent($0.confidence)) chance it is a source)" }
             sentences.append("Closest patterns: \(names.joined(separator: "; ")).")
         }
         if let first = explanations.first, first.sources.count > 1 {
-            sentences.append("No single pattern explains the drawing well: it is best explained by \(first.words) (\(Phrase.percent(100 * first.shareExplained)) of the marks inside their zones; confidence \(Phrase.percent(100 * first.confidence))).")
+            sentences.append("No single pattern explains the drawing well: it is best explained by \(first.words) (\(Phrase.percent(100 * first.shareExplained)) of the marks inside their zones; \(ConfidenceText.percent(first.confidence)) chance that these are the sources).")
         }
         sentences.append(leaning.words)
         sentences += notes.map { $0.hasSuffix(".") ? $0 : $0 + "." }

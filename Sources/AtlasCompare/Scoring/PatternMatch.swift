@@ -125,6 +125,13 @@ public struct PatternMatch: Sendable, Codable, Equatable {
         views = try c.decode([ViewFit].self, forKey: .views)
     }
 
+    /// Whether the drawing is any evidence for the pattern: at least `evidenceShare` of the
+    /// marks inside its zones. A row below that (shown as precision 0.00) says nothing about
+    /// the pattern and is left out of the report, whatever confidence pairs lend it.
+    public var hasEvidence: Bool { precision >= Self.evidenceShare }
+    /// Half a percent of the drawing: what the report rounds to a precision of 0.01.
+    public static let evidenceShare = 0.005
+
     /// The source group: nerve root, entrapment, or referred from a muscle, joint or disc.
     public var group: SourceGroup? { SourceGroup(family) }
 

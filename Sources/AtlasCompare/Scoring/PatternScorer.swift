@@ -80,15 +80,31 @@ enum PatternScorer {
         }
         let combined = SourceCombiner.explain(candidates, marks: marks, features: features, temperature: temperature)
         for index in fits.indices { fits[index].confidence = combined.marginals[index] }
-        let byConfidence = fits.indices.sorted { a, b in
+        var byConfidence = fits.indices.sorted { a, b in
             (fits[a].confidence, candidates[a].logLikelihood, fits[b].id) > (fits[b].confidence, candidates[b].logLikelihood, fits[a].id)
         }
-        // Matches without a marked cell in their zones are left out of the report, so the
+        // When two or three sources together are the most probable explanation, their
+        // confidences all lie near its own, and their order would rest on differences of a
+        // few thousandths (noise that a photo's blur can flip). Among the places they hold,
+        // the one that explains most of the drawing alone goes first: a drawing "best
+        // explained by A together with B" lists A before B.
+        byConfidence = strongestFirst(byConfidence, members: combined.best)
+        // Matches with (next to) no marked cell in their zones are left out of the report, so the
         // distinct-sources order is taken over the others; those follow at the end.
-        let evidence = byConfidence.filter { fits[$0].precision > 0 }
+        let evidence = byConfidence.filter { fits[$0].hasEvidence }
         let order = DistinctSources.order(evidence.map { SourceKey(mask: masks[$0]) }).map { evidence[$0] }
-            + byConfidence.filter { fits[$0].precision <= 0 }
+            + byConfidence.filter { !fits[$0].hasEvidence }
         return Ranking(matches: order.map { fits[$0] }, explanations: combined.explanations, candidates: order.map { candidates[$0] })
+    }
+
+    /// `order` with the `members` of the best explanation (strongest alone first) put into
+    /// the places they hold in it, when there are two or three of them.
+    static func strongestFirst(_ order: [Int], members: [Int]) -> [Int] {
+        guard members.count > 1 else { return order }
+        var order = order
+        let places = order.indices.filter { members.contains(order[$0]) }
+        for (place, member) in zip(places, members) { order[place] = member }
+        return order
     }
 
     /// The figures of one pattern and side, and its tempered cell log-likelihood.

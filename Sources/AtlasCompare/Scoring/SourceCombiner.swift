@@ -40,20 +40,26 @@ enum SourceCombiner {
         var marginals: [Double]
         /// The best explanations, most probable first (at most three).
         var explanations: [Explanation]
+        /// The candidates of the most probable explanation, the one that explains most of the
+        /// drawing on its own first.
+        var best: [Int] = []
     }
 
     static func explain(_ candidates: [Candidate], marks: DrawingMarks, features: DrawingFeatures,
                         temperature: Double = Priors.temperature) -> Result {
-        guard !candidates.isEmpty else { return Result(marginals: [], explanations: []) }
+        guard !candidates.isEmpty else { return Result(marginals: [], explanations: [], best: []) }
         let prior = candidates.map { Priors.logPrior($0.group) }
-        var hypotheses: [(members: [Int], logPosterior: Double)] = candidates.indices.map { ([$0], candidates[$0].logLikelihood + prior[$0]) }
+        // The temperature tempers the evidence (the likelihood), not the priors: it corrects
+        // cells counted as if independent, and a prior counts nothing twice.
+        let t = max(temperature, 1e-6)
+        var hypotheses: [(members: [Int], logPosterior: Double)] = candidates.indices.map { ([$0], candidates[$0].logLikelihood / t + prior[$0]) }
         var pairs: [(members: [Int], cells: Double, logPosterior: Double)] = []
         for a in candidates.indices {
             let rates = candidates[a].denseRates()
             for b in candidates.indices where b > a && compatible(candidates[a].mask, candidates[b].mask) {
                 let cells = candidates[a].cells + addedLikelihood(rates: rates, adding: candidates[b], marks: marks)
                 let feature = max(features.logRatio(for: candidates[a].group), features.logRatio(for: candidates[b].group))
-                pairs.append(([a, b], cells, cells + feature + prior[a] + prior[b]))
+                pairs.append(([a, b], cells, (cells + feature) / t + prior[a] + prior[b]))
             }
         }
         let n = candidates.count
@@ -78,22 +84,23 @@ enum SourceCombiner {
                 let feature = [a, b, c].map { features.logRatio(for: candidates[$0].group) }.max() ?? 0
                 let members = [a, b, c].sorted()
                 guard !hypotheses.contains(where: { $0.members == members }) else { continue }
-                hypotheses.append((members, cells + feature + prior[a] + prior[b] + prior[c] + triplePrior))
+                hypotheses.append((members, (cells + feature) / t + prior[a] + prior[b] + prior[c] + triplePrior))
             }
         }
-        let shares = Priors.shares(hypotheses.map(\.logPosterior), temperature: temperature)
+        let shares = Likelihood.shares(hypotheses.map(\.logPosterior))
         var marginals = [Double](repeating: 0, count: candidates.count)
         for (hypothesis, share) in zip(hypotheses, shares) {
             for member in hypothesis.members { marginals[member] += share }
         }
         let best = shares.indices.sorted { shares[$0] > shares[$1] }.prefix(3)
+        let strongestFirst = { (members: [Int]) in members.sorted { candidates[$0].logLikelihood > candidates[$1].logLikelihood } }
         let explanations = best.map { index in
-            let members = hypotheses[index].members.sorted { candidates[$0].logLikelihood > candidates[$1].logLikelihood }
+            let members = strongestFirst(hypotheses[index].members)
             return Explanation(sources: members.map { source(candidates[$0].mask) },
                                shareExplained: shareExplained(members.map { candidates[$0].mask }, marks: marks),
                                confidence: shares[index])
         }
-        return Result(marginals: marginals, explanations: explanations)
+        return Result(marginals: marginals, explanations: explanations, best: best.first.map { strongestFirst(hypotheses[$0].members) } ?? [])
     }
 
     /// Two patterns can be combined unless they are the same pattern (both sides at once is

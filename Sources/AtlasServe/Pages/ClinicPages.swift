@@ -37,7 +37,7 @@ enum ClinicPages {
     static func list(_ submissions: [Submission], settings: ClinicSettings, csrf: String?) -> String {
         let rows = submissions.map { s -> String in
             let matches = s.briefs.prefix(3).enumerated().map { index, m -> String in
-                "<span class=\"match\(index > 0 ? " extra" : "")\">\(HTML.escape(m.name)) (\(HTML.escape(m.side))) \(percent(m.score))</span>"
+                "<span class=\"match\(index > 0 ? " extra" : "")\">\(HTML.escape(m.name)) (\(HTML.escape(m.side))) \(ConfidenceText.percent(m.score))</span>"
             }.joined()
             return """
                 <tr><td><a href="/clinic/drawings/\(s.id)">\(HTML.escape(s.code))</a></td><td>\(time(s.receivedAt).split(separator: " ").map { "<span class=\"nowrap\">\($0)</span>" }.joined(separator: " "))</td>\
@@ -72,7 +72,7 @@ enum ClinicPages {
             """
             <tr><td class="num">\(index + 1)</td><td>\(HTML.escape(m.name))<br><span class="muted">\(HTML.escape(m.id))</span></td>\
             <td>\(HTML.escape(m.side.rawValue))</td><td class="optional">\(HTML.escape(m.family.rawValue))</td>\
-            <td class="num">\(percent(m.confidence))</td><td class="num optional">\(score(m.precision))</td>\
+            <td class="num">\(ConfidenceText.percent(m.confidence))</td><td class="num optional">\(score(m.precision))</td>\
             <td class="num optional">\(m.essentialCoverage.map(score) ?? "–")</td><td class="num optional">\(m.spilloverCoverage.map(score) ?? "–")</td></tr>
             """
         }.joined(separator: "\n")
@@ -104,11 +104,12 @@ enum ClinicPages {
             </div>
             <h3>Ranking</h3>
             <div class="table-wrap"><table>
-            <thead><tr><th class="num">#</th><th>Pattern</th><th>Side</th><th class="optional">Family</th><th class="num">Confidence</th>\
+            <thead><tr><th class="num">#</th><th>Pattern</th><th>Side</th><th class="optional">Family</th><th class="num">\(HTML.escape(ConfidenceText.heading.prefix(1).uppercased() + ConfidenceText.heading.dropFirst()))</th>\
             <th class="num optional">Precision</th><th class="num optional">Essential</th><th class="num optional">Spillover</th></tr></thead>
             <tbody>
             \(rows)
             </tbody></table></div>
+            <p class="muted">\(HTML.escape(ConfidenceText.note))</p>
             <p class="disclaimer">\(HTML.escape(comparison.disclaimer))</p>
             </main>
             """

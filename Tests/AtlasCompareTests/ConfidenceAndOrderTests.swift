@@ -1,0 +1,35 @@
+@testable import AtlasCompare
+import Testing
+
+/// How confidences are shown and which rows and order a ranking keeps, without a painter.
+@Suite("Confidence shown, evidence kept, pair order")
+struct ConfidenceAndOrderTests {
+    @Test(arguments: [(0.999, ">99%"), (0.995, ">99%"), (0.994, "99%"), (0.37, "37%"), (0.005, "1%"), (0.004, "<1%"), (0, "<1%")])
+    func confidenceIsAWholePercentNeverCertain(share: Double, shown: String) {
+        #expect(ConfidenceText.percent(share) == shown)
+    }
+
+    @Test func theColumnSaysWhatItIsAndWhyItNeedNotAddUp() {
+        #expect(ConfidenceText.heading == "chance it is a source")
+        #expect(ConfidenceText.note.contains("need not add up to 100%"))
+        #expect(ReportFormatter.glossary.joined(separator: " ").contains("need not add up to 100%"))
+    }
+
+    @Test(arguments: [(0.0, false), (0.004, false), (0.005, true), (0.2, true)])
+    func aRowIsEvidenceFromHalfAPercentOfTheDrawing(precision: Double, kept: Bool) {
+        let match = PatternMatch(id: "p", name: "P", family: .myofascial, side: .right, score: -3, confidence: 0.02,
+                                 precision: precision, essentialCoverage: 0, spilloverCoverage: nil, sensoryInside: nil, views: [])
+        #expect(match.hasEvidence == kept)
+    }
+
+    /// A likely pair's sources keep the places their confidences give them, the one that
+    /// explains most alone first; everything else stays where it was.
+    @Test func aPairsStrongerSourceTakesTheFirstOfItsPlaces() {
+        // Ranked by confidence: 5, 2, 7, 1; the pair is 7 (stronger alone) with 2.
+        #expect(PatternScorer.strongestFirst([5, 2, 7, 1], members: [7, 2]) == [5, 7, 2, 1])
+        #expect(PatternScorer.strongestFirst([2, 7, 5], members: [7, 2]) == [7, 2, 5])
+        // A single best source changes nothing.
+        #expect(PatternScorer.strongestFirst([3, 1, 2], members: [2]) == [3, 1, 2])
+        #expect(PatternScorer.strongestFirst([3, 1, 2], members: []) == [3, 1, 2])
+    }
+}
