@@ -32,7 +32,12 @@ struct FamilyDrawingTests {
         }
         let disc = try legend(["lumbar-disc"]).map(\.text)
         #expect(disc.contains(phrases.text(.legendDiscMost)) && !disc.contains { $0.contains("injection") || $0.hasPrefix("Joint") }, "\(disc)")
-        #expect(phrases.text(.legendDiscMost).contains("disc stimulation"))
+        // No source gives the disc's outline or how many patients feel each part: its legend
+        // claims a textbook description, never a count, on its own soft-edged swatches.
+        #expect(phrases.text(.legendDiscMost) == "Disc: commonest area (textbook description)")
+        #expect(!disc.contains { $0.contains("most patients") || $0.contains("some patients") }, "\(disc)")
+        let symbols = try legend(["lumbar-disc"]).map(\.symbol)
+        #expect(symbols.contains(.diffuseCore) && symbols.contains(.diffuseSome) && !symbols.contains(.essential) && !symbols.contains(.spillover))
     }
 
     /// A figure's legend has one entry per swatch, and an edge marker names a view the
@@ -107,11 +112,11 @@ struct FamilyDrawingTests {
     @Test func captionsPrintSourceAndFidelity() throws {
         let minimus = try #require(Self.atlas.pattern("gluteus-minimus-anterior"))
         #expect(SourceCaption.text(for: minimus)
-                == "After Travell & Simons, vol. 2, fig. 9.1 (recalled; essential/spillover split not confirmed)")
+                == "After Travell & Simons, vol. 2, ch. 9 text as quoted in secondary sources, fig. 9.1 not seen (recalled; essential/spillover split not confirmed)")
         var request = HandoutRequest(patterns: [minimus])
         request.dpi = 100
         let handout = try HandoutBuilder.scene(request, atlas: Self.atlas)
-        #expect(handout.texts.contains { $0.text.contains("After Travell & Simons, vol. 2, fig. 9.1 (recalled") })
+        #expect(handout.texts.contains { $0.text.contains("After Travell & Simons, vol. 2, ch. 9 text as quoted") && $0.text.contains("(recalled") })
         let figure = try #require(Self.atlas.figure("gluteal-referral-patterns"))
         let scene = try FigureBuilder.scene(figure, width: 800, atlas: Self.atlas)
         #expect(scene.texts.contains { $0.text.contains("(recalled") && $0.text.contains("After ") })

@@ -67,9 +67,11 @@ struct PatternRenderTests {
         let symbols = try #require(scene.legend).entries.map(\.symbol)
         let kinds = Set(pattern.zones.map(\.kind))
         // A pattern with an unconfirmed split draws every zone in one flagged tone.
-        let byKind = pattern.splitConfirmed && pattern.family != .entrapment
+        // A disc's field has its own soft-edged swatches.
+        let byKind = pattern.splitConfirmed && pattern.family != .entrapment && pattern.family != .discogenic
         #expect(symbols.contains(.essential) == (byKind && kinds.contains(.essential)))
         #expect(symbols.contains(.spillover) == (byKind && kinds.contains(.spillover)))
+        #expect(symbols.contains(.diffuseCore) == (pattern.family == .discogenic && kinds.contains(.essential)))
         #expect(symbols.contains(.unsplit) == !pattern.splitConfirmed)
         #expect(symbols.contains(.entrapmentCore) == (pattern.family == .entrapment && kinds.contains(.essential)))
         #expect(symbols.contains(.radicular) == kinds.contains(.radicular))

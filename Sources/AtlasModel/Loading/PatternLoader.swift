@@ -1,7 +1,7 @@
 /// Reads `muscles/`, `joints/` and `nerves/` files into patterns (composites still unmerged).
 enum PatternLoader {
     static let keys = ["id", "name", "family", "includes", "description", "feel", "sources", "fidelity",
-                       "fidelity-note", "after", "split", "muscle", "trigger-points", "zones", "nerves"]
+                       "fidelity-note", "after", "legend-note", "split", "muscle", "trigger-points", "zones", "nerves"]
 
     /// Side-frame landmarks per pattern view.
     typealias Landmarks = [PatternView: [String: Point]]
@@ -28,6 +28,7 @@ enum PatternLoader {
                               muscles: geometry.muscles, triggerPoints: geometry.triggerPoints, zones: geometry.zones,
                               nerves: geometry.nerves, location: map["id"]!.location)
         pattern.after = map["after"]?.string(log).map(clean)
+        pattern.legendNote = map["legend-note"]?.string(log).map(clean)
         // `split: unconfirmed` - the sources give the area, not which part most patients feel.
         if let split = map["split"]?.choice(log, ["confirmed", "unconfirmed"]) { pattern.splitConfirmed = split == "confirmed" }
         return pattern

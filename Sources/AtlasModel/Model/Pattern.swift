@@ -103,6 +103,9 @@ public struct Pattern: Sendable, Equatable, Codable, Identifiable {
     public var fidelityNote: String?
     /// The figure or study the drawing follows, for captions ("Travell & Simons, vol. 2, fig. 9.1").
     public var after: String?
+    /// A legend line for what the picture teaches by leaving blank (the sacroiliac joint's
+    /// sitting bone), so the blank does not read as an omission.
+    public var legendNote: String?
     /// False where the sources give the area but not which part most patients feel: every
     /// zone is then drawn in one tone and flagged (gluteus minimus, clinical-facts-addendum 5).
     public var splitConfirmed = true

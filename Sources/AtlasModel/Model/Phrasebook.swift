@@ -64,6 +64,8 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case handoutAid = "handout-aid"
         case handoutSources = "handout-sources"
         case handoutSideNote = "handout-side-note"
+        case handoutSideNoteLeft = "handout-side-note-left"
+        case handoutSideNoteMap = "handout-side-note-map"
         case handoutClinic = "handout-clinic"
         case handoutContinued = "handout-continued"
         case handoutOverleaf = "handout-overleaf"
@@ -71,6 +73,8 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case sourceCaption = "source-caption"
         case splitUnconfirmed = "split-unconfirmed"
         case seeOtherView = "see-other-view"
+        case triggerPointsCount = "trigger-points-count"
+        case viewMagnified = "view-magnified"
         case otherViewNotShown = "other-view-not-shown"
     }
 
@@ -129,8 +133,8 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .legendSpillover: "Spillover zone: felt by some",
         .legendJointMost: "Joint: where most patients in injection studies felt it",
         .legendJointSome: "Joint: felt by some patients",
-        .legendDiscMost: "Disc: commonest area (textbook description; disc stimulation studies)",
-        .legendDiscSome: "Disc: further spread when the pain is stronger",
+        .legendDiscMost: "Disc: commonest area (textbook description)",
+        .legendDiscSome: "Disc: further, when the pain is stronger",
         .legendMostMerged: "Essential zone (trigger point), or where most patients felt it ({which})",
         .legendSomeMerged: "Spillover zone (trigger point), or felt by some patients ({which})",
         .legendMostCounted: "Where most patients felt it ({which})",
@@ -165,6 +169,8 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .handoutAid: "This sheet is for education. It cannot tell what causes your pain: your practitioner will examine you and talk it through with you.",
         .handoutSources: "Sources",
         .handoutSideNote: "Drawn on the right side; the same pattern can appear on the left.",
+        .handoutSideNoteLeft: "Drawn on the left side; the same pattern can appear on the right.",
+        .handoutSideNoteMap: "Everyone has this map on both sides of the body; one side is shown.",
         .handoutClinic: "Given to you by",
         .handoutContinued: "continued",
         .handoutOverleaf: "Continued on the next page.",
@@ -172,6 +178,8 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .sourceCaption: "After {source} ({fidelity})",
         .splitUnconfirmed: "essential/spillover split not confirmed",
         .seeOtherView: "{label}: see {view}",
+        .triggerPointsCount: "{count} trigger points",
+        .viewMagnified: "{view} ({times}× life size)",
         .otherViewNotShown: "{label}: not shown",
     ]
 }

@@ -8,9 +8,12 @@ enum ZoneTone: Equatable {
     case byKind
     case entrapment
     case unsplit
+    /// A disc's field with a soft edge (DiffuseZoneDrawing).
+    case diffuse
 
     static func of(_ pattern: Pattern) -> ZoneTone {
         if pattern.family == .entrapment { return .entrapment }
+        if pattern.family == .discogenic { return .diffuse }
         return pattern.splitConfirmed ? .byKind : .unsplit
     }
 
@@ -26,6 +29,7 @@ extension SceneDrawer {
         for pattern in placed {
             switch ZoneTone.of(pattern.pattern) {
             case .byKind: continue
+            case .diffuse: drawDiffuseZones(pattern, scale: s, t)
             case .unsplit:
                 for zone in ZoneUnion.merged(pattern.zones) { cr.fill(zone.path, Self.unsplitTone(style), t) }
             case .entrapment:

@@ -76,6 +76,11 @@ struct LegendDrawer {
             }
         case .unsplit:
             cr.fill(rect, SceneDrawer.unsplitTone(style), id)
+        case .diffuseCore, .diffuseSome:
+            // No outline: the field has no border.
+            let alpha = symbol == .diffuseCore ? SceneDrawer.diffuseCoreAlpha : SceneDrawer.diffuseSomeAlpha
+            cr.featherFill(rect, style.essential.with(alpha: 1), alpha: alpha, feather: box.height * 0.45, id)
+            return
         case .root(let label):
             hatch(style.hatch(forRoot: label), 1)
         case .dermatome(let label):

@@ -21,7 +21,7 @@ public enum ChartBuilder {
                 request.sides.compactMap { pattern.placed(in: viewID, side: $0) }
             }
             panels.append(ScenePanel(view: view, origin: layout.origin(panel: index, view: viewID), scale: layout.scale,
-                                     frame: layout.panelFrames[index], label: view.label, patterns: placed,
+                                     frame: layout.panelFrames[index], label: view.panelLabel(phrases), patterns: placed,
                                      showLandmarks: request.landmarks, clip: request.region != .full))
         }
 
@@ -52,7 +52,8 @@ public enum ChartBuilder {
                                              size: u * 0.85, weight: .bold, alignment: .center))
             }
             scene.texts += sideMarks(panel, unit: u, region: request.region)
-            scene.texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: u * 0.5, phrases: phrases)
+            scene.texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: u * 0.5, phrases: phrases, measure: measure)
+            scene.texts += EdgeMarkerText.edgeCrosses(for: panel, atlas: atlas, size: u * 0.5, phrases: phrases)
         }
         let legendFrame = Rect(minX: layout.margin, minY: footerTop + u * 0.3, maxX: w - layout.margin,
                                maxY: footerTop + u * 5.0)
@@ -83,7 +84,10 @@ public enum ChartBuilder {
     }
 
     static func subtitle(_ request: ChartRequest, atlas: Atlas) -> String {
-        let views = request.views.compactMap { atlas.view($0)?.label }.joined(separator: ", ")
+        // With patterns drawn, an enlarged view says so ("Soles (2× life size)"); a blank
+        // chart of one view is simply named.
+        let views = request.views.compactMap { id in atlas.view(id).map { request.patterns.isEmpty ? $0.label : $0.panelLabel(request.phrases) } }
+            .joined(separator: ", ")
         let sides: String = switch Set(request.sides) {
         case [.left]: request.phrases.text(.sideLeft)
         case [.right]: request.phrases.text(.sideRight)
@@ -151,6 +155,9 @@ public enum ChartBuilder {
             entries.append(LegendEntry(symbol: .triggerPoint, text: phrases.text(.legendTriggerPoint)))
         }
         entries += ZoneLegend.entries(placed, phrases: phrases)
+        for note in placed.compactMap(\.pattern.legendNote) where !entries.contains(where: { $0.text == note }) {
+            entries.append(LegendEntry(symbol: .blank, text: note))
+        }
         let radicular = zones.filter { $0.kind == .radicular }
         let roots = Set(radicular.compactMap(\.label))
         let plates = Set(placed.filter { $0.pattern.family == .dermatome }.flatMap(\.zones).compactMap(\.label))

@@ -35,8 +35,10 @@ public struct HandoutRequest: Sendable {
 /// Lays out a patient handout: title, the pattern in the views where it shows, legend,
 /// plain-language description, what you may feel, the education-aid note, clinic footer and
 /// sources. Every text is measured with Pango first, so nothing overlaps or leaves the page:
-/// the title shrinks and wraps, the body text shrinks a little, and when several patterns
-/// still do not fit, the descriptions and feelings that do not fit continue on a second page.
+/// the title shrinks and wraps, the body text shrinks a little, and when the text still does
+/// not fit beside pictures of the smallest size allowed, whole sections ("About this
+/// pattern", "What you may feel") move to a second page: a section is never split, so no
+/// heading there says "continued" of a section that never began.
 public enum HandoutBuilder {
     /// The handout as one scene; a two-page handout has its second page below the first.
     public static func scene(_ request: HandoutRequest, atlas: Atlas) throws(RenderError) -> Scene {
@@ -104,13 +106,16 @@ struct HandoutLayout {
     let clinic: String?
     let caption: String?
     let legendEntries: [LegendEntry]
+    /// The legend as drawn, after the anatomy layer has had its say (it swaps the muscle
+    /// outline's line for a longer one): what the layout measures.
+    let drawnLegendEntries: [LegendEntry]
     /// Where this pattern stands among several in one handout, or nil.
     let part: String?
 
     let heading: Double, small: Double, labelSize: Double, legendSize: Double
     /// What the pictures frame, and each view's edge-marker notes ("✕ TrP3: see side view").
     let framing: HandoutFraming
-    let notes: [ViewID: [String]]
+    let notes: [ViewID: [EdgeMarkerText.Note]]
     /// Per view, the narrowest its panel may be (pixels).
     let narrowestPanel: [ViewID: Double]
     var noteSize: Double { 2.6 * mm }  // as `narrowestPanel` measures it
@@ -163,16 +168,21 @@ struct HandoutLayout {
                               patterns: request.patterns.compactMap { $0.placed(in: view, side: request.side) })
         }
         legendEntries = ChartBuilder.legendEntries(kind: .render, style: request.style, panels: probe, phrases: request.phrases)
+        var drawn = Scene(width: 1, height: 1, dpi: request.dpi, title: "", panels: probe, texts: [],
+                          legend: SceneLegend(entries: legendEntries, frame: Rect(minX: 0, minY: 0, maxX: 1, maxY: 1), textSize: 1),
+                          metadata: [], style: request.style)
+        drawn.addAnatomy(atlas.anatomy, phrases: request.phrases, enabled: request.anatomy)
+        drawnLegendEntries = drawn.legend?.entries ?? legendEntries
         framing = HandoutFraming(views: views, patterns: request.patterns, side: request.side, atlas: atlas)
-        var notes: [ViewID: [String]] = [:]
-        for panel in probe { notes[panel.view.id] = EdgeMarkerText.texts(for: panel, atlas: atlas, size: 1, phrases: request.phrases).map(\.text) }
+        var notes: [ViewID: [EdgeMarkerText.Note]] = [:]
+        for panel in probe { notes[panel.view.id] = EdgeMarkerText.notes(for: panel, atlas: atlas, phrases: request.phrases) }
         self.notes = notes
         // A panel is never narrower than its view name or the longest word of its notes.
         var narrowest: [ViewID: Double] = [:]
         let (measurer, pixels, nameSize) = (measure, request.dpi / 25.4, labelSize)
         for view in views {
-            let name = atlas.view(view).map { measurer.size($0.label, size: nameSize, weight: .bold).width } ?? 0
-            let words = (notes[view] ?? []).flatMap { $0.split(separator: " ") }
+            let name = atlas.view(view).map { measurer.size($0.panelLabel(request.phrases), size: nameSize, weight: .bold).width } ?? 0
+            let words = (notes[view] ?? []).flatMap { $0.text.split(separator: " ") }
                 .map { measurer.size(String($0), size: 2.6 * pixels, weight: .bold).width }
             narrowest[view] = max(name, (words.max() ?? 0) * 2) + 2 * pixels
         }
@@ -195,17 +205,45 @@ struct HandoutLayout {
 
     var subtitle: String {
         let families = Set(request.patterns.map(\.family)).map { ChartBuilder.familyText($0, phrases) }.sorted()
-        return families.joined(separator: "; ").capitalizedFirst + ". " + phrases.text(.handoutSideNote) + (part.map { " " + $0 } ?? "")
+        // A skin map is the same on both sides of everyone; a pattern is drawn on one side.
+        let side: Phrasebook.Key = request.patterns.allSatisfy { $0.family == .dermatome } ? .handoutSideNoteMap
+            : request.side == .left ? .handoutSideNoteLeft : .handoutSideNote
+        return families.joined(separator: "; ").capitalizedFirst + ". " + phrases.text(side) + (part.map { " " + $0 } ?? "")
     }
 
     /// The legend's height, arranged as LegendDrawer arranges it (columns of rows).
-    var legendHeight: Double {
-        guard !legendEntries.isEmpty else { return 0 }
-        let widest = legendEntries.map { measure.size($0.text, size: legendSize).width }.max() ?? 0
-        let needed = legendSize * (2.2 + 0.6 + 1.5) + widest
-        let columns = max(1, min(legendEntries.count, Int(content / needed)))
-        let rows = (legendEntries.count + columns - 1) / columns
+    var legendHeight: Double { legendHeight(width: content) }
+
+    func legendHeight(width: Double) -> Double {
+        guard !drawnLegendEntries.isEmpty else { return 0 }
+        let columns = max(1, min(drawnLegendEntries.count, Int(width / legendEntryWidth)))
+        let rows = (drawnLegendEntries.count + columns - 1) / columns
         return Double(rows) * legendSize * 1.75
+    }
+
+    /// The width one legend line needs (swatch, gap, text, spacing).
+    var legendEntryWidth: Double {
+        legendSize * (2.2 + 0.6 + 1.5) + (drawnLegendEntries.map { measure.size($0.text, size: legendSize).width }.max() ?? 0)
+    }
+
+    /// "What you may feel" (or "About this pattern" when there is no list) may stand beside
+    /// the legend (set as one column of lines) when the column left beside it is wide enough:
+    /// that column's left edge and width.
+    var besideLegendColumn: (x: Double, width: Double)? {
+        let width = content - legendEntryWidth - 6 * mm
+        guard !(feel.isEmpty && paragraphs.isEmpty), !legendEntries.isEmpty, width >= 50 * mm else { return nil }
+        return (margin + content - width, width)
+    }
+
+    /// Beside the legend: the feelings, or the description when there are none.
+    var besideLegendIsAbout: Bool { feel.isEmpty }
+
+    /// The height of the legend with its neighbouring section, and the gap below (as `page`
+    /// sets it), or nil when they cannot stand side by side.
+    func legendRowWithText(body: Double) -> Double? {
+        guard let column = besideLegendColumn else { return nil }
+        let beside = besideLegendIsAbout ? aboutHeight(paragraphs, body: body, width: column.width) : feelHeight(feel, body: body, width: column.width)
+        return max(legendHeight(width: legendEntryWidth) + 4 * mm, beside + 5 * mm)
     }
 
     var aidHeight: Double { height(phrases.text(.handoutAid), size: 3.6 * mm, weight: .bold, width: content - 8 * mm) + 6 * mm }
@@ -280,8 +318,18 @@ struct HandoutLayout {
             return page(texts: texts, top: top, pictures: beside.pictures, about: paragraphs, feel: feel, body: body, continues: false,
                         column: beside.column)
         }
-        guard below >= minimumPictures - 0.5 else { return nil }
-        return page(texts: texts, top: top, pictures: below, about: paragraphs, feel: feel, body: body, continues: false)
+        if below >= minimumPictures - 0.5 {
+            return page(texts: texts, top: top, pictures: below, about: paragraphs, feel: feel, body: body, continues: false)
+        }
+        // The feelings beside the legend, "About" below them across the page (or, with no
+        // list, "About" beside the legend).
+        guard let row = legendRowWithText(body: body) else { return nil }
+        // `space` counts the legend, its gap and the gap under the text; the row holds the
+        // first two and the text beside the legend with its own gap.
+        let underneath = besideLegendIsAbout ? 0 : aboutHeight(paragraphs, body: body, width: content)
+        let aside = pictures(fitting: space + legendHeight + 9 * mm - row - (besideLegendIsAbout ? 0 : underneath + 5 * mm))
+        guard aside >= minimumPictures - 0.5 else { return nil }
+        return page(texts: texts, top: top, pictures: aside, about: paragraphs, feel: feel, body: body, continues: false, feelBesideLegend: true)
     }
 
     /// Page one with what fits beside the pictures; page two with the rest.
@@ -292,21 +340,33 @@ struct HandoutLayout {
         let overleaf = height(phrases.text(.handoutOverleaf), size: body, weight: .bold, width: content) + 3 * mm
         let space = sharedSpace(top: top) - overleaf
         if let pages = twoPagesBeside(texts: texts, top: top, space: space, body: body) { return pages }
-        // Pictures keep a good size; the text columns take what is left below them.
-        let planned = max(minimumPictures, pictures(fitting: space - 70 * mm))
-        let room = space - block(planned)
-        let aboutCount = (0...paragraphs.count).last { aboutHeight(Array(paragraphs.prefix($0)), body: body, width: leftWidth) <= room } ?? 0
-        let fitting = (0...feel.count).last { feelHeight(Array(feel.prefix($0)), body: body, width: rightWidth) <= room } ?? 0
-        let feelCount = fitting == 1 && feel.count > 2 ? 0 : fitting
+        // As much whole text on page one as fits beside pictures of the smallest size allowed;
+        // the pictures then grow into what it leaves.
+        let room = space - block(minimumPictures)
+        let chosen = wholeSections { about, feel in belowHeight(about: about, feel: feel, body: body) <= room }
         // The pictures then grow into whatever the chosen text leaves. (Only when the page
         // cannot hold them at their smallest beside the legend, note and sources, several
         // patterns' worth, do they shrink below it, rather than run into the footer.)
-        let used = max(aboutHeight(Array(paragraphs.prefix(aboutCount)), body: body, width: leftWidth),
-                       feelHeight(Array(feel.prefix(feelCount)), body: body, width: rightWidth))
-        let pictures = pictures(fitting: space - used)
-        let first = page(texts: texts, top: top, pictures: pictures, about: Array(paragraphs.prefix(aboutCount)),
-                         feel: Array(feel.prefix(feelCount)), body: body, continues: true)
-        return [first, secondPage(about: Array(paragraphs.dropFirst(aboutCount)), feel: Array(feel.dropFirst(feelCount)), body: body)]
+        let pictures = pictures(fitting: space - belowHeight(about: chosen.about, feel: chosen.feel, body: body))
+        let both = chosen.about && chosen.feel
+        let first = page(texts: texts, top: top, pictures: pictures, about: chosen.about ? paragraphs : [],
+                         feel: chosen.feel ? feel : [], body: body, continues: !both)
+        return both ? [first] : [first, secondPage(about: chosen.about ? [] : paragraphs, feel: chosen.feel ? [] : feel, body: body)]
+    }
+
+    /// The whole sections page one holds: both, else "About" alone, else "What you may feel"
+    /// alone, else neither (the first that `fits`).
+    func wholeSections(_ fits: (_ about: Bool, _ feel: Bool) -> Bool) -> (about: Bool, feel: Bool) {
+        for choice in [(true, true), (true, false), (false, true)] where fits(choice.0, choice.1) { return choice }
+        return (false, false)
+    }
+
+    /// The height of the chosen sections set below the pictures, as `columns` sets them (a
+    /// section alone takes the whole width).
+    func belowHeight(about: Bool, feel: Bool, body: Double) -> Double {
+        let both = about && feel
+        return max(about ? aboutHeight(paragraphs, body: body, width: both ? leftWidth : content) : 0,
+                   feel ? feelHeight(self.feel, body: body, width: both ? rightWidth : content) : 0)
     }
 
     /// A page: pictures, legend and text; with `column`, the text stands in that column
@@ -319,19 +379,20 @@ struct HandoutLayout {
         let width = content - picturesWidth(pictures) - 6 * mm
         guard pictures > 20 * mm, width >= narrowestColumn else { return nil }
         let room = block(pictures)
-        let aboutCount = (0...paragraphs.count).last { aboutHeight(Array(paragraphs.prefix($0)), body: body, width: width) <= room } ?? 0
-        let used = aboutHeight(Array(paragraphs.prefix(aboutCount)), body: body, width: width)
-        let left = room - used - (used > 0 ? 5 * mm : 0)
-        let fitting = (0...feel.count).last { feelHeight(Array(feel.prefix($0)), body: body, width: width) <= left } ?? 0
-        // A lone bullet under its heading reads as the whole list: then none here.
-        let feelCount = fitting == 1 && feel.count > 2 ? 0 : fitting
-        let first = page(texts: texts, top: top, pictures: pictures, about: Array(paragraphs.prefix(aboutCount)),
-                         feel: Array(feel.prefix(feelCount)), body: body, continues: true, column: (content - width + margin, width))
-        return [first, secondPage(about: Array(paragraphs.dropFirst(aboutCount)), feel: Array(feel.dropFirst(feelCount)), body: body)]
+        let chosen = wholeSections { about, feel in
+            let a = about ? aboutHeight(paragraphs, body: body, width: width) : 0
+            let f = feel ? feelHeight(self.feel, body: body, width: width) : 0
+            return a + (a > 0 && f > 0 ? 5 * mm : 0) + f <= room
+        }
+        guard chosen.about || chosen.feel else { return nil }
+        let both = chosen.about && chosen.feel
+        let first = page(texts: texts, top: top, pictures: pictures, about: chosen.about ? paragraphs : [],
+                         feel: chosen.feel ? feel : [], body: body, continues: !both, column: (content - width + margin, width))
+        return both ? [first] : [first, secondPage(about: chosen.about ? [] : paragraphs, feel: chosen.feel ? [] : feel, body: body)]
     }
 
     func page(texts: [SceneText], top: Double, pictures: Double, about: [String], feel: [String], body: Double, continues: Bool,
-              column: (x: Double, width: Double)? = nil) -> Scene {
+              column: (x: Double, width: Double)? = nil, feelBesideLegend: Bool = false) -> Scene {
         var texts = texts
         var y = top
         let panels = placePanels(pictures: pictures, top: y, left: column == nil ? nil : margin, texts: &texts)
@@ -347,10 +408,27 @@ struct HandoutLayout {
             texts.append(SceneText(text: caption, at: Point(margin, y), size: small, color: style.mutedText, width: content))
             y += height(caption, size: small, width: content) + 2 * mm
         }
+        if feelBesideLegend, let column = besideLegendColumn {
+            let legendHeight = legendHeight(width: legendEntryWidth)
+            let legend = SceneLegend(entries: legendEntries, frame: Rect(minX: margin, minY: y, maxX: margin + legendEntryWidth, maxY: y + legendHeight),
+                                     textSize: legendSize)
+            let aboutBeside = besideLegendIsAbout
+            let besideEnd = columns(&texts, top: y, about: aboutBeside ? about : [], feel: aboutBeside ? [] : feel, body: body,
+                                    continued: false, x: column.x, width: column.width)
+            y = max(y + legendHeight + 4 * mm, besideEnd)
+            if !aboutBeside { y = columns(&texts, top: y, about: about, feel: [], body: body, continued: false) }
+            return finish(texts: texts, y: y, legend: legend, panels: panels, body: body, continues: continues)
+        }
         let legend = SceneLegend(entries: legendEntries, frame: Rect(minX: margin, minY: y, maxX: width - margin, maxY: y + legendHeight),
                                  textSize: legendSize)
         y += legendHeight + 4 * mm
         if column == nil { y = columns(&texts, top: y, about: about, feel: feel, body: body, continued: false) }
+        return finish(texts: texts, y: y, legend: legend, panels: panels, body: body, continues: continues)
+    }
+
+    /// The rest of a page below its text: the overleaf line, the education note, the footer.
+    func finish(texts: [SceneText], y: Double, legend: SceneLegend, panels: [ScenePanel], body: Double, continues: Bool) -> Scene {
+        var texts = texts, y = y
         if continues {
             texts.append(SceneText(text: phrases.text(.handoutOverleaf), at: Point(margin, y), size: body, weight: .bold, width: content))
             y += height(phrases.text(.handoutOverleaf), size: body, weight: .bold, width: content) + 3 * mm
@@ -370,7 +448,8 @@ struct HandoutLayout {
         let continued = "\(title) (\(phrases.text(.handoutContinued)))"
         texts.append(SceneText(text: continued, at: Point(margin, margin), size: 5 * mm, weight: .bold, width: content))
         let y = margin + height(continued, size: 5 * mm, weight: .bold, width: content) + 5 * mm
-        _ = columns(&texts, top: y, about: about, feel: feel, body: body, continued: true)
+        // Whole sections only: their headings are plain (nothing of them was on page one).
+        _ = columns(&texts, top: y, about: about, feel: feel, body: body, continued: false)
         footer(&texts)
         return makeScene(panels: [], texts: texts, legend: nil)
     }

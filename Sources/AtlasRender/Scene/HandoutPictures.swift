@@ -14,11 +14,32 @@ extension HandoutLayout {
         views.contains { [.posterior, .anterior, .plantar].contains($0) } ? height("R", size: markSize, weight: .bold, width: content) + 1 * mm : 0
     }
 
+    /// One note for several neighbouring panels that would each print the same one (quadratus
+    /// lumborum's front and side views both point to the back view): set once across them,
+    /// naming them, rather than wrapped three lines deep over a narrow side view. Nil unless
+    /// every panel with a note has that one note and they stand side by side.
+    var sharedNote: (text: String, first: Int, last: Int)? {
+        let noted = framing.spans.indices.filter { !(notes[framing.spans[$0].view] ?? []).isEmpty }
+        guard noted.count > 1, let first = noted.first, let last = noted.last, last - first + 1 == noted.count else { return nil }
+        let lists = noted.map { notes[framing.spans[$0].view] ?? [] }
+        guard lists.allSatisfy({ $0.count == 1 && $0[0].text == lists[0][0].text }) else { return nil }
+        let names = noted.compactMap { atlas.view(framing.spans[$0].view)?.panelLabel(phrases) }.joined(separator: ", ")
+        return ("\(lists[0][0].text) (\(names))", first, last)
+    }
+
+    /// The width from the first to the last panel a shared note spans.
+    func sharedNoteWidth(_ shared: (text: String, first: Int, last: Int), _ s: Double) -> Double {
+        (shared.first...shared.last).map { panelWidth(framing.spans[$0], s) }.reduce(0, +) + gap * Double(shared.last - shared.first)
+    }
+
     /// The edge-marker notes above the panels, wrapped to each panel's width: the tallest.
     func notesRow(_ pictures: Double) -> Double {
         let s = scale(pictures)
+        if let shared = sharedNote {
+            return height(shared.text, size: noteSize, weight: .bold, width: sharedNoteWidth(shared, s)) + 0.5 * mm + 1 * mm
+        }
         let tallest = framing.spans.map { span in
-            (notes[span.view] ?? []).map { height($0, size: noteSize, weight: .bold, width: panelWidth(span, s)) + 0.5 * mm }.reduce(0, +)
+            (notes[span.view] ?? []).map { height($0.text, size: noteSize, weight: .bold, width: panelWidth(span, s)) + 0.5 * mm }.reduce(0, +)
         }.max() ?? 0
         return tallest > 0 ? tallest + 1 * mm : 0
     }
@@ -80,7 +101,8 @@ extension HandoutLayout {
         let frameTop = notesTop + notesRow(pictures)
         let marksTop = frameTop + pictures + 0.5 * mm
         var panels: [ScenePanel] = []
-        for span in framing.spans {
+        let shared = sharedNote
+        for (index, span) in framing.spans.enumerated() {
             guard let bodyView = atlas.view(span.view) else { continue }
             let frame = Rect(minX: x, minY: frameTop, maxX: x + panelWidth(span, s), maxY: frameTop + pictures)
             x = frame.maxX + gap
@@ -88,12 +110,18 @@ extension HandoutLayout {
             let panel = ScenePanel(view: bodyView, origin: Point(frame.center.x - (span.minX + span.maxX) / 2 * s, frame.minY - framing.top * s),
                                    scale: s, frame: frame, label: bodyView.label, patterns: placed, sideMarks: false, clip: true)
             panels.append(panel)
-            texts.append(SceneText(text: bodyView.label, at: Point(frame.center.x, top), size: labelSize, weight: .bold, alignment: .center))
+            texts.append(SceneText(text: bodyView.panelLabel(phrases), at: Point(frame.center.x, top), size: labelSize, weight: .bold, alignment: .center))
+            if let shared, index == shared.first {
+                texts.append(SceneText(text: shared.text, at: Point(frame.minX, notesTop), size: noteSize, weight: .bold,
+                                       color: Color(hex: "#333333")!, width: sharedNoteWidth(shared, s)))
+            }
             var noteY = notesTop
-            for note in notes[span.view] ?? [] {
-                texts.append(SceneText(text: note, at: Point(frame.minX, noteY), size: noteSize, weight: .bold,
-                                       color: Color(hex: "#333333")!, width: frame.width))
-                noteY += height(note, size: noteSize, weight: .bold, width: frame.width) + 0.5 * mm
+            // Each note on its pattern's side of the panel (a right-side pattern's back view: right).
+            for note in shared == nil ? notes[span.view] ?? [] : [] {
+                let right = note.sign > 0
+                texts.append(SceneText(text: note.text, at: Point(right ? frame.maxX : frame.minX, noteY), size: noteSize, weight: .bold,
+                                       alignment: right ? .right : .left, color: Color(hex: "#333333")!, width: frame.width))
+                noteY += height(note.text, size: noteSize, weight: .bold, width: frame.width) + 0.5 * mm
             }
             guard [.posterior, .anterior, .plantar].contains(span.view) else { continue }
             for side in Side.allCases {

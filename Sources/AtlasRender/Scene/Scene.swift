@@ -71,6 +71,8 @@ public enum LegendSymbol: Sendable, Equatable {
     case essential, spillover, radicular, gap, blank, nerve, deepNerve, triggerPoint, muscle, anatomy
     /// A nerve entrapment's core and its "some patients" area; one tone for an unconfirmed split.
     case entrapmentCore, entrapmentSome, unsplit
+    /// A disc's soft-edged field: its commonest area and where it reaches when stronger.
+    case diffuseCore, diffuseSome
     case root(String)
     /// A root's flat fill on a dermatome map.
     case dermatome(String)

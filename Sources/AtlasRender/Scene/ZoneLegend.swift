@@ -2,8 +2,8 @@ import AtlasModel
 
 /// Legend lines for the shaded referral zones, worded by family: T&S's essential/spillover
 /// for trigger points, "most / some patients" for joint maps (injection studies count
-/// patients) and disc maps (disc stimulation studies), a separate hatch for a nerve entrapment, and one tone with a flag where
-/// the split is not confirmed.
+/// patients), a soft-edged field for a disc (no source maps it: a textbook description), a
+/// separate hatch for a nerve entrapment, and one tone with a flag where the split is not confirmed.
 enum ZoneLegend {
     static func entries(_ placed: [PlacedPattern], phrases: Phrasebook) -> [LegendEntry] {
         func has(_ tone: ZoneTone, _ kind: ZoneKind?, where family: (Family) -> Bool = { _ in true }) -> Bool {
@@ -23,9 +23,10 @@ enum ZoneLegend {
         if has(.byKind, .spillover, where: muscle) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendSpillover))) }
         if has(.byKind, .essential, where: joint) { entries.append(LegendEntry(symbol: .essential, text: phrases.text(.legendJointMost))) }
         if has(.byKind, .spillover, where: joint) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendJointSome))) }
-        if has(.byKind, .essential, where: disc) { entries.append(LegendEntry(symbol: .essential, text: phrases.text(.legendDiscMost))) }
-        if has(.byKind, .spillover, where: disc) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendDiscSome))) }
         entries = merged(entries, phrases: phrases, joint: has(.byKind, nil, where: joint), disc: has(.byKind, nil, where: disc))
+        // A disc's field has its own soft-edged swatches, never merged with a mapped area's.
+        if has(.diffuse, .essential) { entries.append(LegendEntry(symbol: .diffuseCore, text: phrases.text(.legendDiscMost))) }
+        if has(.diffuse, .spillover) { entries.append(LegendEntry(symbol: .diffuseSome, text: phrases.text(.legendDiscSome))) }
         if has(.unsplit, nil) { entries.append(LegendEntry(symbol: .unsplit, text: phrases.text(.legendUnsplit))) }
         if has(.entrapment, .essential) { entries.append(LegendEntry(symbol: .entrapmentCore, text: phrases.text(.legendEntrapmentCore))) }
         if has(.entrapment, .spillover) { entries.append(LegendEntry(symbol: .entrapmentSome, text: phrases.text(.legendEntrapmentSome))) }
