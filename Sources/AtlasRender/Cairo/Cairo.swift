@@ -118,4 +118,8 @@ final class CairoContext {
     deinit { cairo_destroy(pointer) }
 
     func checkStatus() throws(RenderError) { try check(cairo_status(pointer)) }
+
+    /// Whether this context writes SVG, whose Cairo backend has no native form for some
+    /// compositing operators and falls back to (slow, large) embedded images for them.
+    var drawsSVG: Bool { cairo_surface_get_type(surface.pointer) == CAIRO_SURFACE_TYPE_SVG }
 }

@@ -30,8 +30,13 @@ extension CairoContext {
     func featherFill(_ path: BezierPath, _ color: Color, alpha: Double, feather: Double, steps: Int = 10,
                      _ transform: (Point) -> Point) {
         let layer = 1 - pow(1 - min(max(alpha, 0), 0.999), 1 / Double(steps))
+        // SVG cannot cut with DEST_OUT without embedding fallback images (a disc plate took
+        // 14 s and 2.7 MB), so there the layers only grow: the fade runs from half the
+        // feather outside the outline to the outline itself.
+        let grownOnly = drawsSVG
         for i in 0..<steps {
-            let offset = feather / 2 * (1 - 2 * (Double(i) + 0.5) / Double(steps))
+            let fraction = (Double(i) + 0.5) / Double(steps)
+            let offset = grownOnly ? feather / 2 * (1 - fraction) : feather / 2 * (1 - 2 * fraction)
             cairo_push_group(pointer)
             cairo_new_path(pointer)
             append(path, transform)
