@@ -53,22 +53,12 @@ extension CairoSurface {
     /// RGB bytes of an opaque surface (the page is painted white first, so alpha is 255).
     func opaqueRGB() -> [UInt8] {
         let w = width, h = height, rowBytes = stride
-        // Filled in place, without zeroing first; whole pixels are read as one 32-bit word
-        // (this copy was 15% of a one-picture run byte by byte).
+        // Filled in place, without zeroing first.
         return [UInt8](unsafeUninitializedCapacity: w * h * 3) { dst, count in
             withPixels { src in
                 let base = UnsafeRawPointer(src.baseAddress!)
-                var o = 0
                 for y in 0..<h {
-                    let row = base + y * rowBytes
-                    for x in 0..<w {
-                        // Native-endian ARGB32: the word is 0xAARRGGBB whatever the byte order.
-                        let pixel = row.loadUnaligned(fromByteOffset: x * 4, as: UInt32.self)
-                        dst[o] = UInt8(truncatingIfNeeded: pixel >> 16)
-                        dst[o + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
-                        dst[o + 2] = UInt8(truncatingIfNeeded: pixel)
-                        o += 3
-                    }
+                    copyOpaqueRow(base + y * rowBytes, width: w, to: dst, at: y * w * 3)
                 }
             }
             count = w * h * 3

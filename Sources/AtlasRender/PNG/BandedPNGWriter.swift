@@ -92,17 +92,8 @@ enum BandedPNGWriter {
                     batch.withUnsafeMutableBufferPointer { dst in
                         for r in 0..<n {
                             let row = base + (y + r) * stride
-                            var o = r * rowLength
-                            dst[o] = 0
-                            o += 1
-                            for x in 0..<width {
-                                // Native-endian ARGB32 of an opaque page: 0xFFRRGGBB.
-                                let pixel = row.loadUnaligned(fromByteOffset: x * 4, as: UInt32.self)
-                                dst[o] = UInt8(truncatingIfNeeded: pixel >> 16)
-                                dst[o + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
-                                dst[o + 2] = UInt8(truncatingIfNeeded: pixel)
-                                o += 3
-                            }
+                            dst[r * rowLength] = 0   // filter type: none
+                            copyOpaqueRow(row, width: width, to: dst, at: r * rowLength + 1)
                         }
                         let length = n * rowLength
                         adler = adler32(adler, dst.baseAddress, UInt32(length))
