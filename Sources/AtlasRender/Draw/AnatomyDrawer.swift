@@ -73,15 +73,19 @@ struct AnatomyDrawer {
         for muscle in anatomy.muscles {
             let deep = muscle.depth == .deep
             let fade = deep ? 0.6 : 1
-            let fill = muscle.kind == .tendon ? style.tendonFill : style.muscleFill
+            let tendon = muscle.kind == .tendon
+            let fill = tendon ? style.tendonFill : style.muscleFill
+            // A tendon is silvery: grey lines, never the muscle's red-brown.
+            let line = tendon ? style.boneLine : style.muscleLine
+            let fibre = tendon ? style.boneLine.with(alpha: style.boneLine.a * 0.5) : style.fibre
             cr.fill(muscle.path, fill.with(alpha: fill.a * fade), t)
             // All fibres as one path: one stroke per muscle keeps SVG and PDF small.
             let fibres = muscle.fibres.reduce(BezierPath([])) { $0.appending($1) }
             cr.clipped(to: muscle.path, t) {
-                if muscle.kind == .muscle { shadeBelly(muscle.path, fade: fade, scale: s, t) }
-                cr.stroke(fibres, style.fibre.with(alpha: style.fibre.a * fade), width: width(style.fibreWidth, s), t)
+                if !tendon { shadeBelly(muscle.path, fade: fade, scale: s, t) }
+                cr.stroke(fibres, fibre.with(alpha: fibre.a * fade), width: width(style.fibreWidth, s), t)
             }
-            cr.stroke(muscle.path, style.muscleLine.with(alpha: style.muscleLine.a * fade), width: width(style.muscleLineWidth, s),
+            cr.stroke(muscle.path, line.with(alpha: line.a * fade), width: width(style.muscleLineWidth, s),
                       dash: deep ? [5 * s, 3.5 * s] : [], t)
         }
     }
