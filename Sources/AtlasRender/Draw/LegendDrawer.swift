@@ -57,11 +57,11 @@ struct LegendDrawer {
         switch symbol {
         case .essential:
             cr.fill(rect, style.essential, id)
-        case .spillover:
-            cr.fill(rect, style.spilloverTint, id)
+        case .spillover, .spilloverHalf:
+            let look = StippleLook(style, aboutHalf: symbol == .spilloverHalf)
+            cr.fill(rect, look.tint, id)
             cr.clipped(to: rect, id) {
-                Texture.stipple(cr, box: box, spacing: style.stippleSpacing * unit * 1.5,
-                                radius: style.stippleRadius * unit * 1.5, color: style.spilloverDot)
+                Texture.stipple(cr, box: box, spacing: look.spacing * unit * 1.5, radius: look.radius * unit * 1.5, color: look.dot)
             }
         case .radicular:
             hatch(style.radicular, 1)
@@ -112,6 +112,14 @@ struct LegendDrawer {
             cr.fill(rect, color.with(alpha: 0.75), id)
         case .pen(let color, let pattern):
             cr.clipped(to: rect, id) { PenSwatch.draw(cr, pattern, color: color, box: box, unit: unit) }
+        case .markRing, .markOutline:
+            let shape: PatternMark.Shape = symbol == .markRing ? .ring : .outline
+            let path = shape == .ring ? PatternMark.ring(at: box.center, radius: box.height * 0.36)
+                : PatternMark.ring(at: box.center, radius: 1).map { Point(box.center.x + ($0.x - box.center.x) * box.width * 0.42,
+                                                                           box.center.y + ($0.y - box.center.y) * box.height * 0.36) }
+            let width = SceneDrawer.markLineWidth(scale: unit * 1.2)
+            cr.stroke(path, style.text, width: width, dash: SceneDrawer.markDash(shape, scale: unit * 0.8), id)
+            return
         case .blank:
             cr.fill(rect, style.bodyFill, id)
         }

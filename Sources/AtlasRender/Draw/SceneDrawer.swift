@@ -66,12 +66,13 @@ struct SceneDrawer {
             for zone in filled where zone.kind == .radicular {
                 cr.fill(zone.path, hatch(for: zone).tint, t)
             }
-            for zone in filled where zone.kind == .spillover {
-                cr.fill(zone.path, style.spilloverTint, t)
+            // "About half of patients" after "some", so the denser tier lies on top where they meet.
+            for zone in filled.filter({ $0.kind == .spillover }).sorted(by: { !$0.aboutHalf && $1.aboutHalf }) {
+                let look = StippleLook(style, aboutHalf: zone.aboutHalf)
+                cr.fill(zone.path, look.tint, t)
                 cr.clipped(to: zone.path, t) {
                     if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).drawMuscleLines(anatomy, scale: s, t) }
-                    Texture.stipple(cr, box: box(zone.path, t), spacing: style.stippleSpacing * s,
-                                    radius: style.stippleRadius * s, color: style.spilloverDot)
+                    Texture.stipple(cr, box: box(zone.path, t), spacing: look.spacing * s, radius: look.radius * s, color: look.dot)
                 }
             }
             for zone in filled where zone.kind == .essential {
@@ -102,6 +103,7 @@ struct SceneDrawer {
         }
         let marks = Self.crossMarks(style: style, scale: s, at: panel.patterns.flatMap(\.triggerPoints).map { t($0.point) })
         for point in marks.points { drawCross(at: point, size: marks.size, width: marks.width) }
+        drawPatternMarks(panel, text: text)
         drawRootLabels(zones, panel: panel, text: text)
         dermatomes.drawLabels(plates, avoiding: scene.texts, text: text)
         if panel.showLandmarks { drawLandmarks(panel, text: text) }
