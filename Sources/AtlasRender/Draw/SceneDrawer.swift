@@ -101,7 +101,8 @@ struct SceneDrawer {
             cr.stroke(nerve.path, style.nerveEdge, width: (w + 2 * style.nerveEdgeWidth) * s, t)
             cr.stroke(nerve.path, style.nerve, width: w * s, t)
         }
-        let marks = Self.crossMarks(style: style, scale: s, at: panel.patterns.flatMap(\.triggerPoints).map { t($0.point) })
+        let marks = Self.crossMarks(style: style, scale: s, legendTextSize: scene.legend?.textSize,
+                                    at: panel.patterns.flatMap(\.triggerPoints).map { t($0.point) })
         for point in marks.points { drawCross(at: point, size: marks.size, width: marks.width) }
         drawPatternMarks(panel, text: text)
         drawRootLabels(zones, panel: panel, text: text)
@@ -192,11 +193,16 @@ struct SceneDrawer {
     }
 
     /// The X marks of a panel's trigger points, in pixels: where, how large and how thick.
-    /// Never smaller than a legible mark in small figure panels; where two marks would
-    /// overlap they shrink until they stand apart (to no less than 0.6 of their size), and
-    /// two trigger points of different patterns at one spot get one mark.
-    static func crossMarks(style: Style, scale: Double, at points: [Point]) -> (points: [Point], size: Double, width: Double) {
-        let nominal = max(style.triggerPointSize * scale, 11), width = max(style.triggerPointWidth * scale, 2.4)
+    /// In a scene with a legend every X is the legend's X (crossLook), whatever the framing:
+    /// an X is a symbol, not anatomy, so a whole-body panel must not draw it smaller than a
+    /// close-up. Without a legend it follows the body scale, never smaller than a legible
+    /// mark. Where two marks would overlap they shrink until they stand apart (to no less
+    /// than 0.6 of their size), and two trigger points of different patterns at one spot get one mark.
+    static func crossMarks(style: Style, scale: Double, legendTextSize: Double? = nil,
+                           at points: [Point]) -> (points: [Point], size: Double, width: Double) {
+        let look = legendTextSize.map { crossLook(style: style, legendTextSize: $0) }
+        let nominal = look?.size ?? max(style.triggerPointSize * scale, 11)
+        let width = look?.width ?? max(style.triggerPointWidth * scale, 2.4)
         func apart(_ a: Point, _ b: Point) -> Double { max(abs(a.x - b.x), abs(a.y - b.y)) }
         var marks: [Point] = []
         for p in points where !marks.contains(where: { apart($0, p) < nominal * 0.5 }) { marks.append(p) }
@@ -206,6 +212,13 @@ struct SceneDrawer {
         }
         let size = gap < nominal ? max(nominal * 0.6, gap * 0.9) : nominal
         return (marks, size, width * size / nominal)
+    }
+
+    /// The trigger-point X of a scene whose legend is set at `legendTextSize`: the same in the
+    /// key and in every panel, its stroke in the style's width-to-size ratio.
+    static func crossLook(style: Style, legendTextSize: Double) -> (size: Double, width: Double) {
+        let size = legendTextSize * 0.85
+        return (size, size * style.triggerPointWidth / style.triggerPointSize)
     }
 
     /// A trigger-point X with a white halo, readable on solid red.
