@@ -6,6 +6,8 @@ struct LegendDrawer {
     let cr: CairoContext
     let style: Style
     let text: TextRenderer
+    /// The scene's trigger-point X (SceneDrawer.crossLook), so the key shows the panels' X.
+    var cross: (size: Double, width: Double)? = nil
 
     func draw(_ legend: SceneLegend) {
         guard !legend.entries.isEmpty else { return }
@@ -18,7 +20,7 @@ struct LegendDrawer {
             let y = legend.frame.minY + Double(row) * layout.rowHeight
             let top = y + (layout.rowHeight - swatch.y) / 2 - size * 0.2
             let box = Rect(minX: x, minY: top, maxX: x + swatch.x, maxY: top + swatch.y)
-            drawSymbol(entry.symbol, in: box, unit: size / 14, legendTextSize: legend.textSize)
+            drawSymbol(entry.symbol, in: box, unit: size / 14)
             text.draw(SceneText(text: entry.text, at: Point(x + swatch.x + size * 0.6, y), size: size), defaultColor: style.text)
         }
     }
@@ -43,7 +45,7 @@ struct LegendDrawer {
         return (rows, legend.frame.width / Double(columns), size * 1.75)
     }
 
-    private func drawSymbol(_ symbol: LegendSymbol, in box: Rect, unit: Double, legendTextSize: Double) {
+    private func drawSymbol(_ symbol: LegendSymbol, in box: Rect, unit: Double) {
         let rect = BezierPath([.move(Point(box.minX, box.minY)), .line(Point(box.maxX, box.minY)),
                                .line(Point(box.maxX, box.maxY)), .line(Point(box.minX, box.maxY)), .close])
         let id: (Point) -> Point = { $0 }
@@ -99,8 +101,8 @@ struct LegendDrawer {
             cr.stroke(line, style.nerve.with(alpha: 0.55), width: style.nerveWidth * unit * 1.3, dash: dash, id)
             return
         case .triggerPoint:
-            // The very X the panels draw (SceneDrawer.crossMarks), not one sized to this row.
-            let look = SceneDrawer.crossLook(style: style, legendTextSize: legendTextSize)
+            // The very X the panels draw (SceneDrawer.crossLook), not one sized to this row.
+            let look = cross ?? (box.height * 0.75, style.triggerPointWidth * unit * 1.2)
             drawer.drawCross(at: box.center, size: look.size, width: look.width)
             return
         case .muscle:

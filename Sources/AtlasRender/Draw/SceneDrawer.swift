@@ -21,7 +21,7 @@ struct SceneDrawer {
         for panel in scene.panels { drawPanel(panel, text: text) }
         drawLeaders()
         for item in scene.texts { text.draw(item, defaultColor: style.text) }
-        if let legend = scene.legend { LegendDrawer(cr: cr, style: style, text: text).draw(legend) }
+        if let legend = scene.legend { LegendDrawer(cr: cr, style: style, text: text, cross: Self.crossLook(scene)).draw(legend) }
     }
 
     private func drawPanel(_ panel: ScenePanel, text: TextRenderer) {
@@ -101,7 +101,7 @@ struct SceneDrawer {
             cr.stroke(nerve.path, style.nerveEdge, width: (w + 2 * style.nerveEdgeWidth) * s, t)
             cr.stroke(nerve.path, style.nerve, width: w * s, t)
         }
-        let marks = Self.crossMarks(style: style, scale: s, legendTextSize: scene.legend?.textSize,
+        let marks = Self.crossMarks(style: style, scale: s, look: Self.crossLook(scene),
                                     at: panel.patterns.flatMap(\.triggerPoints).map { t($0.point) })
         for point in marks.points { drawCross(at: point, size: marks.size, width: marks.width) }
         drawPatternMarks(panel, text: text)
@@ -193,14 +193,12 @@ struct SceneDrawer {
     }
 
     /// The X marks of a panel's trigger points, in pixels: where, how large and how thick.
-    /// In a scene with a legend every X is the legend's X (crossLook), whatever the framing:
-    /// an X is a symbol, not anatomy, so a whole-body panel must not draw it smaller than a
-    /// close-up. Without a legend it follows the body scale, never smaller than a legible
-    /// mark. Where two marks would overlap they shrink until they stand apart (to no less
-    /// than 0.6 of their size), and two trigger points of different patterns at one spot get one mark.
-    static func crossMarks(style: Style, scale: Double, legendTextSize: Double? = nil,
+    /// In a scene with a legend every X is the scene's one X (`crossLook`), whatever the
+    /// panel's framing. Without a legend it follows the body scale, never smaller than a
+    /// legible mark. Where two marks would overlap they shrink until they stand apart (to no
+    /// less than 0.6 of their size), and two trigger points of different patterns at one spot get one mark.
+    static func crossMarks(style: Style, scale: Double, look: (size: Double, width: Double)? = nil,
                            at points: [Point]) -> (points: [Point], size: Double, width: Double) {
-        let look = legendTextSize.map { crossLook(style: style, legendTextSize: $0) }
         let nominal = look?.size ?? max(style.triggerPointSize * scale, 11)
         let width = look?.width ?? max(style.triggerPointWidth * scale, 2.4)
         func apart(_ a: Point, _ b: Point) -> Double { max(abs(a.x - b.x), abs(a.y - b.y)) }
@@ -214,10 +212,14 @@ struct SceneDrawer {
         return (marks, size, width * size / nominal)
     }
 
-    /// The trigger-point X of a scene whose legend is set at `legendTextSize`: the same in the
-    /// key and in every panel, its stroke in the style's width-to-size ratio.
-    static func crossLook(style: Style, legendTextSize: Double) -> (size: Double, width: Double) {
-        let size = legendTextSize * 0.85
+    /// The one trigger-point X of a scene with a legend, drawn alike in the key and in every
+    /// panel. An X is a symbol, so it is sized to the legend's text (about a capital letter),
+    /// not to body millimetres, which drew it half the key's size in a whole-body panel. Its
+    /// stroke keeps the style's width-to-size ratio. Nil without a legend.
+    static func crossLook(_ scene: Scene) -> (size: Double, width: Double)? {
+        guard let legend = scene.legend else { return nil }
+        let style = scene.style
+        let size = max(11, legend.textSize * 0.65)
         return (size, size * style.triggerPointWidth / style.triggerPointSize)
     }
 
