@@ -6,7 +6,7 @@ import AtlasModel
 extension SceneDrawer {
     func drawPatternMarks(_ panel: ScenePanel, text: TextRenderer) {
         let s = panel.scale, t = panel.toPixels
-        let width = Self.markLineWidth(scale: s)
+        let width = Self.markLineWidth(scale: min(s, 1.3))
         for mark in panel.patterns.flatMap(\.marks) {
             let dash = Self.markDash(mark.shape, scale: s)
             cr.stroke(mark.path, style.triggerPointHalo.with(alpha: 0.9), width: width * 2.6, t)
@@ -26,7 +26,9 @@ extension SceneDrawer {
         guard let bounds = mark.path.bounds else { return }
         let a = panel.toPixels(Point(bounds.minX, bounds.minY)), b = panel.toPixels(Point(bounds.maxX, bounds.maxY))
         let box = Rect(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y))
-        let size = max(12, 17 * panel.scale)
+        // Text, not anatomy: the legend's size (a little smaller), not the body scale, which
+        // blew it up in close framings.
+        let size = scene.legend.map { max(11, $0.textSize * 0.85) } ?? max(12, min(17 * panel.scale, 24))
         let extent = text.measure(SceneText(text: mark.label, at: Point(0, 0), size: size))
         let gap = size * 0.35
         // The body's midline on screen: labels go away from it (lateral) or toward it (medial).
