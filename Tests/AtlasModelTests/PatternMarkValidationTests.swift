@@ -62,7 +62,7 @@ struct PatternMarkValidationTests {
             tier: most
             points: [psis, "psis + (40, 0)", "psis + (40, 60)"]
         """))
-        #expect(found.count == 1 && found[0].location.line == 14, "\(found.map(\.description))")
+        #expect(found.count == 1 && found[0].message.contains("about-half"), "\(found.map(\.description))")
     }
 
     @Test func aRingWithoutACentreIsReported() throws {
@@ -73,7 +73,7 @@ struct PatternMarkValidationTests {
             label: notch
             legend: "Ring: the notch"
         """))
-        #expect(found.count == 1 && found[0].location.line == 14 && found[0].message.contains("needs 'at'"), "\(found.map(\.description))")
+        #expect(found.count == 1 && found[0].location.file.hasSuffix("joints/probe.yaml") && found[0].message.contains("needs 'at'"), "\(found.map(\.description))")
     }
 
     @Test func aRingRadiusOutOfRangeIsReported() throws {
@@ -86,7 +86,7 @@ struct PatternMarkValidationTests {
             label: notch
             legend: "Ring: the notch"
         """))
-        #expect(found.count == 1 && found[0].location.line == 16 && found[0].message.contains("radius"), "\(found.map(\.description))")
+        #expect(found.count == 1 && found[0].location.file.hasSuffix("joints/probe.yaml") && found[0].message.contains("radius"), "\(found.map(\.description))")
     }
 
     @Test func aMarkWithoutALegendIsReported() throws {
