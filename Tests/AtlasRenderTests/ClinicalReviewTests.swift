@@ -60,10 +60,11 @@ struct ClinicalReviewTests {
         #expect(!legend.contains { $0.text.contains("most patients") || $0.text.contains("stimulation studies") })
     }
 
-    /// The SIJ picture explains its blank sitting bone in its legend.
+    /// The SIJ picture explains its blank sitting bone in its legend, beside the dashed
+    /// outline that marks it in the picture (review 14:40, item 7).
     @Test func sacroiliacBlankSittingBoneIsExplained() throws {
         let legend = try #require(try chart(["sacroiliac-joint"], views: [.posterior]).legend).entries
-        #expect(legend.contains { $0.symbol == .blank && $0.text.contains("Sitting bone") && $0.text.contains("on purpose") }, "\(legend)")
+        #expect(legend.contains { $0.symbol == .markOutline && $0.text.contains("sitting bone") && $0.text.contains("on purpose") }, "\(legend)")
     }
 
     /// Gluteus medius TrP3 has no X in the back view: its note stands on the patient's right

@@ -26,7 +26,7 @@ struct FramingTests {
                 for width in [400, 1200] {
                     let built = try scene([pattern], views: [view], region: region, width: width)
                     let panel = try #require(built.panels.first)
-                    let marks = SceneDrawer.crossMarks(style: built.style, scale: panel.scale,
+                    let marks = SceneDrawer.crossMarks(style: built.style, scale: panel.scale, look: SceneDrawer.crossLook(built),
                                                        at: panel.patterns.flatMap(\.triggerPoints).map { panel.toPixels($0.point) })
                     let crosses = marks.points, size = marks.size
                     for i in crosses.indices {

@@ -1,7 +1,7 @@
 /// Reads `muscles/`, `joints/` and `nerves/` files into patterns (composites still unmerged).
 enum PatternLoader {
     static let keys = ["id", "name", "family", "includes", "description", "feel", "sources", "fidelity",
-                       "fidelity-note", "after", "legend-note", "split", "muscle", "trigger-points", "zones", "nerves"]
+                       "fidelity-note", "after", "legend-note", "split", "muscle", "trigger-points", "zones", "nerves", "marks"]
 
     /// Side-frame landmarks per pattern view.
     typealias Landmarks = [PatternView: [String: Point]]
@@ -27,6 +27,7 @@ enum PatternLoader {
                               fidelityNote: map["fidelity-note"]?.string(log).map(clean), includes: includes,
                               muscles: geometry.muscles, triggerPoints: geometry.triggerPoints, zones: geometry.zones,
                               nerves: geometry.nerves, location: map["id"]!.location)
+        pattern.marks = geometry.marks
         pattern.after = map["after"]?.string(log).map(clean)
         pattern.legendNote = map["legend-note"]?.string(log).map(clean)
         // `split: unconfirmed` - the sources give the area, not which part most patients feel.
@@ -39,6 +40,7 @@ enum PatternLoader {
         var triggerPoints: [TriggerPoint] = []
         var zones: [Zone] = []
         var nerves: [Stroke] = []
+        var marks: [PatternMark] = []
     }
 
     /// The drawable parts shared by patterns and dermatome roots.
@@ -53,11 +55,16 @@ enum PatternLoader {
             guard let p = reader.point(item["at"]!) else { return }
             g.triggerPoints.append(TriggerPoint(view: view, point: p, label: item["label"]?.string(log)))
         }
-        eachItem(map["zones"], what: "zone", required: ["view", "kind", "points"], optional: ["note", "label"], landmarks: landmarks, log: log) { item, reader, view in
+        eachItem(map["zones"], what: "zone", required: ["view", "kind", "points"], optional: ["note", "label", "tier"], landmarks: landmarks, log: log) { item, reader, view in
             guard let kindName = item["kind"]!.choice(log, zoneKinds.map(\.rawValue)), let kind = ZoneKind(rawValue: kindName),
                   let shape = reader.closedShape(item["points"]!, what: "the \(kindName) zone") else { return }
+            // `tier: about-half`: a spillover zone that about half the patients felt (joint maps).
+            let aboutHalf = item["tier"].flatMap { $0.choice(log, ["about-half"]) } != nil
+            if aboutHalf && kind != .spillover {
+                log.report(item["tier"]!.location, "'tier: about-half' is for spillover zones only (this zone is \(kindName))")
+            }
             g.zones.append(Zone(view: view, kind: kind, path: shape, label: item["label"]?.string(log) ?? label,
-                                note: item["note"]?.string(log).map(clean)))
+                                note: item["note"]?.string(log).map(clean), aboutHalf: aboutHalf && kind == .spillover))
         }
         eachItem(map["nerves"], what: "nerve", required: ["view", "id", "points"], optional: ["name", "deep", "calibre"], landmarks: landmarks, log: log) { item, reader, view in
             guard let id = item["id"]!.string(log),
@@ -65,6 +72,31 @@ enum PatternLoader {
             let calibre = item["calibre"].flatMap { $0.choice(log, NerveCalibre.allCases.map(\.rawValue)) }.flatMap(NerveCalibre.init)
             g.nerves.append(Stroke(view: view, id: id, name: item["name"]?.string(log), path: Spline.path(through: knots, closed: false),
                                    deep: item["deep"]?.bool(log) ?? false, calibre: calibre ?? .division))
+        }
+        // A ring round a point (`at`, `radius` in mm) or a dashed outline (`points`), each with
+        // a label beside it and a legend line that explains it.
+        eachItem(map["marks"], what: "mark", required: ["view", "shape", "label", "legend"], optional: ["at", "radius", "points", "label-side"],
+                 landmarks: landmarks, log: log) { item, reader, view in
+            guard let shapeName = item["shape"]!.choice(log, PatternMark.Shape.allCases.map(\.rawValue)),
+                  let shape = PatternMark.Shape(rawValue: shapeName),
+                  let label = item["label"]!.string(log), let legend = item["legend"]!.string(log) else { return }
+            let path: BezierPath?
+            switch shape {
+            case .ring:
+                guard let at = item["at"] else { log.report(item["shape"]!.location, "a ring mark needs 'at' (its centre)"); return }
+                var radius = 9.0
+                if let r = item["radius"], let value = r.number(log) {
+                    if (2...60).contains(value) { radius = value } else { log.report(r.location, "a ring's radius must be between 2 and 60 mm") }
+                }
+                path = reader.point(at).map { PatternMark.ring(at: $0, radius: radius) }
+            case .outline:
+                guard let points = item["points"] else { log.report(item["shape"]!.location, "an outline mark needs 'points'"); return }
+                path = reader.closedShape(points, what: "the outline mark")
+            }
+            guard let path else { return }
+            let side = item["label-side"].flatMap { $0.choice(log, PatternMark.LabelSide.allCases.map(\.rawValue)) }.flatMap(PatternMark.LabelSide.init)
+            g.marks.append(PatternMark(view: view, shape: shape, path: path, label: clean(label), labelSide: side ?? .lateral,
+                                       legend: clean(legend)))
         }
         return g
     }
@@ -110,6 +142,7 @@ enum CompositeResolver {
                 merged.triggerPoints += part.triggerPoints
                 merged.zones += part.zones
                 merged.nerves += part.nerves
+                merged.marks += part.marks.filter { !merged.marks.contains($0) }
                 part.includes.forEach(add)
             }
             pattern.includes.forEach(add)

@@ -39,7 +39,17 @@ public struct GeometryDump: Encodable, Sendable, Equatable {
         public var kind: String
         public var label: String?
         public var note: String?
+        /// "about-half" for a joint map's middle tier; absent otherwise.
+        public var tier: String?
         /// The closed outline; the last point joins the first.
+        public var points: [XY]
+    }
+
+    /// A labelled ring or dashed outline (not felt pain): the sciatic notch, the sitting bone.
+    public struct MarkData: Encodable, Sendable, Equatable {
+        public var shape: String
+        public var label: String
+        public var legend: String
         public var points: [XY]
     }
 
@@ -68,6 +78,7 @@ public struct GeometryDump: Encodable, Sendable, Equatable {
         public var triggerPoints: [TriggerPointData]
         public var muscles: [PathData]
         public var nerves: [PathData]
+        public var marks: [MarkData]
     }
 
     public var view: View
@@ -97,11 +108,13 @@ public struct GeometryDump: Encodable, Sendable, Equatable {
         self.patterns = patterns.map { placed in
             PatternData(id: placed.pattern.id, name: placed.pattern.name, family: placed.pattern.family.rawValue,
                         fidelity: placed.pattern.fidelity.rawValue, side: placed.side.rawValue,
-                        zones: placed.zones.map { ZoneData(kind: $0.kind.rawValue, label: $0.label, note: $0.note, points: flat($0.path)) },
+                        zones: placed.zones.map { ZoneData(kind: $0.kind.rawValue, label: $0.label, note: $0.note,
+                                                           tier: $0.aboutHalf ? "about-half" : nil, points: flat($0.path)) },
                         triggerPoints: placed.triggerPoints.map { TriggerPointData(label: $0.label, at: XY($0.point)) },
                         muscles: placed.muscles.map { PathData(id: $0.id, name: $0.name, points: flat($0.path)) },
                         nerves: placed.nerves.map { PathData(id: $0.id, name: $0.name, deep: $0.deep, calibre: $0.calibre.rawValue,
-                                                             points: flat($0.path)) })
+                                                             points: flat($0.path)) },
+                        marks: placed.marks.map { MarkData(shape: $0.shape.rawValue, label: $0.label, legend: $0.legend, points: flat($0.path)) })
         }
     }
 }

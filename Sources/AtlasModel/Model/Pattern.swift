@@ -32,13 +32,18 @@ public struct Zone: Sendable, Equatable, Codable {
     /// A short label (a root such as "L5"), used for hatching groups and legends.
     public var label: String?
     public var note: String?
+    /// A spillover zone felt by about half of the patients of a study (`tier: about-half`):
+    /// a joint map's middle tier, drawn in a denser stipple than "some patients".
+    public var aboutHalf = false
 
-    public init(view: PatternView, kind: ZoneKind, path: BezierPath, label: String? = nil, note: String? = nil) {
+    public init(view: PatternView, kind: ZoneKind, path: BezierPath, label: String? = nil, note: String? = nil,
+                aboutHalf: Bool = false) {
         self.view = view
         self.kind = kind
         self.path = path
         self.label = label
         self.note = note
+        self.aboutHalf = aboutHalf
     }
 }
 
@@ -114,6 +119,8 @@ public struct Pattern: Sendable, Equatable, Codable, Identifiable {
     public var triggerPoints: [TriggerPoint]
     public var zones: [Zone]
     public var nerves: [Stroke]
+    /// Labelled rings and outlines that point at what the text names (not felt pain).
+    public var marks: [PatternMark] = []
     /// Where the pattern was defined, for messages.
     public var location: SourceLocation
 

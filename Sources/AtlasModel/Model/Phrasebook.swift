@@ -27,6 +27,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case legendEssentialOther = "legend-essential-other"
         case legendSpillover = "legend-spillover"
         case legendJointMost = "legend-joint-most"
+        case legendJointHalf = "legend-joint-half"
         case legendJointSome = "legend-joint-some"
         case legendDiscMost = "legend-disc-most"
         case legendDiscSome = "legend-disc-some"
@@ -132,6 +133,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .legendEssentialOther: "Essential zone: where most people with this source feel it",
         .legendSpillover: "Spillover zone: felt by some",
         .legendJointMost: "Joint: where most patients in injection studies felt it",
+        .legendJointHalf: "Joint: felt by about half of patients",
         .legendJointSome: "Joint: felt by some patients",
         .legendDiscMost: "Disc: commonest area (textbook description)",
         .legendDiscSome: "Disc: further, when the pain is stronger",

@@ -7,6 +7,7 @@ public struct PlacedPattern: Sendable, Equatable {
     public var triggerPoints: [TriggerPoint]
     public var zones: [Zone]
     public var nerves: [Stroke]
+    public var marks: [PatternMark] = []
 
     public var isEmpty: Bool { zones.isEmpty && triggerPoints.isEmpty && nerves.isEmpty && muscles.isEmpty }
 }
@@ -23,7 +24,8 @@ extension Pattern {
             muscles: muscles.filter { $0.view == patternView }.map { var s = $0; s.path = s.path.map(flip); return s },
             triggerPoints: triggerPoints.filter { $0.view == patternView }.map { var t = $0; t.point = flip(t.point); return t },
             zones: zones.filter { $0.view == patternView }.map { var z = $0; z.path = z.path.map(flip); return z },
-            nerves: nerves.filter { $0.view == patternView }.map { var s = $0; s.path = s.path.map(flip); return s })
+            nerves: nerves.filter { $0.view == patternView }.map { var s = $0; s.path = s.path.map(flip); return s },
+            marks: marks.filter { $0.view == patternView }.map { var m = $0; m.path = m.path.map(flip); return m })
         return placed.isEmpty ? nil : placed
     }
 }

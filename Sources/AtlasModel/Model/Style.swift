@@ -63,6 +63,12 @@ public struct Style: Sendable, Equatable, Codable {
     public var spilloverDot = Color(hex: "#B03A2E")!
     public var stippleSpacing = 7.0
     public var stippleRadius = 1.7
+    /// A joint map's middle tier ("about half of patients"): a deeper tint and closer, larger
+    /// dots, so it reads apart from "some patients" in colour and in greyscale.
+    public var halfTint = Color(hex: "#F1C2B9")!
+    public var halfDot = Color(hex: "#9A2F24")!
+    public var halfStippleSpacing = 4.6
+    public var halfStippleRadius = 1.75
 
     /// Radicular zones: blue hatch on a pale blue tint, never solid red.
     public var radicular = HatchStyle(color: Color(hex: "#0B5FA5")!, tint: Color(hex: "#D6E6F5")!, angleDegrees: 45)

@@ -6,6 +6,8 @@ struct LegendDrawer {
     let cr: CairoContext
     let style: Style
     let text: TextRenderer
+    /// The scene's trigger-point X (SceneDrawer.crossLook), so the key shows the panels' X.
+    var cross: (size: Double, width: Double)? = nil
 
     func draw(_ legend: SceneLegend) {
         guard !legend.entries.isEmpty else { return }
@@ -57,11 +59,11 @@ struct LegendDrawer {
         switch symbol {
         case .essential:
             cr.fill(rect, style.essential, id)
-        case .spillover:
-            cr.fill(rect, style.spilloverTint, id)
+        case .spillover, .spilloverHalf:
+            let look = StippleLook(style, aboutHalf: symbol == .spilloverHalf)
+            cr.fill(rect, look.tint, id)
             cr.clipped(to: rect, id) {
-                Texture.stipple(cr, box: box, spacing: style.stippleSpacing * unit * 1.5,
-                                radius: style.stippleRadius * unit * 1.5, color: style.spilloverDot)
+                Texture.stipple(cr, box: box, spacing: look.spacing * unit * 1.5, radius: look.radius * unit * 1.5, color: look.dot)
             }
         case .radicular:
             hatch(style.radicular, 1)
@@ -99,7 +101,9 @@ struct LegendDrawer {
             cr.stroke(line, style.nerve.with(alpha: 0.55), width: style.nerveWidth * unit * 1.3, dash: dash, id)
             return
         case .triggerPoint:
-            drawer.drawCross(at: box.center, size: box.height * 0.75, width: style.triggerPointWidth * unit * 1.2)
+            // The very X the panels draw (SceneDrawer.crossLook), not one sized to this row.
+            let look = cross ?? (box.height * 0.75, style.triggerPointWidth * unit * 1.2)
+            drawer.drawCross(at: box.center, size: look.size, width: look.width)
             return
         case .muscle:
             cr.fill(rect, style.muscleFill, id)
@@ -112,6 +116,14 @@ struct LegendDrawer {
             cr.fill(rect, color.with(alpha: 0.75), id)
         case .pen(let color, let pattern):
             cr.clipped(to: rect, id) { PenSwatch.draw(cr, pattern, color: color, box: box, unit: unit) }
+        case .markRing, .markOutline:
+            let shape: PatternMark.Shape = symbol == .markRing ? .ring : .outline
+            let path = shape == .ring ? PatternMark.ring(at: box.center, radius: box.height * 0.36)
+                : PatternMark.ring(at: box.center, radius: 1).map { Point(box.center.x + ($0.x - box.center.x) * box.width * 0.42,
+                                                                           box.center.y + ($0.y - box.center.y) * box.height * 0.36) }
+            let width = SceneDrawer.markLineWidth(scale: unit * 1.2)
+            cr.stroke(path, style.text, width: width, dash: SceneDrawer.markDash(shape, scale: unit * 0.8), id)
+            return
         case .blank:
             cr.fill(rect, style.bodyFill, id)
         }

@@ -21,7 +21,7 @@ struct SceneDrawer {
         for panel in scene.panels { drawPanel(panel, text: text) }
         drawLeaders()
         for item in scene.texts { text.draw(item, defaultColor: style.text) }
-        if let legend = scene.legend { LegendDrawer(cr: cr, style: style, text: text).draw(legend) }
+        if let legend = scene.legend { LegendDrawer(cr: cr, style: style, text: text, cross: Self.crossLook(scene)).draw(legend) }
     }
 
     private func drawPanel(_ panel: ScenePanel, text: TextRenderer) {
@@ -66,12 +66,13 @@ struct SceneDrawer {
             for zone in filled where zone.kind == .radicular {
                 cr.fill(zone.path, hatch(for: zone).tint, t)
             }
-            for zone in filled where zone.kind == .spillover {
-                cr.fill(zone.path, style.spilloverTint, t)
+            // "About half of patients" after "some", so the denser tier lies on top where they meet.
+            for zone in filled.filter({ $0.kind == .spillover }).sorted(by: { !$0.aboutHalf && $1.aboutHalf }) {
+                let look = StippleLook(style, aboutHalf: zone.aboutHalf)
+                cr.fill(zone.path, look.tint, t)
                 cr.clipped(to: zone.path, t) {
                     if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).drawMuscleLines(anatomy, scale: s, t) }
-                    Texture.stipple(cr, box: box(zone.path, t), spacing: style.stippleSpacing * s,
-                                    radius: style.stippleRadius * s, color: style.spilloverDot)
+                    Texture.stipple(cr, box: box(zone.path, t), spacing: look.spacing * s, radius: look.radius * s, color: look.dot)
                 }
             }
             for zone in filled where zone.kind == .essential {
@@ -100,8 +101,10 @@ struct SceneDrawer {
             cr.stroke(nerve.path, style.nerveEdge, width: (w + 2 * style.nerveEdgeWidth) * s, t)
             cr.stroke(nerve.path, style.nerve, width: w * s, t)
         }
-        let marks = Self.crossMarks(style: style, scale: s, at: panel.patterns.flatMap(\.triggerPoints).map { t($0.point) })
+        let marks = Self.crossMarks(style: style, scale: s, look: Self.crossLook(scene),
+                                    at: panel.patterns.flatMap(\.triggerPoints).map { t($0.point) })
         for point in marks.points { drawCross(at: point, size: marks.size, width: marks.width) }
+        drawPatternMarks(panel, text: text)
         drawRootLabels(zones, panel: panel, text: text)
         dermatomes.drawLabels(plates, avoiding: scene.texts, text: text)
         if panel.showLandmarks { drawLandmarks(panel, text: text) }
@@ -190,11 +193,14 @@ struct SceneDrawer {
     }
 
     /// The X marks of a panel's trigger points, in pixels: where, how large and how thick.
-    /// Never smaller than a legible mark in small figure panels; where two marks would
-    /// overlap they shrink until they stand apart (to no less than 0.6 of their size), and
-    /// two trigger points of different patterns at one spot get one mark.
-    static func crossMarks(style: Style, scale: Double, at points: [Point]) -> (points: [Point], size: Double, width: Double) {
-        let nominal = max(style.triggerPointSize * scale, 11), width = max(style.triggerPointWidth * scale, 2.4)
+    /// In a scene with a legend every X is the scene's one X (`crossLook`), whatever the
+    /// panel's framing. Without a legend it follows the body scale, never smaller than a
+    /// legible mark. Where two marks would overlap they shrink until they stand apart (to no
+    /// less than 0.6 of their size), and two trigger points of different patterns at one spot get one mark.
+    static func crossMarks(style: Style, scale: Double, look: (size: Double, width: Double)? = nil,
+                           at points: [Point]) -> (points: [Point], size: Double, width: Double) {
+        let nominal = look?.size ?? max(style.triggerPointSize * scale, 11)
+        let width = look?.width ?? max(style.triggerPointWidth * scale, 2.4)
         func apart(_ a: Point, _ b: Point) -> Double { max(abs(a.x - b.x), abs(a.y - b.y)) }
         var marks: [Point] = []
         for p in points where !marks.contains(where: { apart($0, p) < nominal * 0.5 }) { marks.append(p) }
@@ -204,6 +210,17 @@ struct SceneDrawer {
         }
         let size = gap < nominal ? max(nominal * 0.6, gap * 0.9) : nominal
         return (marks, size, width * size / nominal)
+    }
+
+    /// The one trigger-point X of a scene with a legend, drawn alike in the key and in every
+    /// panel. An X is a symbol, so it is sized to the legend's text (about a capital letter),
+    /// not to body millimetres, which drew it half the key's size in a whole-body panel. Its
+    /// stroke keeps the style's width-to-size ratio. Nil without a legend.
+    static func crossLook(_ scene: Scene) -> (size: Double, width: Double)? {
+        guard let legend = scene.legend else { return nil }
+        let style = scene.style
+        let size = max(11, legend.textSize * 0.65)
+        return (size, size * style.triggerPointWidth / style.triggerPointSize)
     }
 
     /// A trigger-point X with a white halo, readable on solid red.

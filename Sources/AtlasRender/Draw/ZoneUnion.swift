@@ -6,7 +6,7 @@ import AtlasModel
 /// one path, every piece turning the same way, Cairo's nonzero winding rule fills and clips
 /// the union once.
 enum ZoneUnion {
-    /// The zones of each pattern, pieces of the same kind and label joined into one zone, in
+    /// The zones of each pattern, pieces of the same kind, label and tier joined into one zone, in
     /// the order each kind and label first appears. `excluding` zones are left out.
     static func merged(_ placed: [PlacedPattern], excluding: [Zone] = []) -> [Zone] {
         placed.flatMap { merged($0.zones.filter { !excluding.contains($0) }) }
@@ -17,7 +17,7 @@ enum ZoneUnion {
         var result: [Zone] = []
         for zone in zones {
             let piece = counterClockwise(zone.path)
-            if let i = result.firstIndex(where: { $0.kind == zone.kind && $0.label == zone.label && $0.view == zone.view }) {
+            if let i = result.firstIndex(where: { $0.kind == zone.kind && $0.label == zone.label && $0.view == zone.view && $0.aboutHalf == zone.aboutHalf }) {
                 result[i].path = result[i].path.appending(piece)
             } else {
                 var first = zone

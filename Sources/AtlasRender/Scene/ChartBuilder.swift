@@ -158,6 +158,9 @@ public enum ChartBuilder {
         for note in placed.compactMap(\.pattern.legendNote) where !entries.contains(where: { $0.text == note }) {
             entries.append(LegendEntry(symbol: .blank, text: note))
         }
+        for mark in placed.flatMap(\.marks) where !entries.contains(where: { $0.text == mark.legend }) {
+            entries.append(LegendEntry(symbol: mark.shape == .ring ? .markRing : .markOutline, text: mark.legend))
+        }
         let radicular = zones.filter { $0.kind == .radicular }
         let roots = Set(radicular.compactMap(\.label))
         let plates = Set(placed.filter { $0.pattern.family == .dermatome }.flatMap(\.zones).compactMap(\.label))

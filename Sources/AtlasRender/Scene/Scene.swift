@@ -69,6 +69,10 @@ public struct SceneText: Sendable {
 /// What one legend line shows.
 public enum LegendSymbol: Sendable, Equatable {
     case essential, spillover, radicular, gap, blank, nerve, deepNerve, triggerPoint, muscle, anatomy
+    /// A joint map's middle tier: "about half of patients" (denser stipple).
+    case spilloverHalf
+    /// A pattern's labelled mark: a ring at a named spot, a dashed outline round a blank area.
+    case markRing, markOutline
     /// A nerve entrapment's core and its "some patients" area; one tone for an unconfirmed split.
     case entrapmentCore, entrapmentSome, unsplit
     /// A disc's soft-edged field: its commonest area and where it reaches when stronger.

@@ -1,7 +1,7 @@
 import AtlasModel
 
 /// Legend lines for the shaded referral zones, worded by family: T&S's essential/spillover
-/// for trigger points, "most / some patients" for joint maps (injection studies count
+/// for trigger points, "most / about half / some patients" for joint maps (injection studies count
 /// patients), a soft-edged field for a disc (no source maps it: a textbook description), a
 /// separate hatch for a nerve entrapment, and one tone with a flag where the split is not confirmed.
 enum ZoneLegend {
@@ -22,7 +22,15 @@ enum ZoneLegend {
         }
         if has(.byKind, .spillover, where: muscle) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendSpillover))) }
         if has(.byKind, .essential, where: joint) { entries.append(LegendEntry(symbol: .essential, text: phrases.text(.legendJointMost))) }
-        if has(.byKind, .spillover, where: joint) { entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendJointSome))) }
+        // A joint map's middle tier has its own denser stipple and line, never merged.
+        let jointSpillover = placed.filter { ZoneTone.of($0.pattern) == .byKind && joint($0.pattern.family) }
+            .flatMap(\.zones).filter { $0.kind == .spillover }
+        if jointSpillover.contains(where: \.aboutHalf) {
+            entries.append(LegendEntry(symbol: .spilloverHalf, text: phrases.text(.legendJointHalf)))
+        }
+        if jointSpillover.contains(where: { !$0.aboutHalf }) {
+            entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendJointSome)))
+        }
         entries = merged(entries, phrases: phrases, joint: has(.byKind, nil, where: joint), disc: has(.byKind, nil, where: disc))
         // A disc's field has its own soft-edged swatches, never merged with a mapped area's.
         if has(.diffuse, .essential) { entries.append(LegendEntry(symbol: .diffuseCore, text: phrases.text(.legendDiscMost))) }

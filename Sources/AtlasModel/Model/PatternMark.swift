@@ -1,0 +1,51 @@
+/// A labelled mark that is not a zone of felt pain: a ring at a spot the text names (the
+/// greater sciatic notch, tender in piriformis syndrome), or a dashed outline round an area
+/// a map leaves blank on purpose (the sacroiliac joint's sitting bone), so that the picture
+/// shows what the words point at.
+public struct PatternMark: Sendable, Equatable, Codable {
+    public enum Shape: String, Sendable, CaseIterable, Codable {
+        /// A small ring round a point.
+        case ring
+        /// A dashed outline round an area.
+        case outline
+    }
+
+    /// Where the label sits beside the mark: away from the body's midline (lateral), toward
+    /// it (medial), above or below.
+    public enum LabelSide: String, Sendable, CaseIterable, Codable {
+        case lateral, medial, above, below
+    }
+
+    public var view: PatternView
+    public var shape: Shape
+    /// The ring or outline, in the side frame of its view (mirrored with the pattern).
+    public var path: BezierPath
+    /// A short name printed beside the mark ("sciatic notch").
+    public var label: String
+    public var labelSide = LabelSide.lateral
+    /// The legend line that explains the mark.
+    public var legend: String
+
+    public init(view: PatternView, shape: Shape, path: BezierPath, label: String, labelSide: LabelSide = .lateral, legend: String) {
+        self.view = view
+        self.shape = shape
+        self.path = path
+        self.label = label
+        self.labelSide = labelSide
+        self.legend = legend
+    }
+
+    /// A circle of `radius` round `centre`, as four cubic curves.
+    public static func ring(at centre: Point, radius r: Double) -> BezierPath {
+        let k = 0.5523 * r
+        let (x, y) = (centre.x, centre.y)
+        return BezierPath([
+            .move(Point(x + r, y)),
+            .curve(Point(x + r, y + k), Point(x + k, y + r), Point(x, y + r)),
+            .curve(Point(x - k, y + r), Point(x - r, y + k), Point(x - r, y)),
+            .curve(Point(x - r, y - k), Point(x - k, y - r), Point(x, y - r)),
+            .curve(Point(x + k, y - r), Point(x + r, y - k), Point(x + r, y)),
+            .close,
+        ])
+    }
+}

@@ -1,0 +1,54 @@
+import AtlasModel
+
+/// A pattern's labelled marks (PatternMark): a ring at a named spot, a dashed outline round
+/// an area left blank on purpose. Drawn over the zones in the text colour with a white halo,
+/// so they read on solid red, stipple and hatch alike, and in greyscale.
+extension SceneDrawer {
+    func drawPatternMarks(_ panel: ScenePanel, text: TextRenderer) {
+        let s = panel.scale, t = panel.toPixels
+        let width = Self.markLineWidth(scale: min(s, 1.3))
+        for mark in panel.patterns.flatMap(\.marks) {
+            let dash = Self.markDash(mark.shape, scale: s)
+            cr.stroke(mark.path, style.triggerPointHalo.with(alpha: 0.9), width: width * 2.6, t)
+            cr.stroke(mark.path, style.text, width: width, dash: dash, t)
+            drawMarkLabel(mark, panel: panel, text: text)
+        }
+    }
+
+    static func markLineWidth(scale s: Double) -> Double { max(1.8, 1.8 * s) }
+
+    static func markDash(_ shape: PatternMark.Shape, scale s: Double) -> [Double] {
+        shape == .outline ? [max(4, 5 * s), max(3, 3.5 * s)] : []
+    }
+
+    /// The label on a pale patch beside the mark, on the side the atlas asks for.
+    private func drawMarkLabel(_ mark: PatternMark, panel: ScenePanel, text: TextRenderer) {
+        guard let bounds = mark.path.bounds else { return }
+        let a = panel.toPixels(Point(bounds.minX, bounds.minY)), b = panel.toPixels(Point(bounds.maxX, bounds.maxY))
+        let box = Rect(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y))
+        // Text, not anatomy: the legend's size (a little smaller), not the body scale, which
+        // blew it up in close framings.
+        let size = scene.legend.map { max(11, $0.textSize * 0.85) } ?? max(12, min(17 * panel.scale, 24))
+        let extent = text.measure(SceneText(text: mark.label, at: Point(0, 0), size: size))
+        let gap = size * 0.35
+        // The body's midline on screen: labels go away from it (lateral) or toward it (medial).
+        let midline = panel.toPixels(Point(0, bounds.minY)).x
+        let outward = box.center.x >= midline
+        let origin: Point
+        switch mark.labelSide {
+        case .lateral, .medial:
+            // The other side when the asked one would run off the panel (a cropped framing).
+            var right = (mark.labelSide == .lateral) == outward
+            if right ? box.maxX + gap + extent.width > panel.frame.maxX : box.minX - gap - extent.width < panel.frame.minX { right.toggle() }
+            origin = Point(right ? box.maxX + gap : box.minX - gap - extent.width, box.center.y - extent.height / 2)
+        case .above: origin = Point(box.center.x - extent.width / 2, box.minY - gap - extent.height)
+        case .below: origin = Point(box.center.x - extent.width / 2, box.maxY + gap)
+        }
+        let pad = size * 0.2
+        let patch = BezierPath([.move(Point(origin.x - pad, origin.y)), .line(Point(origin.x + extent.width + pad, origin.y)),
+                                .line(Point(origin.x + extent.width + pad, origin.y + extent.height)),
+                                .line(Point(origin.x - pad, origin.y + extent.height)), .close])
+        cr.fill(patch, Color(1, 1, 1, 0.85), { $0 })
+        text.draw(SceneText(text: mark.label, at: origin, size: size), defaultColor: style.text)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import AtlasModel
+
+/// The atlas keys of review 14:40: a zone's `tier: about-half` and a pattern's `marks`, each
+/// misuse reported at its line, and a good mark read into the pattern.
+@Suite("Zone tiers and pattern marks are validated")
+struct PatternMarkValidationTests {
+    static func probe(_ extra: String) -> String {
+        """
+        id: probe-pattern
+        name: Probe
+        family: articular
+        description: A test pattern.
+        sources: [Nobody 2026]
+        fidelity: estimate
+        zones:
+          - view: posterior
+            kind: essential
+            points: [psis, "psis + (40, 0)", "psis + (40, 60)", "psis + (0, 60)"]
+        \(extra)
+        """
+    }
+
+    func problems(_ text: String) throws -> [Diagnostic] {
+        let atlas = try TestAtlas.copy()
+        try TestAtlas.write(atlas, "joints/probe.yaml", text)
+        return AtlasLoader.validate(directory: atlas)
+    }
+
+    @Test func aGoodTierAndGoodMarksAreValid() throws {
+        let found = try problems(Self.probe("""
+          - view: posterior
+            kind: spillover
+            tier: about-half
+            points: [psis, "psis + (40, 0)", "psis + (40, 60)"]
+        marks:
+          - view: posterior
+            shape: ring
+            at: greater-sciatic-notch
+            label: notch
+            legend: "Ring: the notch"
+          - view: posterior
+            shape: outline
+            points: [ischial-tuberosity, "ischial-tuberosity + (20, 0)", "ischial-tuberosity + (10, 20)"]
+            label: sitting bone
+            legend: "Dashed: the sitting bone"
+        """))
+        #expect(found.isEmpty, "\(found.map(\.description))")
+    }
+
+    @Test func aTierOnAnEssentialZoneIsReported() throws {
+        let found = try problems(Self.probe("").replacingOccurrences(of: "    kind: essential\n", with: "    kind: essential\n    tier: about-half\n"))
+        #expect(found.count == 1 && found[0].location.line == 10 && found[0].message.contains("spillover zones only"),
+                "\(found.map(\.description))")
+    }
+
+    @Test func anUnknownTierIsReported() throws {
+        let found = try problems(Self.probe("""
+          - view: posterior
+            kind: spillover
+            tier: most
+            points: [psis, "psis + (40, 0)", "psis + (40, 60)"]
+        """))
+        #expect(found.count == 1 && found[0].message.contains("about-half"), "\(found.map(\.description))")
+    }
+
+    @Test func aRingWithoutACentreIsReported() throws {
+        let found = try problems(Self.probe("""
+        marks:
+          - view: posterior
+            shape: ring
+            label: notch
+            legend: "Ring: the notch"
+        """))
+        #expect(found.count == 1 && found[0].location.file.hasSuffix("joints/probe.yaml") && found[0].message.contains("needs 'at'"), "\(found.map(\.description))")
+    }
+
+    @Test func aRingRadiusOutOfRangeIsReported() throws {
+        let found = try problems(Self.probe("""
+        marks:
+          - view: posterior
+            shape: ring
+            at: psis
+            radius: 500
+            label: notch
+            legend: "Ring: the notch"
+        """))
+        #expect(found.count == 1 && found[0].location.file.hasSuffix("joints/probe.yaml") && found[0].message.contains("radius"), "\(found.map(\.description))")
+    }
+
+    @Test func aMarkWithoutALegendIsReported() throws {
+        let found = try problems(Self.probe("""
+        marks:
+          - view: posterior
+            shape: ring
+            at: psis
+            label: notch
+        """))
+        #expect(found.count == 1 && found[0].message.contains("legend"), "\(found.map(\.description))")
+    }
+}
