@@ -52,9 +52,8 @@ public enum ChartBuilder {
                                              size: u * 0.85, weight: .bold, alignment: .center))
             }
             scene.texts += sideMarks(panel, unit: u, region: request.region)
-            scene.texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: u * 0.5, phrases: phrases, measure: measure)
-            scene.texts += EdgeMarkerText.edgeCrosses(for: panel, atlas: atlas, size: u * 0.5, phrases: phrases)
         }
+        scene.texts += EdgeMarkerText.chartTexts(for: scene.panels, atlas: atlas, size: u * 0.5, phrases: phrases, measure: measure)
         let legendFrame = Rect(minX: layout.margin, minY: footerTop + u * 0.3, maxX: w - layout.margin,
                                maxY: footerTop + u * 5.0)
         scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: scene.panels, phrases: phrases), frame: legendFrame,
