@@ -350,24 +350,24 @@ struct HandoutLayout {
         if below >= minimumPictures - 0.5 {
             return page(texts: texts, top: top, pictures: below, about: paragraphs, feel: feel, body: body, continues: false)
         }
-        // "About" and "What you may feel" in two columns with the legend over the shorter one:
-        // the text flows up beside the legend instead of onto a page of its own.
-        if let flow = flowedColumns(body: body) {
-            let flowed = pictures(fitting: space + legendHeight + 4 * mm - flow.height)
-            if flowed >= minimumPictures - 0.5 {
-                return page(texts: texts, top: top, pictures: flowed, about: paragraphs, feel: feel, body: body, continues: false,
-                            flow: flow)
-            }
-        }
         // The feelings beside the legend, "About" below them across the page (or, with no
         // list, "About" beside the legend).
-        guard let row = legendRowWithText(body: body) else { return nil }
-        // `space` counts the legend, its gap and the gap under the text; the row holds the
-        // first two and the text beside the legend with its own gap.
-        let underneath = besideLegendIsAbout ? 0 : aboutHeight(paragraphs, body: body, width: content)
-        let aside = pictures(fitting: space + legendHeight + 9 * mm - row - (besideLegendIsAbout ? 0 : underneath + 5 * mm))
-        guard aside >= minimumPictures - 0.5 else { return nil }
-        return page(texts: texts, top: top, pictures: aside, about: paragraphs, feel: feel, body: body, continues: false, feelBesideLegend: true)
+        if let row = legendRowWithText(body: body) {
+            // `space` counts the legend, its gap and the gap under the text; the row holds the
+            // first two and the text beside the legend with its own gap.
+            let underneath = besideLegendIsAbout ? 0 : aboutHeight(paragraphs, body: body, width: content)
+            let aside = pictures(fitting: space + legendHeight + 9 * mm - row - (besideLegendIsAbout ? 0 : underneath + 5 * mm))
+            if aside >= minimumPictures - 0.5 {
+                return page(texts: texts, top: top, pictures: aside, about: paragraphs, feel: feel, body: body, continues: false,
+                            feelBesideLegend: true)
+            }
+        }
+        // "About" and "What you may feel" in two columns with the legend over the shorter one:
+        // the text flows up beside the legend instead of onto a page of its own.
+        guard let flow = flowedColumns(body: body) else { return nil }
+        let flowed = pictures(fitting: space + legendHeight + 4 * mm - flow.height)
+        guard flowed >= minimumPictures - 0.5 else { return nil }
+        return page(texts: texts, top: top, pictures: flowed, about: paragraphs, feel: feel, body: body, continues: false, flow: flow)
     }
 
     /// Page one with what fits beside the pictures; page two with the rest.
