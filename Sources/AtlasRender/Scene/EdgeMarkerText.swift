@@ -137,7 +137,7 @@ enum EdgeMarkerText {
             let facing = previous.filter { $0.alignment == .right }.map { measure.box(of: $0).maxY }.max()
             let left = notes(for: panel, atlas: atlas, phrases: phrases).contains { $0.sign < 0 && !edges.contains(SharedEdge(text: $0.text, right: false)) }
             let below = index > 0 && left && abs(panels[index - 1].frame.maxX - panel.frame.minX) < size * 4
-                ? max(0, (facing ?? panel.frame.minY) - panel.frame.minY + size * 0.3) : 0
+                ? facing.map { max(0, $0 - panel.frame.minY + size * 0.3) } ?? 0 : 0
             previous = Self.texts(for: panel, atlas: atlas, size: size, phrases: phrases, measure: measure, shared: Set(edges), below: below)
             texts += previous
             texts += edgeCrosses(for: panel, atlas: atlas, size: size, phrases: phrases, shared: Set(edges))
