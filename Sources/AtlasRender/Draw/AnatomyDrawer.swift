@@ -46,6 +46,15 @@ struct AnatomyDrawer {
         }
     }
 
+    /// A belly reads as rounded, not as a flat tile like a bone: its margins are shaded in two
+    /// soft bands of the outline's colour (the caller clips to the muscle, so only the inner
+    /// half of each band shows).
+    private func shadeBelly(_ path: BezierPath, fade: Double, scale s: Double, _ t: (Point) -> Point) {
+        let shade = style.muscleLine
+        cr.stroke(path, shade.with(alpha: shade.a * 0.16 * fade), width: 12 * s, t)
+        cr.stroke(path, shade.with(alpha: shade.a * 0.16 * fade), width: 5 * s, t)
+    }
+
     /// The whole layer, clipped to the body `outline`. Drawn as one group painted through one
     /// clip: an SVG then holds a single copy of the outline as a clip path, not one per bone.
     func draw(_ anatomy: PlacedAnatomy, clippedTo outline: BezierPath, scale s: Double, _ t: (Point) -> Point) {
@@ -64,14 +73,19 @@ struct AnatomyDrawer {
         for muscle in anatomy.muscles {
             let deep = muscle.depth == .deep
             let fade = deep ? 0.6 : 1
-            let fill = muscle.kind == .tendon ? style.tendonFill : style.muscleFill
+            let tendon = muscle.kind == .tendon
+            let fill = tendon ? style.tendonFill : style.muscleFill
+            // A tendon is silvery: grey lines, never the muscle's red-brown.
+            let line = tendon ? style.boneLine : style.muscleLine
+            let fibre = tendon ? style.boneLine.with(alpha: style.boneLine.a * 0.5) : style.fibre
             cr.fill(muscle.path, fill.with(alpha: fill.a * fade), t)
             // All fibres as one path: one stroke per muscle keeps SVG and PDF small.
             let fibres = muscle.fibres.reduce(BezierPath([])) { $0.appending($1) }
             cr.clipped(to: muscle.path, t) {
-                cr.stroke(fibres, style.fibre.with(alpha: style.fibre.a * fade), width: width(style.fibreWidth, s), t)
+                if !tendon { shadeBelly(muscle.path, fade: fade, scale: s, t) }
+                cr.stroke(fibres, fibre.with(alpha: fibre.a * fade), width: width(style.fibreWidth, s), t)
             }
-            cr.stroke(muscle.path, style.muscleLine.with(alpha: style.muscleLine.a * fade), width: width(style.muscleLineWidth, s),
+            cr.stroke(muscle.path, line.with(alpha: line.a * fade), width: width(style.muscleLineWidth, s),
                       dash: deep ? [5 * s, 3.5 * s] : [], t)
         }
     }
