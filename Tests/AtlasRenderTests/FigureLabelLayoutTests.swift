@@ -2,9 +2,10 @@ import AtlasModel
 @testable import AtlasRender
 import Testing
 
-/// Figure labels, read 800 px wide: no label overlaps another, none lies on the body (its
-/// box stays clear of the silhouette), and each leader enters the body once, straight to
-/// its point, never across it. Checked on the laid-out boxes of every bundled figure.
+/// Figure labels, read 800 px wide: no label overlaps another, none in the margin lies on
+/// the body (its box stays clear of the silhouette), each leader enters the body once,
+/// straight to its point, never across it, and a label set beside a deep structure has a
+/// leader shorter than two text heights. Checked on the laid-out boxes of every bundled figure.
 @Suite("Figure label layout")
 struct FigureLabelLayoutTests {
     static let atlas = try! RenderTestAtlas.load()
@@ -16,6 +17,7 @@ struct FigureLabelLayoutTests {
         let scene = try FigureBuilder.scene(figure, width: 800, atlas: Self.atlas)
         let measure = try TextMeasurer(fontFamily: Style.default.fontFamily)
         let labels = Set(figure.panels.flatMap(\.labels).map(\.text))
+        let beside = Set(figure.panels.flatMap(\.labels).filter { $0.beside != nil }.map(\.text))
         let boxes = scene.texts.filter { labels.contains($0.text) }.map { ($0.text, measure.box(of: $0), $0.size) }
         #expect(boxes.count == figure.panels.map(\.labels.count).reduce(0, +))
         for (text, box, size) in boxes {
@@ -25,7 +27,7 @@ struct FigureLabelLayoutTests {
                 #expect(apart, "\(id): '\(text)' overlaps '\(other)'")
             }
             // The body under the label: every panel's silhouette, sampled over the box.
-            for panel in scene.panels {
+            for panel in scene.panels where !beside.contains(text) {
                 let outline = panel.view.outline.polylines(segmentsPerCurve: 10).map { $0.map(panel.toPixels) }
                 var onBody = 0
                 for i in 0...8 {
@@ -36,6 +38,12 @@ struct FigureLabelLayoutTests {
                 }
                 #expect(onBody == 0, "\(id): '\(text)' lies on the \(panel.view.id.rawValue) body (\(onBody) of 45 samples)")
             }
+        }
+        for (text, box, size) in boxes where beside.contains(text) {
+            let near = Rect(minX: box.minX - size, minY: box.minY - size, maxX: box.maxX + size, maxY: box.maxY + size)
+            let leader = try #require(scene.leaders.first { near.contains($0.from) })
+            let length = ((leader.to.x - leader.from.x) * (leader.to.x - leader.from.x) + (leader.to.y - leader.from.y) * (leader.to.y - leader.from.y)).squareRoot()
+            #expect(length < 2 * size, "\(id): '\(text)' stands \(Int(length)) px from its point")
         }
         for leader in scene.leaders {
             let panel = try #require(scene.panels.first { $0.frame.contains(leader.to) })

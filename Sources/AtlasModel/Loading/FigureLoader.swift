@@ -60,10 +60,18 @@ enum FigureLoader {
             let reader = PointReader(landmarks: landmarks[view.patternView] ?? [:], viewName: viewName, log: log)
             for item in panel["labels"]?.sequence(log, what: "a list of labels ({text, at})") ?? [] {
                 guard let label = item.mapping(log, what: "a label ({text, at})"),
-                      label.check(required: ["text", "at"], in: "a label", log),
+                      label.check(required: ["text", "at"], optional: ["beside"], in: "a label", log),
                       let text = label["text"]!.string(log), let point = reader.point(label["at"]!) else { continue }
+                var beside: FigureLabel.Beside?
+                if let node = label["beside"], let name = node.string(log) {
+                    beside = FigureLabel.Beside(rawValue: name)
+                    if beside == nil {
+                        let names = FigureLabel.Beside.allCases.map(\.rawValue).joined(separator: ", ")
+                        log.report(node.location, "a label stands beside its point \(names), not '\(name)'")
+                    }
+                }
                 // Authored in the side frame of the panel's (first) side, like patterns.
-                labels.append(FigureLabel(text: text, point: Point(point.x * view.screenSign(for: sides[0]), point.y)))
+                labels.append(FigureLabel(text: text, point: Point(point.x * view.screenSign(for: sides[0]), point.y), beside: beside))
             }
             panels.append(FigurePanel(view: view, patterns: chosen, sides: sides,
                                       caption: panel["caption"]?.string(log).map(PatternLoader.clean),

@@ -17,11 +17,26 @@ public enum BodyRegion: String, Sendable, CaseIterable, Codable {
     }
 }
 
-/// A callout: text in the panel's margin with a leader line to a point of the body.
+/// A callout: text in the panel's margin with a leader line to a point of the body, or,
+/// with `beside`, right next to its point (for a structure deep inside the body, where a
+/// leader from the margin would run across the body).
 public struct FigureLabel: Sendable, Equatable, Codable {
+    /// Where a label stands next to its point.
+    public enum Beside: String, Sendable, Equatable, Codable, CaseIterable {
+        case above, below, left, right
+    }
+
     public var text: String
     /// The point named, in screen millimetres of the panel's view.
     public var point: Point
+    /// Next to the point on this side, with a short leader; nil: in the panel's margin.
+    public var beside: Beside? = nil
+
+    public init(text: String, point: Point, beside: Beside? = nil) {
+        self.text = text
+        self.point = point
+        self.beside = beside
+    }
 }
 
 /// One panel of a figure: a view with the patterns drawn on it.

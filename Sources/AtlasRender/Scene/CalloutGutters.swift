@@ -33,7 +33,8 @@ struct CalloutGutters {
                 let sides = gutters.sides[index] ?? Callouts.sides(spec.labels, in: panel, area: frame, size: size, measure: measure)
                 gutters.sides[index] = sides
                 let outline = body.outline.polylines(segmentsPerCurve: 10).flatMap { $0 }.map(panel.toPixels)
-                for (label, onLeft) in zip(spec.labels, sides) {
+                // A label set beside its point needs no gutter.
+                for (label, onLeft) in zip(spec.labels, sides) where label.beside == nil {
                     let extent = measure.size(label.text, size: size, weight: .bold)
                     let y = panel.toPixels(label.point).y
                     // The body's edge on that side within the label's height (and a little more).

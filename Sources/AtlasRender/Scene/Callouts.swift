@@ -20,7 +20,9 @@ enum Callouts {
     static func place(_ labels: [FigureLabel], in panel: ScenePanel, area: Rect? = nil, size: Double, measure: TextMeasurer,
                       style: Style, sides: [Bool]? = nil) -> (texts: [SceneText], leaders: [SceneLeader], boxes: [SceneBox]) {
         var texts: [SceneText] = [], leaders: [SceneLeader] = [], boxes: [SceneBox] = []
-        for item in layOut(labels, in: panel, area: area ?? panel.frame, size: size, measure: measure, sides: sides) {
+        let placed = layOut(labels, in: panel, area: area ?? panel.frame, size: size, measure: measure, sides: sides)
+            + labels.compactMap { besidePoint($0, in: panel, area: area ?? panel.frame, size: size, measure: measure) }
+        for item in placed {
             boxes.append(SceneBox(frame: item.box, fill: Color(1, 1, 1, 0.88)))
             texts.append(item.text)
             leaders.append(item.leader)
@@ -36,8 +38,38 @@ enum Callouts {
         var leader: SceneLeader
     }
 
+    /// A label set right next to its point (`beside`), on its white box, with a leader under
+    /// a text height long; kept inside `area`. Nil for a label that goes to the margin.
+    private static func besidePoint(_ label: FigureLabel, in panel: ScenePanel, area: Rect, size: Double,
+                                    measure: TextMeasurer) -> Placed? {
+        guard let beside = label.beside else { return nil }
+        let target = panel.toPixels(label.point)
+        let extent = measure.size(label.text, size: size, weight: .bold)
+        let pad = size * 0.4, gap = size * 0.9
+        var x: Double, y: Double
+        switch beside {
+        case .above: (x, y) = (target.x - extent.width / 2, target.y - gap - extent.height)
+        case .below: (x, y) = (target.x - extent.width / 2, target.y + gap)
+        case .left: (x, y) = (target.x - gap - extent.width, target.y - extent.height / 2)
+        case .right: (x, y) = (target.x + gap, target.y - extent.height / 2)
+        }
+        x = min(max(x, area.minX + pad), area.maxX - pad - extent.width)
+        y = min(max(y, area.minY + pad), area.maxY - pad - extent.height)
+        let box = Rect(minX: x - pad * 0.5, minY: y - pad * 0.3, maxX: x + extent.width + pad * 0.5, maxY: y + extent.height + pad * 0.3)
+        let from: Point = switch beside {
+        case .above: Point(min(max(target.x, box.minX + pad), box.maxX - pad), box.maxY)
+        case .below: Point(min(max(target.x, box.minX + pad), box.maxX - pad), box.minY)
+        case .left: Point(box.maxX, min(max(target.y, box.minY + pad), box.maxY - pad))
+        case .right: Point(box.minX, min(max(target.y, box.minY + pad), box.maxY - pad))
+        }
+        return Placed(label: label, onLeft: beside == .left, text: SceneText(text: label.text, at: Point(x, y), size: size, weight: .bold),
+                      box: box, leader: SceneLeader(from: from, to: target))
+    }
+
+    /// Places the labels that go to the margins (those without `beside`).
     private static func layOut(_ labels: [FigureLabel], in panel: ScenePanel, area: Rect, size: Double, measure: TextMeasurer,
                                sides: [Bool]?) -> [Placed] {
+        let all = labels, labels = labels.filter { $0.beside == nil }
         guard !labels.isEmpty else { return [] }
         var result: [Placed] = []
         let pad = size * 0.4
@@ -66,7 +98,7 @@ enum Callouts {
                 if abs(a.2 - b.2) > size * 3 { return a.2 < b.2 }
                 return a.0 == bareLeft
             }?.0 ?? bareLeft
-            let onLeft = sides.flatMap { sides in labels.firstIndex(of: label).map { sides[$0] } } ?? chosen
+            let onLeft = sides.flatMap { sides in all.firstIndex(of: label).map { sides[$0] } } ?? chosen
             let hangs = !level[onLeft ? 0 : 1]
             let wanted = hangs ? target.y + pad * 2 : target.y - extent.height / 2
             let x = onLeft ? area.minX + pad : area.maxX - pad - extent.width

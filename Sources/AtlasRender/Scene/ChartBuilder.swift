@@ -52,25 +52,28 @@ public enum ChartBuilder {
                                              size: u * 0.85, weight: .bold, alignment: .center))
             }
             scene.texts += sideMarks(panel, unit: u, region: request.region)
-            scene.texts += EdgeMarkerText.texts(for: panel, atlas: atlas, size: u * 0.5, phrases: phrases, measure: measure)
-            scene.texts += EdgeMarkerText.edgeCrosses(for: panel, atlas: atlas, size: u * 0.5, phrases: phrases)
         }
-        let legendFrame = Rect(minX: layout.margin, minY: footerTop + u * 0.3, maxX: w - layout.margin,
-                               maxY: footerTop + u * 5.0)
-        scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: scene.panels, phrases: phrases), frame: legendFrame,
-                                   textSize: u * 0.62)
+        scene.texts += EdgeMarkerText.chartTexts(for: scene.panels, atlas: atlas, size: u * 0.5, phrases: phrases, measure: measure)
+        scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: scene.panels, phrases: phrases),
+                                   frame: Rect(minX: 0, minY: 0, maxX: 0, maxY: 0), textSize: u * 0.62)
+        scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
+        // The legend takes the rows its entries need (several patterns' families and the
+        // anatomy line run past the usual few), and the footer stands below it.
+        let legendHeight = max(u * 4.7, FigureBuilder.legendHeight(scene.legend?.entries ?? [], size: u * 0.62,
+                                                                   width: w - 2 * layout.margin, measure: measure))
+        scene.legend?.frame = Rect(minX: layout.margin, minY: footerTop + u * 0.3, maxX: w - layout.margin,
+                                   maxY: footerTop + u * 0.3 + legendHeight)
         // A blank chart has no source caption: no leading space then.
         let footer = [SourceCaption.text(for: request.patterns, phrases: phrases), phrases.text(.disclaimer),
                       phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])]
             .filter { !$0.isEmpty }.joined(separator: " ")
         // Wrapped, not shrunk: the source captions of several patterns take two or three lines.
-        let footerText = SceneText(text: footer, at: Point(layout.margin, footerTop + u * 5.25), size: u * 0.5,
+        let footerText = SceneText(text: footer, at: Point(layout.margin, footerTop + u * 0.55 + legendHeight), size: u * 0.5,
                                    color: style.mutedText, width: w - 2 * layout.margin)
         scene.texts.append(footerText)
         // The page ends a margin below the footer's last line, however many lines it takes.
         let footerBottom = measure.box(of: footerText).maxY
         scene.height = max(layout.height + Int(extra.rounded(.up)), Int((footerBottom + layout.margin).rounded(.up)))
-        scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
         return scene
     }
 

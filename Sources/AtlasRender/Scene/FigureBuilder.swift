@@ -52,9 +52,12 @@ public enum FigureBuilder {
         let noteHeights = notes.map { lines in
             lines.map { measure.size($0, size: sizes.view, weight: .bold, width: textWidth).height }.reduce(0, +)
         }
-        let notesHeight = noteHeights.max() ?? 0
-        let titleRow = (titleHeights.max() ?? 0) + viewHeight + notesHeight
-            + (titleHeights.contains { $0 > 0 } || labelViews || notesHeight > 0 ? 6 * d : 0)
+        // Each row holds room for its own panels' notes only (a row without notes no gap).
+        let rowNotes = (0..<rows).map { row in noteHeights.indices.filter { $0 / columns == row }.map { noteHeights[$0] }.max() ?? 0 }
+        let titleRows = rowNotes.map { notesHeight in
+            (titleHeights.max() ?? 0) + viewHeight + notesHeight
+                + (titleHeights.contains { $0 > 0 } || labelViews || notesHeight > 0 ? 6 * d : 0)
+        }
         let captionHeights = figure.panels.map { $0.caption.map { measure.size($0, size: sizes.caption, width: textWidth).height } ?? 0 }
         let captionRow = (captionHeights.max() ?? 0) > 0 ? captionHeights.max()! + 10 * d : 0
         let titleHeight = measure.size(figure.title, size: sizes.title, weight: .bold, width: w - 2 * margin).height
@@ -62,7 +65,8 @@ public enum FigureBuilder {
         let header = titleHeight + (subtitleHeight > 0 ? 4 * d + subtitleHeight : 0) + 14 * d
         // Rows after the first stand clear of the captions above them.
         let rowGap = rows > 1 ? 14 * d : 0
-        let rowHeight = titleRow + panelHeight + captionRow + rowGap
+        let rowHeights = titleRows.map { $0 + panelHeight + captionRow + rowGap }
+        let rowTops = rowHeights.indices.map { row in margin + header + rowHeights.prefix(row).reduce(0, +) }
 
         var panels: [ScenePanel] = []
         var leaders: [SceneLeader] = []
@@ -76,7 +80,7 @@ public enum FigureBuilder {
         for (index, spec) in figure.panels.enumerated() {
             guard let body = atlas.view(spec.view) else { throw RenderError.invalidRequest("the atlas has no \(spec.view.rawValue) view") }
             let column = index % columns, row = index / columns
-            let top = margin + header + Double(row) * rowHeight
+            let top = rowTops[row], titleRow = titleRows[row], notesHeight = rowNotes[row]
             let cell = Rect(minX: margin + Double(column) * cellWidth, minY: top + titleRow,
                             maxX: margin + Double(column + 1) * cellWidth, maxY: top + titleRow + panelHeight)
             let frame = gutters.inner(cell, panel: index)
@@ -114,7 +118,7 @@ public enum FigureBuilder {
             leaders += callouts.leaders
             labelBoxes += callouts.boxes
         }
-        let bottom = margin + header + Double(rows) * rowHeight - rowGap
+        let bottom = margin + header + rowHeights.reduce(0, +) - rowGap
         var legend: SceneLegend?
         var legendHeight = 0.0
         if figure.legend {

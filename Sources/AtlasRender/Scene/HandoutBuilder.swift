@@ -90,6 +90,14 @@ public enum HandoutBuilder {
     }
 }
 
+/// Two columns of text under the pictures with the legend over one of them (widths in pixels).
+struct FlowedColumns {
+    var aboutWidth: Double
+    var feelWidth: Double
+    var legendOverFeel: Bool
+    var height: Double
+}
+
 /// The measured pieces of a handout and how they are placed (pixels; `mm` per millimetre).
 struct HandoutLayout {
     let request: HandoutRequest
@@ -246,6 +254,27 @@ struct HandoutLayout {
         return max(legendHeight(width: legendEntryWidth) + 4 * mm, beside + 5 * mm)
     }
 
+    /// "About" (left) and "What you may feel" (right) below the pictures with the legend over
+    /// one of them, and the columns' widths, chosen so that the taller column is as short as
+    /// it can be; `height` leaves out the gap below. Nil when a part is missing.
+    func flowedColumns(body: Double) -> FlowedColumns? {
+        guard !paragraphs.isEmpty, !feel.isEmpty, !legendEntries.isEmpty else { return nil }
+        var best: FlowedColumns?
+        for share in stride(from: 0.44, through: 0.701, by: 0.02) {
+            let aboutWidth = content * share, feelWidth = content - aboutWidth - 8 * mm
+            let about = aboutHeight(paragraphs, body: body, width: aboutWidth), feels = feelHeight(feel, body: body, width: feelWidth)
+            // A legend line is never wrapped: it goes only over a column as wide as it.
+            for overFeel in [false, true] where legendEntryWidth <= (overFeel ? feelWidth : aboutWidth) {
+                let legend = legendHeight(width: overFeel ? feelWidth : aboutWidth) + 4 * mm
+                let height = max(about + (overFeel ? 0 : legend), feels + (overFeel ? legend : 0))
+                if best.map({ height < $0.height - 0.01 }) ?? true {
+                    best = FlowedColumns(aboutWidth: aboutWidth, feelWidth: feelWidth, legendOverFeel: overFeel, height: height)
+                }
+            }
+        }
+        return best
+    }
+
     var aidHeight: Double { height(phrases.text(.handoutAid), size: 3.6 * mm, weight: .bold, width: content - 8 * mm) + 6 * mm }
 
     var footerHeight: Double {
@@ -311,7 +340,7 @@ struct HandoutLayout {
         var texts: [SceneText] = []
         let top = header(&texts)
         let space = sharedSpace(top: top)
-        let columns = max(aboutHeight(paragraphs, body: body, width: leftWidth), feelHeight(feel, body: body, width: rightWidth))
+        let columns = belowHeight(about: true, feel: true, body: body)
         let below = pictures(fitting: space - columns)
         let beside = besidePictures(space: space, body: body)
         if let beside, beside.pictures > below + 0.5, beside.pictures >= minimumPictures - 0.5 {
@@ -323,13 +352,22 @@ struct HandoutLayout {
         }
         // The feelings beside the legend, "About" below them across the page (or, with no
         // list, "About" beside the legend).
-        guard let row = legendRowWithText(body: body) else { return nil }
-        // `space` counts the legend, its gap and the gap under the text; the row holds the
-        // first two and the text beside the legend with its own gap.
-        let underneath = besideLegendIsAbout ? 0 : aboutHeight(paragraphs, body: body, width: content)
-        let aside = pictures(fitting: space + legendHeight + 9 * mm - row - (besideLegendIsAbout ? 0 : underneath + 5 * mm))
-        guard aside >= minimumPictures - 0.5 else { return nil }
-        return page(texts: texts, top: top, pictures: aside, about: paragraphs, feel: feel, body: body, continues: false, feelBesideLegend: true)
+        if let row = legendRowWithText(body: body) {
+            // `space` counts the legend, its gap and the gap under the text; the row holds the
+            // first two and the text beside the legend with its own gap.
+            let underneath = besideLegendIsAbout ? 0 : aboutHeight(paragraphs, body: body, width: content)
+            let aside = pictures(fitting: space + legendHeight + 9 * mm - row - (besideLegendIsAbout ? 0 : underneath + 5 * mm))
+            if aside >= minimumPictures - 0.5 {
+                return page(texts: texts, top: top, pictures: aside, about: paragraphs, feel: feel, body: body, continues: false,
+                            feelBesideLegend: true)
+            }
+        }
+        // "About" and "What you may feel" in two columns with the legend over the shorter one:
+        // the text flows up beside the legend instead of onto a page of its own.
+        guard let flow = flowedColumns(body: body) else { return nil }
+        let flowed = pictures(fitting: space + legendHeight + 4 * mm - flow.height)
+        guard flowed >= minimumPictures - 0.5 else { return nil }
+        return page(texts: texts, top: top, pictures: flowed, about: paragraphs, feel: feel, body: body, continues: false, flow: flow)
     }
 
     /// Page one with what fits beside the pictures; page two with the rest.
@@ -348,7 +386,8 @@ struct HandoutLayout {
         // cannot hold them at their smallest beside the legend, note and sources, several
         // patterns' worth, do they shrink below it, rather than run into the footer.)
         let pictures = pictures(fitting: space - belowHeight(about: chosen.about, feel: chosen.feel, body: body))
-        let both = chosen.about && chosen.feel
+        // A section with nothing in it is never left for page two (an empty page).
+        let both = (chosen.about || paragraphs.isEmpty) && (chosen.feel || feel.isEmpty)
         let first = page(texts: texts, top: top, pictures: pictures, about: chosen.about ? paragraphs : [],
                          feel: chosen.feel ? feel : [], body: body, continues: !both)
         return both ? [first] : [first, secondPage(about: chosen.about ? [] : paragraphs, feel: chosen.feel ? [] : feel, body: body)]
@@ -364,7 +403,7 @@ struct HandoutLayout {
     /// The height of the chosen sections set below the pictures, as `columns` sets them (a
     /// section alone takes the whole width).
     func belowHeight(about: Bool, feel: Bool, body: Double) -> Double {
-        let both = about && feel
+        let both = about && feel && !paragraphs.isEmpty && !self.feel.isEmpty
         return max(about ? aboutHeight(paragraphs, body: body, width: both ? leftWidth : content) : 0,
                    feel ? feelHeight(self.feel, body: body, width: both ? rightWidth : content) : 0)
     }
@@ -385,14 +424,14 @@ struct HandoutLayout {
             return a + (a > 0 && f > 0 ? 5 * mm : 0) + f <= room
         }
         guard chosen.about || chosen.feel else { return nil }
-        let both = chosen.about && chosen.feel
+        let both = (chosen.about || paragraphs.isEmpty) && (chosen.feel || feel.isEmpty)
         let first = page(texts: texts, top: top, pictures: pictures, about: chosen.about ? paragraphs : [],
                          feel: chosen.feel ? feel : [], body: body, continues: !both, column: (content - width + margin, width))
         return both ? [first] : [first, secondPage(about: chosen.about ? [] : paragraphs, feel: chosen.feel ? [] : feel, body: body)]
     }
 
     func page(texts: [SceneText], top: Double, pictures: Double, about: [String], feel: [String], body: Double, continues: Bool,
-              column: (x: Double, width: Double)? = nil, feelBesideLegend: Bool = false) -> Scene {
+              column: (x: Double, width: Double)? = nil, feelBesideLegend: Bool = false, flow: FlowedColumns? = nil) -> Scene {
         var texts = texts
         var y = top
         let panels = placePanels(pictures: pictures, top: y, left: column == nil ? nil : margin, texts: &texts)
@@ -407,6 +446,20 @@ struct HandoutLayout {
         if let caption {
             texts.append(SceneText(text: caption, at: Point(margin, y), size: small, color: style.mutedText, width: content))
             y += height(caption, size: small, width: content) + 2 * mm
+        }
+        if let flow {
+            let feelX = margin + flow.aboutWidth + 8 * mm
+            let legendX = flow.legendOverFeel ? feelX : margin
+            let legendHeight = legendHeight(width: flow.legendOverFeel ? flow.feelWidth : flow.aboutWidth)
+            let legend = SceneLegend(entries: legendEntries, frame: Rect(minX: legendX, minY: y, maxX: legendX + (flow.legendOverFeel ? flow.feelWidth : flow.aboutWidth),
+                                                                         maxY: y + legendHeight),
+                                     textSize: legendSize)
+            let under = legendHeight + 4 * mm
+            let aboutEnd = columns(&texts, top: y + (flow.legendOverFeel ? 0 : under), about: about, feel: [], body: body, continued: false,
+                                   x: margin, width: flow.aboutWidth)
+            let feelEnd = columns(&texts, top: y + (flow.legendOverFeel ? under : 0), about: [], feel: feel, body: body, continued: false,
+                                  x: feelX, width: flow.feelWidth)
+            return finish(texts: texts, y: max(aboutEnd, feelEnd), legend: legend, panels: panels, body: body, continues: continues)
         }
         if feelBesideLegend, let column = besideLegendColumn {
             let legendHeight = legendHeight(width: legendEntryWidth)

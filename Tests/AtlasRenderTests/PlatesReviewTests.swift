@@ -1,0 +1,88 @@
+import AtlasModel
+@testable import AtlasRender
+import Testing
+
+/// The plates review of 14:40 (notes/review-1440.md): the figures name the disc, the hip and
+/// the entrapment; the classic dermatome map leaves the upper front thigh to L2 and stops S2
+/// below the knee; two panels' edge notes never meet in their gap; a handout's feelings are
+/// not sent to a page of their own.
+@Suite("Plates review")
+struct PlatesReviewTests {
+    static let atlas = try! RenderTestAtlas.load()
+
+    @Test func whyLegPainShowsTheDiscTheHipAndTheEntrapment() throws {
+        let figure = try #require(Self.atlas.figure("why-leg-pain"))
+        let ids = figure.panels.flatMap(\.patterns).map(\.id)
+        for id in ["lumbar-disc", "hip-joint", "sciatic-entrapment"] { #expect(ids.contains(id), "\(id) missing") }
+        #expect(figure.panels.allSatisfy { $0.caption != nil }, "every panel says what it shows")
+    }
+
+    @Test func referredVersusRadicularSetsTheEntrapmentBesideS1() throws {
+        let figure = try #require(Self.atlas.figure("referred-vs-radicular"))
+        let ids = figure.panels.map { $0.patterns.map(\.id) }
+        let entrapment = try #require(ids.firstIndex(of: ["sciatic-entrapment"]))
+        let s1 = try #require(ids.firstIndex(of: ["radicular-s1"]))
+        #expect(abs(entrapment - s1) == 1)
+        #expect(entrapment / figure.columns == s1 / figure.columns, "in the same row")
+    }
+
+    /// Keegan & Garrett: L2 has the upper front of the thigh, L3 the lower front and the inner
+    /// knee; S2 ends on the upper calf (clinical-facts 9a).
+    @Test func classicMapGivesL3TheLowerThighAndStopsS2BelowTheKnee() throws {
+        let map = try #require(Self.atlas.dermatomeMaps[.classic])
+        let front = try #require(Self.atlas.view(.anterior)), back = try #require(Self.atlas.view(.posterior))
+        let l3 = try #require(map.patterns.first { $0.id == "dermatome-l3" }?.placed(in: .anterior, side: .right))
+        let midThigh = try #require(front.landmark("mid-anterior-thigh")).point.y
+        let l3Top = try #require(l3.zones.compactMap(\.path.bounds).map(\.minY).min())
+        #expect(l3Top > midThigh - 40, "L3 starts \(Int(midThigh - l3Top)) mm above mid-thigh")
+        let s2 = try #require(map.patterns.first { $0.id == "dermatome-s2" }?.placed(in: .posterior, side: .right))
+        let crease = try #require(back.landmark("popliteal-crease")).point.y
+        let s2Bottom = try #require(s2.zones.compactMap(\.path.bounds).map(\.maxY).max())
+        #expect(s2Bottom > crease + 30 && s2Bottom < crease + 70, "S2 ends \(Int(s2Bottom - crease)) mm below the knee crease")
+    }
+
+    /// The README picture: the back view's right edge and the front view's left edge point to
+    /// the same side view. One note stands above the gap, clear of both panels, and one cross
+    /// on the gap.
+    @Test func neighbouringPanelsShareOneEdgeNote() throws {
+        var request = ChartRequest(kind: .render, views: [.posterior, .anterior, .lateralRight, .plantar])
+        request.region = .lowerQuarter
+        request.patterns = [try #require(Self.atlas.pattern("gluteus-minimus-anterior")), try #require(Self.atlas.pattern("radicular-s1"))]
+        request.width = 1200
+        let scene = try ChartBuilder.scene(request, atlas: Self.atlas)
+        let notes = scene.texts.filter { $0.text.contains("see side view") }
+        try #require(notes.count == 1, "\(notes.map(\.text))")
+        let back = scene.panels[0], front = scene.panels[1]
+        let measure = try TextMeasurer(fontFamily: Style.default.fontFamily)
+        let box = measure.box(of: notes[0])
+        #expect(box.maxY <= min(back.frame.minY, front.frame.minY), "the note stands above the panels")
+        #expect(box.minX < back.frame.maxX && box.maxX > front.frame.minX, "over the gap")
+        let crosses = scene.texts.filter { $0.text == "✕" }
+        #expect(crosses.filter { abs($0.at.x - (back.frame.maxX + front.frame.minX) / 2) < 2 }.count == 1, "one cross on the gap")
+        #expect(crosses.count == 1, "\(crosses.map(\.at))")
+    }
+
+    @Test(arguments: Paper.allCases)
+    func rootHandoutsFitOnePage(paper: Paper) throws {
+        for id in ["radicular-l5", "radicular-s1"] {
+            var request = HandoutRequest(patterns: [try #require(Self.atlas.pattern(id))])
+            request.paper = paper
+            request.dpi = 100
+            let pages = try HandoutBuilder.pages(request, atlas: Self.atlas)
+            #expect(pages.count == 1, "\(id) on \(paper): \(pages.count) pages")
+        }
+    }
+
+    /// A pattern with no feelings list (the sciatic nerve) never gets a second page with
+    /// nothing on it.
+    @Test func noHandoutPageIsEmpty() throws {
+        for paper in Paper.allCases {
+            var request = HandoutRequest(patterns: [try #require(Self.atlas.pattern("sciatic-nerve"))])
+            request.paper = paper
+            request.dpi = 100
+            for page in try HandoutBuilder.pages(request, atlas: Self.atlas).dropFirst() {
+                #expect(page.texts.count > 2, "a page two with only its heading and footer on \(paper)")
+            }
+        }
+    }
+}
