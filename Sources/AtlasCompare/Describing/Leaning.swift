@@ -93,7 +93,7 @@ public struct Leaning: Sendable, Codable, Equatable {
 
     /// The verdict from the candidates (best first, as ranked) and the reasons for the first
     /// group against the strongest other (weights positive for the first).
-    init(ranked: [Candidate], reasons: [Reason], onLowerBody: Bool, mixed: Bool = false) {
+    init(ranked: [Candidate], reasons: [Reason], onLowerBody: Bool, mixed: Bool = false, groupShares: [SourceGroup: Double] = [:]) {
         let best = SourceGroup.allCases.compactMap { group in ranked.first { $0.group == group } }
         bestRoot = best.first { $0.group == .root }
         bestReferred = best.first { $0.group == .referred }
@@ -104,13 +104,20 @@ public struct Leaning: Sendable, Codable, Equatable {
             return
         }
         let others = best.filter { $0.group != top.group }
-        let runnerUp = others.max { ($0.confidence, $0.logLikelihood) < ($1.confidence, $1.logLikelihood) }
+        let runnerUp = groupShares.isEmpty
+            ? others.max { ($0.confidence, $0.logLikelihood) < ($1.confidence, $1.logLikelihood) }
+            : others.max { (groupShares[$0.group] ?? 0, $0.confidence) < (groupShares[$1.group] ?? 0, $1.confidence) }
         favoured = top
         alternative = runnerUp
         // The odds of the two candidates being a source, from the ranking's own confidences
         // (so the verdict and the ranking agree), floored so a certainty stays finite.
         let floor = 1e-6
-        logRatio = runnerUp.map { min(Self.maximum, log(max(top.confidence, floor)) - log(max($0.confidence, floor))) } ?? Self.clearly
+        if !groupShares.isEmpty, let runnerUp {
+            let odds = log(max(groupShares[top.group] ?? 0, floor)) - log(max(groupShares[runnerUp.group] ?? 0, floor))
+            logRatio = min(Self.maximum, odds)
+        } else {
+            logRatio = runnerUp.map { min(Self.maximum, log(max(top.confidence, floor)) - log(max($0.confidence, floor))) } ?? Self.clearly
+        }
         self.reasons = reasons.sorted { abs($0.weight) > abs($1.weight) }
         if !onLowerBody {
             verdict = .undecided

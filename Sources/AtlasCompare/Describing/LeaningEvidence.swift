@@ -1,3 +1,4 @@
+import Foundation
 import AtlasModel
 
 /// Builds the verdict from a ranking: the candidates in ranked order, and the reasons that
@@ -45,7 +46,9 @@ enum LeaningEvidence {
                 if abs(weight) > 0.01 { reasons.append(Leaning.Reason(weight: weight, text: feature.text)) }
             }
         }
-        return Leaning(ranked: ranked, reasons: reasons, onLowerBody: onLowerBody, mixed: groups.count > 1)
+        let useShares = (ProcessInfo.processInfo.environment["ATLAS_EXP"] ?? "").contains("V")
+        return Leaning(ranked: ranked, reasons: reasons, onLowerBody: onLowerBody, mixed: groups.count > 1,
+                       groupShares: useShares ? ranking.groupShares : [:])
     }
 
     /// The log-likelihood ratio of `a` over `b`, region by region, with what is marked there.

@@ -45,6 +45,9 @@ struct Ranking: Sendable {
     var matches: [PatternMatch]
     var explanations: [Explanation]
     var candidates: [Candidate]
+    /// Per source group, the chance that a source of that group is among the drawing's
+    /// sources (summed over every explanation considered).
+    var groupShares: [SourceGroup: Double] = [:]
 }
 
 /// Ranks every pattern and side against a drawing by the likelihood model (`Likelihood`,
@@ -89,12 +92,63 @@ enum PatternScorer {
         // the one that explains most of the drawing alone goes first: a drawing "best
         // explained by A together with B" lists A before B.
         byConfidence = strongestFirst(byConfidence, members: combined.best)
+        let experiment = ProcessInfo.processInfo.environment["ATLAS_EXP"] ?? ""
+        if experiment.contains("T") {
+            byConfidence = specificFirst(byConfidence, keys: masks.map(SourceKey.init(mask:)), sides: masks.map(\.side),
+                                         confidences: fits.map(\.confidence), keep: combined.best)
+        }
+        if experiment.contains("G"), combined.best.count <= 1 {
+            byConfidence = likeliestGroupFirst(byConfidence, groups: candidates.map(\.group), shares: combined.groupShares)
+        }
         // Matches with (next to) no marked cell in their zones are left out of the report, so the
         // distinct-sources order is taken over the others; those follow at the end.
         let evidence = byConfidence.filter { fits[$0].hasEvidence }
         let order = DistinctSources.order(evidence.map { SourceKey(mask: masks[$0]) }).map { evidence[$0] }
             + byConfidence.filter { !fits[$0].hasEvidence }
-        return Ranking(matches: order.map { fits[$0] }, explanations: combined.explanations, candidates: order.map { candidates[$0] })
+        return Ranking(matches: order.map { fits[$0] }, explanations: combined.explanations, candidates: order.map { candidates[$0] },
+                       groupShares: combined.groupShares)
+    }
+
+    /// Odds a whole muscle needs over one of its own trigger points (same side) to be listed
+    /// before it: 3 to 1, the verdict's "cannot tell" bar. The two are one source for the
+    /// reader; on a drawing of one trigger point's zone they share the posterior nearly
+    /// evenly, and which came first flipped between a PNG and a photo of the same page.
+    /// Below these odds the narrower, more specific claim is named first.
+    static let wholeMuscleOdds = 3.0
+
+    /// `order` with each whole muscle (a pattern that includes others) moved behind the best
+    /// of its own trigger points on the same side, unless it is `wholeMuscleOdds` times as
+    /// likely; members of the best explanation (`keep`) stay where they are.
+    static func specificFirst(_ order: [Int], keys: [SourceKey], sides: [MatchSide], confidences: [Double], keep: [Int] = []) -> [Int] {
+        var order = order
+        var place = 0
+        while place < order.count {
+            let whole = order[place]
+            let parts = order.indices.filter { later in
+                later > place && keys[whole].includes.contains(keys[order[later]].id) && sides[order[later]] == sides[whole]
+            }
+            if !keep.contains(whole), let best = parts.first, !keep.contains(order[best]),
+               confidences[whole] < wholeMuscleOdds * confidences[order[best]] {
+                let part = order.remove(at: best)
+                order.insert(part, at: place)
+                place += 1 // past the part: the whole muscle is not weighed again
+            }
+            place += 1
+        }
+        return order
+    }
+
+    /// `order` (indices into `groups`) led by the best candidate of the group likeliest to be
+    /// among the sources (its share summed over every explanation), when the first belongs to
+    /// another group: several look-alikes of one kind can together outweigh a single
+    /// candidate of another kind that beats each of them alone, and the first match then
+    /// agrees with the verdict. Ties keep the order.
+    static func likeliestGroupFirst(_ order: [Int], groups: [SourceGroup], shares: [SourceGroup: Double]) -> [Int] {
+        guard let first = order.first,
+              let likeliest = shares.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }),
+              likeliest.value > (shares[groups[first]] ?? 0),
+              let lead = order.first(where: { groups[$0] == likeliest.key }) else { return order }
+        return [lead] + order.filter { $0 != lead }
     }
 
     /// `order` with the `members` of the best explanation (strongest alone first) put into
