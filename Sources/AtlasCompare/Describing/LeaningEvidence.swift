@@ -1,4 +1,3 @@
-import Foundation
 import AtlasModel
 
 /// Builds the verdict from a ranking: the candidates in ranked order, and the reasons that
@@ -46,9 +45,8 @@ enum LeaningEvidence {
                 if abs(weight) > 0.01 { reasons.append(Leaning.Reason(weight: weight, text: feature.text)) }
             }
         }
-        let useShares = (ProcessInfo.processInfo.environment["ATLAS_EXP"] ?? "").contains("V")
         return Leaning(ranked: ranked, reasons: reasons, onLowerBody: onLowerBody, mixed: groups.count > 1,
-                       groupShares: useShares ? ranking.groupShares : [:])
+                       groupShares: ranking.groupShares)
     }
 
     /// The log-likelihood ratio of `a` over `b`, region by region, with what is marked there.

@@ -92,12 +92,11 @@ enum PatternScorer {
         // the one that explains most of the drawing alone goes first: a drawing "best
         // explained by A together with B" lists A before B.
         byConfidence = strongestFirst(byConfidence, members: combined.best)
-        let experiment = ProcessInfo.processInfo.environment["ATLAS_EXP"] ?? ""
-        if experiment.contains("T") {
-            byConfidence = specificFirst(byConfidence, keys: masks.map(SourceKey.init(mask:)), sides: masks.map(\.side),
-                                         confidences: fits.map(\.confidence), keep: combined.best)
-        }
-        if experiment.contains("G"), combined.best.count <= 1 {
+        // A trigger point before its own whole muscle unless the whole is clearly likelier,
+        // and the first match from the group likeliest to be among the sources.
+        byConfidence = specificFirst(byConfidence, keys: masks.map(SourceKey.init(mask:)), sides: masks.map(\.side),
+                                     confidences: fits.map(\.confidence), keep: combined.best)
+        if combined.best.count <= 1 {
             byConfidence = likeliestGroupFirst(byConfidence, groups: candidates.map(\.group), shares: combined.groupShares)
         }
         // Matches with (next to) no marked cell in their zones are left out of the report, so the
