@@ -54,28 +54,4 @@ struct GroupShareTests {
                               groupShares: [.referred: 0.7, .entrapment: 0.2, .root: 0.27])
         #expect(leaning.alternative?.id == "s1", "\(leaning.words)")
     }
-
-    // 0: the whole muscle (right), 1: its trigger point 2 (right), 2: another muscle, 3: its
-    // trigger point 2 on the left.
-    static let keys = [SourceKey(id: "gluteus-maximus", includes: ["gluteus-maximus-trp1", "gluteus-maximus-trp2"]),
-                       SourceKey(id: "gluteus-maximus-trp2"), SourceKey(id: "piriformis"), SourceKey(id: "gluteus-maximus-trp2")]
-    static let sides: [MatchSide] = [.right, .right, .right, .left]
-
-    /// The whole muscle and one of its trigger points are one source; unless the whole is
-    /// clearly likelier (3 to 1), the trigger point, the narrower claim, is named first (a
-    /// PNG and a photo of one page had named one and then the other).
-    @Test(arguments: [(0.56, 0.40, [1, 0, 2, 3]), (0.64, 0.31, [1, 0, 2, 3]), (0.76, 0.24, [0, 2, 1, 3]), (0.9, 0.05, [0, 2, 3, 1])])
-    func aTriggerPointLeadsItsWholeMuscleUnlessTheWholeIsClearlyLikelier(whole: Double, part: Double, shown: [Int]) {
-        let confidences = [whole, part, 0.3, 0.2]
-        let order = [0, 1, 2, 3].sorted { confidences[$0] > confidences[$1] }
-        #expect(PatternScorer.specificFirst(order, keys: Self.keys, sides: Self.sides, confidences: confidences) == shown)
-    }
-
-    @Test func onlyTheSameSideAndNotTheBestExplanationsMembersAreMoved() {
-        // The trigger point on the other side is another place, not a part of this muscle.
-        #expect(PatternScorer.specificFirst([0, 3, 2], keys: Self.keys, sides: Self.sides, confidences: [0.5, 0.45, 0.1, 0.4]) == [0, 3, 2])
-        // The whole muscle is a source of the best explanation: it keeps its place.
-        #expect(PatternScorer.specificFirst([0, 1, 2], keys: Self.keys, sides: Self.sides, confidences: [0.5, 0.45, 0.1, 0], keep: [0, 2])
-            == [0, 1, 2])
-    }
 }

@@ -92,10 +92,7 @@ enum PatternScorer {
         // the one that explains most of the drawing alone goes first: a drawing "best
         // explained by A together with B" lists A before B.
         byConfidence = strongestFirst(byConfidence, members: combined.best)
-        // A trigger point before its own whole muscle unless the whole is clearly likelier,
-        // and the first match from the group likeliest to be among the sources.
-        byConfidence = specificFirst(byConfidence, keys: masks.map(SourceKey.init(mask:)), sides: masks.map(\.side),
-                                     confidences: fits.map(\.confidence), keep: combined.best)
+        // The first match comes from the group likeliest to be among the sources.
         if combined.best.count <= 1 {
             byConfidence = likeliestGroupFirst(byConfidence, groups: candidates.map(\.group), shares: combined.groupShares)
         }
@@ -106,35 +103,6 @@ enum PatternScorer {
             + byConfidence.filter { !fits[$0].hasEvidence }
         return Ranking(matches: order.map { fits[$0] }, explanations: combined.explanations, candidates: order.map { candidates[$0] },
                        groupShares: combined.groupShares)
-    }
-
-    /// Odds a whole muscle needs over one of its own trigger points (same side) to be listed
-    /// before it: 3 to 1, the verdict's "cannot tell" bar. The two are one source for the
-    /// reader; on a drawing of one trigger point's zone they share the posterior nearly
-    /// evenly, and which came first flipped between a PNG and a photo of the same page.
-    /// Below these odds the narrower, more specific claim is named first.
-    static let wholeMuscleOdds = 3.0
-
-    /// `order` with each whole muscle (a pattern that includes others) moved behind the best
-    /// of its own trigger points on the same side, unless it is `wholeMuscleOdds` times as
-    /// likely; members of the best explanation (`keep`) stay where they are.
-    static func specificFirst(_ order: [Int], keys: [SourceKey], sides: [MatchSide], confidences: [Double], keep: [Int] = []) -> [Int] {
-        var order = order
-        var place = 0
-        while place < order.count {
-            let whole = order[place]
-            let parts = order.indices.filter { later in
-                later > place && keys[whole].includes.contains(keys[order[later]].id) && sides[order[later]] == sides[whole]
-            }
-            if !keep.contains(whole), let best = parts.first, !keep.contains(order[best]),
-               confidences[whole] < wholeMuscleOdds * confidences[order[best]] {
-                let part = order.remove(at: best)
-                order.insert(part, at: place)
-                place += 1 // past the part: the whole muscle is not weighed again
-            }
-            place += 1
-        }
-        return order
     }
 
     /// `order` (indices into `groups`) led by the best candidate of the group likeliest to be
