@@ -5,9 +5,10 @@ import Foundation
 /// or referral from a muscle or joint, weighed over the whole drawing, and how strongly.
 ///
 /// It is read from the ranking itself, so the two never disagree: the favoured group is the
-/// group of the first match, and the strength is the likelihood ratio between the best
-/// candidate of that group and the best of the strongest other group. The reasons split
-/// that ratio into its parts: the fit of the marks region by region (each weighted by how
+/// group of the first match (the group likeliest to be among the sources), and the strength
+/// is the odds of that group against the likeliest other, each group's chance summed over
+/// every explanation. The reasons split the evidence between the best candidate of each into
+/// its parts: the fit of the marks region by region (each weighted by how
 /// much is drawn there, so a few cells never decide), the shape of the leg marks and the
 /// sensory symptoms (`DrawingFeatures`). Pain below the knee alone proves nothing: somatic
 /// referred pain reaches there in a fifth to a quarter of patients (addendum 0.2).
@@ -93,7 +94,7 @@ public struct Leaning: Sendable, Codable, Equatable {
 
     /// The verdict from the candidates (best first, as ranked) and the reasons for the first
     /// group against the strongest other (weights positive for the first).
-    init(ranked: [Candidate], reasons: [Reason], onLowerBody: Bool, mixed: Bool = false) {
+    init(ranked: [Candidate], reasons: [Reason], onLowerBody: Bool, mixed: Bool = false, groupShares: [SourceGroup: Double] = [:]) {
         let best = SourceGroup.allCases.compactMap { group in ranked.first { $0.group == group } }
         bestRoot = best.first { $0.group == .root }
         bestReferred = best.first { $0.group == .referred }
@@ -104,13 +105,22 @@ public struct Leaning: Sendable, Codable, Equatable {
             return
         }
         let others = best.filter { $0.group != top.group }
-        let runnerUp = others.max { ($0.confidence, $0.logLikelihood) < ($1.confidence, $1.logLikelihood) }
+        let runnerUp = groupShares.isEmpty
+            ? others.max { ($0.confidence, $0.logLikelihood) < ($1.confidence, $1.logLikelihood) }
+            : others.max { (groupShares[$0.group] ?? 0, $0.confidence) < (groupShares[$1.group] ?? 0, $1.confidence) }
         favoured = top
         alternative = runnerUp
-        // The odds of the two candidates being a source, from the ranking's own confidences
-        // (so the verdict and the ranking agree), floored so a certainty stays finite.
+        // The odds of the two groups being among the sources, each summed over every
+        // explanation (several look-alikes of one kind share its mass), from the ranking's own
+        // posterior so the verdict and the ranking agree; without them, the odds of the two
+        // candidates. Floored so a certainty stays finite.
         let floor = 1e-6
-        logRatio = runnerUp.map { min(Self.maximum, log(max(top.confidence, floor)) - log(max($0.confidence, floor))) } ?? Self.clearly
+        if !groupShares.isEmpty, let runnerUp {
+            let odds = log(max(groupShares[top.group] ?? 0, floor)) - log(max(groupShares[runnerUp.group] ?? 0, floor))
+            logRatio = min(Self.maximum, odds)
+        } else {
+            logRatio = runnerUp.map { min(Self.maximum, log(max(top.confidence, floor)) - log(max($0.confidence, floor))) } ?? Self.clearly
+        }
         self.reasons = reasons.sorted { abs($0.weight) > abs($1.weight) }
         if !onLowerBody {
             verdict = .undecided

@@ -45,7 +45,8 @@ enum LeaningEvidence {
                 if abs(weight) > 0.01 { reasons.append(Leaning.Reason(weight: weight, text: feature.text)) }
             }
         }
-        return Leaning(ranked: ranked, reasons: reasons, onLowerBody: onLowerBody, mixed: groups.count > 1)
+        return Leaning(ranked: ranked, reasons: reasons, onLowerBody: onLowerBody, mixed: groups.count > 1,
+                       groupShares: ranking.groupShares)
     }
 
     /// The log-likelihood ratio of `a` over `b`, region by region, with what is marked there.

@@ -86,6 +86,13 @@ enum Phrase {
         }
     }
 
+    /// "1st", "2nd", "3rd", "11th", "22nd".
+    static func ordinal(_ n: Int) -> String {
+        let teens = (11...13).contains(n % 100)
+        let suffix = teens ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
+        return "\(n)\(suffix)"
+    }
+
     static func percent(_ value: Double) -> String {
         value >= 10 ? String(format: "%.0f%%", value) : String(format: "%.1f%%", value)
     }

@@ -99,6 +99,14 @@ struct OverlayScene {
         scene.height += Int(extra)
     }
 
+    /// A pattern panel's caption: panels are numbered 1 to n in reading order; a panel shown
+    /// beyond the top (the best candidate of the other kind) says where it ranks.
+    static func matchCaption(_ match: PatternMatch, number: Int, rank: Int) -> String {
+        let kind = match.group == .root ? "nerve root" : match.group == .entrapment ? "trapped nerve" : "muscle or joint"
+        let ranked = rank == number ? "" : " (ranked \(Phrase.ordinal(rank)))"
+        return "\(number). \(match.name)\(ranked)\n\(match.side.words) · \(kind)\n\(ConfidenceText.percent(match.confidence)) chance it is a source"
+    }
+
     private func texts(_ comparison: DrawingComparison, layout: ChartLayout) -> [SceneText] {
         let u = layout.unit, w = Double(scene.width)
         let muted = scene.style.mutedText
@@ -109,15 +117,16 @@ struct OverlayScene {
             SceneText(text: "\(marks). \(comparison.leaning.words)", at: Point(layout.margin, layout.headerTop + u * 1.75),
                       size: u * 0.6, color: muted, width: w - 2 * layout.margin),
         ]
+        var number = 0
         for (panel, content) in zip(scene.panels, contents) {
             let caption: String
             switch content {
             case .drawing:
                 caption = "Your drawing\n\(panel.view.label)"
             case .match(let match, _):
+                number += 1
                 let rank = (comparison.matches.firstIndex(of: match) ?? 0) + 1
-                let kind = match.group == .root ? "nerve root" : match.group == .entrapment ? "trapped nerve" : "muscle or joint"
-                caption = "\(rank). \(match.name)\n\(match.side.words) · \(kind)\n\(ConfidenceText.percent(match.confidence)) chance it is a source"
+                caption = Self.matchCaption(match, number: number, rank: rank)
             }
             texts.append(SceneText(text: caption, at: Point(panel.frame.center.x, panel.frame.minY - u * (Self.extraHeader + 0.2)),
                                    size: u * 0.62, weight: .bold, alignment: .center, width: panel.frame.width - u * 0.3))

@@ -40,11 +40,23 @@ enum Report {
                                               marksToOutlineMillimetres: placed.marksToOutline.map { rounded($0, 2) })
         let views = reference.sheet.views
         let explanations = ranking.explanations.map(roundedExplanation)
+        if let note = unexplainedNote(explanations.first) { notes.append(note) }
         let summary = SummaryWriter.summary(areas: areas, extent: extent, views: views, atlas: atlas,
                                             symptoms: symptoms, matches: matches, explanations: explanations, leaning: leaning, notes: notes)
         return DrawingComparison(drawing: name, template: reference.sheet.viewsName, views: views,
                                  registration: registration, extentPercent: extent, areas: areas, leaning: leaning,
                                  matches: matches.map(roundedMatch), explanations: explanations, notes: notes, summarySentences: summary)
+    }
+
+    /// Below this share of the marks inside the best explanation's zones, the report says that
+    /// the rest is unexplained: the chances compare the atlas's patterns with one another, and
+    /// a drawing that runs well past every pattern may come from a source the atlas lacks.
+    static let explainedEnough = 0.6
+
+    static func unexplainedNote(_ best: Explanation?) -> String? {
+        guard let best, best.shareExplained < explainedEnough else { return nil }
+        let outside = Int(((1 - best.shareExplained) * 100).rounded())
+        return "\(outside)% of the marks lie outside the zones of the best explanation (\(best.words)): they may come from a source this atlas does not hold, so the chances compare the atlas's patterns with one another and are no more than that"
     }
 
     /// Figures are rounded where they are made, so text, JSON and CSV agree.

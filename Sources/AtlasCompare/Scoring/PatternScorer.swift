@@ -45,6 +45,9 @@ struct Ranking: Sendable {
     var matches: [PatternMatch]
     var explanations: [Explanation]
     var candidates: [Candidate]
+    /// Per source group, the chance that a source of that group is among the drawing's
+    /// sources (summed over every explanation considered).
+    var groupShares: [SourceGroup: Double] = [:]
 }
 
 /// Ranks every pattern and side against a drawing by the likelihood model (`Likelihood`,
@@ -89,12 +92,30 @@ enum PatternScorer {
         // the one that explains most of the drawing alone goes first: a drawing "best
         // explained by A together with B" lists A before B.
         byConfidence = strongestFirst(byConfidence, members: combined.best)
+        // The first match comes from the group likeliest to be among the sources.
+        if combined.best.count <= 1 {
+            byConfidence = likeliestGroupFirst(byConfidence, groups: candidates.map(\.group), shares: combined.groupShares)
+        }
         // Matches with (next to) no marked cell in their zones are left out of the report, so the
         // distinct-sources order is taken over the others; those follow at the end.
         let evidence = byConfidence.filter { fits[$0].hasEvidence }
         let order = DistinctSources.order(evidence.map { SourceKey(mask: masks[$0]) }).map { evidence[$0] }
             + byConfidence.filter { !fits[$0].hasEvidence }
-        return Ranking(matches: order.map { fits[$0] }, explanations: combined.explanations, candidates: order.map { candidates[$0] })
+        return Ranking(matches: order.map { fits[$0] }, explanations: combined.explanations, candidates: order.map { candidates[$0] },
+                       groupShares: combined.groupShares)
+    }
+
+    /// `order` (indices into `groups`) led by the best candidate of the group likeliest to be
+    /// among the sources (its share summed over every explanation), when the first belongs to
+    /// another group: several look-alikes of one kind can together outweigh a single
+    /// candidate of another kind that beats each of them alone, and the first match then
+    /// agrees with the verdict. Ties keep the order.
+    static func likeliestGroupFirst(_ order: [Int], groups: [SourceGroup], shares: [SourceGroup: Double]) -> [Int] {
+        guard let first = order.first,
+              let likeliest = shares.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }),
+              likeliest.value > (shares[groups[first]] ?? 0),
+              let lead = order.first(where: { groups[$0] == likeliest.key }) else { return order }
+        return [lead] + order.filter { $0 != lead }
     }
 
     /// `order` with the `members` of the best explanation (strongest alone first) put into

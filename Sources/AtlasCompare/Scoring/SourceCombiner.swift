@@ -43,6 +43,9 @@ enum SourceCombiner {
         /// The candidates of the most probable explanation, the one that explains most of the
         /// drawing on its own first.
         var best: [Int] = []
+        /// Per source group: the posterior probability that a source of that group is among
+        /// the drawing's sources.
+        var groupShares: [SourceGroup: Double] = [:]
     }
 
     static func explain(_ candidates: [Candidate], marks: DrawingMarks, features: DrawingFeatures,
@@ -89,8 +92,10 @@ enum SourceCombiner {
         }
         let shares = Likelihood.shares(hypotheses.map(\.logPosterior))
         var marginals = [Double](repeating: 0, count: candidates.count)
+        var groupShares: [SourceGroup: Double] = [:]
         for (hypothesis, share) in zip(hypotheses, shares) {
             for member in hypothesis.members { marginals[member] += share }
+            for group in Set(hypothesis.members.map { candidates[$0].group }) { groupShares[group, default: 0] += share }
         }
         let best = shares.indices.sorted { shares[$0] > shares[$1] }.prefix(3)
         let strongestFirst = { (members: [Int]) in members.sorted { candidates[$0].logLikelihood > candidates[$1].logLikelihood } }
@@ -100,7 +105,8 @@ enum SourceCombiner {
                                shareExplained: shareExplained(members.map { candidates[$0].mask }, marks: marks),
                                confidence: shares[index])
         }
-        return Result(marginals: marginals, explanations: explanations, best: best.first.map { strongestFirst(hypotheses[$0].members) } ?? [])
+        return Result(marginals: marginals, explanations: explanations, best: best.first.map { strongestFirst(hypotheses[$0].members) } ?? [],
+                      groupShares: groupShares)
     }
 
     /// Two patterns can be combined unless they are the same pattern (both sides at once is
