@@ -85,6 +85,7 @@ enum Rectifier {
         let half: UInt64 = 32768 | (32768 &<< 32)
         let even = widen(evenTop) &* iy &+ widen(evenBottom) &* wy &+ half
         let odd = widen(oddTop) &* iy &+ widen(oddBottom) &* wy &+ half
+        // Each 32-bit lane's bits 16...23 are its channel's result.
         let channels = ((even &>> 16) & 0xFF) | ((even &>> 32) & 0xFF_0000) | ((odd &>> 8) & 0xFF00) | ((odd &>> 24) & 0xFF00_0000)
         return UInt32(truncatingIfNeeded: channels)
     }
@@ -97,18 +98,17 @@ private struct ProjectiveTerms {
     let m: [Double]
     let perPixel: Double
     let step: Double
-    let samples: Int
     /// m0 x, m3 x and m6 x for every sample column.
     let xTerms: [SIMD4<Double>]
 
     init(_ m: [Double], width: Int, samples: Int, pixelsPerMillimetre k: Double) {
         self.m = m
-        (perPixel, step, self.samples) = (1 / k, 1 / Double(samples), samples)
+        (perPixel, step) = (1 / k, 1 / Double(samples))
         var terms: [SIMD4<Double>] = []
         terms.reserveCapacity(width * samples)
         for u in 0..<width {
             for sx in 0..<samples {
-                let x = (Double(u) + (Double(sx) + 0.5) * (1 / Double(samples))) * (1 / k)
+                let x = (Double(u) + (Double(sx) + 0.5) * step) * perPixel
                 terms.append(SIMD4(m[0] * x, m[3] * x, m[6] * x, 0))
             }
         }
