@@ -191,7 +191,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Compare one 1240 px drawing with the whole atlas (decode included)") { benchmark in
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         let file = scratch + "/drawing.png"
-        FileManager.default.createFile(atPath: file, contents: Data(try drawingPNG()))
+        try Data(try drawingPNG()).write(to: URL(fileURLWithPath: file))
         let comparator = try DrawingComparator(atlas: atlas)
         _ = try comparator.analyse(file: file)  // pattern masks are built once per run
         benchmark.startMeasurement()
@@ -205,7 +205,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Whole process: referral-atlas compare, one 1240 px drawing", configuration: processConfiguration) { benchmark in
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         let file = scratch + "/drawing-process.png"
-        FileManager.default.createFile(atPath: file, contents: Data(try drawingPNG()))
+        try Data(try drawingPNG()).write(to: URL(fileURLWithPath: file))
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { try measureProcess(benchmark, binary, ["compare", file]) }
     }
