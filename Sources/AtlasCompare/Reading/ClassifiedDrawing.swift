@@ -33,10 +33,13 @@ struct ClassifiedDrawing: Sendable {
         let w = image.width, ww = workingWidth
         image.pixels.withUnsafeBufferPointer { pixels in
             kinds.withUnsafeMutableBufferPointer { kinds in
+                let words = UnsafeRawPointer(pixels.baseAddress!)
                 for y in 0..<image.height {
                     let row = (y / factor) * ww
                     for x in 0..<w {
                         let i = (y * w + x) * 4
+                        // Opaque white, most of a page, is paper: one comparison.
+                        if words.loadUnaligned(fromByteOffset: i, as: UInt32.self) == 0xFFFF_FFFF { continue }
                         let kind = PixelKind.of(red: pixels[i], green: pixels[i + 1], blue: pixels[i + 2], alpha: pixels[i + 3])
                         guard kind != .paper else { continue }
                         kinds[y * w + x] = kind.rawValue

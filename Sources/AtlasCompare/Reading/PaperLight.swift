@@ -56,29 +56,56 @@ struct PaperGrid {
     /// paper between strokes, even in a shaded area.
     private static func blockPaper(_ pixels: UnsafeBufferPointer<UInt8>, width: Int, height: Int,
                                    x0: Int, y0: Int, block: Int) -> SIMD3<Float>? {
-        var histogram = [Int](repeating: 0, count: 256)
         let x1 = min(width, x0 + block), y1 = min(height, y0 + block)
-        var count = 0
-        for y in y0..<y1 {
-            for x in x0..<x1 {
-                let i = (y * width + x) * 4
-                histogram[luma(pixels, i)] += 1
-                count += 1
+        guard x1 > x0, y1 > y0 else { return nil }
+        let count = (x1 - x0) * (y1 - y0)
+        let words = UnsafeRawPointer(pixels.baseAddress!)
+        // Plain white paper (most blocks of a digital drawing): its own colour, exactly what
+        // the general path below comes to.
+        var white = true
+        for y in y0..<y1 where white {
+            for x in x0..<x1 where words.loadUnaligned(fromByteOffset: (y &* width &+ x) &* 4, as: UInt32.self) != 0xFFFF_FFFF {
+                white = false
+                break
             }
         }
-        guard count > 0 else { return nil }
-        var level = 255, seen = 0
-        while level > 0 && seen + histogram[level] < count / 10 { seen += histogram[level]; level -= 1 }
-        var sum = SIMD3<Float>(0, 0, 0), n: Float = 0
-        for y in y0..<y1 {
-            for x in x0..<x1 {
-                let i = (y * width + x) * 4
-                guard luma(pixels, i) >= level else { continue }
-                sum += composited(pixels, i)
-                n += 1
+        if white { return SIMD3(repeating: 255) }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { histogram in
+            histogram.initialize(repeating: 0)
+            var opaque = true
+            for y in y0..<y1 {
+                for x in x0..<x1 {
+                    let i = (y &* width &+ x) &* 4
+                    histogram[luma(pixels, i)] &+= 1
+                    opaque = opaque && pixels[i &+ 3] == 255
+                }
             }
+            var level = 255, seen = 0
+            while level > 0 && seen + histogram[level] < count / 10 { seen += histogram[level]; level -= 1 }
+            // Opaque pixels composite to their own whole-number channels, and a block's sums
+            // stay below 2^24, so integer sums are exactly the Float sums.
+            if opaque && count * 255 < 1 << 24 {
+                var (r, g, b, n) = (0, 0, 0, 0)
+                for y in y0..<y1 {
+                    for x in x0..<x1 {
+                        let i = (y &* width &+ x) &* 4
+                        guard luma(pixels, i) >= level else { continue }
+                        r &+= Int(pixels[i]); g &+= Int(pixels[i &+ 1]); b &+= Int(pixels[i &+ 2]); n &+= 1
+                    }
+                }
+                return n > 0 ? SIMD3(Float(r), Float(g), Float(b)) / Float(n) : nil
+            }
+            var sum = SIMD3<Float>(0, 0, 0), n: Float = 0
+            for y in y0..<y1 {
+                for x in x0..<x1 {
+                    let i = (y * width + x) * 4
+                    guard luma(pixels, i) >= level else { continue }
+                    sum += composited(pixels, i)
+                    n += 1
+                }
+            }
+            return n > 0 ? sum / n : nil
         }
-        return n > 0 ? sum / n : nil
     }
 
     @inline(__always)
