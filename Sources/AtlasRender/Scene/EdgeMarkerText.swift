@@ -3,7 +3,7 @@ import AtlasModel
 /// Edge markers for trigger points drawn in another view: a note ("✕ TrP3: see side view")
 /// on the pattern's side of the panel, and in a rendered chart a small ✕ at the panel's edge
 /// on that side, level with the trigger point. A figure passes the views it shows of each
-/// pattern: a view it leaves out reads "not shown" rather than "see".
+/// pattern: a view it leaves out reads "not drawn here" rather than "see".
 enum EdgeMarkerText {
     /// One note: its line, the screen side it belongs on (+1 right, -1 left) and the heights
     /// (atlas y) of the trigger points it points to.
@@ -26,8 +26,8 @@ enum EdgeMarkerText {
         return notes
     }
 
-    /// A marker's note: "✕ TrP3: see side view", or "not shown" when the figure leaves out
-    /// the views it points to.
+    /// A marker's note: "✕ TrP3: see side view", or "TrP3 in the side view: not drawn here"
+    /// when the figure leaves out the views it points to.
     static func line(for marker: EdgeMarker, of placed: PlacedPattern, phrases: Phrasebook,
                      shownViews: [String: Set<PatternView>]? = nil) -> String {
         let views = marker.views.map(viewName).joined(separator: ", ")
@@ -35,8 +35,9 @@ enum EdgeMarkerText {
         let label = marker.labels.count > 2 ? phrases.text(.triggerPointsCount, ["count": "\(marker.labels.count)"])
                                             : marker.labels.joined(separator: ", ")
         let shown = shownViews.map { shown in marker.views.contains { shown[placed.pattern.id]?.contains($0) == true } } ?? true
-        return "✕ " + (shown ? phrases.text(.seeOtherView, ["label": label, "view": views])
-                             : phrases.text(.otherViewNotShown, ["label": label, "view": views]))
+        // No ✕ on a note about a trigger point the figure leaves out: it points at no mark.
+        return shown ? "✕ " + phrases.text(.seeOtherView, ["label": label, "view": views])
+                     : phrases.text(.otherViewNotShown, ["label": label, "view": views])
     }
 
     /// The notes as texts, stacked from the panel's top corner on the pattern's side (wrapped,
