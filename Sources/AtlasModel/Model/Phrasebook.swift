@@ -182,6 +182,6 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .seeOtherView: "{label}: see {view}",
         .triggerPointsCount: "{count} trigger points",
         .viewMagnified: "{view} ({times}× life size)",
-        .otherViewNotShown: "{label} in the {view}: not drawn here",
+        .otherViewNotShown: "{label}: not drawn",
     ]
 }

@@ -3,7 +3,7 @@ import AtlasModel
 /// Edge markers for trigger points drawn in another view: a note ("✕ TrP3: see side view")
 /// on the pattern's side of the panel, and in a rendered chart a small ✕ at the panel's edge
 /// on that side, level with the trigger point. A figure passes the views it shows of each
-/// pattern: a view it leaves out reads "not drawn here" rather than "see".
+/// pattern: a view it leaves out reads "not drawn" rather than "see".
 enum EdgeMarkerText {
     /// One note: its line, the screen side it belongs on (+1 right, -1 left) and the heights
     /// (atlas y) of the trigger points it points to.
@@ -26,7 +26,7 @@ enum EdgeMarkerText {
         return notes
     }
 
-    /// A marker's note: "✕ TrP3: see side view", or "TrP3 in the side view: not drawn here"
+    /// A marker's note: "✕ TrP3: see side view", or "TrP3: not drawn"
     /// when the figure leaves out the views it points to.
     static func line(for marker: EdgeMarker, of placed: PlacedPattern, phrases: Phrasebook,
                      shownViews: [String: Set<PatternView>]? = nil) -> String {
