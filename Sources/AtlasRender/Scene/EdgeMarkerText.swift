@@ -76,18 +76,24 @@ enum EdgeMarkerText {
                 let edge = SharedEdge(text: line(for: marker, of: placed, phrases: phrases), right: right)
                 guard !shared.contains(edge) else { continue }
                 let x = right ? panel.frame.maxX - size * 0.5 : panel.frame.minX + size * 0.5
-                let cross = size * 1.6
-                let glyph = SceneText(text: "✕", at: Point(x, y - cross * 0.62), size: cross, weight: .bold,
-                                      alignment: right ? .right : .left, color: Color(hex: "#333333")!)
+                let glyph = crossGlyph(x: x, level: y, size: size, alignment: right ? .right : .left)
                 guard !texts.contains(where: { $0.text == glyph.text && abs($0.at.y - glyph.at.y) < 1 && abs($0.at.x - glyph.at.x) < 1 }) else { continue }
                 texts.append(glyph)
                 if marker.labels.count == 1, let label = marker.labels.first, label.count <= 6 {
-                    texts.append(SceneText(text: label, at: Point(x, y + cross * 0.5), size: size * 0.9, weight: .bold,
+                    texts.append(SceneText(text: label, at: Point(x, y + size * 0.8), size: size * 0.9, weight: .bold,
                                            alignment: right ? .right : .left, color: Color(hex: "#333333")!))
                 }
             }
         }
         return texts
+    }
+
+    /// The ✕ of an edge marker at `x`, its centre level with `level` (pixels), 1.6 times the
+    /// note's text size.
+    static func crossGlyph(x: Double, level: Double, size: Double, alignment: SceneText.Alignment) -> SceneText {
+        let cross = size * 1.6
+        return SceneText(text: "✕", at: Point(x, level - cross * 0.62), size: cross, weight: .bold, alignment: alignment,
+                         color: Color(hex: "#333333")!)
     }
 
     /// A note on one edge of a panel: its text and whether it stands on the right edge.
@@ -126,9 +132,7 @@ enum EdgeMarkerText {
                 guard !heights.isEmpty else { continue }
                 let y = left.toPixels(Point(0, heights.reduce(0, +) / Double(heights.count))).y
                 guard y > left.frame.minY + size, y < left.frame.maxY - 3 * size else { continue }
-                let cross = size * 1.6
-                texts.append(SceneText(text: "✕", at: Point(gap, y - cross * 0.62), size: cross, weight: .bold, alignment: .center,
-                                       color: Color(hex: "#333333")!))
+                texts.append(crossGlyph(x: gap, level: y, size: size, alignment: .center))
             }
         }
         // Different notes facing each other across a gap would read as one line: the right-hand
