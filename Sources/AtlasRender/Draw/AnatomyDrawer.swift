@@ -10,6 +10,11 @@ struct AnatomyDrawer {
     /// Line widths never drop below a visible hairline in small panels.
     private func width(_ millimetres: Double, _ scale: Double) -> Double { max(0.5, millimetres * scale) }
 
+    /// How strongly a muscle is drawn: a deep one a little paler (and dashed), still clearly a
+    /// muscle in its own pattern's picture; what lies over it is said by the faint outline of
+    /// the covering muscle (`PlacedAnatomy.covering`), not by washing the deep one out.
+    private static func fade(_ muscle: Muscle) -> Double { muscle.depth == .deep ? 0.8 : 1 }
+
     /// The muscles alone, for drawing over a spillover zone's pale tint and under its dots, as a
     /// stipple lies over the muscle in Travell & Simons' plates. The tint washes out the faint
     /// layer beneath, so the muscle is drawn again here with a firmer outline: legible through
@@ -17,7 +22,7 @@ struct AnatomyDrawer {
     func drawMuscleLines(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
         for muscle in anatomy.muscles where muscle.kind != .tendon {
             let fill = style.muscleFill
-            cr.fill(muscle.path, fill.with(alpha: fill.a * (muscle.depth == .deep ? 0.6 : 1)), t)
+            cr.fill(muscle.path, fill.with(alpha: fill.a * Self.fade(muscle)), t)
         }
         let line = style.muscleLine, fibre = style.fibre
         drawMuscleLines(anatomy, line: line.with(alpha: min(1, line.a * 1.5)), fibre: fibre.with(alpha: min(1, fibre.a * 1.4)),
@@ -35,7 +40,7 @@ struct AnatomyDrawer {
     private func drawMuscleLines(_ anatomy: PlacedAnatomy, line: Color, fibre: Color, widthFactor: Double, scale s: Double,
                                  _ t: (Point) -> Point) {
         for muscle in anatomy.muscles {
-            let fade = muscle.depth == .deep ? 0.6 : 1
+            let fade = Self.fade(muscle)
             // All fibres as one path: one stroke per muscle keeps SVG and PDF small.
             let fibres = muscle.fibres.reduce(BezierPath([])) { $0.appending($1) }
             cr.clipped(to: muscle.path, t) {
@@ -72,7 +77,7 @@ struct AnatomyDrawer {
         }
         for muscle in anatomy.muscles {
             let deep = muscle.depth == .deep
-            let fade = deep ? 0.6 : 1
+            let fade = Self.fade(muscle)
             let tendon = muscle.kind == .tendon
             let fill = tendon ? style.tendonFill : style.muscleFill
             // A tendon is silvery: grey lines, never the muscle's red-brown.
@@ -87,6 +92,12 @@ struct AnatomyDrawer {
             }
             cr.stroke(muscle.path, line.with(alpha: line.a * fade), width: width(style.muscleLineWidth, s),
                       dash: deep ? [5 * s, 3.5 * s] : [], t)
+        }
+        // The superficial muscles over them, as a faint thin outline only (gluteus maximus over
+        // the piriformis), so the deep muscle stays legible and still reads as deep.
+        let over = style.muscleLine.with(alpha: style.muscleLine.a * 0.45)
+        for muscle in anatomy.covering {
+            cr.stroke(muscle.path, over, width: width(style.muscleLineWidth * 0.8, s), t)
         }
     }
 }
