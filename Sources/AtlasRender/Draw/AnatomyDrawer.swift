@@ -27,6 +27,7 @@ struct AnatomyDrawer {
         let line = style.muscleLine, fibre = style.fibre
         drawMuscleLines(anatomy, line: line.with(alpha: min(1, line.a * 1.5)), fibre: fibre.with(alpha: min(1, fibre.a * 1.4)),
                         widthFactor: 1.4, scale: s, t)
+        drawCovering(anatomy, line.with(alpha: line.a * 0.6), scale: s, t)
     }
 
     /// The muscles' outlines and fibres in the style's light `throughZone` line, for drawing
@@ -35,6 +36,15 @@ struct AnatomyDrawer {
     func drawMuscleLinesThroughZone(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
         let c = style.throughZone
         drawMuscleLines(anatomy, line: c, fibre: c.with(alpha: c.a * 0.6), widthFactor: 1, scale: s, t)
+        drawCovering(anatomy, c.with(alpha: c.a * 0.6), scale: s, t)
+    }
+
+    /// The superficial muscles over the drawn ones, as a faint thin outline only (gluteus
+    /// maximus over the piriformis), so that the deep muscle stays legible and reads as deep.
+    private func drawCovering(_ anatomy: PlacedAnatomy, _ color: Color, scale s: Double, _ t: (Point) -> Point) {
+        for muscle in anatomy.covering {
+            cr.stroke(muscle.path, color, width: width(style.muscleLineWidth * 0.8, s), t)
+        }
     }
 
     private func drawMuscleLines(_ anatomy: PlacedAnatomy, line: Color, fibre: Color, widthFactor: Double, scale s: Double,
@@ -93,12 +103,7 @@ struct AnatomyDrawer {
             cr.stroke(muscle.path, line.with(alpha: line.a * fade), width: width(style.muscleLineWidth, s),
                       dash: deep ? [5 * s, 3.5 * s] : [], t)
         }
-        // The superficial muscles over them, as a faint thin outline only (gluteus maximus over
-        // the piriformis), so the deep muscle stays legible and still reads as deep.
-        let over = style.muscleLine.with(alpha: style.muscleLine.a * 0.45)
-        for muscle in anatomy.covering {
-            cr.stroke(muscle.path, over, width: width(style.muscleLineWidth * 0.8, s), t)
-        }
+        drawCovering(anatomy, style.muscleLine.with(alpha: style.muscleLine.a * 0.45), scale: s, t)
     }
 }
 
