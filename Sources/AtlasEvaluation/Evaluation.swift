@@ -92,15 +92,16 @@ public enum Evaluation {
                          into report: inout EvaluationReport, log: (@Sendable (String) -> Void)?) {
         report.cases += 1
         let drawing: PatientDrawing
-        let comparison: DrawingComparison
+        let analysis: DrawingAnalysis
         do {
             drawing = try DrawingGenerator.make(seed: seed, atlas: atlas)
-            comparison = try comparator.analyse(image: drawing.page, name: "seed-\(seed).png").comparison
+            analysis = try comparator.analyse(image: drawing.page, name: "seed-\(seed).png")
         } catch {
             report.failed += 1
             report.failures.append("seed \(seed): \(error)")
             return
         }
+        let comparison = analysis.comparison
         let matches = comparison.matches
         let ids = matches.map(\.id)
         if drawing.sources.count == 1 {
@@ -148,14 +149,18 @@ public enum Evaluation {
             let photo = Self.photo(of: drawing, index: index, every: photoEvery)
             do {
                 let jpeg = try JPEGCodec.encode(photo, quality: 70)
-                let result = try comparator.analyse(bytes: jpeg, name: "seed-\(seed).jpg").comparison
+                let read = try comparator.analyse(bytes: jpeg, name: "seed-\(seed).jpg")
+                let result = read.comparison
                 if let a = result.matches.first, let b = matches.first, a.side == b.side, same(a.id, b.id, atlas: atlas) {
                     report.photoSameSource += 1
                 }
                 if result.matches.first?.id == matches.first?.id && result.matches.first?.side == matches.first?.side {
                     report.photoAgree += 1
                 } else {
-                    log?("photo differs \(drawing.description): \(result.matches.prefix(2).map(\.id)) vs \(ids.prefix(2))")
+                    log?("photo differs \(drawing.description) (\(captureName(index: index, every: photoEvery))): \(result.matches.prefix(2).map(\.id)) vs \(ids.prefix(2)); marks \(analysis.markDifference(to: read).words)")
+                }
+                if diagnose {
+                    log?("photo marks \(drawing.description) (\(captureName(index: index, every: photoEvery))): \(analysis.markDifference(to: read).words)")
                 }
                 if result.leaning.verdict == comparison.leaning.verdict { report.photoVerdictAgree += 1 }
             } catch {
@@ -164,12 +169,25 @@ public enum Evaluation {
             }
         }
         if cropEvery > 0, index % cropEvery == 1, drawing.views.count > 1 {
-            if let crop = backView(drawing.page, atlas: atlas), let result = try? comparator.analyse(image: crop, name: "crop").comparison {
+            if let crop = backView(drawing.page, atlas: atlas), let read = try? comparator.analyse(image: crop, name: "crop") {
+                let result = read.comparison
                 report.crops += 1
                 let agree = result.matches.first?.id == matches.first?.id && result.matches.first?.side == matches.first?.side
                 if agree { report.cropAgree += 1 }
+                if !agree || diagnose {
+                    log?("crop \(agree ? "agrees" : "differs") \(drawing.description): \(result.matches.prefix(2).map { "\($0.id)/\($0.side.rawValue)" }) vs \(matches.prefix(2).map { "\($0.id)/\($0.side.rawValue)" }); back-view marks \(analysis.markDifference(to: read).words)")
+                }
             }
         }
+    }
+
+    /// With `EVAL_DIAGNOSE` set, the log also has the marks of every photo and crop against
+    /// the PNG's, agreeing or not.
+    static let diagnose = ProcessInfo.processInfo.environment["EVAL_DIAGNOSE"] != nil
+
+    /// Which capture `photo(of:index:every:)` takes, in words.
+    static func captureName(index: Int, every: Int) -> String {
+        ["phone photo", "crooked scan", "uneven light", "grey paper"][(index / max(1, every)) % 4]
     }
 
     /// The photo or scan taken of the `index`-th drawing when every `every`-th is captured:
