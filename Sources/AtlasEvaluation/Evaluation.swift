@@ -154,13 +154,12 @@ public enum Evaluation {
                 if let a = result.matches.first, let b = matches.first, a.side == b.side, same(a.id, b.id, atlas: atlas) {
                     report.photoSameSource += 1
                 }
+                let capture = captureName(index: index, every: photoEvery)
                 if result.matches.first?.id == matches.first?.id && result.matches.first?.side == matches.first?.side {
                     report.photoAgree += 1
+                    if diagnose { log?("photo marks \(drawing.description) (\(capture)): \(analysis.markDifference(to: read).words)") }
                 } else {
-                    log?("photo differs \(drawing.description) (\(captureName(index: index, every: photoEvery))): \(result.matches.prefix(2).map(\.id)) vs \(ids.prefix(2)); marks \(analysis.markDifference(to: read).words)")
-                }
-                if diagnose {
-                    log?("photo marks \(drawing.description) (\(captureName(index: index, every: photoEvery))): \(analysis.markDifference(to: read).words)")
+                    log?("photo differs \(drawing.description) (\(capture)): \(result.matches.prefix(2).map(\.id)) vs \(ids.prefix(2)); marks \(analysis.markDifference(to: read).words)")
                 }
                 if result.leaning.verdict == comparison.leaning.verdict { report.photoVerdictAgree += 1 }
             } catch {
@@ -185,16 +184,20 @@ public enum Evaluation {
     /// the PNG's, agreeing or not.
     static let diagnose = ProcessInfo.processInfo.environment["EVAL_DIAGNOSE"] != nil
 
+    /// The captures photos take in turn, with their names for the log.
+    static let captures: [(name: String, capture: Capture)] = [
+        ("phone photo", .phonePhoto), ("crooked scan", .crookedScan), ("uneven light", .unevenLight), ("grey paper", .greyPaper),
+    ]
+
     /// Which capture `photo(of:index:every:)` takes, in words.
     static func captureName(index: Int, every: Int) -> String {
-        ["phone photo", "crooked scan", "uneven light", "grey paper"][(index / max(1, every)) % 4]
+        captures[(index / max(1, every)) % captures.count].name
     }
 
     /// The photo or scan taken of the `index`-th drawing when every `every`-th is captured:
     /// the captures take turns.
     public static func photo(of drawing: PatientDrawing, index: Int, every: Int) -> RGBAImage {
-        let captures: [Capture] = [.phonePhoto, .crookedScan, .unevenLight, .greyPaper]
-        var capture = captures[(index / max(1, every)) % captures.count]
+        var capture = captures[(index / max(1, every)) % captures.count].capture
         capture.seed = drawing.seed
         return SyntheticPhoto.capture(drawing.page, capture).0
     }
