@@ -41,13 +41,16 @@ struct PlatesReviewTests {
         #expect(s2Bottom > crease + 30 && s2Bottom < crease + 70, "S2 ends \(Int(s2Bottom - crease)) mm below the knee crease")
     }
 
-    /// The README picture: the back view's right edge and the front view's left edge point to
-    /// the same side view. One note stands above the gap, clear of both panels, and one cross
-    /// on the gap.
+    /// The back view's right edge and the front view's left edge point to the same side view.
+    /// One note stands above the gap, clear of both panels, and one cross on the gap. (Gluteus
+    /// minimus anterior now marks its trigger point in the front view too, on its muscle, so the
+    /// case is made here by leaving out that front-view mark.)
     @Test func neighbouringPanelsShareOneEdgeNote() throws {
         var request = ChartRequest(kind: .render, views: [.posterior, .anterior, .lateralRight, .plantar])
         request.region = .lowerQuarter
-        request.patterns = [try #require(Self.atlas.pattern("gluteus-minimus-anterior")), try #require(Self.atlas.pattern("radicular-s1"))]
+        var minimus = try #require(Self.atlas.pattern("gluteus-minimus-anterior"))
+        minimus.triggerPoints.removeAll { $0.view == .anterior }
+        request.patterns = [minimus, try #require(Self.atlas.pattern("radicular-s1"))]
         request.width = 1200
         let scene = try ChartBuilder.scene(request, atlas: Self.atlas)
         let notes = scene.texts.filter { $0.text.contains("see side view") }
