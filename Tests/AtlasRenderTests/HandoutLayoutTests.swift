@@ -121,6 +121,23 @@ struct HandoutLayoutTests {
         #expect(!trp1[0].panels.contains { $0.view.id.patternView == .lateral })
     }
 
+    /// Every pattern's handout (the dermatome maps too) is one page on A4 and on letter:
+    /// a near-empty second page was what letter did to the sacroiliac joint, quadratus
+    /// lumborum and dermatome handouts. (Its body stays 12 cm tall: the test above.)
+    @Test(arguments: Paper.allCases)
+    func everyHandoutIsOnePage(paper: Paper) throws {
+        for pattern in Self.atlas.allPatterns() {
+            var request = HandoutRequest(patterns: [pattern])
+            request.paper = paper
+            request.dpi = 100
+            let pages = try HandoutBuilder.pages(request, atlas: Self.atlas)
+            #expect(pages.count == 1, "\(pattern.id) on \(paper.rawValue): \(pages.count) pages")
+            for panel in pages[0].panels where panel.view.id != .plantar {
+                #expect(Self.bodyHeight(panel, dpi: 100) >= 120, "\(pattern.id) on \(paper.rawValue): body \(Self.bodyHeight(panel, dpi: 100)) mm")
+            }
+        }
+    }
+
     /// The height of body a panel shows, in millimetres of paper.
     static func bodyHeight(_ panel: ScenePanel, dpi: Double) -> Double {
         let bounds = panel.view.bounds
