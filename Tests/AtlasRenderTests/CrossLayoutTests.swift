@@ -5,7 +5,7 @@ import Testing
 /// Trigger-point X marks never touch: in every figure (at its own width and at the 800 px
 /// reading width) and on every page of every pattern's handout (A4 and letter), no two
 /// marks' ink boxes, white halo included, come within a third of an X of each other; every
-/// X keeps the legend's size and a nudged X stays inside its muscle.
+/// X keeps the legend's size and a nudged X stays on its muscle (no leader to a mark set off it).
 @Suite("Cross layout")
 struct CrossLayoutTests {
     static let atlas = try! RenderTestAtlas.load()
@@ -73,6 +73,19 @@ struct CrossLayoutTests {
         #expect(layout.marks.allSatisfy { Polygon.contains(muscle, $0.at) && !$0.leader })
         let moved = layout.marks[1].at - layout.marks[1].spot
         #expect(max(abs(moved.x), abs(moved.y)) < layout.clearance + 1, "a nudge, not a jump: \(moved)")
+    }
+
+    /// A muscle with no room inside for a second mark holds it at its edge, the X's arms
+    /// over the muscle: no leader (the quadratus lumborum's four marks in a whole-body view).
+    @Test func aMarkMayStandAtItsMusclesEdge() {
+        let muscle = [Point(0, 0), Point(34, 0), Point(34, 20), Point(0, 20)]
+        let spots = [CrossLayout.Spot(point: Point(10, 10), pattern: "a", muscle: muscle),
+                     CrossLayout.Spot(point: Point(14, 10), pattern: "a", muscle: muscle)]
+        let layout = CrossLayout(spots, size: 16, width: 3)
+        #expect(Self.overlaps(layout).isEmpty)
+        let second = layout.marks[1]
+        #expect(!second.leader, "set off at \(second.at)")
+        #expect(!Polygon.contains(muscle, second.at) && second.at.x - 34 <= layout.size / 2 + 1e-9, "at its edge: \(second.at)")
     }
 
     /// A muscle too small for two marks sets the second beside it, with a leader.

@@ -5,8 +5,10 @@ import Foundation
 ///
 /// Every X keeps its full size (the legend's X), so it stays legible. A mark that would
 /// touch one already placed is nudged, the least distance that clears it, to a spot still
-/// inside its own muscle; only when the muscle has no room left is it set off beside it,
-/// with a thin leader back to the true spot. Marks are placed in the order given, so the
+/// on its own muscle (inside it, or at its edge with the X's arms over it: a small muscle
+/// seen whole, such as the quadratus lumborum in a whole-body handout, holds four marks only
+/// that way); only when the muscle has no room left is it set off beside it, with a thin
+/// leader back to the true spot. Marks are placed in the order given, so the
 /// layout is the same on every run. Two trigger points of different patterns at one spot
 /// (a composite and its part) get one mark.
 struct CrossLayout: Sendable, Equatable {
@@ -63,9 +65,9 @@ struct CrossLayout: Sendable, Equatable {
         for spot in kept {
             let others = placed.map(\.at)
             if Self.room(spot.point, others) >= clear { placed.append(Mark(at: spot.point, spot: spot.point)); continue }
-            if let muscle = spot.muscle, let p = Self.nearestClear(spot.point, clear: clear, from: others, inside: muscle) {
+            if let muscle = spot.muscle, let p = Self.nearestClear(spot.point, clear: clear, from: others, on: muscle, reach: size / 2) {
                 placed.append(Mark(at: p, spot: spot.point))
-            } else if let p = Self.nearestClear(spot.point, clear: clear, from: others, inside: nil) {
+            } else if let p = Self.nearestClear(spot.point, clear: clear, from: others, on: nil, reach: 0) {
                 placed.append(Mark(at: p, spot: spot.point, offMuscle: spot.muscle != nil))
             } else {
                 placed.append(Mark(at: spot.point, spot: spot.point))
@@ -74,23 +76,39 @@ struct CrossLayout: Sendable, Equatable {
         marks = placed
     }
 
-    /// The clear spot nearest `p` (rings of growing radius, 32 directions each), inside
-    /// `muscle` when one is given; on a ring, the direction that leaves the most room.
-    private static func nearestClear(_ p: Point, clear: Double, from others: [Point], inside muscle: [Point]?) -> Point? {
+    /// The clear spot nearest `p` (rings of growing radius, 32 directions each), on `muscle`
+    /// when one is given: inside it, or within `reach` of its edge. On a ring, a spot inside
+    /// the muscle before one at its edge, then the direction that leaves the most room.
+    private static func nearestClear(_ p: Point, clear: Double, from others: [Point], on muscle: [Point]?, reach: Double) -> Point? {
         let step = clear / 10
         for ring in 1...40 {
             let radius = step * Double(ring)
-            var best: (point: Point, room: Double)? = nil
+            var best: (point: Point, inside: Bool, room: Double)? = nil
             for k in 0..<32 {
                 let angle = Double(k) * Double.pi / 16
                 let q = Point(p.x + radius * cos(angle), p.y + radius * sin(angle))
                 let space = room(q, others)
-                guard space >= clear, muscle.map({ Polygon.contains($0, q) }) ?? true else { continue }
-                if best == nil || space > best!.room + 1e-9 { best = (q, space) }
+                guard space >= clear else { continue }
+                let inside = muscle.map { Polygon.contains($0, q) } ?? true
+                guard inside || muscle.map({ edgeDistance(q, $0) <= reach }) ?? false else { continue }
+                if let best, (best.inside && !inside) || (best.inside == inside && space <= best.room + 1e-9) { continue }
+                best = (q, inside, space)
             }
             if let best { return best.point }
         }
         return nil
+    }
+
+    /// The distance from `p` to the nearest edge of the closed polygon.
+    private static func edgeDistance(_ p: Point, _ polygon: [Point]) -> Double {
+        var nearest = Double.infinity
+        for i in polygon.indices {
+            let a = polygon[i], b = polygon[(i + 1) % polygon.count]
+            let d = b - a, lengthSquared = d.x * d.x + d.y * d.y
+            let t = lengthSquared > 0 ? min(1, max(0, ((p.x - a.x) * d.x + (p.y - a.y) * d.y) / lengthSquared)) : 0
+            nearest = min(nearest, p.distance(to: Point(a.x + d.x * t, a.y + d.y * t)))
+        }
+        return nearest
     }
 
     /// The distance, along x or y whichever is larger, from `p` to the nearest of `others`.

@@ -87,7 +87,7 @@ public enum HandoutBuilder {
         for bodySize in [3.6, 3.3] {
             if let page = layout.onePage(bodySize: bodySize) { return [page] }
         }
-        let tight = try HandoutLayout(request: request, atlas: atlas, views: views, part: part, margin: 11)
+        let tight = try HandoutLayout(request: request, atlas: atlas, views: views, part: part, margin: HandoutLayout.narrowMargin)
         for bodySize in [3.3, 3.1] {
             if let page = tight.onePage(bodySize: bodySize) { return [page] }
         }
@@ -152,8 +152,12 @@ struct HandoutLayout {
     var leftWidth: Double { content * 0.56 }
     var rightWidth: Double { content - leftWidth - 8 * mm }
 
-    /// `margin`: the page's margin in millimetres (16; narrower only to keep a handout on one page).
-    init(request: HandoutRequest, atlas: Atlas, views: [ViewID], part: String? = nil, margin: Double = 16) throws(RenderError) {
+    /// The page's margin in millimetres, and the narrower one a handout takes only to stay on
+    /// one page (still well inside what any printer prints: about 6 mm).
+    static let usualMargin = 16.0, narrowMargin = 11.0
+
+    /// `margin`: the page's margin in millimetres.
+    init(request: HandoutRequest, atlas: Atlas, views: [ViewID], part: String? = nil, margin: Double = usualMargin) throws(RenderError) {
         self.request = request
         self.part = part
         self.atlas = atlas
