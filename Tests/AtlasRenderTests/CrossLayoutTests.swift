@@ -4,7 +4,7 @@ import Testing
 
 /// Trigger-point X marks never touch: in every figure (at its own width and at the 800 px
 /// reading width) and on every page of every pattern's handout (A4 and letter), no two
-/// marks' ink boxes, white halo included, come within a third of an X of each other; every
+/// marks' ink boxes, white halo included, come within half an X of each other; every
 /// X keeps the legend's size and a nudged X stays on its muscle (no leader to a mark set off it).
 @Suite("Cross layout")
 struct CrossLayoutTests {
@@ -18,8 +18,8 @@ struct CrossLayoutTests {
             for j in layout.marks.indices where j > i {
                 let a = layout.marks[i].at, b = layout.marks[j].at
                 let apart = max(abs(a.x - b.x), abs(a.y - b.y))
-                if apart < 2 * reach + layout.size / 3 - 1e-6 {
-                    problems.append("X marks at (\(Int(a.x)), \(Int(a.y))) and (\(Int(b.x)), \(Int(b.y))) are \(Int(apart)) px apart, need \(Int(2 * reach + layout.size / 3))")
+                if apart < 2 * reach + layout.size / 2 - 1e-6 {
+                    problems.append("X marks at (\(Int(a.x)), \(Int(a.y))) and (\(Int(b.x)), \(Int(b.y))) are \(Int(apart)) px apart, need \(Int(2 * reach + layout.size / 2))")
                 }
             }
         }

@@ -40,8 +40,9 @@ struct CrossLayout: Sendable, Equatable {
     static func reach(size: Double, width: Double) -> Double { size / 2 + 1.1 * width }
 
     /// The least centre-to-centre distance, along x or along y, at which two marks' halos
-    /// stand apart with a clear gap of a third of the X between them.
-    static func clearance(size: Double, width: Double) -> Double { 2 * reach(size: size, width: width) + size / 3 }
+    /// stand apart with a clear gap of half an X between them (a third still read as touching
+    /// at 800 px: two gluteus maximus marks in why-leg-pain).
+    static func clearance(size: Double, width: Double) -> Double { 2 * reach(size: size, width: width) + size / 2 }
 
     var clearance: Double { Self.clearance(size: size, width: width) }
 
