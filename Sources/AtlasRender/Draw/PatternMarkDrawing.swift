@@ -17,6 +17,13 @@ extension SceneDrawer {
 
     static func markLineWidth(scale s: Double) -> Double { max(1.8, 1.8 * s) }
 
+    /// A mark's label size. Text, not anatomy: the legend's size (a little smaller), not the
+    /// body scale, which blew it up in close framings; never under the scene's smallest text.
+    static func markLabelSize(_ scene: Scene, panel: ScenePanel) -> Double {
+        let size = scene.legend.map { max(11, $0.textSize * 0.85) } ?? max(12, min(17 * panel.scale, 24))
+        return max(size, scene.smallestText)
+    }
+
     static func markDash(_ shape: PatternMark.Shape, scale s: Double) -> [Double] {
         shape == .outline ? [max(4, 5 * s), max(3, 3.5 * s)] : []
     }
@@ -26,9 +33,7 @@ extension SceneDrawer {
         guard let bounds = mark.path.bounds else { return }
         let a = panel.toPixels(Point(bounds.minX, bounds.minY)), b = panel.toPixels(Point(bounds.maxX, bounds.maxY))
         let box = Rect(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y))
-        // Text, not anatomy: the legend's size (a little smaller), not the body scale, which
-        // blew it up in close framings.
-        let size = scene.legend.map { max(11, $0.textSize * 0.85) } ?? max(12, min(17 * panel.scale, 24))
+        let size = Self.markLabelSize(scene, panel: panel)
         let extent = text.measure(SceneText(text: mark.label, at: Point(0, 0), size: size))
         let gap = size * 0.35
         // The body's midline on screen: labels go away from it (lateral) or toward it (medial).

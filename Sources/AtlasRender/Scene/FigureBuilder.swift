@@ -142,6 +142,7 @@ public enum FigureBuilder {
                           style: style)
         scene.leaders = leaders
         scene.labelBoxes = labelBoxes
+        scene.smallestText = smallestText * d
         scene.addAnatomy(atlas.anatomy, enabled: figure.anatomy)
         return scene
     }
