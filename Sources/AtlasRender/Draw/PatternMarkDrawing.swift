@@ -45,7 +45,12 @@ extension SceneDrawer {
             // The other side when the asked one would run off the panel (a cropped framing).
             var right = (mark.labelSide == .lateral) == outward
             if right ? box.maxX + gap + extent.width > panel.frame.maxX : box.minX - gap - extent.width < panel.frame.minX { right.toggle() }
-            origin = Point(right ? box.maxX + gap : box.minX - gap - extent.width, box.center.y - extent.height / 2)
+            // Toward the midline the label hangs from the mark's lower edge: level with its
+            // centre it covered the sacrum and coccyx beside the sitting bone, the bones a
+            // reader finds the mark by.
+            let inward = right != outward
+            origin = Point(right ? box.maxX + gap : box.minX - gap - extent.width,
+                           inward ? box.maxY - extent.height * 0.3 : box.center.y - extent.height / 2)
         case .above: origin = Point(box.center.x - extent.width / 2, box.minY - gap - extent.height)
         case .below: origin = Point(box.center.x - extent.width / 2, box.maxY + gap)
         }
