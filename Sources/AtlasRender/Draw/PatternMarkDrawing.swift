@@ -28,12 +28,13 @@ extension SceneDrawer {
         shape == .outline ? [max(4, 5 * s), max(3, 3.5 * s)] : []
     }
 
-    /// The label on a pale patch beside the mark, on the side the atlas asks for.
-    private func drawMarkLabel(_ mark: PatternMark, panel: ScenePanel, text: TextRenderer) {
-        guard let bounds = mark.path.bounds else { return }
+    /// Where a mark's label stands (its text, perhaps on two lines, and its box in pixels):
+    /// beside the mark on the side the atlas asks for. `measure` gives a text's size.
+    static func markLabel(_ mark: PatternMark, panel: ScenePanel, size: Double,
+                          measure: (String) -> (width: Double, height: Double)) -> (text: String, box: Rect)? {
+        guard let bounds = mark.path.bounds else { return nil }
         let a = panel.toPixels(Point(bounds.minX, bounds.minY)), b = panel.toPixels(Point(bounds.maxX, bounds.maxY))
         let box = Rect(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y))
-        let size = Self.markLabelSize(scene, panel: panel)
         let gap = size * 0.35
         // The body's midline on screen: labels go away from it (lateral) or toward it (medial).
         let midline = panel.toPixels(Point(0, bounds.minY)).x
@@ -49,7 +50,7 @@ extension SceneDrawer {
                 // reader finds the mark by.
                 let inward = right != outward
                 let origin = Point(right ? box.maxX + gap : box.minX - gap - extent.width,
-                                   inward ? box.maxY - extent.height * 0.3 : box.center.y - extent.height / 2)
+                                   inward ? max(box.center.y, box.maxY - extent.height * 0.3) : box.center.y - extent.height / 2)
                 return (origin, Point(right ? origin.x + extent.width : origin.x, origin.y + extent.height / 2))
             case .above:
                 let origin = Point(box.center.x - extent.width / 2, box.minY - gap - extent.height)
@@ -60,7 +61,7 @@ extension SceneDrawer {
             }
         }
         var label = mark.label
-        var extent = text.measure(SceneText(text: label, at: Point(0, 0), size: size))
+        var extent = measure(label)
         var (origin, farEnd) = place(extent)
         // A label that would run off the body (a narrow figure panel: its text keeps the
         // figure's reading size) goes onto two lines, broken at the space nearest its middle.
@@ -69,14 +70,21 @@ extension SceneDrawer {
            let space = label.indices.filter({ label[$0] == " " })
                .min(by: { abs(label.distance(from: label.startIndex, to: $0) - label.count / 2) < abs(label.distance(from: label.startIndex, to: $1) - label.count / 2) }) {
             label.replaceSubrange(space...space, with: "\n")
-            extent = text.measure(SceneText(text: label, at: Point(0, 0), size: size))
+            extent = measure(label)
             (origin, farEnd) = place(extent)
         }
-        let pad = size * 0.2
-        let patch = BezierPath([.move(Point(origin.x - pad, origin.y)), .line(Point(origin.x + extent.width + pad, origin.y)),
-                                .line(Point(origin.x + extent.width + pad, origin.y + extent.height)),
-                                .line(Point(origin.x - pad, origin.y + extent.height)), .close])
+        return (label, Rect(minX: origin.x, minY: origin.y, maxX: origin.x + extent.width, maxY: origin.y + extent.height))
+    }
+
+    /// The label on a pale patch beside the mark, on the side the atlas asks for.
+    private func drawMarkLabel(_ mark: PatternMark, panel: ScenePanel, text: TextRenderer) {
+        let size = Self.markLabelSize(scene, panel: panel)
+        guard let placed = Self.markLabel(mark, panel: panel, size: size, measure: { text.measure(SceneText(text: $0, at: Point(0, 0), size: size)) })
+        else { return }
+        let (box, pad) = (placed.box, size * 0.2)
+        let patch = BezierPath([.move(Point(box.minX - pad, box.minY)), .line(Point(box.maxX + pad, box.minY)),
+                                .line(Point(box.maxX + pad, box.maxY)), .line(Point(box.minX - pad, box.maxY)), .close])
         cr.fill(patch, Color(1, 1, 1, 0.85), { $0 })
-        text.draw(SceneText(text: label, at: origin, size: size), defaultColor: style.text)
+        text.draw(SceneText(text: placed.text, at: Point(box.minX, box.minY), size: size), defaultColor: style.text)
     }
 }
