@@ -107,8 +107,7 @@ struct ClinicalReview1440Tests {
             let scene = try chart([id], views: [.posterior], region: region, width: 1800)
             let panel = try #require(scene.panels.first)
             let key = try #require(SceneDrawer.crossLook(scene))
-            let marks = SceneDrawer.crossMarks(style: scene.style, scale: panel.scale, look: key,
-                                               at: panel.patterns.flatMap(\.triggerPoints).map { panel.toPixels($0.point) })
+            let marks = SceneDrawer.crossMarks(panel, style: scene.style, look: key)
             #expect(abs(marks.size - key.size) < 0.01 && abs(marks.width - key.width) < 0.01, "\(id): \(marks.size) vs \(key.size)")
             sizes.append(marks.size)
         }

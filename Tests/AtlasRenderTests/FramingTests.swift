@@ -26,14 +26,9 @@ struct FramingTests {
                 for width in [400, 1200] {
                     let built = try scene([pattern], views: [view], region: region, width: width)
                     let panel = try #require(built.panels.first)
-                    let marks = SceneDrawer.crossMarks(style: built.style, scale: panel.scale, look: SceneDrawer.crossLook(built),
-                                                       at: panel.patterns.flatMap(\.triggerPoints).map { panel.toPixels($0.point) })
-                    let crosses = marks.points, size = marks.size
-                    for i in crosses.indices {
-                        for j in crosses.indices where j > i {
-                            let apart = abs(crosses[i].x - crosses[j].x) >= size || abs(crosses[i].y - crosses[j].y) >= size
-                            #expect(apart, "\(pattern.id): two X marks overlap in the \(view.rawValue) view (\(region.rawValue), \(width) px)")
-                        }
+                    let marks = SceneDrawer.crossMarks(panel, style: built.style, look: SceneDrawer.crossLook(built))
+                    for problem in CrossLayoutTests.overlaps(marks) {
+                        Issue.record("\(pattern.id), \(view.rawValue) view (\(region.rawValue), \(width) px): \(problem)")
                     }
                 }
             }

@@ -121,6 +121,23 @@ struct HandoutLayoutTests {
         #expect(!trp1[0].panels.contains { $0.view.id.patternView == .lateral })
     }
 
+    /// Every pattern's handout (the dermatome maps too) is one page on A4 and on letter:
+    /// a near-empty second page was what letter did to the sacroiliac joint, quadratus
+    /// lumborum and dermatome handouts. (Its body stays 12 cm tall: the test above.)
+    @Test(arguments: Paper.allCases)
+    func everyHandoutIsOnePage(paper: Paper) throws {
+        for pattern in Self.atlas.allPatterns() {
+            var request = HandoutRequest(patterns: [pattern])
+            request.paper = paper
+            request.dpi = 100
+            let pages = try HandoutBuilder.pages(request, atlas: Self.atlas)
+            #expect(pages.count == 1, "\(pattern.id) on \(paper.rawValue): \(pages.count) pages")
+            for panel in pages[0].panels where panel.view.id != .plantar {
+                #expect(Self.bodyHeight(panel, dpi: 100) >= 120, "\(pattern.id) on \(paper.rawValue): body \(Self.bodyHeight(panel, dpi: 100)) mm")
+            }
+        }
+    }
+
     /// The height of body a panel shows, in millimetres of paper.
     static func bodyHeight(_ panel: ScenePanel, dpi: Double) -> Double {
         let bounds = panel.view.bounds
@@ -163,9 +180,12 @@ struct HandoutLayoutTests {
         if let legend = page.legend { blocks.append(("legend", legend.frame)) }
         for panel in page.panels { blocks.append(("\(panel.view.id.rawValue) picture", panel.frame)) }
         var problems: [String] = []
-        let page = Rect(minX: 15 * mm, minY: 15 * mm, maxX: Double(page.width) - 15 * mm, maxY: Double(page.height) - 15 * mm)
+        // Inside the page with a white margin of at least 10 mm all round: more than any printer
+        // leaves unprinted (about 6 mm), whichever of the handout's margins the page took.
+        let edge = 10 * mm
+        let page = Rect(minX: edge, minY: edge, maxX: Double(page.width) - edge, maxY: Double(page.height) - edge)
         for (name, box) in blocks where box.minX < page.minX || box.maxX > page.maxX || box.minY < page.minY || box.maxY > page.maxY {
-            problems.append("'\(name)' leaves the page")
+            problems.append("'\(name)' leaves the page (\(Int(box.minX / mm))-\(Int(box.maxX / mm)) by \(Int(box.minY / mm))-\(Int(box.maxY / mm)) mm)")
         }
         for i in blocks.indices {
             for j in blocks.indices where j > i {

@@ -78,16 +78,21 @@ struct PublishingTests {
         #expect(abs((PNGChunks.dpi(png) ?? 0) - 300) < 0.5)
     }
 
-    /// Shown 800 px wide in a blog post, every word of `why-leg-pain` (titles, view names,
+    /// Shown 800 px wide in a blog post, every word of every bundled figure (title, subtitle,
+    /// panel titles, view names, edge notes, captions, side keys, labels, marks' labels,
     /// legend, source) is laid out at 14 px or more, after any shrinking to fit.
-    @Test func whyLegPainReadsAt800Pixels() throws {
-        let figure = try #require(Self.atlas.figure("why-leg-pain"))
+    @Test(arguments: ["why-leg-pain", "referred-vs-radicular", "piriformis-and-sciatic-nerve", "sciatic-nerve-course",
+                      "gluteal-referral-patterns"])
+    func figuresReadAt800Pixels(id: String) throws {
+        let figure = try #require(Self.atlas.figure(id))
         let scene = try FigureBuilder.scene(figure, width: 800, atlas: Self.atlas)
         let sizes = try TextSizes.laidOut(scene)
-        #expect(sizes.count > 20, "the titles, view names, legend and source are all measured: \(sizes.count)")
+        #expect(sizes.count > 10, "the titles, view names, legend and source are all measured: \(sizes.count)")
         for (text, size) in sizes {
-            #expect(size >= 14 - 1e-9, "'\(text)' is \(size) px at 800 px wide")
+            #expect(size >= 14 - 1e-9, "\(id): '\(text)' is \(size) px at 800 px wide")
         }
+        guard id == "why-leg-pain" else { return }
+        #expect(sizes.contains { $0.text == "sitting bone" }, "a mark's label is measured too")
         // The same figure drawn at twice the width keeps its proportions: text scales with it.
         let wide = try TextSizes.laidOut(try FigureBuilder.scene(figure, width: 1600, atlas: Self.atlas))
         #expect(wide.map(\.size).min()! >= 28 - 1e-9)

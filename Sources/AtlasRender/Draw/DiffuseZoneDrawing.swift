@@ -24,16 +24,23 @@ extension SceneDrawer {
 }
 
 extension CairoContext {
+    /// A vector surface (SVG, PDF): one where a DEST_OUT cut becomes a fallback image.
+    var drawsVector: Bool {
+        let kind = cairo_surface_get_type(surface.pointer)
+        return kind == CAIRO_SURFACE_TYPE_SVG || kind == CAIRO_SURFACE_TYPE_PDF
+    }
+
     /// Fills `path` with a soft edge `feather` pixels wide centred on its outline: the shape
     /// is painted in `steps` layers, from grown by half the feather to shrunk by half, each
     /// faint, so the tone rises smoothly across the edge to `alpha` inside.
     func featherFill(_ path: BezierPath, _ color: Color, alpha: Double, feather: Double, steps: Int = 10,
                      _ transform: (Point) -> Point) {
         let layer = 1 - pow(1 - min(max(alpha, 0), 0.999), 1 / Double(steps))
-        // SVG cannot cut with DEST_OUT without embedding fallback images (a disc plate took
-        // 14 s and 2.7 MB), so there the layers only grow: the fade runs from half the
-        // feather outside the outline to the outline itself.
-        let grownOnly = drawsSVG
+        // SVG and PDF cannot cut with DEST_OUT without embedding fallback images (an SVG disc
+        // plate took 14 s and 2.7 MB; a PDF drew the field as 25 image tiles whose seams show
+        // when zoomed), so there the layers only grow and stay vector: the fade runs from half
+        // the feather outside the outline to the outline itself.
+        let grownOnly = drawsVector
         for i in 0..<steps {
             let fraction = (Double(i) + 0.5) / Double(steps)
             let offset = grownOnly ? feather / 2 * (1 - fraction) : feather / 2 * (1 - 2 * fraction)

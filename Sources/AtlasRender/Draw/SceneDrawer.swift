@@ -26,8 +26,9 @@ struct SceneDrawer {
 
     private func drawPanel(_ panel: ScenePanel, text: TextRenderer) {
         if panel.clip {
+            let clip = Self.clipFrame(panel)
             cairo_save(cr.pointer)
-            cairo_rectangle(cr.pointer, panel.frame.minX, panel.frame.minY, panel.frame.width, panel.frame.height)
+            cairo_rectangle(cr.pointer, clip.minX, clip.minY, clip.width, clip.height)
             cairo_clip(cr.pointer)
         }
         defer { if panel.clip { cairo_restore(cr.pointer) } }
@@ -101,13 +102,29 @@ struct SceneDrawer {
             cr.stroke(nerve.path, style.nerveEdge, width: (w + 2 * style.nerveEdgeWidth) * s, t)
             cr.stroke(nerve.path, style.nerve, width: w * s, t)
         }
-        let marks = Self.crossMarks(style: style, scale: s, look: Self.crossLook(scene),
-                                    at: panel.patterns.flatMap(\.triggerPoints).map { t($0.point) })
-        for point in marks.points { drawCross(at: point, size: marks.size, width: marks.width) }
+        let marks = Self.crossMarks(panel, style: style, look: Self.crossLook(scene))
+        for mark in marks.marks where mark.leader { drawCrossLeader(mark, marks) }
+        for mark in marks.marks { drawCross(at: mark.at, size: marks.size, width: marks.width) }
         drawPatternMarks(panel, text: text)
         drawRootLabels(zones, panel: panel, text: text)
         dermatomes.drawLabels(plates, avoiding: scene.texts, text: text)
         if panel.showLandmarks { drawLandmarks(panel, text: text) }
+    }
+
+    /// What a close-up panel shows: its frame, less a sliver of arm at its top. The side
+    /// view's bent forearm ends just below the top of a pelvis frame; cut by the frame it read
+    /// as a stray limb fragment, so the picture starts just under the arm instead.
+    static func clipFrame(_ panel: ScenePanel) -> Rect {
+        var clip = panel.frame
+        for arm in panel.view.arms {
+            guard let mm = arm.bounds else { continue }
+            let top = panel.toPixels(Point(mm.minX, mm.minY)), bottom = panel.toPixels(Point(mm.maxX, mm.maxY))
+            let overlapsAcross = min(top.x, bottom.x) < clip.maxX && max(top.x, bottom.x) > clip.minX
+            if overlapsAcross, top.y < clip.minY, bottom.y > clip.minY, bottom.y < clip.minY + panel.frame.height * 0.15 {
+                clip.minY = bottom.y + 2 * panel.scale
+            }
+        }
+        return clip
     }
 
     /// A zone in its tint and hatch with a dashed edge (radicular zones, a dermatome map's gaps).
@@ -192,24 +209,14 @@ struct SceneDrawer {
         zone.kind == .gap ? style.gap : style.hatch(forRoot: zone.label)
     }
 
-    /// The X marks of a panel's trigger points, in pixels: where, how large and how thick.
-    /// In a scene with a legend every X is the scene's one X (`crossLook`), whatever the
-    /// panel's framing. Without a legend it follows the body scale, never smaller than a
-    /// legible mark. Where two marks would overlap they shrink until they stand apart (to no
-    /// less than 0.6 of their size), and two trigger points of different patterns at one spot get one mark.
-    static func crossMarks(style: Style, scale: Double, look: (size: Double, width: Double)? = nil,
-                           at points: [Point]) -> (points: [Point], size: Double, width: Double) {
-        let nominal = look?.size ?? max(style.triggerPointSize * scale, 11)
-        let width = look?.width ?? max(style.triggerPointWidth * scale, 2.4)
-        func apart(_ a: Point, _ b: Point) -> Double { max(abs(a.x - b.x), abs(a.y - b.y)) }
-        var marks: [Point] = []
-        for p in points where !marks.contains(where: { apart($0, p) < nominal * 0.5 }) { marks.append(p) }
-        var gap = Double.infinity
-        for i in marks.indices {
-            for j in marks.indices where j > i { gap = min(gap, apart(marks[i], marks[j])) }
-        }
-        let size = gap < nominal ? max(nominal * 0.6, gap * 0.9) : nominal
-        return (marks, size, width * size / nominal)
+    /// The X marks of a panel's trigger points, in pixels: where (`CrossLayout`), how large
+    /// and how thick. In a scene with a legend every X is the scene's one X (`crossLook`),
+    /// whatever the panel's framing. Without a legend it follows the body scale, never
+    /// smaller than a legible mark. Marks never shrink: crowded ones are nudged apart.
+    static func crossMarks(_ panel: ScenePanel, style: Style, look: (size: Double, width: Double)? = nil) -> CrossLayout {
+        let size = look?.size ?? max(style.triggerPointSize * panel.scale, 11)
+        let width = look?.width ?? max(style.triggerPointWidth * panel.scale, 2.4)
+        return CrossLayout.of(panel, size: size, width: width)
     }
 
     /// The one trigger-point X of a scene with a legend, drawn alike in the key and in every
@@ -235,6 +242,22 @@ struct SceneDrawer {
             cairo_set_line_cap(cr.pointer, CAIRO_LINE_CAP_ROUND)
             cairo_stroke(cr.pointer)
         }
+    }
+
+    /// A mark set off beside its crowded muscle: a thin leader from the X's edge to a dot at
+    /// the trigger point itself.
+    private func drawCrossLeader(_ mark: CrossLayout.Mark, _ marks: CrossLayout) {
+        let d = mark.at - mark.spot
+        let length = (d.x * d.x + d.y * d.y).squareRoot()
+        guard length > 0 else { return }
+        let edge = mark.at - d * (marks.size * 0.6 / length)
+        let line = BezierPath([.move(mark.spot), .line(edge)])
+        cr.stroke(line, style.triggerPointHalo, width: marks.width * 1.6, { $0 })
+        cr.stroke(line, style.triggerPoint, width: max(1, marks.width * 0.5), { $0 })
+        cairo_new_path(cr.pointer)
+        cairo_arc(cr.pointer, mark.spot.x, mark.spot.y, marks.width * 0.9, 0, 2 * Double.pi)
+        cr.setColor(style.triggerPoint)
+        cairo_fill(cr.pointer)
     }
 
     private func drawLandmarks(_ panel: ScenePanel, text: TextRenderer) {

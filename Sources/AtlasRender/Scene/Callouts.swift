@@ -74,6 +74,7 @@ enum Callouts {
         var result: [Placed] = []
         let pad = size * 0.4
         let outline = panel.view.outline.polylines(segmentsPerCurve: 10).map { $0.map(panel.toPixels) }
+        let nerves = panel.patterns.flatMap(\.nerves).flatMap { $0.path.polylines(segmentsPerCurve: 10) }.map { $0.map(panel.toPixels) }
         var nextFreeY = [true: area.minY + pad, false: area.minY + pad]
         let bareLeft = drawingCentre(panel).map { $0 >= area.center.x } ?? true
         for label in labels.sorted(by: { $0.point.y < $1.point.y }) {
@@ -90,11 +91,15 @@ enum Callouts {
             }
             let costs = [true, false].map { onLeft in
                 (onLeft, crossingCount(from: anchor(onLeft), to: target, outline: outline),
-                 lengthOver(from: anchor(onLeft), to: target, outline: outline))
+                 lengthOver(from: anchor(onLeft), to: target, outline: outline),
+                 nerveCrossings(from: anchor(onLeft), to: target, nerves: nerves, spare: size * 0.6))
             }
-            // Lengths within a few text heights of each other count as a tie.
+            // Then a leader that passes over no other nerve on its way (one that did pointed,
+            // to the eye, at the nerve it crossed: the side view's common fibular nerve behind
+            // the sural); lengths within a few text heights of each other count as a tie.
             let chosen = costs.min { a, b in
                 if a.1 != b.1 { return a.1 < b.1 }
+                if a.3 != b.3 { return a.3 < b.3 }
                 if abs(a.2 - b.2) > size * 3 { return a.2 < b.2 }
                 return a.0 == bareLeft
             }?.0 ?? bareLeft
@@ -154,6 +159,22 @@ enum Callouts {
             }
         }
         return inside
+    }
+
+    /// How many nerve lines (open polylines, pixels) a leader crosses before the last `spare`
+    /// pixels of its way, where it meets its own nerve.
+    static func nerveCrossings(from a: Point, to b: Point, nerves: [[Point]], spare: Double) -> Int {
+        let length = a.distance(to: b)
+        guard length > spare else { return 0 }
+        let end = a + (b - a) * ((length - spare) / length)
+        return nerves.map { line in
+            zip(line, line.dropFirst()).filter { segmentsCross(a, end, $0.0, $0.1) }.count
+        }.reduce(0, +)
+    }
+
+    static func segmentsCross(_ a: Point, _ b: Point, _ c: Point, _ d: Point) -> Bool {
+        func side(_ o: Point, _ p: Point, _ q: Point) -> Double { (p.x - o.x) * (q.y - o.y) - (p.y - o.y) * (q.x - o.x) }
+        return (side(c, d, a) > 0) != (side(c, d, b) > 0) && (side(a, b, c) > 0) != (side(a, b, d) > 0)
     }
 
     /// How many times a segment crosses the outline's polylines (pixels).

@@ -42,7 +42,10 @@ public enum ChartBuilder {
         // A title wrapped onto a second line pushes everything below it down.
         let extra = ChartTitle.extraHeight(titleText, size: u * 1.2, measure: measure)
         if extra > 0 { scene.lowerPanels(by: extra) }
-        let footerTop = layout.footerTop + extra
+        // Side marks under the frames (a crowded close-up, see `sideMarks`) take a row of their own.
+        let marks = scene.panels.map { sideMarks($0, unit: u, region: request.region, belowWhenCrowded: request.views.count > 1) }
+        let marksBelow = zip(scene.panels, marks).contains { panel, texts in texts.contains { $0.at.y > panel.frame.maxY } }
+        let footerTop = layout.footerTop + extra + (marksBelow ? u * 1.2 : 0)
         scene.texts.append(titleText)
         scene.texts.append(SceneText(text: subtitle(request, atlas: atlas), at: Point(layout.margin, layout.headerTop + u * 1.75 + extra),
                                      size: u * 0.68, color: style.mutedText, width: w - 2 * layout.margin))
@@ -51,8 +54,8 @@ public enum ChartBuilder {
                 scene.texts.append(SceneText(text: label, at: Point(panel.frame.center.x, panel.frame.minY - u * 1.2),
                                              size: u * 0.85, weight: .bold, alignment: .center))
             }
-            scene.texts += sideMarks(panel, unit: u, region: request.region)
         }
+        scene.texts += marks.joined()
         scene.texts += EdgeMarkerText.chartTexts(for: scene.panels, atlas: atlas, size: u * 0.5, phrases: phrases, measure: measure)
         scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: scene.panels, phrases: phrases),
                                    frame: Rect(minX: 0, minY: 0, maxX: 0, maxY: 0), textSize: u * 0.62)
@@ -114,32 +117,55 @@ public enum ChartBuilder {
     }
 
     /// "R" and "L" beside the body (by the ankles, below any figure label's leader): the
-    /// patient's sides, as the viewer sees them.
-    static func sideMarks(_ panel: ScenePanel, unit: Double, region: BodyRegion = .full) -> [SceneText] {
+    /// patient's sides, as the viewer sees them. With `belowWhenCrowded`, a close-up that has
+    /// no room for a letter beside the leg (the pelvis frame: it would stand at the frame's
+    /// edge, next to the neighbouring panel's, reading "R R") gets one line under its own
+    /// frame instead, centred: "← L   R →".
+    static func sideMarks(_ panel: ScenePanel, unit: Double, region: BodyRegion = .full, belowWhenCrowded: Bool = false) -> [SceneText] {
         guard panel.sideMarks, [.posterior, .anterior, .plantar].contains(panel.view.id) else { return [] }
-        let box = region.box
+        let grey = Color(hex: "#777777")!
         if panel.view.id == .plantar {
             // Above each sole's toes, at the sole's centre.
             return Side.allCases.map { side in
                 let p = panel.toPixels(Point(110 * panel.view.id.screenSign(for: side), 1150))
                 return SceneText(text: side == .right ? "R" : "L", at: p, size: min(unit * 0.9, 40 * panel.scale), weight: .bold,
-                                 alignment: .center, color: Color(hex: "#777777")!)
+                                 alignment: .center, color: grey)
             }
         }
-        // Just outside the leg at that height (measured on the outline, so a redrawn body
-        // keeps them clear of it), never out at the frame's edge, where the neighbouring
-        // panel's mark would stand beside it ("R R").
         let size = min(unit * 0.9, 40 * panel.scale)
+        let places = besideLeg(panel, size: size, region: region)
+        if belowWhenCrowded, places.crowded {
+            // The viewer's left comes first: the patient's left in the back view, right in the front.
+            let leftSide: Side = panel.view.id.screenSign(for: .left) < 0 ? .left : .right
+            let name: (Side) -> String = { $0 == .right ? "R" : "L" }
+            let y = panel.frame.maxY + unit * 0.2
+            return [SceneText(text: "← \(name(leftSide))", at: Point(panel.frame.center.x - size * 0.8, y), size: size, weight: .bold,
+                              alignment: .right, color: grey),
+                    SceneText(text: "\(name(leftSide == .left ? .right : .left)) →", at: Point(panel.frame.center.x + size * 0.8, y),
+                              size: size, weight: .bold, alignment: .left, color: grey)]
+        }
+        return places.marks.map { side, point in
+            SceneText(text: side == .right ? "R" : "L", at: point, size: size, weight: .bold, alignment: .center, color: grey)
+        }
+    }
+
+    /// Just outside the leg near the bottom of the frame (measured on the outline, so a
+    /// redrawn body keeps them clear of it), never out at the frame's edge; `crowded` when
+    /// the frame leaves no room there and a letter had to be pulled in against that edge.
+    static func besideLeg(_ panel: ScenePanel, size: Double, region: BodyRegion) -> (marks: [(Side, Point)], crowded: Bool) {
+        let box = region.box
         let y = box.minY + box.height * 0.92
         let band = panel.view.outline.polylines(segmentsPerCurve: 10).flatMap { $0 }.filter { abs($0.y - y) < 60 }
         let half = size / panel.scale * 0.45
-        return Side.allCases.map { side in
+        var crowded = false
+        let marks = Side.allCases.map { side -> (Side, Point) in
             let sign = panel.view.id.screenSign(for: side)
             let edge = band.filter { $0.x * sign > 0 }.map { abs($0.x) }.max() ?? 130
-            let x = min(edge + 14 + half, box.width / 2 - half - 6) * sign
-            return SceneText(text: side == .right ? "R" : "L", at: panel.toPixels(Point(x, y - half)), size: size, weight: .bold,
-                             alignment: .center, color: Color(hex: "#777777")!)
+            let limit = box.width / 2 - half - 6
+            if edge + 14 + half > limit - 2 * half { crowded = true }
+            return (side, panel.toPixels(Point(min(edge + 14 + half, limit) * sign, y - half)))
         }
+        return (marks, crowded)
     }
 
     /// Exactly the encodings present in the panels.

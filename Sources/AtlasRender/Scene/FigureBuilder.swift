@@ -34,11 +34,15 @@ public enum FigureBuilder {
         let panelHeight = box.height * scale
         let textWidth = cellWidth - 8 * d
 
-        // Panels that do not all show the same view each say which view they show.
+        // Panels that do not all show the same view each say which view they show, unless the
+        // panel's title already says it ("Back view" under "Back view" read as a doubled heading).
         let labelViews = Set(figure.panels.map(\.view)).count > 1
-        let viewLabels = figure.panels.map { labelViews ? viewName($0.view, atlas: atlas) : nil }
+        let viewLabels = figure.panels.map { spec -> String? in
+            let name = viewName(spec.view, atlas: atlas)
+            return labelViews && !(spec.title?.lowercased().contains(name.lowercased()) ?? false) ? name : nil
+        }
         let titleHeights = figure.panels.map { $0.title.map { measure.size($0, size: sizes.panelTitle, weight: .bold, width: textWidth).height } ?? 0 }
-        let viewHeight = labelViews ? measure.size("Ag", size: sizes.view).height : 0
+        let viewHeight = viewLabels.contains { $0 != nil } ? measure.size("Ag", size: sizes.view).height : 0
         // The views this figure shows of each pattern, for edge markers that point elsewhere.
         var shownViews: [String: Set<PatternView>] = [:]
         for spec in figure.panels { for pattern in spec.patterns { shownViews[pattern.id, default: []].insert(spec.view.patternView) } }
@@ -56,7 +60,7 @@ public enum FigureBuilder {
         let rowNotes = (0..<rows).map { row in noteHeights.indices.filter { $0 / columns == row }.map { noteHeights[$0] }.max() ?? 0 }
         let titleRows = rowNotes.map { notesHeight in
             (titleHeights.max() ?? 0) + viewHeight + notesHeight
-                + (titleHeights.contains { $0 > 0 } || labelViews || notesHeight > 0 ? 6 * d : 0)
+                + (titleHeights.contains { $0 > 0 } || viewHeight > 0 || notesHeight > 0 ? 6 * d : 0)
         }
         let captionHeights = figure.panels.map { $0.caption.map { measure.size($0, size: sizes.caption, width: textWidth).height } ?? 0 }
         let captionRow = (captionHeights.max() ?? 0) > 0 ? captionHeights.max()! + 10 * d : 0
@@ -142,6 +146,7 @@ public enum FigureBuilder {
                           style: style)
         scene.leaders = leaders
         scene.labelBoxes = labelBoxes
+        scene.smallestText = smallestText * d
         scene.addAnatomy(atlas.anatomy, enabled: figure.anatomy)
         return scene
     }

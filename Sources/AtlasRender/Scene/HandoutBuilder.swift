@@ -81,9 +81,15 @@ public enum HandoutBuilder {
         }
         let views = drawn.isEmpty ? ViewID.withSoles.filter { pattern.placed(in: $0, side: request.side) != nil } : drawn
         let layout = try HandoutLayout(request: request, atlas: atlas, views: views, part: part)
-        // The largest body text at which everything fits on one page; else a second page.
+        // The largest body text at which everything fits on one page; then the same with
+        // narrower margins (US letter is 18 mm shorter than A4: the sacroiliac joint, quadratus
+        // lumborum and dermatome handouts left a near-empty second page there); else a second page.
         for bodySize in [3.6, 3.3] {
             if let page = layout.onePage(bodySize: bodySize) { return [page] }
+        }
+        let tight = try HandoutLayout(request: request, atlas: atlas, views: views, part: part, margin: HandoutLayout.narrowMargin)
+        for bodySize in [3.3, 3.1] {
+            if let page = tight.onePage(bodySize: bodySize) { return [page] }
         }
         let two = layout.twoPages(bodySize: 3.6)
         return request.onlyFirstPage ? [two[0]] : two
@@ -146,7 +152,12 @@ struct HandoutLayout {
     var leftWidth: Double { content * 0.56 }
     var rightWidth: Double { content - leftWidth - 8 * mm }
 
-    init(request: HandoutRequest, atlas: Atlas, views: [ViewID], part: String? = nil) throws(RenderError) {
+    /// The page's margin in millimetres, and the narrower one a handout takes only to stay on
+    /// one page (still well inside what any printer prints: about 6 mm).
+    static let usualMargin = 16.0, narrowMargin = 11.0
+
+    /// `margin`: the page's margin in millimetres.
+    init(request: HandoutRequest, atlas: Atlas, views: [ViewID], part: String? = nil, margin: Double = usualMargin) throws(RenderError) {
         self.request = request
         self.part = part
         self.atlas = atlas
@@ -157,8 +168,8 @@ struct HandoutLayout {
         mm = request.dpi / 25.4
         width = request.paper.size.width * mm
         height = request.paper.size.height * mm
-        margin = 16 * mm
-        content = width - 2 * margin
+        self.margin = margin * mm
+        content = width - 2 * self.margin
         heading = 4.4 * mm; small = 2.5 * mm; labelSize = 3.4 * mm; legendSize = 2.9 * mm
         title = request.patterns.map(request.phrases.name(of:)).joined(separator: " + ")
         paragraphs = request.patterns.map(request.phrases.description(of:)).filter { !$0.isEmpty }

@@ -162,6 +162,9 @@ public struct Scene: Sendable {
     public var labelBoxes: [SceneBox] = []
     /// Further pages of a document drawn as one picture, below this one (see PageRenderer).
     public var followingPages: [Scene] = []
+    /// The smallest size, in pixels, of text the drawer sets itself (a mark's label): a
+    /// figure's reading size, so that every word of it reads when it is shown 800 px wide.
+    public var smallestText = 0.0
     public var style: Style
     public init(width: Int, height: Int, dpi: Double, title: String, panels: [ScenePanel], texts: [SceneText],
                 legend: SceneLegend?, metadata: [(String, String)], style: Style) {

@@ -1,0 +1,28 @@
+import AtlasModel
+@testable import AtlasRender
+import Testing
+
+/// The contact sheet shows each pattern as its own render in `render --all` does: the same
+/// views, and in each view the same trigger points (an X the pattern's picture does not draw
+/// never appears on its thumbnail, nor is one left out).
+@Suite("Contact sheet")
+struct ContactSheetTests {
+    static let atlas = try! RenderTestAtlas.load()
+
+    @Test func everyPatternShowsTheViewsAndMarksOfItsOwnRender() throws {
+        let sheet = try ContactSheet.scene(atlas: Self.atlas, patterns: Self.atlas.patterns, width: 1800)
+        for pattern in Self.atlas.patterns {
+            let views = pattern.bodyViews(side: .right)
+            guard !views.isEmpty else { continue }
+            var request = ChartRequest(kind: .render, views: views)
+            request.patterns = [pattern]
+            let own = try ChartBuilder.scene(request, atlas: Self.atlas)
+            let thumbs = sheet.panels.filter { $0.label == pattern.name }
+            #expect(thumbs.map(\.view.id) == own.panels.map(\.view.id), "\(pattern.id): \(thumbs.map(\.view.id)) vs \(own.panels.map(\.view.id))")
+            for (thumb, panel) in zip(thumbs, own.panels) {
+                let marks = thumb.patterns.flatMap(\.triggerPoints).map(\.point)
+                #expect(marks == panel.patterns.flatMap(\.triggerPoints).map(\.point), "\(pattern.id) in the \(thumb.view.id.rawValue) view")
+            }
+        }
+    }
+}
