@@ -67,27 +67,25 @@ struct ClinicalReviewTests {
         #expect(legend.contains { $0.symbol == .markOutline && $0.text.contains("sitting bone") && $0.text.contains("on purpose") }, "\(legend)")
     }
 
-    /// Gluteus medius TrP3 has no X in the back view: its note stands on the patient's right
-    /// (the viewer's right, from behind), and a ✕ at the panel's right edge is level with TrP3.
-    @Test func edgeMarkerStandsOnThePatternsSideLevelWithItsTriggerPoint() throws {
+    /// Gluteus medius TrP3 has no X in the back view: its note stands at the top of the panel
+    /// on the patient's right (the viewer's right, from behind), and nothing else stands at the
+    /// panel's edge: a lone ✕ level with TrP3 sat beside the hand and read as arm pain
+    /// (review 22:40, finding 2). With the pattern on the left side, the note moves left.
+    @Test func edgeMarkerIsANoteOnThePatternsSideAndNoMarkBesideTheArm() throws {
         let scene = try chart(["gluteus-medius"], views: [.posterior])
         let panel = try #require(scene.panels.first)
         let measure = try TextMeasurer(fontFamily: Style.default.fontFamily)
         let note = try #require(scene.texts.first { $0.text.contains("TrP3: see side view") })
-        #expect(measure.box(of: note).minX > panel.frame.center.x, "the note is over the patient's right side")
-        let trp3 = try #require(try pattern("gluteus-medius-trp3").triggerPoints.first { $0.view == .lateral })
-        let level = panel.toPixels(Point(0, trp3.point.y)).y
-        let cross = try #require(scene.texts.first { $0.text == "✕" })
-        let box = measure.box(of: cross)
-        #expect(box.maxX > panel.frame.maxX - cross.size * 1.2 && box.maxX <= panel.frame.maxX + 0.5, "at the right edge")
-        #expect(abs(box.center.y - level) < cross.size * 0.6, "level with TrP3: \(box.center.y) vs \(level)")
-        // Left side: the mirror.
+        let box = measure.box(of: note)
+        #expect(box.minX > panel.frame.center.x, "the note is over the patient's right side")
+        #expect(box.maxY < panel.toPixels(Point(0, 400)).y, "the note stands above the shoulders, clear of the arms")
+        #expect(!scene.texts.contains { $0.text == "✕" || $0.text == "TrP3" }, "no lone mark at the panel's edge")
         var request = ChartRequest(kind: .render, views: [.posterior])
         request.patterns = [try pattern("gluteus-medius")]
         request.sides = [.left]
         let left = try ChartBuilder.scene(request, atlas: Self.atlas)
-        let leftCross = try #require(left.texts.first { $0.text == "✕" })
-        #expect(measure.box(of: leftCross).minX < left.panels[0].frame.minX + leftCross.size * 1.2)
+        let leftNote = try #require(left.texts.first { $0.text.contains("TrP3: see side view") })
+        #expect(measure.box(of: leftNote).maxX < left.panels[0].frame.center.x)
     }
 
     /// Quadratus lumborum's four trigger points make one readable note, never shrunk to fit.

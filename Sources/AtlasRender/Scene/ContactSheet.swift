@@ -51,9 +51,6 @@ public enum ContactSheet {
                 panel.sideMarks = false
                 cellPanels.append(panel)
             }
-            // The render's edge markers: a ✕ at the edge of a view whose zones come from a
-            // trigger point drawn in another view.
-            for panel in cellPanels { texts += EdgeMarkerText.edgeCrosses(for: panel, atlas: atlas, size: unit * 0.42) }
             panels += cellPanels
             let span = Double(cellPanels.count) * slotWidth
             texts.append(SceneText(text: pattern.name, at: Point(margin + Double(place.slot) * slotWidth + span / 2, top + bodyHeight + unit * 0.2),

@@ -1,16 +1,15 @@
 import AtlasModel
 
 /// Edge markers for trigger points drawn in another view: a note ("✕ TrP3: see side view")
-/// on the pattern's side of the panel, and in a rendered chart a small ✕ at the panel's edge
-/// on that side, level with the trigger point. A figure passes the views it shows of each
+/// at the top of the panel, on the pattern's side. There is no mark level with the trigger
+/// point: at hip height the panel's edge is beside the hand, and a lone ✕ (or arrow) there
+/// reads as a sore spot on the arm (review 22:40, finding 2). A figure passes the views it shows of each
 /// pattern: a view it leaves out reads "not drawn" rather than "see".
 enum EdgeMarkerText {
-    /// One note: its line, the screen side it belongs on (+1 right, -1 left) and the heights
-    /// (atlas y) of the trigger points it points to.
+    /// One note: its line and the screen side it belongs on (+1 right, -1 left).
     struct Note: Equatable {
         var text: String
         var sign: Double
-        var heights: [Double]
     }
 
     static func notes(for panel: ScenePanel, atlas: Atlas, phrases: Phrasebook = Phrasebook(),
@@ -20,7 +19,7 @@ enum EdgeMarkerText {
             for marker in atlas.edgeMarkers(for: placed.pattern, in: panel.view.id.patternView) {
                 let line = line(for: marker, of: placed, phrases: phrases, shownViews: shownViews)
                 guard !notes.contains(where: { $0.text == line }) else { continue }
-                notes.append(Note(text: line, sign: sign(of: placed, in: panel.view.id, pointingTo: marker.views), heights: marker.heights))
+                notes.append(Note(text: line, sign: sign(of: placed, in: panel.view.id, pointingTo: marker.views)))
             }
         }
         return notes
@@ -59,56 +58,17 @@ enum EdgeMarkerText {
         }
     }
 
-    /// A ✕ at the panel's edge on the pattern's side, level with the trigger points (their
-    /// mean height), with a short label ("TrP3") under it when it names one point; for each
-    /// note that has heights in this panel's frame of reference (not the soles).
-    /// Crosses of notes in `shared` are left out: `chartTexts` sets one on the gap.
-    static func edgeCrosses(for panel: ScenePanel, atlas: Atlas, size: Double, phrases: Phrasebook = Phrasebook(),
-                            shared: Set<SharedEdge> = []) -> [SceneText] {
-        guard panel.view.id != .plantar else { return [] }
-        var texts: [SceneText] = []
-        for placed in panel.patterns {
-            for marker in atlas.edgeMarkers(for: placed.pattern, in: panel.view.id.patternView) where !marker.heights.isEmpty {
-                let level = marker.heights.reduce(0, +) / Double(marker.heights.count)
-                let y = panel.toPixels(Point(0, level)).y
-                guard y > panel.frame.minY + size, y < panel.frame.maxY - 3 * size else { continue }
-                let right = sign(of: placed, in: panel.view.id, pointingTo: marker.views) > 0
-                let edge = SharedEdge(text: line(for: marker, of: placed, phrases: phrases), right: right)
-                guard !shared.contains(edge) else { continue }
-                let x = right ? panel.frame.maxX - size * 0.5 : panel.frame.minX + size * 0.5
-                let glyph = crossGlyph(x: x, level: y, size: size, alignment: right ? .right : .left)
-                guard !texts.contains(where: { $0.text == glyph.text && abs($0.at.y - glyph.at.y) < 1 && abs($0.at.x - glyph.at.x) < 1 }) else { continue }
-                texts.append(glyph)
-                if marker.labels.count == 1, let label = marker.labels.first, label.count <= 6 {
-                    texts.append(SceneText(text: label, at: Point(x, y + size * 0.8), size: size * 0.9, weight: .bold,
-                                           alignment: right ? .right : .left, color: Color(hex: "#333333")!))
-                }
-            }
-        }
-        return texts
-    }
-
-    /// The ✕ of an edge marker at `x`, its centre level with `level` (pixels), 1.6 times the
-    /// note's text size.
-    static func crossGlyph(x: Double, level: Double, size: Double, alignment: SceneText.Alignment) -> SceneText {
-        let cross = size * 1.6
-        return SceneText(text: "✕", at: Point(x, level - cross * 0.62), size: cross, weight: .bold, alignment: alignment,
-                         color: Color(hex: "#333333")!)
-    }
-
     /// A note on one edge of a panel: its text and whether it stands on the right edge.
     struct SharedEdge: Hashable {
         var text: String
         var right: Bool
     }
 
-    /// The notes and edge crosses of a chart's panels, set side by side left to right. Where
-    /// two neighbouring panels print the same note on the edge they share (the back view's
-    /// right edge beside the front view's left: the patient's right side in both), the two
-    /// notes would stand side by side over both outlines and the two crosses read as a pair
-    /// belonging to neither panel: such a pair gets one note, centred over the gap just above
-    /// the panels (between the view names), and one cross on the gap, level with the trigger
-    /// points. Every other note stays at its own panel's edge.
+    /// The notes of a chart's panels, set side by side left to right. Where two neighbouring
+    /// panels print the same note on the edge they share (the back view's right edge beside
+    /// the front view's left: the patient's right side in both), the two notes would stand side
+    /// by side over both outlines: such a pair gets one note, centred over the gap just above
+    /// the panels (between the view names). Every other note stays at its own panel's edge.
     static func chartTexts(for panels: [ScenePanel], atlas: Atlas, size: Double, phrases: Phrasebook = Phrasebook(),
                            measure: TextMeasurer) -> [SceneText] {
         var shared: [[SharedEdge]] = panels.map { _ in [] }
@@ -118,7 +78,7 @@ enum EdgeMarkerText {
             guard abs(left.frame.maxX - right.frame.minX) < size * 4, left.view.id != .plantar, right.view.id != .plantar else { continue }
             let facingRight = notes(for: right, atlas: atlas, phrases: phrases).filter { $0.sign < 0 }
             for note in notes(for: left, atlas: atlas, phrases: phrases) where note.sign > 0 {
-                guard let twin = facingRight.first(where: { $0.text == note.text }) else { continue }
+                guard facingRight.contains(where: { $0.text == note.text }) else { continue }
                 shared[index].append(SharedEdge(text: note.text, right: true))
                 shared[index + 1].append(SharedEdge(text: note.text, right: false))
                 let gap = (left.frame.maxX + right.frame.minX) / 2
@@ -128,11 +88,6 @@ enum EdgeMarkerText {
                                      color: Color(hex: "#333333")!, width: width)
                 text.at.y = min(left.frame.minY, right.frame.minY) - size * 0.25 - measure.box(of: text).height
                 texts.append(text)
-                let heights = note.heights.isEmpty ? twin.heights : note.heights
-                guard !heights.isEmpty else { continue }
-                let y = left.toPixels(Point(0, heights.reduce(0, +) / Double(heights.count))).y
-                guard y > left.frame.minY + size, y < left.frame.maxY - 3 * size else { continue }
-                texts.append(crossGlyph(x: gap, level: y, size: size, alignment: .center))
             }
         }
         // Different notes facing each other across a gap would read as one line: the right-hand
@@ -145,7 +100,6 @@ enum EdgeMarkerText {
                 ? facing.map { max(0, $0 - panel.frame.minY + size * 0.3) } ?? 0 : 0
             previous = Self.texts(for: panel, atlas: atlas, size: size, phrases: phrases, measure: measure, shared: Set(edges), below: below)
             texts += previous
-            texts += edgeCrosses(for: panel, atlas: atlas, size: size, phrases: phrases, shared: Set(edges))
         }
         return texts
     }
