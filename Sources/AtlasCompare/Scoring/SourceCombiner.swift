@@ -126,7 +126,7 @@ enum SourceCombiner {
             let m = marked[panel][cell]
             delta += Likelihood.cell(marked: m, rate: rate) - (current > p0 ? Likelihood.cell(marked: m, rate: current) : 0)
         }
-        return Likelihood.tempering * delta + candidate.spilloverPrior
+        return Likelihood.tempering * delta + candidate.spilloverPrior + candidate.shiftPenalty
     }
 
     private static func source(_ mask: PatternMask) -> Explanation.Source {
