@@ -10,7 +10,7 @@ struct PlacementErrorTests {
     @Test func weightsAreAProbabilityCentredOnNoShift() {
         let weights = PlacementError.logWeights.map { exp($0) }
         #expect(abs(weights.reduce(0, +) - 1) < 1e-12)
-        #expect(PlacementError.shifts.first == .none)
+        #expect(PlacementError.shifts.first == PlacementError.Shift.none)
         #expect(weights.dropFirst().allSatisfy { $0 < weights[0] }, "no shift is the likeliest")
         #expect(Set(PlacementError.shifts.map { "\($0.dx),\($0.dy)" }).count == PlacementError.shifts.count)
     }
