@@ -6,7 +6,9 @@ import Foundation
 
 // The held-out evaluation of `compare` on generated patient-like drawings (`make eval`).
 //   atlas-eval                 the held-out set (400 drawings)
-//   atlas-eval tuning [N]      N drawings of the tuning set, printing every miss
+//   atlas-eval tuning [N]      N drawings of the tuning set, printing every miss (and every
+//                              photo and crop that disagrees, with the cells marked in one read only;
+//                              EVAL_DIAGNOSE=1 prints that for every photo and crop)
 //   atlas-eval held-out [N]    N held-out drawings (add no-photos to skip photos and crops)
 //   atlas-eval draw SEED OUT.png   writes one generated drawing, to look at
 //   atlas-eval photo SEED INDEX OUT.jpg  the photo the evaluation takes of drawing SEED at position INDEX

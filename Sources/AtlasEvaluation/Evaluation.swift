@@ -92,15 +92,16 @@ public enum Evaluation {
                          into report: inout EvaluationReport, log: (@Sendable (String) -> Void)?) {
         report.cases += 1
         let drawing: PatientDrawing
-        let comparison: DrawingComparison
+        let analysis: DrawingAnalysis
         do {
             drawing = try DrawingGenerator.make(seed: seed, atlas: atlas)
-            comparison = try comparator.analyse(image: drawing.page, name: "seed-\(seed).png").comparison
+            analysis = try comparator.analyse(image: drawing.page, name: "seed-\(seed).png")
         } catch {
             report.failed += 1
             report.failures.append("seed \(seed): \(error)")
             return
         }
+        let comparison = analysis.comparison
         let matches = comparison.matches
         let ids = matches.map(\.id)
         if drawing.sources.count == 1 {
@@ -148,14 +149,17 @@ public enum Evaluation {
             let photo = Self.photo(of: drawing, index: index, every: photoEvery)
             do {
                 let jpeg = try JPEGCodec.encode(photo, quality: 70)
-                let result = try comparator.analyse(bytes: jpeg, name: "seed-\(seed).jpg").comparison
+                let read = try comparator.analyse(bytes: jpeg, name: "seed-\(seed).jpg")
+                let result = read.comparison
                 if let a = result.matches.first, let b = matches.first, a.side == b.side, same(a.id, b.id, atlas: atlas) {
                     report.photoSameSource += 1
                 }
+                let capture = captureName(index: index, every: photoEvery)
                 if result.matches.first?.id == matches.first?.id && result.matches.first?.side == matches.first?.side {
                     report.photoAgree += 1
+                    if diagnose { log?("photo marks \(drawing.description) (\(capture)): \(analysis.markDifference(to: read).words)") }
                 } else {
-                    log?("photo differs \(drawing.description): \(result.matches.prefix(2).map(\.id)) vs \(ids.prefix(2))")
+                    log?("photo differs \(drawing.description) (\(capture)): \(result.matches.prefix(2).map(\.id)) vs \(ids.prefix(2)); marks \(analysis.markDifference(to: read).words)")
                 }
                 if result.leaning.verdict == comparison.leaning.verdict { report.photoVerdictAgree += 1 }
             } catch {
@@ -164,19 +168,36 @@ public enum Evaluation {
             }
         }
         if cropEvery > 0, index % cropEvery == 1, drawing.views.count > 1 {
-            if let crop = backView(drawing.page, atlas: atlas), let result = try? comparator.analyse(image: crop, name: "crop").comparison {
+            if let crop = backView(drawing.page, atlas: atlas), let read = try? comparator.analyse(image: crop, name: "crop") {
+                let result = read.comparison
                 report.crops += 1
                 let agree = result.matches.first?.id == matches.first?.id && result.matches.first?.side == matches.first?.side
                 if agree { report.cropAgree += 1 }
+                if !agree || diagnose {
+                    log?("crop \(agree ? "agrees" : "differs") \(drawing.description): \(result.matches.prefix(2).map { "\($0.id)/\($0.side.rawValue)" }) vs \(matches.prefix(2).map { "\($0.id)/\($0.side.rawValue)" }); back-view marks \(analysis.markDifference(to: read).words)")
+                }
             }
         }
+    }
+
+    /// With `EVAL_DIAGNOSE` set, the log also has the marks of every photo and crop against
+    /// the PNG's, agreeing or not.
+    static let diagnose = ProcessInfo.processInfo.environment["EVAL_DIAGNOSE"] != nil
+
+    /// The captures photos take in turn, with their names for the log.
+    static let captures: [(name: String, capture: Capture)] = [
+        ("phone photo", .phonePhoto), ("crooked scan", .crookedScan), ("uneven light", .unevenLight), ("grey paper", .greyPaper),
+    ]
+
+    /// Which capture `photo(of:index:every:)` takes, in words.
+    static func captureName(index: Int, every: Int) -> String {
+        captures[(index / max(1, every)) % captures.count].name
     }
 
     /// The photo or scan taken of the `index`-th drawing when every `every`-th is captured:
     /// the captures take turns.
     public static func photo(of drawing: PatientDrawing, index: Int, every: Int) -> RGBAImage {
-        let captures: [Capture] = [.phonePhoto, .crookedScan, .unevenLight, .greyPaper]
-        var capture = captures[(index / max(1, every)) % captures.count]
+        var capture = captures[(index / max(1, every)) % captures.count].capture
         capture.seed = drawing.seed
         return SyntheticPhoto.capture(drawing.page, capture).0
     }

@@ -11,8 +11,10 @@ struct ColourTests {
         ((255, 150, 0, 255), PixelKind.pain),             // orange: another hue counts as pain
         ((150, 40, 200, 255), PixelKind.pain),            // purple
         ((255, 200, 200, 255), PixelKind.pain),           // a pale highlighter
-        ((43, 43, 43, 255), PixelKind.ink),               // the printed outline
-        ((138, 138, 138, 255), PixelKind.ink),            // a contour line
+        ((43, 43, 43, 255), PixelKind.darkInk),           // the printed outline
+        ((138, 138, 138, 255), PixelKind.darkInk),        // a contour line
+        ((200, 200, 200, 255), PixelKind.ink),            // a faint line, or paper beside a shadow
+        ((200, 198, 203, 255), PixelKind.ink),            // the same, a little tinted
         ((255, 255, 255, 255), PixelKind.paper),
         ((0, 0, 0, 0), PixelKind.paper),                  // transparent is paper
         ((214, 39, 40, 40), PixelKind.paper),             // nearly transparent red fades to paper

@@ -43,7 +43,10 @@ struct RankingTests {
         let comparison = try DrawingPainter.comparator.analyse(image: sheet.image, name: "both.png").comparison
         let best = try #require(comparison.matches.first)
         #expect(best.id == "sacroiliac-joint" && best.side == .both, "\(comparison.matches.prefix(3).map { "\($0.id)/\($0.side)" })")
-        #expect(comparison.areas.first?.side == "both", "\(comparison.areas.map(\.side))")
+        // Both sides are described: as one area ("both") or, where the two sides' marks
+        // touch different parts (a few cells of low back on one side), as a left and a right.
+        let sides = Set(comparison.areas.prefix(2).map(\.side))
+        #expect(comparison.areas.first?.side == "both" || sides == ["left", "right"], "\(comparison.areas.map { "\($0.side) \($0.parts)" })")
     }
 
     @Test func singleViewTemplateDrawnLargerIsRecognised() throws {

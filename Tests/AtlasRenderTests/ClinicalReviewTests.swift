@@ -148,12 +148,12 @@ struct ClinicalReviewTests {
         #expect(leftText.contains("Drawn on the left side"))
     }
 
-    /// The soles are drawn twice life size, and say so over their panel.
+    /// The soles are drawn enlarged twice, and say so over their panel.
     @Test func solesSayTheyAreEnlarged() throws {
         let chart = try chart(["radicular-s1"], views: [.posterior, .plantar])
-        #expect(chart.texts.contains { $0.text == "Soles (2× life size)" }, "\(chart.texts.map(\.text))")
+        #expect(chart.texts.contains { $0.text == "Soles (enlarged 2×)" }, "\(chart.texts.map(\.text))")
         let handout = try HandoutBuilder.pages(HandoutRequest(patterns: [try pattern("radicular-s1")]), atlas: Self.atlas)[0]
-        #expect(handout.texts.contains { $0.text == "Soles (2× life size)" })
+        #expect(handout.texts.contains { $0.text == "Soles (enlarged 2×)" })
     }
 
     /// No two X marks of one pattern in one view sit side by side: at least 15 mm apart

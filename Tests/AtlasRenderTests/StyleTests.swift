@@ -172,7 +172,7 @@ struct StyleTests {
         let scene = try ChartBuilder.scene(request, atlas: Self.atlas)
         let image = try SceneRenderer.rasterize(scene)
         // The back of the calf, inside the S1 band of the right side view.
-        let a = scene.panels[0].toPixels(Point(-55, 1380)), b = scene.panels[0].toPixels(Point(-35, 1420))
+        let a = scene.panels[0].toPixels(Point(-45, 1380)), b = scene.panels[0].toPixels(Point(-30, 1420))
         let stats = greyStatistics(image, Rect(minX: a.x, minY: a.y, maxX: b.x, maxY: b.y))
         #expect(stats.deviation < 6, "a flat fill: \(stats)")
         #expect(abs(stats.mean - style.dermatomeFill(forRoot: "S1").lightness * 255) < 8, "\(stats)")

@@ -96,15 +96,17 @@ enum BodyPartLocator {
         return (y > l.footToes ? .toes : .topOfFoot, side)
     }
 
+    /// The side view's thresholds follow its outline (body/lateral-right.yaml): about the back
+    /// and front thirds of the thigh (-68..100 mm at mid-thigh), knee (-41..81) and calf (-52..68).
     private static func lateral(_ p: Point, _ l: BodyLevels) -> BodyPart {
         let x = p.x, y = p.y
         if y < l.neck { return .headAndNeck }
         if y < l.chest { return x < 0 ? .upperBack : .chest }
         if y < l.waist { return x < -40 ? .lowerBack : (x > 40 ? .belly : .flank) }
         if y < l.pelvis { return x < -45 ? .buttock : (x > 55 ? .groin : .outerHip) }
-        if y < l.knee - 35 { return x < -45 ? .backOfThigh : (x > 50 ? .frontOfThigh : .outerThigh) }
-        if y < l.knee + 45 { return x < -45 ? .backOfKnee : .knee }
-        if y < l.ankle - 40 { return x < -50 ? .calf : (x > 35 ? .shin : .outerLeg) }
+        if y < l.knee - 35 { return x < -25 ? .backOfThigh : (x > 50 ? .frontOfThigh : .outerThigh) }
+        if y < l.knee + 45 { return x < -20 ? .backOfKnee : .knee }
+        if y < l.ankle - 40 { return x < -20 ? .calf : (x > 40 ? .shin : .outerLeg) }
         if y < l.ankle + 25 { return .ankle }
         if x < -40 { return .heel }
         if y > l.sole - 8 { return .sole }

@@ -35,7 +35,7 @@ enum OverlayPainter {
             let kind = drawing[dx, dy]
             let symptom: Int
             if analysis.marks.readDarkStrokes {
-                guard kind == .ink, analysis.fit.reference.inkField.value(x: referencePoint.x * inkFactor - 0.5,
+                guard kind == .darkInk, analysis.fit.reference.inkField.value(x: referencePoint.x * inkFactor - 0.5,
                                                                           y: referencePoint.y * inkFactor - 0.5, outside: 0) > printedLimit
                 else { continue }
                 symptom = 0

@@ -40,12 +40,13 @@ struct ClassifiedDrawing: Sendable {
                         let i = (y * w + x) * 4
                         // Opaque white, most of a page, is paper: one comparison.
                         if words.loadUnaligned(fromByteOffset: i, as: UInt32.self) == 0xFFFF_FFFF { continue }
-                        let kind = PixelKind.of(red: pixels[i], green: pixels[i + 1], blue: pixels[i + 2], alpha: pixels[i + 3])
+                        var kind = PixelKind.of(red: pixels[i], green: pixels[i + 1], blue: pixels[i + 2], alpha: pixels[i + 3])
                         guard kind != .paper else { continue }
+                        if kind == .ink, Self.isStrokeEdge(pixels, width: w, height: image.height, x: x, y: y) { kind = .darkInk }
                         kinds[y * w + x] = kind.rawValue
                         let cell = row + x / factor
                         foreground[cell] = true
-                        if kind == .ink { ink[cell] = true }
+                        if kind.isInk { ink[cell] = true }
                     }
                 }
             }
@@ -54,6 +55,25 @@ struct ClassifiedDrawing: Sendable {
         workingInk = ink
         workingForeground = foreground
     }
+
+    /// True for a light grey pixel much darker than paper close beside it: a thin pencil
+    /// stroke, or a blurred pen stroke, read lighter than `PixelKind.darkLuma` in a photo. Grey
+    /// with no paper that near (a shadow's rim left on evened-out paper) is not a stroke.
+    static func isStrokeEdge(_ pixels: UnsafeBufferPointer<UInt8>, width: Int, height: Int, x: Int, y: Int) -> Bool {
+        let r = strokeReach, d = (strokeReach * 3 + 2) / 4
+        let here = PaperGrid.luma(pixels, (y * width + x) * 4)
+        for (dx, dy) in [(r, 0), (-r, 0), (0, r), (0, -r), (d, d), (-d, -d), (d, -d), (-d, d)] {
+            let nx = x + dx, ny = y + dy
+            guard nx >= 0, ny >= 0, nx < width, ny < height else { continue }
+            if PaperGrid.luma(pixels, (ny * width + nx) * 4) - here >= strokeContrast { return true }
+        }
+        return false
+    }
+
+    /// Pixels from a pixel to the paper beside a stroke through it (a pencil line up to about
+    /// 1.2 mm wide in a page read at 4 to 5 pixels a millimetre), and how much lighter that
+    /// paper must be.
+    static let strokeReach = 4, strokeContrast = 40
 
     subscript(x: Int, y: Int) -> PixelKind { PixelKind(rawValue: kinds[y * width + x]) ?? .paper }
 }

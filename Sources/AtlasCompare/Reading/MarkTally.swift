@@ -28,15 +28,15 @@ struct MarkTally {
     }
     static let bodyLimit = 5.5, paperLimit = 0.85, drawingPixels = 2.5
 
-    /// Counts coloured marks, or with `dark`, dark strokes well away from anything printed,
-    /// read as pain.
+    /// Counts coloured marks, or with `dark`, dark strokes (`PixelKind.darkInk`) well away
+    /// from anything printed, read as pain.
     init(drawing: ClassifiedDrawing, fit: TemplateFit, dark: Bool) {
         let reference = fit.reference
         let similarity = fit.similarity
         let f = TemplateReference.gridFactor
         let symptoms = Symptom.allCases.count
         let wanted: ClosedRange<UInt8> = dark
-            ? PixelKind.ink.rawValue...PixelKind.ink.rawValue : PixelKind.pain.rawValue...PixelKind.pinsAndNeedles.rawValue
+            ? PixelKind.darkInk.rawValue...PixelKind.darkInk.rawValue : PixelKind.pain.rawValue...PixelKind.pinsAndNeedles.rawValue
         // The map from drawing to reference pixels is separable: precompute both axes.
         let referenceX = (0..<drawing.width).map { similarity.pivot.x + (Double($0) + 0.5 - similarity.position.x) / similarity.scale }
         let referenceY = (0..<drawing.height).map { similarity.pivot.y + (Double($0) + 0.5 - similarity.position.y) / similarity.scale }

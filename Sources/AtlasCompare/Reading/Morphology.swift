@@ -58,7 +58,7 @@ extension Morphology {
     /// Fills areas enclosed by marks, so an area a patient outlined counts as marked like a
     /// shaded one. A ring broken only by the body's edge still encloses: off-body cells
     /// within `edgeGap` of a mark block the flood. Only cells of `within` are filled.
-    static func fillEnclosed(_ set: [Bool], width: Int, height: Int, within: [Bool], edgeGap: Int = 2) -> [Bool] {
+    static func fillEnclosed(_ set: [Bool], width: Int, height: Int, within: [Bool], edgeGap: Int = 3) -> [Bool] {
         guard set.contains(true) else { return set }
         let near = dilate(set, width: width, height: height, radius: edgeGap)
         var blocked = set

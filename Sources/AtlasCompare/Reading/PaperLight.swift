@@ -124,9 +124,9 @@ struct PaperGrid {
 
     /// Drops blocks that are marks, not paper: a hue unlike the page's paper (a coloured
     /// mark fills the block), much darker than the page (solid pen), or clearly darker than
-    /// the blocks around it (solid pencil: light falls off smoothly, a shaded area stops
-    /// abruptly). Light and shadow scale all three channels alike, so they pass. Dropped
-    /// blocks take their neighbours' colour.
+    /// the blocks around it where that darker patch stops abruptly (solid pencil: light falls
+    /// off smoothly, a shaded area stops abruptly). Light and shadow scale all three channels
+    /// alike, so they pass. Dropped blocks take their neighbours' colour.
     private static func clean(_ estimates: [SIMD3<Float>?], columns: Int, rows: Int) -> [SIMD3<Float>] {
         let known = estimates.compactMap { $0 }
         guard !known.isEmpty else { return [SIMD3<Float>](repeating: SIMD3(repeating: 255), count: estimates.count) }
@@ -136,6 +136,7 @@ struct PaperGrid {
         let page = SIMD3(median(known.map(\.x)), median(known.map(\.y)), median(known.map(\.z)))
         let pageLuma = luma(page)
         let lumas = estimates.map { $0.map(luma) }
+        var darker = [Bool](repeating: false, count: estimates.count)
         var values = estimates.enumerated().map { index, estimate -> SIMD3<Float>? in
             guard let e = estimate else { return nil }
             let ratio = e / pointwiseMax(page, SIMD3(repeating: 1))
@@ -148,8 +149,10 @@ struct PaperGrid {
             for ny in max(0, y - 3)...min(rows - 1, y + 3) {
                 for nx in max(0, x - 3)...min(columns - 1, x + 3) { if let l = lumas[ny * columns + nx] { around.append(l) } }
             }
-            return here >= 0.8 * median(around) ? e : nil
+            darker[index] = here < 0.8 * median(around)
+            return e
         }
+        for index in Self.abruptPatches(darker, lumas: lumas, columns: columns, rows: rows) { values[index] = nil }
         // Fill dropped blocks from their known neighbours, ring by ring.
         var missing = values.indices.filter { values[$0] == nil }
         while !missing.isEmpty {
@@ -182,6 +185,39 @@ struct PaperGrid {
         }
         return paper
     }
+
+    /// The blocks of the darker patches (4-connected) that stop abruptly somewhere: a block of
+    /// the patch next to a block outside it that is much brighter. Shading stops at its edge,
+    /// within a block; a shadow's edge is soft, its light changes by a fifth or less from one
+    /// block to the next, so a shadow's rim (darker than the lit paper beside it) stays paper.
+    /// (Every darker block used to be dropped: the rim of a shadow then took the lit paper's
+    /// colour and read as pencil marks.)
+    static func abruptPatches(_ darker: [Bool], lumas: [Float?], columns: Int, rows: Int) -> [Int] {
+        var seen = [Bool](repeating: false, count: darker.count)
+        var dropped: [Int] = []
+        for start in darker.indices where darker[start] && !seen[start] {
+            var patch = [start], abrupt = false, next = 0
+            seen[start] = true
+            while next < patch.count {
+                let i = patch[next]
+                next += 1
+                let x = i % columns, y = i / columns
+                for (nx, ny) in [(x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)] where nx >= 0 && ny >= 0 && nx < columns && ny < rows {
+                    let j = ny * columns + nx
+                    if darker[j] {
+                        if !seen[j] { seen[j] = true; patch.append(j) }
+                    } else if let here = lumas[i], let beside = lumas[j], here < abruptStep * beside {
+                        abrupt = true
+                    }
+                }
+            }
+            if abrupt { dropped += patch }
+        }
+        return dropped
+    }
+
+    /// A patch whose block is at most this share of its brighter neighbour's luma stops abruptly.
+    static let abruptStep: Float = 0.7
 
     /// Every pixel divided by the paper behind it (bilinear between block centres), opaque.
     func apply(to image: RGBAImage) -> RGBAImage {

@@ -25,13 +25,24 @@ enum PixelKind: UInt8 {
     case pain = 2
     case numbness = 3
     case pinsAndNeedles = 4
+    /// Grey ink dark enough to be a pen or pencil stroke's core (luma below `darkLuma`): the
+    /// only grey that can be read as a dark-stroke mark. Paper evened out a little too bright
+    /// beside a shadow, or the blurred fringe of a stroke in a photo, is grey but lighter.
+    case darkInk = 5
+
+    /// Luma below which grey ink is `darkInk`: a pencil's core (about 100 to 150 in a photo) and
+    /// a pen's are darker, a shadow's rim left on evened-out paper (190 and up) is lighter.
+    static let darkLuma = 180
+
+    /// Printed or drawn grey of any darkness.
+    var isInk: Bool { self == .ink || self == .darkInk }
 
     var symptom: Symptom? {
         switch self {
         case .pain: .pain
         case .numbness: .numbness
         case .pinsAndNeedles: .pinsAndNeedles
-        case .paper, .ink: nil
+        case .paper, .ink, .darkInk: nil
         }
     }
 
@@ -42,7 +53,7 @@ enum PixelKind: UInt8 {
     static func of(red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8) -> PixelKind {
         if red == green && green == blue && alpha == 255 {
             // Fast path: white paper and grey print, most of any chart.
-            return red < 225 ? .ink : .paper
+            return red < 225 ? (Int(red) < darkLuma ? .darkInk : .ink) : .paper
         }
         var r = Int(red), g = Int(green), b = Int(blue)
         if alpha < 255 {
@@ -54,7 +65,7 @@ enum PixelKind: UInt8 {
         let chroma = high - low
         if chroma >= 50 { return hueKind(r, g, b, high: high, chroma: chroma) }
         // Anti-aliased thin lines of small charts are light grey: keep them as ink.
-        if chroma < 30 && high < 225 { return .ink }
+        if chroma < 30 && high < 225 { return (299 * r + 587 * g + 114 * b) / 1000 < darkLuma ? .darkInk : .ink }
         return .paper
     }
 

@@ -1,7 +1,7 @@
 /// Reads `anatomy/*.yaml`: one file per pattern view, with the bones and muscles drawn under
 /// the zones. Points use the landmarks of that view, as patterns do.
 enum AnatomyLoader {
-    static let muscleKeys = ["id", "name", "patterns", "depth", "kind", "points", "fibres"]
+    static let muscleKeys = ["id", "name", "patterns", "depth", "kind", "covers", "points", "fibres"]
 
     /// Every anatomy file of the folder; problems go to `log`.
     static func load(paths: [String], landmarks: PatternLoader.Landmarks, patternIDs: Set<String>, log: DiagnosticLog) -> Anatomy {
@@ -76,11 +76,12 @@ enum AnatomyLoader {
             let depth = m["depth"]!.choice(log, MuscleDepth.allCases.map(\.rawValue)).flatMap(MuscleDepth.init)
             let kind = m["kind"].map { $0.choice(log, Muscle.Kind.allCases.map(\.rawValue)).flatMap(Muscle.Kind.init) } ?? .muscle
             let patterns = readPatterns(m["patterns"]!, known: patternIDs, log: log)
+            let covers = m["covers"].map { readPatterns($0, known: patternIDs, log: log) } ?? []
             let shape = reader.closedShape(m["points"]!, what: "muscle '\(id)'")
             let fibres = m["fibres"].map { readFibres($0, reader: reader, muscle: id, log: log) } ?? []
-            guard let name, let depth, let kind, let patterns, let shape, let fibres else { continue }
-            result.muscles.append(Muscle(id: id, name: name, kind: kind, depth: depth, patterns: patterns, path: shape,
-                                         fibres: fibres, location: m["id"]!.location))
+            guard let name, let depth, let kind, let patterns, let covers, let shape, let fibres else { continue }
+            result.muscles.append(Muscle(id: id, name: name, kind: kind, depth: depth, patterns: patterns, covers: covers,
+                                         path: shape, fibres: fibres, location: m["id"]!.location))
         }
         return result
     }

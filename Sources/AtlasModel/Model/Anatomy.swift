@@ -32,18 +32,22 @@ public struct Muscle: Sendable, Equatable, Codable {
     public var depth: MuscleDepth
     /// The patterns drawn with this muscle.
     public var patterns: [String]
+    /// Patterns in whose pictures this (superficial) muscle is drawn only as a faint outline,
+    /// over the deeper muscle it covers, so that the deep one reads as deep.
+    public var covers: [String]
     public var path: BezierPath
     /// Straight lines along the fibres; the renderer clips them to `path`.
     public var fibres: [BezierPath]
     public var location: SourceLocation
 
-    public init(id: String, name: String, kind: Kind = .muscle, depth: MuscleDepth, patterns: [String], path: BezierPath,
-                fibres: [BezierPath], location: SourceLocation) {
+    public init(id: String, name: String, kind: Kind = .muscle, depth: MuscleDepth, patterns: [String], covers: [String] = [],
+                path: BezierPath, fibres: [BezierPath], location: SourceLocation) {
         self.id = id
         self.name = name
         self.kind = kind
         self.depth = depth
         self.patterns = patterns
+        self.covers = covers
         self.path = path
         self.fibres = fibres
         self.location = location
@@ -81,12 +85,15 @@ public struct Anatomy: Sendable, Equatable, Codable {
 public struct PlacedAnatomy: Sendable, Equatable {
     public var bones: [Bone]
     public var muscles: [Muscle]
+    /// Superficial muscles drawn only as a faint outline over `muscles` (see `Muscle.covers`).
+    public var covering: [Muscle]
     /// The patterns whose own muscle is in `muscles` (their older `muscle:` outline is not drawn).
     public var patterns: Set<String>
 
-    public init(bones: [Bone], muscles: [Muscle], patterns: Set<String>) {
+    public init(bones: [Bone], muscles: [Muscle], covering: [Muscle] = [], patterns: Set<String>) {
         self.bones = bones
         self.muscles = muscles
+        self.covering = covering
         self.patterns = patterns
     }
 
@@ -112,23 +119,34 @@ extension Anatomy {
                 bones.append(copy)
             }
         }
-        var muscles: [Muscle] = []
-        var seen: Set<String> = []
+        // (file position, muscle) pairs, so that the layer keeps the file's order whatever the
+        // order of the patterns: a muscle listed later lies over one listed earlier.
+        var muscles: [String: (Int, Muscle)] = [:]
+        var outlines: [String: (Int, Muscle)] = [:]
         var covered: Set<String> = []
         for placed in patterns {
             let sign = view.screenSign(for: placed.side)
-            for muscle in authored.muscles where muscle.patterns.contains(placed.pattern.id) {
-                covered.insert(placed.pattern.id)
-                guard seen.insert("\(muscle.id)/\(placed.side.rawValue)").inserted else { continue }
+            let flip: (Point) -> Point = { Point($0.x * sign, $0.y) }
+            for (index, muscle) in authored.muscles.enumerated() {
+                let own = muscle.patterns.contains(placed.pattern.id)
+                guard own || muscle.covers.contains(placed.pattern.id) else { continue }
+                if own { covered.insert(placed.pattern.id) }
                 var copy = muscle
-                let flip: (Point) -> Point = { Point($0.x * sign, $0.y) }
                 copy.path = muscle.path.map(flip)
                 copy.fibres = muscle.fibres.map { $0.map(flip) }
-                muscles.append(copy)
+                let key = "\(muscle.id)/\(placed.side.rawValue)"
+                if own { muscles[key] = (index, copy) } else { outlines[key] = (index, copy) }
             }
         }
-        // Deep muscles first, so the superficial ones lie over them.
-        let ordered = muscles.filter { $0.depth == .deep } + muscles.filter { $0.depth == .superficial }
-        return PlacedAnatomy(bones: bones, muscles: ordered, patterns: covered)
+        // No faint outline of a muscle on a side where the muscle itself is drawn.
+        for key in muscles.keys { outlines[key] = nil }
+        // Deep muscles first, so the superficial ones lie over them; within each, file order
+        // (then the side, so that the order never depends on the dictionaries).
+        func rank(_ entry: (key: String, value: (Int, Muscle))) -> (Int, Int, String) {
+            (entry.value.1.depth == .deep ? 0 : 1, entry.value.0, entry.key)
+        }
+        let ordered = muscles.sorted { rank($0) < rank($1) }.map(\.value.1)
+        let faint = outlines.sorted { rank($0) < rank($1) }.map(\.value.1)
+        return PlacedAnatomy(bones: bones, muscles: ordered, covering: faint, patterns: covered)
     }
 }

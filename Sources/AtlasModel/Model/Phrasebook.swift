@@ -181,7 +181,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .splitUnconfirmed: "essential/spillover split not confirmed",
         .seeOtherView: "{label}: see {view}",
         .triggerPointsCount: "{count} trigger points",
-        .viewMagnified: "{view} ({times}× life size)",
+        .viewMagnified: "{view} (enlarged {times}×)",
         .otherViewNotShown: "{label}: not drawn",
     ]
 }

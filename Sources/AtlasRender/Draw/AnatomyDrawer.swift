@@ -10,18 +10,24 @@ struct AnatomyDrawer {
     /// Line widths never drop below a visible hairline in small panels.
     private func width(_ millimetres: Double, _ scale: Double) -> Double { max(0.5, millimetres * scale) }
 
+    /// How strongly a muscle is drawn: a deep one a little paler (and dashed), still clearly a
+    /// muscle in its own pattern's picture; what lies over it is said by the faint outline of
+    /// the covering muscle (`PlacedAnatomy.covering`), not by washing the deep one out.
+    private static func fade(_ muscle: Muscle) -> Double { muscle.depth == .deep ? 0.8 : 1 }
+
     /// The muscles alone, for drawing over a spillover zone's pale tint and under its dots, as a
     /// stipple lies over the muscle in Travell & Simons' plates. The tint washes out the faint
     /// layer beneath, so the muscle is drawn again here with a firmer outline: legible through
     /// the dots, while the zone stays the stronger layer.
     func drawMuscleLines(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
-        for muscle in anatomy.muscles where muscle.kind != .tendon {
+        for (index, muscle) in anatomy.muscles.enumerated() where muscle.kind != .tendon {
             let fill = style.muscleFill
-            cr.fill(muscle.path, fill.with(alpha: fill.a * (muscle.depth == .deep ? 0.6 : 1)), t)
+            clippedOutside(Self.over(index, in: anatomy), t) { cr.fill(muscle.path, fill.with(alpha: fill.a * Self.fade(muscle)), t) }
         }
         let line = style.muscleLine, fibre = style.fibre
         drawMuscleLines(anatomy, line: line.with(alpha: min(1, line.a * 1.5)), fibre: fibre.with(alpha: min(1, fibre.a * 1.4)),
                         widthFactor: 1.4, scale: s, t)
+        drawCovering(anatomy, line.with(alpha: line.a * 0.6), scale: s, t)
     }
 
     /// The muscles' outlines and fibres in the style's light `throughZone` line, for drawing
@@ -30,19 +36,30 @@ struct AnatomyDrawer {
     func drawMuscleLinesThroughZone(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
         let c = style.throughZone
         drawMuscleLines(anatomy, line: c, fibre: c.with(alpha: c.a * 0.6), widthFactor: 1, scale: s, t)
+        drawCovering(anatomy, c.with(alpha: c.a * 0.6), scale: s, t)
+    }
+
+    /// The superficial muscles over the drawn ones, as a faint thin outline only (gluteus
+    /// maximus over the piriformis), so that the deep muscle stays legible and reads as deep.
+    private func drawCovering(_ anatomy: PlacedAnatomy, _ color: Color, scale s: Double, _ t: (Point) -> Point) {
+        for muscle in anatomy.covering {
+            cr.stroke(muscle.path, color, width: width(style.muscleLineWidth * 0.8, s), t)
+        }
     }
 
     private func drawMuscleLines(_ anatomy: PlacedAnatomy, line: Color, fibre: Color, widthFactor: Double, scale s: Double,
                                  _ t: (Point) -> Point) {
-        for muscle in anatomy.muscles {
-            let fade = muscle.depth == .deep ? 0.6 : 1
+        for (index, muscle) in anatomy.muscles.enumerated() {
+            let fade = Self.fade(muscle)
             // All fibres as one path: one stroke per muscle keeps SVG and PDF small.
             let fibres = muscle.fibres.reduce(BezierPath([])) { $0.appending($1) }
-            cr.clipped(to: muscle.path, t) {
-                cr.stroke(fibres, fibre.with(alpha: fibre.a * fade), width: width(style.fibreWidth, s), t)
+            clippedOutside(Self.over(index, in: anatomy), t) {
+                cr.clipped(to: muscle.path, t) {
+                    cr.stroke(fibres, fibre.with(alpha: fibre.a * fade), width: width(style.fibreWidth, s), t)
+                }
+                cr.stroke(muscle.path, line.with(alpha: line.a * fade), width: width(style.muscleLineWidth * widthFactor, s),
+                          dash: muscle.depth == .deep ? [5 * s, 3.5 * s] : [], t)
             }
-            cr.stroke(muscle.path, line.with(alpha: line.a * fade), width: width(style.muscleLineWidth * widthFactor, s),
-                      dash: muscle.depth == .deep ? [5 * s, 3.5 * s] : [], t)
         }
     }
 
@@ -70,24 +87,52 @@ struct AnatomyDrawer {
             if !bone.lineOnly { cr.fill(bone.path, style.boneFill, t) }
             cr.stroke(bone.path, style.boneLine, width: width(style.boneLineWidth, s), t)
         }
-        for muscle in anatomy.muscles {
-            let deep = muscle.depth == .deep
-            let fade = deep ? 0.6 : 1
-            let tendon = muscle.kind == .tendon
-            let fill = tendon ? style.tendonFill : style.muscleFill
-            // A tendon is silvery: grey lines, never the muscle's red-brown.
-            let line = tendon ? style.boneLine : style.muscleLine
-            let fibre = tendon ? style.boneLine.with(alpha: style.boneLine.a * 0.5) : style.fibre
-            cr.fill(muscle.path, fill.with(alpha: fill.a * fade), t)
-            // All fibres as one path: one stroke per muscle keeps SVG and PDF small.
-            let fibres = muscle.fibres.reduce(BezierPath([])) { $0.appending($1) }
-            cr.clipped(to: muscle.path, t) {
-                if !tendon { shadeBelly(muscle.path, fade: fade, scale: s, t) }
-                cr.stroke(fibres, fibre.with(alpha: fibre.a * fade), width: width(style.fibreWidth, s), t)
-            }
-            cr.stroke(muscle.path, line.with(alpha: line.a * fade), width: width(style.muscleLineWidth, s),
-                      dash: deep ? [5 * s, 3.5 * s] : [], t)
+        for (index, muscle) in anatomy.muscles.enumerated() {
+            clippedOutside(Self.over(index, in: anatomy), t) { drawMuscle(muscle, scale: s, t) }
         }
+        drawCovering(anatomy, style.muscleLine.with(alpha: style.muscleLine.a * 0.45), scale: s, t)
+    }
+
+    /// What hides the muscle at `index`: a superficial muscle lies over the superficial ones
+    /// before it (gluteus maximus over the hamstrings' origin); deep ones stay seen through.
+    private static func over(_ index: Int, in anatomy: PlacedAnatomy) -> [BezierPath] {
+        guard anatomy.muscles[index].depth == .superficial else { return [] }
+        return anatomy.muscles[(index + 1)...].filter { $0.depth == .superficial && $0.kind == .muscle }.map(\.path)
+    }
+
+    /// Runs `body` with the inside of every path clipped away.
+    private func clippedOutside(_ paths: [BezierPath], _ t: (Point) -> Point, _ body: () -> Void) {
+        guard !paths.isEmpty else { return body() }
+        cairo_save(cr.pointer)
+        cairo_set_fill_rule(cr.pointer, CAIRO_FILL_RULE_EVEN_ODD)
+        for path in paths {
+            cairo_new_path(cr.pointer)
+            cairo_rectangle(cr.pointer, -1e6, -1e6, 2e6, 2e6)
+            cr.append(path, t)
+            cairo_clip(cr.pointer)
+        }
+        cairo_set_fill_rule(cr.pointer, CAIRO_FILL_RULE_WINDING)
+        body()
+        cairo_restore(cr.pointer)
+    }
+
+    private func drawMuscle(_ muscle: Muscle, scale s: Double, _ t: (Point) -> Point) {
+        let deep = muscle.depth == .deep
+        let fade = Self.fade(muscle)
+        let tendon = muscle.kind == .tendon
+        let fill = tendon ? style.tendonFill : style.muscleFill
+        // A tendon is silvery: grey lines, never the muscle's red-brown.
+        let line = tendon ? style.boneLine : style.muscleLine
+        let fibre = tendon ? style.boneLine.with(alpha: style.boneLine.a * 0.5) : style.fibre
+        cr.fill(muscle.path, fill.with(alpha: fill.a * fade), t)
+        // All fibres as one path: one stroke per muscle keeps SVG and PDF small.
+        let fibres = muscle.fibres.reduce(BezierPath([])) { $0.appending($1) }
+        cr.clipped(to: muscle.path, t) {
+            if !tendon { shadeBelly(muscle.path, fade: fade, scale: s, t) }
+            cr.stroke(fibres, fibre.with(alpha: fibre.a * fade), width: width(style.fibreWidth, s), t)
+        }
+        cr.stroke(muscle.path, line.with(alpha: line.a * fade), width: width(style.muscleLineWidth, s),
+                  dash: deep ? [5 * s, 3.5 * s] : [], t)
     }
 }
 

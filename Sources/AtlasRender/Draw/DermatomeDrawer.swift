@@ -32,17 +32,81 @@ struct DermatomeDrawer {
     /// beside the body with a leader (`DermatomeCallouts`), never in tiny or turned type.
     /// `avoiding` are the scene's texts (view names, R and L) that no name may cover.
     func drawLabels(_ zones: [Zone], avoiding texts: [SceneText], text: TextRenderer) {
-        let largest = max(12, 34 * panel.scale), smallest = max(12, 18 * panel.scale)
         var taken: [Rect] = texts.map { item in
             let m = text.measure(item)
             let left = switch item.alignment { case .left: item.at.x; case .center: item.at.x - m.width / 2; case .right: item.at.x - m.width }
             return Rect(minX: left, minY: item.at.y, maxX: left + m.width, maxY: item.at.y + m.height)
         }
         // Each visible piece of each band, largest first.
-        let shown: [(label: String, cells: Cells, pieces: [[Int]])] = zones.enumerated().compactMap { index, zone in
-            guard let label = zone.label, let visible = visibleCells(of: zone, under: Array(zones.dropFirst(index + 1))) else { return nil }
-            return (label, visible, visible.pieces().sorted { $0.count > $1.count })
+        let shown: [Shown] = zones.enumerated().compactMap { index, zone in
+            guard let label = zone.label, let bounds = zone.path.bounds,
+                  let visible = visibleCells(of: zone, under: Array(zones.dropFirst(index + 1))) else { return nil }
+            return Shown(label: label, centreX: panel.toPixels(Point((bounds.minX + bounds.maxX) / 2, 0)).x, cells: visible,
+                         pieces: visible.pieces().sorted { $0.count > $1.count })
         }
+        // Both sides drawn: the names of one side are placed and mirrored onto the other, as
+        // a plate sets them, so the two sides read alike and no pair meets at the midline.
+        if let midline = mirrorLine(of: shown) {
+            let mirror = Mirror(x: midline)
+            let first = shown.filter { $0.centreX > midline }, second = shown.filter { $0.centreX <= midline }
+            taken.append(Rect(minX: midline - 3 * panel.scale, minY: -1e6, maxX: midline + 3 * panel.scale, maxY: 1e6))
+            let placed = place(first, taken: &taken, mirror: mirror, text: text)
+            for label in placed { draw(label, text: text); draw(mirror.flip(label), text: text) }
+            // A band with no twin on the first side is named where it lies.
+            let twinless = second.filter { item in !first.contains { $0.label == item.label && abs(mirror.flip($0.centreX) - item.centreX) < 4 } }
+            taken += taken.map(mirror.flip)
+            for label in place(twinless, taken: &taken, mirror: nil, text: text) { draw(label, text: text) }
+        } else {
+            for label in place(shown, taken: &taken, mirror: nil, text: text) { draw(label, text: text) }
+        }
+    }
+
+    /// A band's visible pieces, with its centre across the page (pixels).
+    private struct Shown {
+        var label: String
+        var centreX: Double
+        var cells: Cells
+        var pieces: [[Int]]
+    }
+
+    /// A name placed in its band, or beside the body on a leader.
+    enum PlacedLabel {
+        case inBand(String, LabelPlace)
+        case callout(String, DermatomeCallouts.Callout)
+    }
+
+    /// Reflection across a vertical line (pixels).
+    struct Mirror {
+        let x: Double
+        func flip(_ value: Double) -> Double { 2 * x - value }
+        func flip(_ p: Point) -> Point { Point(flip(p.x), p.y) }
+        func flip(_ r: Rect) -> Rect { Rect(minX: flip(r.maxX), minY: r.minY, maxX: flip(r.minX), maxY: r.maxY) }
+        func flip(_ label: PlacedLabel) -> PlacedLabel {
+            switch label {
+            case .inBand(let name, var place):
+                place.centre = flip(place.centre)
+                return .inBand(name, place)
+            case .callout(let name, var callout):
+                (callout.anchor, callout.attach, callout.box) = (flip(callout.anchor), flip(callout.attach), flip(callout.box))
+                return .callout(name, callout)
+            }
+        }
+    }
+
+    /// The body's midline when every named band has a mirror twin (both sides drawn), else nil.
+    private func mirrorLine(of shown: [Shown]) -> Double? {
+        guard panel.view.id == .posterior || panel.view.id == .anterior else { return nil }
+        let midline = panel.toPixels(Point(0, 0)).x
+        let right = shown.filter { $0.centreX > midline }, left = shown.filter { $0.centreX <= midline }
+        guard !right.isEmpty, !left.isEmpty else { return nil }
+        return midline
+    }
+
+    /// Places the names of `shown`, adding each box to `taken`. With a mirror, a place is
+    /// taken only when its reflection is clear too.
+    private func place(_ shown: [Shown], taken: inout [Rect], mirror: Mirror?, text: TextRenderer) -> [PlacedLabel] {
+        let largest = max(12, 34 * panel.scale), smallest = max(12, 18 * panel.scale)
+        func clear(_ box: Rect) -> Bool { !overlaps(box, taken) && !(mirror.map { overlaps($0.flip(box), taken) } ?? false) }
         func largestFit(_ label: String, _ cells: Cells, _ piece: [Int], from top: Double) -> Double? {
             var size = top
             while size >= smallest {
@@ -51,6 +115,7 @@ struct DermatomeDrawer {
             }
             return nil
         }
+        var result: [PlacedLabel] = []
         // One size per root in a panel, so mirrored bands carry names of one size: the
         // smallest of the sizes that fit its bands' main pieces.
         var rootSize: [String: Double] = [:]
@@ -65,12 +130,12 @@ struct DermatomeDrawer {
                 var placed: LabelPlace?
                 while placed == nil, size >= smallest {
                     placed = fit(item.label, size: size, in: item.cells, cells: piece, text: text)
-                    if let found = placed, overlaps(labelBox(item.label, found, text: text), taken) { placed = nil }
+                    if let found = placed, !clear(labelBox(item.label, found, text: text)) { placed = nil }
                     if placed == nil { size *= 0.9 }
                 }
                 if let placed {
                     taken.append(labelBox(item.label, placed, text: text))
-                    draw(item.label, placed, text: text)
+                    result.append(.inBand(item.label, placed))
                 } else if rank == 0 {
                     thin.append((item.label, item.cells, piece))
                 }
@@ -82,16 +147,25 @@ struct DermatomeDrawer {
         let callouts = DermatomeCallouts(panel: panel, size: besideSize)
         for item in thin {
             let measured = text.measure(SceneText(text: item.label, at: Point(0, 0), size: besideSize, weight: .bold))
+            let avoid = taken + (mirror.map { m in taken.map(m.flip) } ?? [])
             if let callout = callouts.place(labelSize: (measured.width, measured.height), cells: item.cells, piece: item.piece,
-                                            avoiding: taken) {
+                                            avoiding: avoid), clear(callout.box) {
                 taken.append(callout.box)
-                drawCallout(item.label, callout, text: text)
+                result.append(.callout(item.label, callout))
             } else if let deepest = item.piece.max(by: { item.cells.clearance[$0] < item.cells.clearance[$1] }) {
                 // Nowhere clear beside the body: the name on a pale patch over the band.
                 let place = LabelPlace(centre: item.cells.centre(deepest), size: smallest, patch: true)
                 taken.append(labelBox(item.label, place, text: text))
-                draw(item.label, place, text: text)
+                result.append(.inBand(item.label, place))
             }
+        }
+        return result
+    }
+
+    private func draw(_ label: PlacedLabel, text: TextRenderer) {
+        switch label {
+        case .inBand(let name, let place): draw(name, place, text: text)
+        case .callout(let name, let callout): drawCallout(name, callout, text: text)
         }
     }
 

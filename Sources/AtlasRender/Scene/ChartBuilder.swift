@@ -87,7 +87,7 @@ public enum ChartBuilder {
     }
 
     static func subtitle(_ request: ChartRequest, atlas: Atlas) -> String {
-        // With patterns drawn, an enlarged view says so ("Soles (2× life size)"); a blank
+        // With patterns drawn, an enlarged view says so ("Soles (enlarged 2×)"); a blank
         // chart of one view is simply named.
         let views = request.views.compactMap { id in atlas.view(id).map { request.patterns.isEmpty ? $0.label : $0.panelLabel(request.phrases) } }
             .joined(separator: ", ")
