@@ -15,8 +15,6 @@ import Foundation
 ///   is tempered by `tempering`, a composite-likelihood adjustment: it counts about one
 ///   independent observation per `1 / tempering` cells, roughly a 3 cm square; whole
 ///   spillover zones share one hidden state (`spillover(marked:blank:rate:)`);
-/// - marks sit a few millimetres off where the zones are drawn, so each pattern's sum is
-///   averaged over small shifts of its zones (`PlacementError`);
 /// - the score shown is the log-likelihood ratio against a background model in which every
 ///   body cell is marked at the drawing's own rate (no place preferred).
 public enum Likelihood {

@@ -24,15 +24,11 @@ struct PatternMask: Sendable {
     /// Every cell's class (`CellClass` raw values), per panel of the reference (empty for a
     /// panel the pattern does not show in): combining sources looks cells up here.
     let classes: [[UInt8]]
-    /// The width and height of each panel's grid, for moving cells (`PlacementError`).
-    let gridWidths: [Int], gridHeights: [Int]
 
     init(pattern: Pattern, side: MatchSide, panels: [ZoneCells], reference: TemplateReference) {
         self.pattern = pattern
         self.side = side
         self.panels = panels
-        gridWidths = reference.panels.map(\.width)
-        gridHeights = reference.panels.map(\.height)
         group = SourceGroup(pattern.family) ?? .referred
         var classes = [[UInt8]](repeating: [], count: reference.panels.count)
         for zone in panels {

@@ -4,14 +4,8 @@ import Foundation
 /// One pattern on one side, scored against a drawing: what the ranking and the verdict use.
 struct Candidate: Sendable {
     let mask: PatternMask
-    /// Tempered log-likelihood of the cells alone, averaged over small shifts of the zones
-    /// (`PlacementError`).
+    /// Tempered log-likelihood of the cells alone.
     let cells: Double
-    /// The likeliest shift of the zones: where combinations and the verdict's reasons place them.
-    let shift: PlacementError.Shift
-    /// `cells` less the log-likelihood at `shift` (at most 0): what averaging over the shifts
-    /// costs; a pattern added to a combination pays it too.
-    let shiftPenalty: Double
     /// Per spillover zone (panel by panel, zone by zone): whether the patient is likelier to
     /// have it than not. Combinations and the verdict's reasons use the likelier state.
     let spilloverPresent: [Bool]
@@ -22,27 +16,18 @@ struct Candidate: Sendable {
     let logLikelihood: Double
     var group: SourceGroup { mask.group }
 
-    /// Every zone cell (moved by `shift`) with its marking rate: essential, the spillover
-    /// zones the patient likely has, and the margin.
+    /// Every zone cell with its marking rate: essential, the spillover zones the patient
+    /// likely has, and the margin.
     func forEachZoneCell(_ body: (_ panel: Int, _ cell: Int, _ rate: Double) -> Void) {
         let rates = mask.rates
         var part = 0
         for zone in mask.panels {
-            let p = zone.panelIndex, width = mask.gridWidths[p], height = mask.gridHeights[p]
-            for cell in zone.essential {
-                if let moved = PlacementError.moved(Int(cell), by: shift, width: width, height: height) { body(p, moved, rates.essential) }
-            }
+            for cell in zone.essential { body(zone.panelIndex, Int(cell), rates.essential) }
             for cells in zone.spilloverParts {
-                if spilloverPresent[part] {
-                    for cell in cells {
-                        if let moved = PlacementError.moved(Int(cell), by: shift, width: width, height: height) { body(p, moved, rates.spillover) }
-                    }
-                }
+                if spilloverPresent[part] { for cell in cells { body(zone.panelIndex, Int(cell), rates.spillover) } }
                 part += 1
             }
-            for cell in zone.margin {
-                if let moved = PlacementError.moved(Int(cell), by: shift, width: width, height: height) { body(p, moved, rates.margin) }
-            }
+            for cell in zone.margin { body(zone.panelIndex, Int(cell), rates.margin) }
         }
     }
 
@@ -86,16 +71,10 @@ enum PatternScorer {
         var candidates: [Candidate] = []
         var fits: [PatternMatch] = []
         for mask in masks {
-            let fit = figures(mask, marks: marks, sensory: sensory, totalDrawn: totalDrawn, totalSensory: totalSensory)
-            let shifted = PlacementError.shifts.map { likelihood(mask, marks: marks, shift: $0) }
-            let cellLikelihood = PlacementError.marginal(shifted.map(\.logLikelihood))
-            let best = shifted.indices.max { (shifted[$0].logLikelihood, -$0) < (shifted[$1].logLikelihood, -$1) } ?? 0
-            let present = shifted[best].present
+            let (fit, cellLikelihood, present) = score(mask, marks: marks, sensory: sensory, totalDrawn: totalDrawn, totalSensory: totalSensory)
             let share = ZoneRates.spilloverShare
             let prior = present.reduce(0) { $0 + log($1 ? share : 1 - share) }
-            let candidate = Candidate(mask: mask, cells: cellLikelihood, shift: PlacementError.shifts[best],
-                                      shiftPenalty: cellLikelihood - shifted[best].logLikelihood,
-                                      spilloverPresent: present, spilloverPrior: prior,
+            let candidate = Candidate(mask: mask, cells: cellLikelihood, spilloverPresent: present, spilloverPrior: prior,
                                       logLikelihood: cellLikelihood + features.logRatio(for: mask.group))
             var match = fit
             match.score = candidate.logLikelihood + offset
@@ -113,6 +92,10 @@ enum PatternScorer {
         // the one that explains most of the drawing alone goes first: a drawing "best
         // explained by A together with B" lists A before B.
         byConfidence = strongestFirst(byConfidence, members: combined.best)
+        // A combination that is clearly the best explanation leads the list, so that the first
+        // matches agree with "best explained by A together with B".
+        byConfidence = combinationFirst(byConfidence, members: combined.best, bestShare: combined.bestShare,
+                                        bestSingleShare: combined.bestSingleShare)
         // The first match comes from the group likeliest to be among the sources.
         if combined.best.count <= 1 {
             byConfidence = likeliestGroupFirst(byConfidence, groups: candidates.map(\.group), shares: combined.groupShares)
@@ -139,6 +122,25 @@ enum PatternScorer {
         return [lead] + order.filter { $0 != lead }
     }
 
+    /// How much likelier a combination of sources must be than the likeliest single source
+    /// before its sources lead the list. The posterior already makes each extra source pay its
+    /// prior (`Priors.logCombinationPrior`: some e^-5 for a second source among seventy
+    /// candidates), so a combination that is the best explanation at all has gained more
+    /// likelihood than that penalty; the odds asked for on top are those the verdict calls
+    /// "leans" (3 to 1), so that a near tie, which a photo's blur can flip, moves nothing.
+    static let combinationLeadOdds = 3.0
+
+    /// `order` led by the `members` of the best explanation (strongest alone first) when they
+    /// are two or three and that explanation's posterior `bestShare` is at least `odds` times
+    /// that of the likeliest single source: a look-alike of one member, which gathers that
+    /// member's probability over many explanations, could otherwise push the other member out
+    /// of the first three.
+    static func combinationFirst(_ order: [Int], members: [Int], bestShare: Double, bestSingleShare: Double,
+                                 odds: Double = combinationLeadOdds) -> [Int] {
+        guard members.count > 1, bestShare >= odds * bestSingleShare else { return order }
+        return members + order.filter { !members.contains($0) }
+    }
+
     /// `order` with the `members` of the best explanation (strongest alone first) put into
     /// the places they hold in it, when there are two or three of them.
     static func strongestFirst(_ order: [Int], members: [Int]) -> [Int] {
@@ -149,19 +151,28 @@ enum PatternScorer {
         return order
     }
 
-    /// The figures of one pattern and side, for its zones as drawn.
-    private static func figures(_ mask: PatternMask, marks: DrawingMarks, sensory: [[Bool]], totalDrawn: Int,
-                                totalSensory: Int) -> PatternMatch {
-        var essentialIn = 0, spilloverIn = 0, sensoryIn = 0
+    /// The figures of one pattern and side, and its tempered cell log-likelihood.
+    private static func score(_ mask: PatternMask, marks: DrawingMarks, sensory: [[Bool]], totalDrawn: Int,
+                              totalSensory: Int) -> (PatternMatch, Double, [Bool]) {
+        var essentialIn = 0, spilloverIn = 0, marginIn = 0, sensoryIn = 0
+        var spilloverLikelihood = 0.0, present: [Bool] = []
+        let rates = mask.rates
         var views: [ViewFit] = []
         for zone in mask.panels {
             let any = marks.panels[zone.panelIndex].any
             let senses = sensory[zone.panelIndex]
             let (e, sensoryE) = hits(zone.essential, any, senses)
             let (s, sensoryS) = hits(zone.spillover, any, senses)
-            let (_, sensoryM) = hits(zone.margin, any, senses)
+            let (m, sensoryM) = hits(zone.margin, any, senses)
+            for part in zone.spilloverParts {
+                let (marked, _) = hits(part, any, senses)
+                let state = Likelihood.spillover(marked: marked, blank: part.count - marked, rate: rates.spillover)
+                spilloverLikelihood += state.logLikelihood
+                present.append(state.present)
+            }
             essentialIn += e
             spilloverIn += s
+            marginIn += m
             sensoryIn += sensoryE + sensoryS + sensoryM
             let drawnHere = marks.panels[zone.panelIndex].count()
             views.append(ViewFit(view: marks.viewIDs[zone.panelIndex],
@@ -170,48 +181,15 @@ enum PatternScorer {
                                  cellsInside: e + s))
         }
         let essentialCells = mask.essentialCells, spilloverCells = mask.spilloverCells
-        return PatternMatch(id: mask.pattern.id, name: mask.pattern.name, family: mask.pattern.family, side: mask.side,
-                            score: 0, confidence: 0, precision: Double(essentialIn + spilloverIn) / Double(totalDrawn),
-                            essentialCoverage: ratio(essentialIn, essentialCells), spilloverCoverage: ratio(spilloverIn, spilloverCells),
-                            sensoryInside: totalSensory > 0 ? Double(sensoryIn) / Double(totalSensory) : nil, views: views)
-    }
-
-    /// The tempered cell log-likelihood of one pattern and side with its zones moved by
-    /// `shift`, and per spillover zone whether the patient likely has it.
-    static func likelihood(_ mask: PatternMask, marks: DrawingMarks, shift: PlacementError.Shift) -> (logLikelihood: Double, present: [Bool]) {
-        var essentialIn = 0, marginIn = 0
-        var spilloverLikelihood = 0.0, present: [Bool] = []
-        let rates = mask.rates
-        for zone in mask.panels {
-            let any = marks.panels[zone.panelIndex].any
-            let width = mask.gridWidths[zone.panelIndex], height = mask.gridHeights[zone.panelIndex]
-            let count = { (cells: [Int32]) in marked(cells, any, shift: shift, width: width, height: height) }
-            essentialIn += count(zone.essential)
-            marginIn += count(zone.margin)
-            for part in zone.spilloverParts {
-                let marked = count(part)
-                let state = Likelihood.spillover(marked: marked, blank: part.count - marked, rate: rates.spillover)
-                spilloverLikelihood += state.logLikelihood
-                present.append(state.present)
-            }
-        }
-        let essentialCells = mask.essentialCells
         let marginCells = mask.panels.reduce(0) { $0 + $1.margin.count }
         let likelihood = Likelihood.zone(marked: essentialIn, blank: essentialCells - essentialIn, rate: rates.essential)
             + spilloverLikelihood
             + Likelihood.zone(marked: marginIn, blank: marginCells - marginIn, rate: rates.margin)
-        return (likelihood, present)
-    }
-
-    /// How many of `cells`, moved by `shift`, are marked (a cell moved off the grid is blank).
-    private static func marked(_ cells: [Int32], _ marked: [Bool], shift: PlacementError.Shift, width: Int, height: Int) -> Int {
-        var count = 0
-        marked.withUnsafeBufferPointer { marked in
-            for cell in cells {
-                if let moved = PlacementError.moved(Int(cell), by: shift, width: width, height: height), marked[moved] { count += 1 }
-            }
-        }
-        return count
+        let match = PatternMatch(id: mask.pattern.id, name: mask.pattern.name, family: mask.pattern.family, side: mask.side,
+                                 score: 0, confidence: 0, precision: Double(essentialIn + spilloverIn) / Double(totalDrawn),
+                                 essentialCoverage: ratio(essentialIn, essentialCells), spilloverCoverage: ratio(spilloverIn, spilloverCells),
+                                 sensoryInside: totalSensory > 0 ? Double(sensoryIn) / Double(totalSensory) : nil, views: views)
+        return (match, likelihood, present)
     }
 
     /// How many of `cells` are marked, and how many carry a sensory mark.
