@@ -101,18 +101,7 @@ enum SourceCombiner {
             for group in Set(hypothesis.members.map { candidates[$0].group }) { groupShares[group, default: 0] += share }
         }
         let best = shares.indices.sorted { shares[$0] > shares[$1] }.prefix(3)
-        // The source that explains most of the drawing alone (the largest share of the marks
-        // inside its zones) first; the likelier alone on a tie.
-        var alone: [Int: Double] = [:]
-        let explainedAlone = { (member: Int) -> Double in
-            if let known = alone[member] { return known }
-            let share = shareExplained([candidates[member].mask], marks: marks)
-            alone[member] = share
-            return share
-        }
-        let strongestFirst = { (members: [Int]) in
-            members.sorted { (explainedAlone($0), candidates[$0].logLikelihood) > (explainedAlone($1), candidates[$1].logLikelihood) }
-        }
+        let strongestFirst = { (members: [Int]) in members.sorted { candidates[$0].logLikelihood > candidates[$1].logLikelihood } }
         let explanations = best.map { index in
             let members = strongestFirst(hypotheses[index].members)
             return Explanation(sources: members.map { source(candidates[$0].mask) },
