@@ -94,7 +94,7 @@ public final class DrawingComparator: @unchecked Sendable {
 
     /// Reads the marks of a drawing placed on its chart and ranks every pattern against them.
     func compare(_ placed: PlacedDrawing, name: String) throws(CompareError) -> DrawingAnalysis {
-        let marks = DrawingMarks(drawing: placed.drawing, fit: placed.fit)
+        let marks = DrawingMarks(drawing: placed.drawing, fit: placed.fit, closingRadius: try closingRadius(for: placed))
         guard marks.markedCells >= 2 else {
             let message = marks.panelMarkPixels > 0
                 ? "the marks all lie off the body; shade inside the outline"
@@ -147,6 +147,16 @@ public final class DrawingComparator: @unchecked Sendable {
         if let raced = references[sheet] { return raced }
         references[sheet] = built
         return built
+    }
+
+    /// The gap-closing radius for a placed drawing. A drawing found by its outline alone may
+    /// be a view cut from a larger chart (a screenshot of the back view of the four-view
+    /// chart): its paper scale is unknown, and hatching drawn at the smallest scale leaves the
+    /// widest gaps on the body, so the widest radius of any chart is used; its own chart's
+    /// otherwise.
+    func closingRadius(for placed: PlacedDrawing) throws(CompareError) -> Int {
+        guard placed.method == .bodyOutline else { return placed.fit.reference.closingRadius }
+        return try outlineReferences().map(\.closingRadius).max() ?? placed.fit.reference.closingRadius
     }
 
     /// The charts a drawing without readable corner marks is fitted to: every view set on

@@ -137,7 +137,7 @@ public enum Evaluation {
             report.pairs += 1
             let top3 = ids.prefix(3)
             if drawing.sources.allSatisfy({ s in top3.contains { same($0, s.id, atlas: atlas) } }) { report.pairBothTop3 += 1 } else {
-                log?("pair miss \(drawing.description): \(matches.prefix(4).map { "\($0.id)/\($0.side.rawValue)" })")
+                log?("pair miss \(drawing.description): \(matches.prefix(4).map { "\($0.id)/\($0.side.rawValue) \(String(format: "%.2f", $0.confidence))" }); explained by \(comparison.explanations.prefix(2).map { "\($0.sources.map(\.id)) \(String(format: "%.2f", $0.confidence))" })")
             }
             if let best = comparison.explanations.first, best.sources.count >= 2,
                drawing.sources.allSatisfy({ s in best.sources.contains { same($0.id, s.id, atlas: atlas) } }) {

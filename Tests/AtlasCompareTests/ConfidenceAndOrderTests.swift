@@ -32,4 +32,23 @@ struct ConfidenceAndOrderTests {
         #expect(PatternScorer.strongestFirst([3, 1, 2], members: [2]) == [3, 1, 2])
         #expect(PatternScorer.strongestFirst([3, 1, 2], members: []) == [3, 1, 2])
     }
+
+    /// A combination clearly likelier than any single source (at least `combinationLeadOdds`
+    /// times the best single's posterior) leads the list, strongest alone first, so the
+    /// first three agree with "best explained by A together with B"; a near tie, a single
+    /// best source or an empty list changes nothing.
+    @Test(arguments: [
+        // order by confidence, members (strongest first), best share, best single share, shown
+        ([5, 2, 8, 7, 1], [7, 2], 0.60, 0.10, [7, 2, 5, 8, 1]),
+        ([5, 2, 8, 7, 1], [7, 2], 0.375, 0.125, [7, 2, 5, 8, 1]),
+        ([5, 2, 8, 7, 1], [7, 2], 0.37, 0.125, [5, 2, 8, 7, 1]),
+        ([5, 8, 6, 7, 2], [7, 2, 6], 0.50, 0.05, [7, 2, 6, 5, 8]),
+        ([3, 1, 2], [2], 0.90, 0.90, [3, 1, 2]),
+        ([3, 1, 2], [], 0, 0, [3, 1, 2]),
+    ])
+    func aClearlyBetterCombinationLeadsTheList(order: [Int], members: [Int], bestShare: Double, bestSingleShare: Double,
+                                                shown: [Int]) {
+        #expect(PatternScorer.combinationFirst(order, members: members, bestShare: bestShare, bestSingleShare: bestSingleShare, odds: 3)
+            == shown)
+    }
 }

@@ -7,6 +7,14 @@ import Testing
 struct LikelihoodTests {
     static let rates = [ZoneRates.of(.root), ZoneRates.of(.entrapment), ZoneRates.of(.referred)]
 
+    /// A trapped nerve's zones are rated as a muscle's or joint's: the root rates come from
+    /// root-pain drawings against dermatomal maps (`ZoneRates`), and with them a drawn
+    /// entrapment's leg band went to a muscle whose band is essential.
+    @Test func aTrappedNerveIsRatedAsAMuscleNotAsARoot() {
+        #expect(ZoneRates.of(.entrapment) == ZoneRates.of(.referred))
+        #expect(ZoneRates.of(.entrapment).essential > ZoneRates.of(.root).essential)
+    }
+
     @Test func narrowBandFullyDrawnBeatsBroadPatternBarelyTouched() {
         // The same 40 marked cells: all of a narrow root band, or a tenth of a broad field.
         let narrow = Likelihood.zone(marked: 40, blank: 0, rate: ZoneRates.of(.root).essential)

@@ -4,12 +4,18 @@ import AtlasModel
 /// The documented order of a ranking: different sources first, by confidence, then the
 /// repeats (the same pattern on another side, or a muscle beside its own trigger point), by
 /// confidence. The sources of a best explanation of two or three (`pair`) may swap places
-/// among themselves (the strongest alone first).
+/// among themselves (the strongest alone first), or lead the list when that explanation is
+/// clearly the best (`PatternScorer.combinationFirst`).
 enum RankingOrder {
     static func isDistinctSourcesFirst(_ matches: [(id: String, confidence: Double)], atlas: Atlas, pair: [String] = []) -> Bool {
-        // Undo the swap: the pair's places hold its confidences, highest first.
         var matches = matches
-        if pair.count > 1 {
+        var led: [(id: String, confidence: Double)] = []
+        if pair.count > 1, Set(matches.prefix(pair.count).map(\.id)) == Set(pair) {
+            // The pair leads: the rest follows in the documented order.
+            led = Array(matches.prefix(pair.count))
+            matches.removeFirst(pair.count)
+        } else if pair.count > 1 {
+            // Undo the swap: the pair's places hold its confidences, highest first.
             let places = matches.indices.filter { pair.contains(matches[$0].id) }
             let sorted = places.map { matches[$0].confidence }.sorted(by: >)
             for (place, confidence) in zip(places, sorted) { matches[place].confidence = confidence }
@@ -17,7 +23,7 @@ enum RankingOrder {
         func same(_ a: String, _ b: String) -> Bool {
             a == b || (atlas.pattern(a)?.includes.contains(b) ?? false) || (atlas.pattern(b)?.includes.contains(a) ?? false)
         }
-        var distinct: [(id: String, confidence: Double)] = [], repeats: [Double] = []
+        var distinct = led, repeats: [Double] = []
         var inRepeats = false
         for match in matches {
             let repeated = distinct.contains { same($0.id, match.id) }
@@ -26,7 +32,7 @@ enum RankingOrder {
                 distinct.append(match)
             }
         }
-        let confidences = distinct.map(\.confidence)
+        let confidences = distinct.dropFirst(led.count).map(\.confidence)
         return confidences == confidences.sorted(by: >) && repeats == repeats.sorted(by: >)
     }
 }

@@ -24,6 +24,17 @@ struct RegistrationTests {
         Case(views: [.lateralLeft], width: 400, upscale: 0.8, crop: 0),
     ]
 
+    /// A drawing found by its outline alone may be a view cut from the four-view chart, hatched
+    /// at that chart's small scale: its gaps are closed at the widest radius of any chart,
+    /// which is wider on the body than the one-view chart's own.
+    @Test func aDrawingFoundByItsOutlineClosesGapsAtTheWidestRadius() throws {
+        let references = try DrawingPainter.comparator.outlineReferences()
+        let back = try #require(references.first { $0.sheet.views == [.posterior] })
+        let four = try #require(references.first { $0.sheet.views == ChartSheet.fourViews })
+        #expect(four.closingRadius > back.closingRadius, "four-view \(four.closingRadius), back view \(back.closingRadius) cells")
+        #expect(references.map(\.closingRadius).max() == four.closingRadius)
+    }
+
     @Test(arguments: cases)
     func findsTheLayoutScaleAndShift(_ c: Case) throws {
         var sheet = try DrawingPainter.sheet(c.views, width: c.width, upscale: c.upscale)

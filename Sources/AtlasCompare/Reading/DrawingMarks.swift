@@ -54,8 +54,10 @@ struct DrawingMarks: Sendable {
         panelMarkPixels = panels.reduce(0) { $0 + $1.count() }
     }
 
-    init(drawing: ClassifiedDrawing, fit: TemplateFit) {
+    /// `closingRadius` (grid cells) overrides the chart's own (`TemplateReference.closingRadius`).
+    init(drawing: ClassifiedDrawing, fit: TemplateFit, closingRadius: Int? = nil) {
         let reference = fit.reference
+        let closingRadius = closingRadius ?? reference.closingRadius
         viewIDs = reference.panels.map(\.view)
         bodyCellCount = reference.panels.reduce(0) { total, grid in total + grid.body.reduce(0) { $0 + ($1 > 0.5 ? 1 : 0) } }
         // Dark strokes are read as marks only on a drawing without any coloured mark on the
@@ -82,7 +84,7 @@ struct DrawingMarks: Sendable {
             let body = grid.body.map { $0 > 0.5 }
             let marked = layers.map { layer in
                 let closed = Morphology.close(layer.map { $0 >= Self.threshold }, width: grid.width, height: grid.height,
-                                              radius: reference.closingRadius, within: body)
+                                              radius: closingRadius, within: body)
                 return Morphology.fillEnclosed(closed, width: grid.width, height: grid.height, within: body)
             }
             var any = marked[0]

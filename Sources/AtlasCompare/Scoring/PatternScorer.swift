@@ -92,6 +92,10 @@ enum PatternScorer {
         // the one that explains most of the drawing alone goes first: a drawing "best
         // explained by A together with B" lists A before B.
         byConfidence = strongestFirst(byConfidence, members: combined.best)
+        // A combination that is clearly the best explanation leads the list, so that the first
+        // matches agree with "best explained by A together with B".
+        byConfidence = combinationFirst(byConfidence, members: combined.best, bestShare: combined.bestShare,
+                                        bestSingleShare: combined.bestSingleShare)
         // The first match comes from the group likeliest to be among the sources.
         if combined.best.count <= 1 {
             byConfidence = likeliestGroupFirst(byConfidence, groups: candidates.map(\.group), shares: combined.groupShares)
@@ -116,6 +120,25 @@ enum PatternScorer {
               likeliest.value > (shares[groups[first]] ?? 0),
               let lead = order.first(where: { groups[$0] == likeliest.key }) else { return order }
         return [lead] + order.filter { $0 != lead }
+    }
+
+    /// How much likelier a combination of sources must be than the likeliest single source
+    /// before its sources lead the list. The posterior already makes each extra source pay its
+    /// prior (`Priors.logCombinationPrior`: some e^-5 for a second source among seventy
+    /// candidates), so a combination that is the best explanation at all has gained more
+    /// likelihood than that penalty; the odds asked for on top are those the verdict calls
+    /// "leans" (3 to 1), so that a near tie, which a photo's blur can flip, moves nothing.
+    static let combinationLeadOdds = 3.0
+
+    /// `order` led by the `members` of the best explanation (strongest alone first) when they
+    /// are two or three and that explanation's posterior `bestShare` is at least `odds` times
+    /// that of the likeliest single source: a look-alike of one member, which gathers that
+    /// member's probability over many explanations, could otherwise push the other member out
+    /// of the first three.
+    static func combinationFirst(_ order: [Int], members: [Int], bestShare: Double, bestSingleShare: Double,
+                                 odds: Double = combinationLeadOdds) -> [Int] {
+        guard members.count > 1, bestShare >= odds * bestSingleShare else { return order }
+        return members + order.filter { !members.contains($0) }
     }
 
     /// `order` with the `members` of the best explanation (strongest alone first) put into

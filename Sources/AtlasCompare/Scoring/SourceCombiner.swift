@@ -46,6 +46,9 @@ enum SourceCombiner {
         /// Per source group: the posterior probability that a source of that group is among
         /// the drawing's sources.
         var groupShares: [SourceGroup: Double] = [:]
+        /// The posterior probability of the most probable explanation, and of the most
+        /// probable single source: their ratio says how clearly a combination wins.
+        var bestShare = 0.0, bestSingleShare = 0.0
     }
 
     static func explain(_ candidates: [Candidate], marks: DrawingMarks, features: DrawingFeatures,
@@ -106,7 +109,8 @@ enum SourceCombiner {
                                confidence: shares[index])
         }
         return Result(marginals: marginals, explanations: explanations, best: best.first.map { strongestFirst(hypotheses[$0].members) } ?? [],
-                      groupShares: groupShares)
+                      groupShares: groupShares, bestShare: best.first.map { shares[$0] } ?? 0,
+                      bestSingleShare: candidates.indices.map { shares[$0] }.max() ?? 0)
     }
 
     /// Two patterns can be combined unless they are the same pattern (both sides at once is
