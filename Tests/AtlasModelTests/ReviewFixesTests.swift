@@ -79,4 +79,30 @@ struct ReviewFixesTests {
         let top = trunk.path.polylines().joined().map(\.y).min() ?? 0
         #expect(top > origin.y + 26, "the trunk begins at y \(top), below the muscle's origin (lower end \(origin.y + 26))")
     }
+    /// Review 22:40, finding 1: in the usual course the dashed roots stop at the piriformis's
+    /// border (they pass in front of it, out of sight), so no root runs across the muscle's
+    /// belly and the nerve is not read as passing through it.
+    @Test func usualSciaticRootsStopAtThePiriformisBorder() throws {
+        let pattern = try #require(atlas.pattern("sciatic-nerve"))
+        let muscle = try #require(atlas.anatomy.muscles(for: "sciatic-nerve", in: .posterior).first { $0.id == "piriformis" })
+        let outline = try #require(muscle.path.polylines().first)
+        for root in pattern.nerves where root.view == .posterior && root.id.hasPrefix("sciatic-root") {
+            let inside = root.path.polylines().joined().filter { Polygon.contains(outline, $0) }
+            // The last few millimetres may touch the border; nothing more.
+            #expect(inside.count <= 2, "\(root.id) runs \(inside.count) samples inside piriformis")
+        }
+    }
+
+    /// Review 22:40, finding 1: the back view's hip bone has a real greater sciatic notch: its
+    /// border reaches at least 29 mm lateral to the PIIS between the PIIS and the ischial spine.
+    @Test func hipBoneHasADeepGreaterSciaticNotch() throws {
+        let bone = try #require(atlas.anatomy.views[.posterior]?.bones.first { $0.id == "hip-bone" })
+        let psis = try landmark("psis", .posterior)
+        let tuberosity = try landmark("ischial-tuberosity", .posterior)
+        let border = try #require(bone.path.polylines().first)
+        // The notch: the outline between the PIIS level and the spine, medial to the socket.
+        let notch = border.filter { $0.y > psis.y + 30 && $0.y < tuberosity.y - 40 && $0.x < psis.x + 40 }
+        let deepest = notch.map(\.x).max() ?? 0
+        #expect(deepest - psis.x >= 29, "notch reaches x \(deepest), PSIS at \(psis.x)")
+    }
 }
