@@ -105,4 +105,21 @@ struct ReviewFixesTests {
         let deepest = notch.map(\.x).max() ?? 0
         #expect(deepest - psis.x >= 29, "notch reaches x \(deepest), PSIS at \(psis.x)")
     }
+    /// Review 22:40, finding 8: the entrapment pattern draws the sciatic nerve whole, on the
+    /// same path as sciatic-nerve, in every view where it draws it (no stray pieces); and its
+    /// "felt by some" back-view band is narrow, about the nerve, not the whole thigh.
+    @Test func entrapmentDrawsTheWholeSciaticNerveAndANarrowBand() throws {
+        let nerve = try #require(atlas.pattern("sciatic-nerve"))
+        let entrapment = try #require(atlas.pattern("sciatic-entrapment"))
+        let views = Set(entrapment.nerves.map(\.view))
+        let expected = nerve.nerves.filter { views.contains($0.view) && !$0.id.hasPrefix("sciatic-root") }
+        #expect(entrapment.nerves == expected, "\(entrapment.nerves.map(\.id)) vs \(expected.map(\.id))")
+        #expect(views.contains(.posterior) && views.contains(.lateral))
+        let thigh = try landmark("mid-posterior-thigh", .posterior)
+        for zone in entrapment.zones where zone.view == .posterior && zone.kind == .spillover {
+            // Width at mid-thigh: the zone's points within 60 mm of that level.
+            let xs = zone.path.polylines().joined().filter { abs($0.y - thigh.y) < 60 }.map(\.x)
+            #expect((xs.max() ?? 0) - (xs.min() ?? 0) <= 55, "band \((xs.min() ?? 0))...\((xs.max() ?? 0)) mm at mid-thigh")
+        }
+    }
 }
