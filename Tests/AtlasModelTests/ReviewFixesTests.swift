@@ -122,4 +122,21 @@ struct ReviewFixesTests {
             #expect((xs.max() ?? 0) - (xs.min() ?? 0) <= 55, "band \((xs.min() ?? 0))...\((xs.max() ?? 0)) mm at mid-thigh")
         }
     }
+    /// Review 22:40, finding 10 (addendum 0.3, Bogduk: "no more than 2 inches"): the L5 and
+    /// S1 bands running down the back of the buttock and thigh are at most about 5 cm across
+    /// at every level from the PSIS to mid-thigh (they were 55-77 mm at the buttock).
+    @Test func radicularBandsAreNarrowAtTheButtock() throws {
+        let top = try landmark("psis", .posterior).y, bottom = try landmark("mid-posterior-thigh", .posterior).y
+        for id in ["radicular-l5", "radicular-s1"] {
+            let zone = try #require(atlas.pattern(id)?.zones.first { $0.view == .posterior })
+            let ring = try #require(zone.path.polylines().first)
+            for y in stride(from: top + 20, through: bottom, by: 10) {
+                var xs: [Double] = []
+                for (a, b) in zip(ring, ring.dropFirst() + [ring[0]]) where (a.y - y) * (b.y - y) < 0 {
+                    xs.append(a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x))
+                }
+                #expect((xs.max() ?? 0) - (xs.min() ?? 0) <= 52, "\(id) at y \(y): \((xs.min() ?? 0))...\((xs.max() ?? 0))")
+            }
+        }
+    }
 }
