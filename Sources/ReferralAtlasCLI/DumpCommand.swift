@@ -8,8 +8,9 @@ struct DumpCommand: ParsableCommand {
         abstract: "Print a body view and the geometry of patterns placed on it as JSON.",
         discussion: """
             Prints {view, patterns}: the view's outline, contours and landmarks, and for each
-            pattern given its zones (kind, label, note, points), trigger points, muscle outlines
-            and nerve paths (deep, calibre, points). Points are [x, y] in millimetres of the
+            pattern given its zones (kind, label, note, points), trigger points, the muscle
+            outlines the render draws with it (from the anatomy layer where it has them) and
+            nerve paths (deep, calibre, points). Points are [x, y] in millimetres of the
             1750 mm reference body as placed on the view (origin at the vertex, x toward the
             viewer's right, y toward the feet); curves are flattened to polylines. A pattern
             the view cannot show on a side is listed with empty geometry.
@@ -39,7 +40,7 @@ struct DumpCommand: ParsableCommand {
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let dump = GeometryDump(view: body, patterns: chosen, sides: side.sides)
+            let dump = GeometryDump(view: body, patterns: chosen, sides: side.sides, anatomy: atlas.anatomy)
             print(String(decoding: try encoder.encode(dump), as: UTF8.self))
         }
     }

@@ -79,4 +79,79 @@ struct ReviewFixesTests {
         let top = trunk.path.polylines().joined().map(\.y).min() ?? 0
         #expect(top > origin.y + 26, "the trunk begins at y \(top), below the muscle's origin (lower end \(origin.y + 26))")
     }
+    /// Review 22:40, finding 1: in the usual course the dashed roots stop at the piriformis's
+    /// border (they pass in front of it, out of sight), so no root runs across the muscle's
+    /// belly and the nerve is not read as passing through it.
+    @Test func usualSciaticRootsStopAtThePiriformisBorder() throws {
+        let pattern = try #require(atlas.pattern("sciatic-nerve"))
+        let muscle = try #require(atlas.anatomy.muscles(for: "sciatic-nerve", in: .posterior).first { $0.id == "piriformis" })
+        let outline = try #require(muscle.path.polylines().first)
+        for root in pattern.nerves where root.view == .posterior && root.id.hasPrefix("sciatic-root") {
+            let inside = root.path.polylines().joined().filter { Polygon.contains(outline, $0) }
+            // The last few millimetres may touch the border; nothing more.
+            #expect(inside.count <= 2, "\(root.id) runs \(inside.count) samples inside piriformis")
+        }
+    }
+
+    /// Review 22:40, finding 1: the back view's hip bone has a real greater sciatic notch: its
+    /// border reaches at least 29 mm lateral to the PIIS between the PIIS and the ischial spine.
+    @Test func hipBoneHasADeepGreaterSciaticNotch() throws {
+        let bone = try #require(atlas.anatomy.views[.posterior]?.bones.first { $0.id == "hip-bone" })
+        let psis = try landmark("psis", .posterior)
+        let tuberosity = try landmark("ischial-tuberosity", .posterior)
+        let border = try #require(bone.path.polylines().first)
+        // The notch: the outline between the PIIS level and the spine, medial to the socket.
+        let notch = border.filter { $0.y > psis.y + 30 && $0.y < tuberosity.y - 40 && $0.x < psis.x + 40 }
+        let deepest = notch.map(\.x).max() ?? 0
+        #expect(deepest - psis.x >= 29, "notch reaches x \(deepest), PSIS at \(psis.x)")
+    }
+    /// Review 22:40, finding 8: the entrapment pattern draws the sciatic nerve whole, on the
+    /// same path as sciatic-nerve, in every view where it draws it (no stray pieces); and its
+    /// "felt by some" back-view band is narrow, about the nerve, not the whole thigh.
+    @Test func entrapmentDrawsTheWholeSciaticNerveAndANarrowBand() throws {
+        let nerve = try #require(atlas.pattern("sciatic-nerve"))
+        let entrapment = try #require(atlas.pattern("sciatic-entrapment"))
+        let views = Set(entrapment.nerves.map(\.view))
+        let expected = nerve.nerves.filter { views.contains($0.view) && !$0.id.hasPrefix("sciatic-root") }
+        #expect(entrapment.nerves == expected, "\(entrapment.nerves.map(\.id)) vs \(expected.map(\.id))")
+        #expect(views.contains(.posterior) && views.contains(.lateral))
+        let thigh = try landmark("mid-posterior-thigh", .posterior)
+        for zone in entrapment.zones where zone.view == .posterior && zone.kind == .spillover {
+            // Width at mid-thigh: the zone's points within 20 mm of that level.
+            let xs = zone.path.polylines().joined().filter { abs($0.y - thigh.y) < 20 }.map(\.x)
+            #expect((xs.max() ?? 0) - (xs.min() ?? 0) <= 52, "band \((xs.min() ?? 0))...\((xs.max() ?? 0)) mm at mid-thigh")
+        }
+    }
+    /// Review 22:40, finding 10 (addendum 0.3, Bogduk: "no more than 2 inches"): the L5 and
+    /// S1 bands running down the back of the buttock and thigh are at most about 5 cm across
+    /// at every level from the PSIS to mid-thigh (they were 55-77 mm at the buttock).
+    @Test func radicularBandsAreNarrowAtTheButtock() throws {
+        let top = try landmark("psis", .posterior).y, bottom = try landmark("mid-posterior-thigh", .posterior).y
+        for id in ["radicular-l5", "radicular-s1"] {
+            let zone = try #require(atlas.pattern(id)?.zones.first { $0.view == .posterior })
+            let ring = try #require(zone.path.polylines().first)
+            for y in stride(from: top + 20, through: bottom, by: 10) {
+                var xs: [Double] = []
+                for (a, b) in zip(ring, ring.dropFirst() + [ring[0]]) where (a.y - y) * (b.y - y) < 0 {
+                    xs.append(a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x))
+                }
+                #expect((xs.max() ?? 0) - (xs.min() ?? 0) <= 52, "\(id) at y \(y): \((xs.min() ?? 0))...\((xs.max() ?? 0))")
+            }
+        }
+    }
+    /// Review 22:40, finding 12: `dump` lists the muscles the render draws for a pattern in a
+    /// view, from the anatomy layer (iliopsoas in front, gluteus maximus from the side,
+    /// gluteus minimus from behind), not only the pattern's own older outline.
+    @Test func dumpListsTheAnatomyLayerMuscles() throws {
+        let cases: [(ViewID, String, String)] = [(.anterior, "iliopsoas", "psoas-major"),
+                                                 (.lateralRight, "gluteus-maximus", "gluteus-maximus"),
+                                                 (.posterior, "gluteus-minimus-anterior", "gluteus-minimus")]
+        for (view, id, muscle) in cases {
+            let body = try #require(atlas.view(view))
+            let pattern = try #require(atlas.pattern(id))
+            let dump = GeometryDump(view: body, patterns: [pattern], sides: [.right], anatomy: atlas.anatomy)
+            let listed = dump.patterns.flatMap(\.muscles).map(\.id)
+            #expect(listed.contains(muscle), "\(view) \(id): \(listed)")
+        }
+    }
 }

@@ -61,7 +61,8 @@ struct ClinicalReview1440Tests {
     }
 
     /// Hip: the groin (55%) is "about half", the knee, leg and foot (2-22%) are not; the
-    /// legend has the three tiers in order; SIJ and facet give no per-area half figure.
+    /// legend has the three tiers in order; the facet map gives no per-area half figure. (The
+    /// SIJ has its thigh as "about half" since review 22:40, addendum 1b: see below.)
     @Test func hipHasAMiddleTierInPictureAndLegend() throws {
         let hip = try pattern("hip-joint")
         let half = hip.zones.filter(\.aboutHalf)
@@ -71,11 +72,29 @@ struct ClinicalReview1440Tests {
         let tiers = legend.filter { [.essential, .spilloverHalf, .spillover].contains($0.symbol) }.map(\.text)
         #expect(tiers == ["Joint: where most patients in injection studies felt it", "Joint: felt by about half of patients",
                           "Joint: felt by some patients"], "\(tiers)")
-        for id in ["sacroiliac-joint", "lumbar-facet"] {
+        for id in ["lumbar-facet"] {
             #expect(try !pattern(id).zones.contains(where: \.aboutHalf), "\(id)")
             let entries = try #require(try chart([id], views: [.posterior]).legend).entries
             #expect(!entries.contains { $0.symbol == .spilloverHalf }, "\(id): a legend line for a tier not drawn")
         }
+    }
+
+    /// Review 22:40, finding 3 (addendum 1b): the SIJ's thigh is "about half" (any lower-limb
+    /// pain 50%), drawn as a band no wider than 10 cm, not the whole thigh; below the knee and
+    /// the foot (28%, 12%) stay the sparser "some patients"; the legend shows all three tiers.
+    @Test func sacroiliacThighIsANarrowAboutHalfBand() throws {
+        let sij = try pattern("sacroiliac-joint")
+        let half = sij.zones.filter(\.aboutHalf)
+        #expect(Set(half.map(\.view)) == [.posterior, .lateral] && half.allSatisfy { ($0.note ?? "").contains("50%") }, "\(half.map(\.note))")
+        for zone in half where zone.view == .posterior {
+            let xs = zone.path.polylines().joined().map(\.x)
+            // The band runs slightly obliquely: its whole span stays under 105 mm (the old
+            // whole-thigh zone spanned 140 mm).
+            #expect((xs.max() ?? 0) - (xs.min() ?? 0) <= 105, "thigh band \((xs.min() ?? 0))...\((xs.max() ?? 0)) mm")
+        }
+        #expect(!sij.zones.contains { $0.aboutHalf && (($0.note ?? "").contains("knee") || ($0.note ?? "").contains("foot")) })
+        let entries = try #require(try chart(["sacroiliac-joint"], views: [.posterior]).legend).entries
+        #expect(entries.contains { $0.symbol == .spilloverHalf } && entries.contains { $0.symbol == .spillover })
     }
 
     /// The middle tier is drawn apart from "some" in every style: a different tint or closer dots.

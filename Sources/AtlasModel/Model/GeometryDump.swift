@@ -88,30 +88,37 @@ public struct GeometryDump: Encodable, Sendable, Equatable {
     static let samples = 12
 
     /// The patterns placed on `body` for each side; a pattern the view cannot show on a side
-    /// is listed with empty geometry, so every pattern asked for appears.
-    public init(view body: BodyView, patterns: [Pattern], sides: [Side]) {
+    /// is listed with empty geometry, so every pattern asked for appears. With `anatomy`, a
+    /// pattern's muscles are those the renderer draws under it (see `init(view:placed:anatomy:)`).
+    public init(view body: BodyView, patterns: [Pattern], sides: [Side], anatomy: Anatomy? = nil) {
         let placed = patterns.flatMap { pattern in
             sides.map { side in
                 pattern.placed(in: body.id, side: side)
                     ?? PlacedPattern(pattern: pattern, view: body.id, side: side, muscles: [], triggerPoints: [], zones: [], nerves: [])
             }
         }
-        self.init(view: body, placed: placed)
+        self.init(view: body, placed: placed, anatomy: anatomy)
     }
 
-    public init(view body: BodyView, placed patterns: [PlacedPattern]) {
+    /// `anatomy`: the skeleton and muscle layer. Where it has muscles for a pattern in this
+    /// view, those are listed, as the renderer draws them instead of the pattern's own
+    /// `muscle:` outline (which is listed otherwise).
+    public init(view body: BodyView, placed patterns: [PlacedPattern], anatomy: Anatomy? = nil) {
         func flat(_ path: BezierPath) -> [XY] { path.polylines(segmentsPerCurve: Self.samples).flatMap { $0 }.map(XY.init) }
         view = View(id: body.id.rawValue, label: body.label, outline: flat(body.outline),
                     contours: body.contours.map { Line(id: $0.id, kind: $0.kind.rawValue, closed: $0.path.elements.last == .close,
                                                        points: flat($0.path)) },
                     landmarks: body.landmarks.map { NamedPoint(name: $0.name, side: $0.side?.rawValue, point: XY($0.point)) })
         self.patterns = patterns.map { placed in
-            PatternData(id: placed.pattern.id, name: placed.pattern.name, family: placed.pattern.family.rawValue,
+            let layer = placed.isEmpty ? [] : anatomy?.placed(in: body.id, patterns: [placed])?.muscles ?? []
+            let muscles = layer.isEmpty ? placed.muscles.map { PathData(id: $0.id, name: $0.name, points: flat($0.path)) }
+                                        : layer.map { PathData(id: $0.id, name: $0.name, points: flat($0.path)) }
+            return PatternData(id: placed.pattern.id, name: placed.pattern.name, family: placed.pattern.family.rawValue,
                         fidelity: placed.pattern.fidelity.rawValue, side: placed.side.rawValue,
                         zones: placed.zones.map { ZoneData(kind: $0.kind.rawValue, label: $0.label, note: $0.note,
                                                            tier: $0.aboutHalf ? "about-half" : nil, points: flat($0.path)) },
                         triggerPoints: placed.triggerPoints.map { TriggerPointData(label: $0.label, at: XY($0.point)) },
-                        muscles: placed.muscles.map { PathData(id: $0.id, name: $0.name, points: flat($0.path)) },
+                        muscles: muscles,
                         nerves: placed.nerves.map { PathData(id: $0.id, name: $0.name, deep: $0.deep, calibre: $0.calibre.rawValue,
                                                              points: flat($0.path)) },
                         marks: placed.marks.map { MarkData(shape: $0.shape.rawValue, label: $0.label, legend: $0.legend, points: flat($0.path)) })
