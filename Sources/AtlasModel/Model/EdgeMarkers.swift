@@ -5,9 +5,6 @@ public struct EdgeMarker: Sendable, Equatable {
     public var labels: [String]
     /// The pattern views in which they are drawn.
     public var views: [PatternView]
-    /// Their heights (atlas y, shared by the back, front and side views; none for the soles),
-    /// so the marker can stand level with them at the edge of the view that lacks them.
-    public var heights: [Double] = []
 }
 
 extension Atlas {
@@ -35,8 +32,7 @@ extension Atlas {
                 let label = point.label ?? "Trigger point"
                 if !labels.contains(label) { labels.append(label) }
             }
-            return EdgeMarker(labels: labels, views: PatternView.allCases.filter { v in elsewhere.contains { $0.view == v } },
-                              heights: elsewhere.filter { $0.view != .plantar }.map(\.point.y))
+            return EdgeMarker(labels: labels, views: PatternView.allCases.filter { v in elsewhere.contains { $0.view == v } })
         }
     }
 }
