@@ -26,6 +26,17 @@ struct CrossLayoutTests {
         return problems
     }
 
+    /// A muscle `width` by `height` px with its corner at the origin.
+    static func rectangle(_ width: Double, _ height: Double) -> [Point] {
+        [Point(0, 0), Point(width, 0), Point(width, height), Point(0, height)]
+    }
+
+    /// Two marks of one pattern at `first` and `second` in `muscle`, laid out at the legend's size.
+    static func twoMarks(_ first: Point, _ second: Point, in muscle: [Point]) -> CrossLayout {
+        CrossLayout([CrossLayout.Spot(point: first, pattern: "a", muscle: muscle),
+                     CrossLayout.Spot(point: second, pattern: "a", muscle: muscle)], size: 16, width: 3)
+    }
+
     static func check(_ scene: Scene, _ name: String) {
         for panel in scene.panels {
             let layout = SceneDrawer.crossMarks(panel, style: scene.style, look: SceneDrawer.crossLook(scene))
@@ -51,10 +62,7 @@ struct CrossLayoutTests {
     @Test(arguments: Paper.allCases)
     func handoutsNeverOverlapTheirMarks(paper: Paper) throws {
         for pattern in Self.atlas.allPatterns() {
-            var request = HandoutRequest(patterns: [pattern])
-            request.paper = paper
-            request.dpi = 100
-            for (number, page) in try HandoutBuilder.pages(request, atlas: Self.atlas).enumerated() {
+            for (number, page) in try RenderTestAtlas.handoutPages(pattern, paper: paper, atlas: Self.atlas).enumerated() {
                 Self.check(page, "handout \(pattern.id) on \(paper.rawValue) page \(number + 1)")
             }
         }
@@ -63,10 +71,8 @@ struct CrossLayoutTests {
     /// The rule itself: two marks nearly on one spot in a roomy muscle are pulled apart to
     /// just clear, both stay inside the muscle, and the first keeps its true place.
     @Test func crowdedMarksAreNudgedWithinTheirMuscle() {
-        let muscle = [Point(0, 0), Point(200, 0), Point(200, 60), Point(0, 60)]
-        let spots = [CrossLayout.Spot(point: Point(100, 30), pattern: "a", muscle: muscle),
-                     CrossLayout.Spot(point: Point(104, 32), pattern: "a", muscle: muscle)]
-        let layout = CrossLayout(spots, size: 16, width: 3)
+        let muscle = Self.rectangle(200, 60)
+        let layout = Self.twoMarks(Point(100, 30), Point(104, 32), in: muscle)
         #expect(layout.marks.count == 2)
         #expect(Self.overlaps(layout).isEmpty, "\(Self.overlaps(layout))")
         #expect(layout.marks[0].at == Point(100, 30))
@@ -78,10 +84,8 @@ struct CrossLayoutTests {
     /// A muscle with no room inside for a second mark holds it at its edge, the X's arms
     /// over the muscle: no leader (the quadratus lumborum's four marks in a whole-body view).
     @Test func aMarkMayStandAtItsMusclesEdge() {
-        let muscle = [Point(0, 0), Point(34, 0), Point(34, 20), Point(0, 20)]
-        let spots = [CrossLayout.Spot(point: Point(10, 10), pattern: "a", muscle: muscle),
-                     CrossLayout.Spot(point: Point(14, 10), pattern: "a", muscle: muscle)]
-        let layout = CrossLayout(spots, size: 16, width: 3)
+        let muscle = Self.rectangle(34, 20)
+        let layout = Self.twoMarks(Point(10, 10), Point(14, 10), in: muscle)
         #expect(Self.overlaps(layout).isEmpty)
         let second = layout.marks[1]
         #expect(!second.leader, "set off at \(second.at)")
@@ -90,10 +94,8 @@ struct CrossLayoutTests {
 
     /// A muscle too small for two marks sets the second beside it, with a leader.
     @Test func aFullMuscleSetsTheMarkOffWithALeader() {
-        let muscle = [Point(0, 0), Point(20, 0), Point(20, 20), Point(0, 20)]
-        let spots = [CrossLayout.Spot(point: Point(10, 10), pattern: "a", muscle: muscle),
-                     CrossLayout.Spot(point: Point(12, 12), pattern: "a", muscle: muscle)]
-        let layout = CrossLayout(spots, size: 16, width: 3)
+        let muscle = Self.rectangle(20, 20)
+        let layout = Self.twoMarks(Point(10, 10), Point(12, 12), in: muscle)
         #expect(Self.overlaps(layout).isEmpty)
         #expect(layout.marks[1].leader)
     }

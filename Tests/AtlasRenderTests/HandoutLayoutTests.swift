@@ -127,10 +127,7 @@ struct HandoutLayoutTests {
     @Test(arguments: Paper.allCases)
     func everyHandoutIsOnePage(paper: Paper) throws {
         for pattern in Self.atlas.allPatterns() {
-            var request = HandoutRequest(patterns: [pattern])
-            request.paper = paper
-            request.dpi = 100
-            let pages = try HandoutBuilder.pages(request, atlas: Self.atlas)
+            let pages = try RenderTestAtlas.handoutPages(pattern, paper: paper, atlas: Self.atlas)
             #expect(pages.count == 1, "\(pattern.id) on \(paper.rawValue): \(pages.count) pages")
             for panel in pages[0].panels where panel.view.id != .plantar {
                 #expect(Self.bodyHeight(panel, dpi: 100) >= 120, "\(pattern.id) on \(paper.rawValue): body \(Self.bodyHeight(panel, dpi: 100)) mm")

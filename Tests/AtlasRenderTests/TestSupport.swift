@@ -1,4 +1,5 @@
 import AtlasModel
+@testable import AtlasRender
 import Foundation
 
 enum RenderTestAtlas {
@@ -10,5 +11,13 @@ enum RenderTestAtlas {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("render-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// One pattern's handout pages on `paper`, laid out at 100 dpi as the layout tests read them.
+    static func handoutPages(_ pattern: Pattern, paper: Paper, atlas: Atlas) throws -> [Scene] {
+        var request = HandoutRequest(patterns: [pattern])
+        request.paper = paper
+        request.dpi = 100
+        return try HandoutBuilder.pages(request, atlas: atlas)
     }
 }
