@@ -35,6 +35,37 @@ struct RegistrationTests {
         #expect(references.map(\.closingRadius).max() == four.closingRadius)
     }
 
+    /// The back and the front chart print their bodies in the same place (twins); the four-view
+    /// chart is no twin of either.
+    @Test func theBackAndTheFrontChartAreTwins() throws {
+        let references = try DrawingPainter.comparator.outlineReferences()
+        let back = try #require(references.first { $0.sheet.views == [.posterior] })
+        let front = try #require(references.first { $0.sheet.views == [.anterior] })
+        let four = try #require(references.first { $0.sheet.views == ChartSheet.fourViews })
+        #expect(Registrar.isTwin(front, of: back) && Registrar.isTwin(back, of: front))
+        #expect(!Registrar.isTwin(four, of: back) && !Registrar.isTwin(back, of: back))
+        // What tells them apart in the outline: the feet (heels from behind, toes in front).
+        let backFeet = back.outlineAway(from: front), frontFeet = front.outlineAway(from: back)
+        #expect(backFeet.count > 10 && frontFeet.count > 10, "\(backFeet.count) and \(frontFeet.count) points")
+        let feetTop = back.bodyBox.minY + 0.9 * back.bodyBox.height
+        #expect((backFeet + frontFeet).allSatisfy { $0.y > feetTop }, "outline points away from the twin's lines lie at the feet")
+    }
+
+    /// A back- or front-view drawing in which only the dark outline survived (the grey spine,
+    /// folds, navel and knee lines lost, as in a small or faded copy) is still found as its
+    /// own view, not its twin: the outlines differ at the feet (heels from behind, toes from
+    /// the front), whatever the length of a fold line.
+    @Test(arguments: [ViewID.posterior, .anterior])
+    func aViewIsToldFromItsTwinByItsOutlineAlone(_ view: ViewID) throws {
+        var sheet = try DrawingPainter.sheet([view], width: 400)
+        for i in Swift.stride(from: 0, to: sheet.image.pixels.count, by: 4) where sheet.image.pixels[i] > 90 {
+            sheet.image.pixels[i] = 255; sheet.image.pixels[i + 1] = 255; sheet.image.pixels[i + 2] = 255
+        }
+        let fit = try #require(Registrar.bestFit(Registrar.Target(ClassifiedDrawing(sheet.image)),
+                                                 references: DrawingPainter.comparator.outlineReferences()))
+        #expect(fit.reference.sheet.views == [view])
+    }
+
     @Test(arguments: cases)
     func findsTheLayoutScaleAndShift(_ c: Case) throws {
         var sheet = try DrawingPainter.sheet(c.views, width: c.width, upscale: c.upscale)

@@ -69,8 +69,43 @@ enum Registrar {
     /// close second is refined too).
     static func bestFit(_ target: Target, references: [TemplateReference]) -> TemplateFit? {
         let rough = references.compactMap { roughFit(target, to: $0) }.sorted { $0.total < $1.total }
-        guard let first = rough.first else { return nil }
-        return rough.prefix(3).filter { $0.total <= first.total + 0.15 }.map { refine(target, $0) }.min { $0.total < $1.total }
+        guard let first = rough.first,
+              let best = rough.prefix(3).filter({ $0.total <= first.total + 0.15 }).map({ refine(target, $0) }).min(by: { $0.total < $1.total })
+        else { return nil }
+        return twinChoice(target, best: best, references: references)
+    }
+
+    /// A back view and a front view print the same page with the body in the same place:
+    /// they differ only in a few lines, over the whole body a few per cent of the line cost,
+    /// so which chart fits best can turn on a faint contour (a fold, the spine) that a small
+    /// or faded copy lost. Their outlines differ too, at the feet (heels from behind, the toes
+    /// from the front), and the dark outline is what every copy keeps. So the twin of the best
+    /// chart is tried at the same placement, and where the outline points that tell the two
+    /// apart (more than 3 mm from anything the other prints) clearly fit the twin better, the
+    /// twin is taken; with the feet painted over or cut off the line cost decides, as before.
+    static func twinChoice(_ target: Target, best: TemplateFit, references: [TemplateReference]) -> TemplateFit {
+        guard let twin = references.first(where: { isTwin($0, of: best.reference) }) else { return best }
+        let similarity = best.similarity
+        let ownPoints = best.reference.outlineAway(from: twin), twinPoints = twin.outlineAway(from: best.reference)
+        guard !ownPoints.isEmpty, !twinPoints.isEmpty else { return best }
+        let own = LineCost(target: target, reference: best.reference, scale: similarity.scale)(similarity, ownPoints)
+        let other = LineCost(target: target, reference: twin, scale: similarity.scale)(similarity, twinPoints)
+        guard other < own - Self.clearTwinMargin else { return best }
+        return refine(target, reference: twin, from: similarity)
+    }
+
+    /// How much better (mean truncated distance, 0 to 1) the twin's own outline must fit.
+    static let clearTwinMargin = 0.1
+
+    /// Two different charts on the same paper whose body panels lie in the same places.
+    static func isTwin(_ a: TemplateReference, of b: TemplateReference) -> Bool {
+        guard a.sheet != b.sheet, a.sheet.paper == b.sheet.paper, a.width == b.width,
+              a.panelBodyBoxes.count == b.panelBodyBoxes.count else { return false }
+        let tolerance = 0.02 * b.bodyBox.height
+        return zip(a.panelBodyBoxes, b.panelBodyBoxes).allSatisfy { p, q in
+            abs(p.minX - q.minX) < tolerance && abs(p.maxX - q.maxX) < tolerance
+                && abs(p.minY - q.minY) < tolerance && abs(p.maxY - q.maxY) < tolerance
+        }
     }
 
     /// One chart, coarse and refined.

@@ -15,6 +15,9 @@ struct TemplateReference: Sendable {
     let scene: Scene
     /// Points along every printed body line (outlines and contours), in reference pixels.
     let linePoints: [Point]
+    /// The points of `linePoints` on the body outlines alone: the dark line every copy keeps,
+    /// where a faint contour may be lost.
+    let outlinePoints: [Point]
     /// The union of the body outlines, in reference pixels.
     let bodyBox: Rect
     /// Each panel's body outline box, in reference pixels.
@@ -72,13 +75,17 @@ struct TemplateReference: Sendable {
         } catch {
             throw CompareError.internalFailure("cannot draw the \(sheet.name) template: \(error)")
         }
-        var points: [Point] = []
+        var points: [Point] = [], outline: [Point] = []
         var box: Rect?
         var panelBoxes: [Rect] = []
         for panel in scene.panels {
-            let lines = [panel.view.outline] + panel.view.contours.map(\.path)
-            for line in lines {
-                for polyline in line.polylines(segmentsPerCurve: 8) {
+            for polyline in panel.view.outline.polylines(segmentsPerCurve: 8) {
+                let along = Self.resample(polyline.map(panel.toPixels), spacing: 2.5)
+                outline += along
+                points += along
+            }
+            for contour in panel.view.contours {
+                for polyline in contour.path.polylines(segmentsPerCurve: 8) {
                     points += Self.resample(polyline.map(panel.toPixels), spacing: 2.5)
                 }
             }
@@ -89,6 +96,7 @@ struct TemplateReference: Sendable {
             box = box.map { $0.union(r) } ?? r
         }
         linePoints = points
+        outlinePoints = outline
         panelBodyBoxes = panelBoxes
         bodyBox = box ?? Rect(minX: 0, minY: 0, maxX: Double(scene.width), maxY: Double(scene.height))
         var grids: [PanelGrid] = []
@@ -132,6 +140,14 @@ struct TemplateReference: Sendable {
             previous = next
         }
         return result
+    }
+
+    /// This chart's outline points that lie more than 3 body millimetres from anything `other`
+    /// prints: what tells this chart from a twin printed in the same place.
+    func outlineAway(from other: TemplateReference) -> [Point] {
+        let f = Self.inkFactor
+        let limit = Float(3 * other.scale * f)
+        return outlinePoints.filter { p in other.inkField.value(x: p.x * f - 0.5, y: p.y * f - 0.5, outside: .infinity) > limit }
     }
 
     /// The panel grid whose frame holds a reference-pixel position.
