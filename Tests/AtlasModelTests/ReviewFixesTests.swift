@@ -33,16 +33,19 @@ struct ReviewFixesTests {
 
     /// Below-knee spillover ("some patients", 28%) reaches the ankle in the side view as in
     /// the back view, and stops there: the foot (12%) is the addendum's rarer "few" tier
-    /// (section 1b), left unshaded and named in the legend (review 23:55, new problem 4: the
-    /// "some" stipple had run onto the heel).
+    /// (section 1b), left unshaded, outlined with a dashed line and named in the legend (review
+    /// 23:55, new problem 4: the "some" stipple had run onto the heel).
     @Test func sacroiliacViewsAgreeBelowTheKneeAndStopAtTheAnkle() throws {
         let sij = try #require(atlas.pattern("sacroiliac-joint"))
         for (view, bodyView, malleolus) in [(PatternView.posterior, ViewID.posterior, "medial-malleolus"), (.lateral, .lateralRight, "lateral-malleolus")] {
             let lowest = sij.zones.filter { $0.view == view }.compactMap { $0.path.bounds?.maxY }.max() ?? 0
             let ankle = try landmark(malleolus, bodyView)
             #expect(lowest > ankle.y - 40 && lowest < ankle.y + 5, "\(view): spillover ends at y \(lowest), ankle (\(malleolus)) at \(ankle.y)")
+            if view == .posterior {
+                let foot = try #require(sij.marks.first { $0.view == view && $0.label == "foot" && $0.legend.contains("12%") }, "the foot's rarer tier is named")
+                #expect(foot.shape == .outline && (foot.path.bounds?.minY ?? 0) > lowest, "the foot's outline lies below the stipple")
+            }
         }
-        #expect(sij.legendNote?.contains("12%") == true, "the legend names the foot's rarer tier")
     }
 
     /// The "felt by some" band runs down the back of the thigh in the side view too, and the
