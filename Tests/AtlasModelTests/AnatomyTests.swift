@@ -184,3 +184,37 @@ struct AnatomyValidationTests {
                 "\(found.map(\.description))")
     }
 }
+
+/// Every muscle the anatomy layer draws lies inside the body's outline, in every view and
+/// on both sides (review 23:55: the side view's gluteus maximus ran over the buttock's
+/// lower contour at the gluteal fold; the back view's biceps tendon ran past the knee).
+@Suite("Muscles inside the body")
+struct MusclesInsideTheBodyTests {
+    /// The distance from `p` to the nearest point of the closed polyline `ring`.
+    static func distance(_ p: Point, to ring: [Point]) -> Double {
+        zip(ring, ring.dropFirst() + ring.prefix(1)).map { a, b in
+            let d = b - a, length = d.x * d.x + d.y * d.y
+            let t = length == 0 ? 0 : max(0, min(1, ((p.x - a.x) * d.x + (p.y - a.y) * d.y) / length))
+            return p.distance(to: Point(a.x + t * d.x, a.y + t * d.y))
+        }.min() ?? .infinity
+    }
+
+    @Test(arguments: [ViewID.posterior, .anterior, .lateralRight, .lateralLeft])
+    func musclesStayInsideTheOutline(view: ViewID) throws {
+        let atlas = try TestAtlas.load()
+        let body = try #require(atlas.view(view))
+        let dump = GeometryDump(view: body, patterns: atlas.patterns, sides: [.left, .right], anatomy: atlas.anatomy)
+        let outline = dump.view.outline.map { Point($0.x, $0.y) }
+        var checked = 0
+        for pattern in dump.patterns {
+            for muscle in pattern.muscles {
+                checked += 1
+                // Half a millimetre of slack for flattening the curves.
+                let outside = muscle.points.map { Point($0.x, $0.y) }
+                    .filter { !Polygon.contains(outline, $0) && Self.distance($0, to: outline) > 0.5 }
+                #expect(outside.isEmpty, "\(view.rawValue): \(pattern.id) (\(pattern.side)) \(muscle.id) runs outside the body at \(outside.prefix(3))")
+            }
+        }
+        #expect(checked > 0, "muscles were drawn in the \(view.rawValue) view")
+    }
+}

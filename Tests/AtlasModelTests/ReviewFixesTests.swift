@@ -31,13 +31,20 @@ struct ReviewFixesTests {
         #expect(sij.zones.first { $0.kind == .essential && $0.view == .posterior }?.note?.contains("left unmarked on purpose") == true)
     }
 
-    /// Below-knee spillover reaches the heel in the side view as in the back view.
-    @Test func sacroiliacViewsAgreeBelowTheKnee() throws {
+    /// Below-knee spillover ("some patients", 28%) reaches the ankle in the side view as in
+    /// the back view, and stops there: the foot (12%) is the addendum's rarer "few" tier
+    /// (section 1b), left unshaded, outlined with a dashed line and named in the legend (review
+    /// 23:55, new problem 4: the "some" stipple had run onto the heel).
+    @Test func sacroiliacViewsAgreeBelowTheKneeAndStopAtTheAnkle() throws {
         let sij = try #require(atlas.pattern("sacroiliac-joint"))
-        for (view, bodyView) in [(PatternView.posterior, ViewID.posterior), (.lateral, .lateralRight)] {
+        for (view, bodyView, malleolus) in [(PatternView.posterior, ViewID.posterior, "medial-malleolus"), (.lateral, .lateralRight, "lateral-malleolus")] {
             let lowest = sij.zones.filter { $0.view == view }.compactMap { $0.path.bounds?.maxY }.max() ?? 0
-            let heel = try landmark("heel", bodyView)
-            #expect(lowest > heel.y - 40, "\(view): spillover ends at y \(lowest), heel at \(heel.y)")
+            let ankle = try landmark(malleolus, bodyView)
+            #expect(lowest > ankle.y - 40 && lowest < ankle.y + 5, "\(view): spillover ends at y \(lowest), ankle (\(malleolus)) at \(ankle.y)")
+            if view == .posterior {
+                let foot = try #require(sij.marks.first { $0.view == view && $0.label == "foot" && $0.legend.contains("12%") }, "the foot's rarer tier is named")
+                #expect(foot.shape == .outline && (foot.path.bounds?.minY ?? 0) > lowest, "the foot's outline lies below the stipple")
+            }
         }
     }
 
@@ -122,6 +129,15 @@ struct ReviewFixesTests {
             #expect((xs.max() ?? 0) - (xs.min() ?? 0) <= 52, "band \((xs.min() ?? 0))...\((xs.max() ?? 0)) mm at mid-thigh")
         }
     }
+    /// The widths across a closed ring at height y: from its leftmost to its rightmost crossing.
+    func width(of ring: [Point], atY y: Double) -> (min: Double, max: Double) {
+        var xs: [Double] = []
+        for (a, b) in zip(ring, ring.dropFirst() + [ring[0]]) where (a.y - y) * (b.y - y) < 0 {
+            xs.append(a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x))
+        }
+        return (xs.min() ?? 0, xs.max() ?? 0)
+    }
+
     /// Review 22:40, finding 10 (addendum 0.3, Bogduk: "no more than 2 inches"): the L5 and
     /// S1 bands running down the back of the buttock and thigh are at most about 5 cm across
     /// at every level from the PSIS to mid-thigh (they were 55-77 mm at the buttock).
@@ -131,13 +147,31 @@ struct ReviewFixesTests {
             let zone = try #require(atlas.pattern(id)?.zones.first { $0.view == .posterior })
             let ring = try #require(zone.path.polylines().first)
             for y in stride(from: top + 20, through: bottom, by: 10) {
-                var xs: [Double] = []
-                for (a, b) in zip(ring, ring.dropFirst() + [ring[0]]) where (a.y - y) * (b.y - y) < 0 {
-                    xs.append(a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x))
-                }
-                #expect((xs.max() ?? 0) - (xs.min() ?? 0) <= 52, "\(id) at y \(y): \((xs.min() ?? 0))...\((xs.max() ?? 0))")
+                let across = width(of: ring, atY: y)
+                #expect(across.max - across.min <= 52, "\(id) at y \(y): \(across.min)...\(across.max)")
             }
         }
+    }
+
+    /// Review 23:55, new problem 3: the L4 band over the low back and outer buttock was 9-11 cm
+    /// across; it is a band of at most about 5 cm at every level from its top to its bottom,
+    /// running from beside the spine to the outer hip, where the front view's thigh band
+    /// begins (it ends level with the top of that band).
+    @Test func l4ButtockBandIsNarrow() throws {
+        let l4 = try #require(atlas.pattern("radicular-l4"))
+        let zone = try #require(l4.zones.first { $0.view == .posterior && $0.note?.contains("buttock") == true })
+        let ring = try #require(zone.path.polylines().first)
+        let box = try #require(zone.path.bounds)
+        for y in stride(from: box.minY + 3, through: box.maxY - 3, by: 4) {
+            let across = width(of: ring, atY: y)
+            #expect(across.max - across.min <= 50, "L4 at y \(y): \(across.min)...\(across.max)")
+        }
+        // Beside the spine at the top, at the outer hip at the bottom.
+        let trochanter = try landmark("greater-trochanter", .posterior), psis = try landmark("psis", .posterior)
+        #expect(box.minX < psis.x - 10 && box.minY < psis.y - 30, "the band starts in the low back: \(box)")
+        #expect(box.maxX >= trochanter.x, "the band reaches the outer hip: \(box)")
+        let thigh = try #require(l4.zones.first { $0.view == .anterior }?.path.bounds)
+        #expect(box.maxY > thigh.minY, "the buttock band ends at \(box.maxY), above the thigh band's top \(thigh.minY)")
     }
     /// Review 22:40, finding 12: `dump` lists the muscles the render draws for a pattern in a
     /// view, from the anatomy layer (iliopsoas in front, gluteus maximus from the side,
