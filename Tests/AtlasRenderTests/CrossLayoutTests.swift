@@ -5,7 +5,8 @@ import Testing
 /// Trigger-point X marks never touch: in every figure (at its own width and at the 800 px
 /// reading width) and on every page of every pattern's handout (A4 and letter), no two
 /// marks' ink boxes, white halo included, come within half an X of each other; every
-/// X keeps the legend's size and a nudged X stays on its muscle (no leader to a mark set off it).
+/// X keeps the legend's size, a nudged X stays on its muscle (no leader to a mark set off it),
+/// and every X's arms lie inside the body's outline.
 @Suite("Cross layout")
 struct CrossLayoutTests {
     static let atlas = try! RenderTestAtlas.load()
@@ -46,6 +47,14 @@ struct CrossLayoutTests {
             for problem in overlaps(layout) { Issue.record("\(name), \(panel.label ?? panel.view.id.rawValue): \(problem)") }
             for mark in layout.marks where mark.leader {
                 Issue.record("\(name): an X was set off its muscle at (\(Int(mark.spot.x)), \(Int(mark.spot.y)))")
+            }
+            // Every X lies on the body: its arms never cross the outline (a gluteus medius X
+            // straddled the iliac crest's outline in why-leg-pain).
+            let body = panel.view.outline.polylines(segmentsPerCurve: 10).map { $0.map(panel.toPixels) }
+            let reach = CrossLayout.armReach(size: layout.size, width: layout.width)
+            for mark in layout.marks {
+                let clear = Callouts.contains(mark.at, body) && body.allSatisfy { CrossLayout.edgeDistance(mark.at, $0) >= reach - 1e-6 }
+                #expect(clear, "\(name), \(panel.label ?? panel.view.id.rawValue): the X at (\(Int(mark.at.x)), \(Int(mark.at.y))) crosses the body's outline")
             }
         }
     }

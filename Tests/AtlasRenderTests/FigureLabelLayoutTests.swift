@@ -4,8 +4,9 @@ import Testing
 
 /// Figure labels, read 800 px wide: no label overlaps another, none in the margin lies on
 /// the body (its box stays clear of the silhouette), each leader enters the body once,
-/// straight to its point, never across it, and a label set beside a deep structure has a
-/// leader shorter than two text heights. Checked on the laid-out boxes of every bundled figure.
+/// straight to its point, never across it nor over a nerve or another leader, and a label set
+/// beside a deep structure has a leader shorter than two text heights. Checked on the
+/// laid-out boxes of every bundled figure.
 @Suite("Figure label layout")
 struct FigureLabelLayoutTests {
     static let atlas = try! RenderTestAtlas.load()
@@ -47,15 +48,15 @@ struct FigureLabelLayoutTests {
         }
         for leader in scene.leaders {
             let panel = try #require(scene.panels.first { $0.frame.contains(leader.to) })
-            // The common fibular nerve is named from the side where its leader crosses no other
-            // nerve (from behind the leg it ran over the sural nerve: it read as naming that),
-            // counted up to 2 px short of its point.
-            if id == "sciatic-nerve-course", let label = boxes.first(where: { $0.1.minY - $0.2 <= leader.from.y && leader.from.y <= $0.1.maxY + $0.2
-                                                                            && abs($0.1.center.x - leader.from.x) < $0.1.width }),
-               label.0.hasPrefix("Common") {
-                let nerves = panel.patterns.flatMap(\.nerves).flatMap { $0.path.polylines(segmentsPerCurve: 10) }.map { $0.map(panel.toPixels) }
-                #expect(Callouts.nerveCrossings(from: leader.from, to: leader.to, nerves: nerves, spare: 2) == 0,
-                        "\(id): the \(panel.view.id.rawValue) leader of '\(label.0)' crosses another nerve")
+            // No leader crosses a nerve on its way (one that did read as naming the nerve it
+            // crossed: the common fibular over the sural, the tibial over the sural), counted
+            // up to the last 0.6 text height of its way, where it meets its own (thick) nerve,
+            // nor another leader.
+            let nerves = panel.patterns.flatMap(\.nerves).flatMap { $0.path.polylines(segmentsPerCurve: 10) }.map { $0.map(panel.toPixels) }
+            #expect(Callouts.nerveCrossings(from: leader.from, to: leader.to, nerves: nerves, spare: FigureBuilder.smallestText * 0.6) == 0,
+                    "\(id): the \(panel.view.id.rawValue) leader to (\(Int(leader.to.x)), \(Int(leader.to.y))) crosses a nerve")
+            for other in scene.leaders where other.from != leader.from {
+                #expect(!Callouts.segmentsCross(leader.from, leader.to, other.from, other.to), "\(id): two leaders cross")
             }
             let outline = panel.view.outline.polylines(segmentsPerCurve: 10).map { $0.map(panel.toPixels) }
             #expect(Callouts.crossingCount(from: leader.from, to: leader.to, outline: outline) <= 1,

@@ -42,6 +42,30 @@ struct PlatesReviewTests {
     }
 
     /// The back view's right edge and the front view's left edge point to the same side view.
+    /// In a close-up chart the edge notes stand in a band above the panels, off the body: in
+    /// the lower-quarter and pelvis back views "TrP3: see side view" lay on the waist and
+    /// touched the iliac crest line (issue 12). The view names stand above the band.
+    @Test(arguments: [BodyRegion.lowerQuarter, .pelvis])
+    func closeUpEdgeNotesStandAboveTheBody(region: BodyRegion) throws {
+        for views in [[ViewID.posterior], [.posterior, .lateralRight]] {
+            var request = ChartRequest(kind: .render, views: views)
+            request.region = region
+            request.patterns = [try #require(Self.atlas.pattern("gluteus-medius"))]
+            request.width = 1000
+            let scene = try ChartBuilder.scene(request, atlas: Self.atlas)
+            let measure = try TextMeasurer(fontFamily: Style.default.fontFamily)
+            let notes = scene.texts.filter { $0.text.contains(": see ") }
+            #expect(!notes.isEmpty, "\(region) \(views): the back view points at TrP3 in the side view")
+            let top = scene.panels.map(\.frame.minY).min()!
+            let names = scene.texts.filter { text in scene.panels.contains { $0.label == text.text } }.map { measure.box(of: $0) }
+            for note in notes {
+                let box = measure.box(of: note)
+                #expect(box.maxY <= top, "\(region) \(views): '\(note.text)' reaches \(box.maxY), into the panel (top \(top))")
+                for name in names { #expect(name.maxY <= box.minY || name.maxX <= box.minX || box.maxX <= name.minX, "the note covers a view name") }
+            }
+        }
+    }
+
     /// One note stands above the gap, clear of both panels (no mark on the gap, which is beside
     /// the hands). (Gluteus
     /// minimus anterior now marks its trigger point in the front view too, on its muscle, so the

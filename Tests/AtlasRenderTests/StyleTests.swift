@@ -159,9 +159,41 @@ struct StyleTests {
         return pairs
     }
 
-    /// A dermatome map is drawn flat: inside a band the print is one even grey, not a hatch.
-    @Test func dermatomeMapIsFlat() throws {
+    /// Where two touching roots' greys differ by under 0.2, or a root's grey is within 0.2 of
+    /// blank white skin, the greyscale style gives one of them a light texture (review 22:40,
+    /// finding 11: L4 and L5 read alike, S1 passed for blank skin).
+    @Test func closeDermatomeGreysCarryATexture() throws {
         let style = try #require(Self.atlas.style("print-greyscale"))
+        let textured = Set(style.dermatomeTextures.keys)
+        for pair in Self.touchingRoots() {
+            let roots = pair.sorted()
+            let step = abs(style.dermatomeFill(forRoot: roots[0]).lightness - style.dermatomeFill(forRoot: roots[1]).lightness)
+            #expect(step >= 0.2 || !pair.isDisjoint(with: textured), "\(roots) touch, \(step) apart, and neither is textured")
+        }
+        for root in ["L3", "L4", "L5", "S1", "S2"] where 1 - style.dermatomeFill(forRoot: root).lightness < 0.2 {
+            #expect(textured.contains(root), "\(root) is near white and plain: it reads as blank skin")
+        }
+        #expect(Self.atlas.style("default")?.dermatomeTextures.isEmpty == true, "the colour plate stays flat")
+    }
+
+    /// A textured band prints as a light tone: visibly textured, its mean near its grey.
+    @Test func dermatomeTextureIsLight() throws {
+        let style = try #require(Self.atlas.style("print-greyscale"))
+        let stats = try lateralS1(style: style)
+        #expect(stats.deviation > 4, "a texture: \(stats)")
+        #expect(abs(stats.mean - style.dermatomeFill(forRoot: "S1").lightness * 255) < 20, "a light texture: \(stats)")
+    }
+
+    /// A dermatome map is drawn flat: inside a band the print is one even tone, not a hatch.
+    @Test func dermatomeMapIsFlat() throws {
+        let style = try #require(Self.atlas.style("default"))
+        let stats = try lateralS1(style: style)
+        #expect(stats.deviation < 6, "a flat fill: \(stats)")
+        #expect(abs(stats.mean - style.dermatomeFill(forRoot: "S1").lightness * 255) < 8, "\(stats)")
+    }
+
+    /// The classic S1 band on the back of the calf in a bare right side view, in grey levels.
+    func lateralS1(style: Style) throws -> (mean: Double, deviation: Double) {
         let map = try #require(Self.atlas.dermatomeMaps[.classic])
         let s1 = try #require(map.patterns.first { $0.id == "dermatome-s1" })
         var request = ChartRequest(kind: .render, views: [.lateralRight])
@@ -173,9 +205,7 @@ struct StyleTests {
         let image = try SceneRenderer.rasterize(scene)
         // The back of the calf, inside the S1 band of the right side view.
         let a = scene.panels[0].toPixels(Point(-45, 1380)), b = scene.panels[0].toPixels(Point(-30, 1420))
-        let stats = greyStatistics(image, Rect(minX: a.x, minY: a.y, maxX: b.x, maxY: b.y))
-        #expect(stats.deviation < 6, "a flat fill: \(stats)")
-        #expect(abs(stats.mean - style.dermatomeFill(forRoot: "S1").lightness * 255) < 8, "\(stats)")
+        return greyStatistics(image, Rect(minX: a.x, minY: a.y, maxX: b.x, maxY: b.y))
     }
 
     @Test func stylesLoadAndDiffer() throws {

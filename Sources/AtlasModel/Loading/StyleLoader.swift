@@ -54,7 +54,7 @@ enum StyleLoader {
             let hatch = hatches.first { $0.0 == section }
             let keys = colours.filter { $0.0 == section }.map(\.1) + numbers.filter { $0.0 == section }.map(\.1)
                 + (hatch == nil ? [] : ["color", "tint", "angle", "texture", "some-texture", "some-angle"]) + (section == "anatomy" ? ["show"] : [])
-                + (section == "dermatomes" ? ["fills"] : [])
+                + (section == "dermatomes" ? ["fills", "textures"] : [])
             entries.check(required: [], optional: keys, in: "the '\(section)' section", log)
             if section == "anatomy", let v = entries["show"], let show = v.bool(log) { style.anatomy.show = show }
             for (s, key, field) in colours where s == section {
@@ -71,6 +71,16 @@ enum StyleLoader {
                 fills.check(required: [], optional: dermatomeRoots, in: "the dermatome fills", log)
                 for entry in fills.entries where dermatomeRoots.contains(entry.key) {
                     if let c = color(entry.value, log) { style.dermatomeFills[entry.key] = c }
+                }
+            }
+            if section == "dermatomes", let textures = entries["textures"]?.mapping(log, what: "the dermatome textures ({L5: {texture, color, angle}, ...})") {
+                textures.check(required: [], optional: dermatomeRoots, in: "the dermatome textures", log)
+                for entry in textures.entries where dermatomeRoots.contains(entry.key) {
+                    guard let fields = entry.value.mapping(log, what: "a texture ({texture, color, angle})") else { continue }
+                    fields.check(required: ["texture"], optional: ["color", "angle"], in: "the \(entry.key) texture", log)
+                    var texture = HatchStyle(color: Color(0, 0, 0), tint: Color(0, 0, 0, 0), angleDegrees: 45)
+                    readHatch(fields, into: &texture, log: log)
+                    style.dermatomeTextures[entry.key] = texture
                 }
             }
         }

@@ -76,7 +76,6 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case seeOtherView = "see-other-view"
         case triggerPointsCount = "trigger-points-count"
         case viewMagnified = "view-magnified"
-        case otherViewNotShown = "other-view-not-shown"
     }
 
     public var language: String
@@ -182,6 +181,5 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .seeOtherView: "{label}: see {view}",
         .triggerPointsCount: "{count} trigger points",
         .viewMagnified: "{view} (enlarged {times}×)",
-        .otherViewNotShown: "{label}: not drawn",
     ]
 }

@@ -88,6 +88,10 @@ public struct Style: Sendable, Equatable, Codable {
         "L1": Color(hex: "#E6E1CA")!, "L2": Color(hex: "#AD88BF")!, "L3": Color(hex: "#9EDAC6")!, "L4": Color(hex: "#347FB4")!,
         "L5": Color(hex: "#B2AEE0")!, "S1": Color(hex: "#F4E1EA")!, "S2": Color(hex: "#DE9541")!, "S3": Color(hex: "#AACD98")!,
     ]
+    /// A light texture over a root's flat fill (`color`, `angle`, `texture`; its tint is not
+    /// used), for a style whose fills alone leave two touching roots close in lightness (a
+    /// greyscale print). None by default: a colour plate is flat.
+    public var dermatomeTextures: [String: HatchStyle] = [:]
     /// The thin line between dermatome bands, and the root names printed in them.
     public var dermatomeBorder = Color(hex: "#3A3A3A")!
     public var dermatomeBorderWidth = 1.0

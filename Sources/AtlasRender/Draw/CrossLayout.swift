@@ -8,7 +8,10 @@ import Foundation
 /// on its own muscle (inside it, or at its edge with the X's arms over it: a small muscle
 /// seen whole, such as the quadratus lumborum in a whole-body handout, holds four marks only
 /// that way); only when the muscle has no room left is it set off beside it, with a thin
-/// leader back to the true spot. Marks are placed in the order given, so the
+/// leader back to the true spot. An X also stays on the body: one whose arms would cross the
+/// body's outline (a trigger point under the iliac crest, at the body's edge in a small
+/// figure panel, where the X is large beside the body) is moved in the least distance that
+/// clears the outline. Marks are placed in the order given, so the
 /// layout is the same on every run. Two trigger points of different patterns at one spot
 /// (a composite and its part) get one mark.
 struct CrossLayout: Sendable, Equatable {
@@ -39,6 +42,9 @@ struct CrossLayout: Sendable, Equatable {
     /// (drawn 2.2 times the stroke width, see `SceneDrawer.drawCross`).
     static func reach(size: Double, width: Double) -> Double { size / 2 + 1.1 * width }
 
+    /// Half the width of an X's black arms alone (round caps), without the halo.
+    static func armReach(size: Double, width: Double) -> Double { size / 2 + 0.5 * width }
+
     /// The least centre-to-centre distance, along x or along y, at which two marks' halos
     /// stand apart with a clear gap of half an X between them (a third still read as touching
     /// at 800 px: two gluteus maximus marks in why-leg-pain).
@@ -52,11 +58,17 @@ struct CrossLayout: Sendable, Equatable {
         self.width = width
     }
 
-    init(_ spots: [Spot], size: Double, width: Double) {
+    /// `body` is the body's outline in pixels (its closed polylines; empty: no such limit).
+    init(_ spots: [Spot], size: Double, width: Double, body: [[Point]] = []) {
         self.size = size
         self.width = width
         let clear = Self.clearance(size: size, width: width)
         func apart(_ a: Point, _ b: Point) -> Double { Self.room(a, [b]) }
+        // Inside the body with the X's black arms clear of the outline (its white halo may
+        // touch it: moving further in pushed a crowded X off its zone onto bare skin).
+        func onBody(_ q: Point) -> Bool {
+            body.isEmpty || (Callouts.contains(q, body) && body.allSatisfy { Self.edgeDistance(q, $0) >= Self.armReach(size: size, width: width) })
+        }
         var kept: [Spot] = []
         for spot in spots where !kept.contains(where: {
             apart($0.point, spot.point) < 1 || ($0.pattern != spot.pattern && apart($0.point, spot.point) < size / 2)
@@ -65,10 +77,11 @@ struct CrossLayout: Sendable, Equatable {
         var placed: [Mark] = []
         for spot in kept {
             let others = placed.map(\.at)
-            if Self.room(spot.point, others) >= clear { placed.append(Mark(at: spot.point, spot: spot.point)); continue }
-            if let muscle = spot.muscle, let p = Self.nearestClear(spot.point, clear: clear, from: others, on: muscle, reach: size / 2) {
+            if Self.room(spot.point, others) >= clear, onBody(spot.point) { placed.append(Mark(at: spot.point, spot: spot.point)); continue }
+            if let muscle = spot.muscle,
+               let p = Self.nearestClear(spot.point, clear: clear, from: others, on: muscle, reach: size / 2, allowed: onBody) {
                 placed.append(Mark(at: p, spot: spot.point))
-            } else if let p = Self.nearestClear(spot.point, clear: clear, from: others, on: nil, reach: 0) {
+            } else if let p = Self.nearestClear(spot.point, clear: clear, from: others, on: nil, reach: 0, allowed: onBody) {
                 placed.append(Mark(at: p, spot: spot.point, offMuscle: spot.muscle != nil))
             } else {
                 placed.append(Mark(at: spot.point, spot: spot.point))
@@ -80,7 +93,8 @@ struct CrossLayout: Sendable, Equatable {
     /// The clear spot nearest `p` (rings of growing radius, 32 directions each), on `muscle`
     /// when one is given: inside it, or within `reach` of its edge. On a ring, a spot inside
     /// the muscle before one at its edge, then the direction that leaves the most room.
-    private static func nearestClear(_ p: Point, clear: Double, from others: [Point], on muscle: [Point]?, reach: Double) -> Point? {
+    private static func nearestClear(_ p: Point, clear: Double, from others: [Point], on muscle: [Point]?, reach: Double,
+                                     allowed: (Point) -> Bool) -> Point? {
         let step = clear / 10
         for ring in 1...40 {
             let radius = step * Double(ring)
@@ -89,7 +103,7 @@ struct CrossLayout: Sendable, Equatable {
                 let angle = Double(k) * Double.pi / 16
                 let q = Point(p.x + radius * cos(angle), p.y + radius * sin(angle))
                 let space = room(q, others)
-                guard space >= clear else { continue }
+                guard space >= clear, allowed(q) else { continue }
                 let inside = muscle.map { Polygon.contains($0, q) } ?? true
                 guard inside || muscle.map({ edgeDistance(q, $0) <= reach }) ?? false else { continue }
                 if let best, (best.inside && !inside) || (best.inside == inside && space <= best.room + 1e-9) { continue }
@@ -101,7 +115,7 @@ struct CrossLayout: Sendable, Equatable {
     }
 
     /// The distance from `p` to the nearest edge of the closed polygon.
-    private static func edgeDistance(_ p: Point, _ polygon: [Point]) -> Double {
+    static func edgeDistance(_ p: Point, _ polygon: [Point]) -> Double {
         var nearest = Double.infinity
         for i in polygon.indices {
             let a = polygon[i], b = polygon[(i + 1) % polygon.count]
@@ -132,6 +146,7 @@ extension CrossLayout {
                 spots.append(Spot(point: panel.toPixels(trp.point), pattern: placed.pattern.id, muscle: muscle?.map(panel.toPixels)))
             }
         }
-        return CrossLayout(spots, size: size, width: width)
+        let body = panel.view.outline.polylines(segmentsPerCurve: 10).map { $0.map(panel.toPixels) }
+        return CrossLayout(spots, size: size, width: width, body: body)
     }
 }

@@ -16,13 +16,27 @@ struct DermatomeDrawer {
         panel.patterns.filter { $0.pattern.family == .dermatome }.flatMap(\.zones).filter { $0.kind == .radicular }
     }
 
-    /// Fills and borders; the caller has clipped to the body outline.
+    /// Fills, textures and borders; the caller has clipped to the body outline.
     func drawFills(_ zones: [Zone]) {
         let t = panel.toPixels
         for zone in zones {
             cr.fill(zone.path, style.dermatomeFill(forRoot: zone.label), t)
+            if let bounds = zone.path.bounds {
+                let a = t(Point(bounds.minX, bounds.minY)), b = t(Point(bounds.maxX, bounds.maxY))
+                let box = Rect(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y))
+                cr.clipped(to: zone.path, t) { Self.drawTexture(cr, root: zone.label, style: style, box: box, scale: panel.scale) }
+            }
             cr.stroke(zone.path, style.dermatomeBorder, width: style.dermatomeBorderWidth * panel.scale, t)
         }
+    }
+
+    /// A root's light texture over its flat fill, where the style gives it one (greyscale: two
+    /// touching roots whose greys alone read close); the caller clips. Fine enough to read as
+    /// a tone beside the plain fills, never as a zone's hatch or stipple, at any size.
+    static func drawTexture(_ cr: CairoContext, root: String?, style: Style, box: Rect, scale: Double) {
+        guard let root, let texture = style.dermatomeTextures[root] else { return }
+        Texture.fill(cr, texture, box: box, spacing: max(5, style.hatchSpacing * 0.75 * scale),
+                     width: max(0.9, style.hatchWidth * 0.4 * scale))
     }
 
     /// The root name in each band, level, as a plate prints it: inside the band's largest
@@ -332,10 +346,14 @@ struct DermatomeDrawer {
         let measured = text.measure(item)
         cairo_save(cr.pointer)
         cairo_translate(cr.pointer, place.centre.x, place.centre.y)
-        if place.patch {
-            let w = measured.width / 2 + 2, h = place.size * 0.6
+        // A white patch for a name off its band; on a textured band, a patch of the band's own
+        // flat fill, so the name reads on an even tone and the texture stops round it.
+        let textured = !place.patch && style.dermatomeTextures[label] != nil
+        if place.patch || textured {
+            // Within the box `fit` found clear inside the band (and a white patch a little wider).
+            let w = measured.width / 2 + (place.patch ? 2 : place.size * 0.12), h = place.size * (place.patch ? 0.6 : 0.47)
             cr.fill(BezierPath([.move(Point(-w, -h)), .line(Point(w, -h)), .line(Point(w, h)), .line(Point(-w, h)), .close]),
-                    Color(1, 1, 1, 0.85), { $0 })
+                    place.patch ? Color(1, 1, 1, 0.85) : style.dermatomeFill(forRoot: label), { $0 })
         }
         var centred = item
         centred.at = Point(0, -measured.height / 2)

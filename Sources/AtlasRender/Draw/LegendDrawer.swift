@@ -87,6 +87,7 @@ struct LegendDrawer {
             hatch(style.hatch(forRoot: label), 1)
         case .dermatome(let label):
             cr.fill(rect, style.dermatomeFill(forRoot: label), id)
+            cr.clipped(to: rect, id) { DermatomeDrawer.drawTexture(cr, root: label, style: style, box: box, scale: unit) }
         case .gap:
             hatch(style.gap, 1.6)
         case .nerve:

@@ -29,7 +29,12 @@ extension SceneDrawer {
     }
 
     /// Where a mark's label stands (its text, perhaps on two lines, and its box in pixels):
-    /// beside the mark on the side the atlas asks for. `measure` gives a text's size.
+    /// beside the mark on the side the atlas asks for, on one line or two, wherever it stays
+    /// on the body, inside the panel and on the mark's own half of a back or front view (a
+    /// medial "sitting bone" ran across the cleft onto the other buttock); failing that, below
+    /// the mark (tucked toward the midline for a medial label), then the other side, then above.
+    /// Among the places that keep those rules, the first that covers least of the drawn zones.
+    /// `measure` gives a text's size.
     static func markLabel(_ mark: PatternMark, panel: ScenePanel, size: Double,
                           measure: (String) -> (width: Double, height: Double)) -> (text: String, box: Rect)? {
         guard let bounds = mark.path.bounds else { return nil }
@@ -39,41 +44,66 @@ extension SceneDrawer {
         // The body's midline on screen: labels go away from it (lateral) or toward it (medial).
         let midline = panel.toPixels(Point(0, bounds.minY)).x
         let outward = box.center.x >= midline
-        func place(_ extent: (width: Double, height: Double)) -> (origin: Point, farEnd: Point) {
-            switch mark.labelSide {
+        let halves = panel.view.id == .posterior || panel.view.id == .anterior
+        func origin(_ side: PatternMark.LabelSide, _ extent: (width: Double, height: Double)) -> Point {
+            switch side {
             case .lateral, .medial:
-                // The other side when the asked one would run off the panel (a cropped framing).
-                var right = (mark.labelSide == .lateral) == outward
-                if right ? box.maxX + gap + extent.width > panel.frame.maxX : box.minX - gap - extent.width < panel.frame.minX { right.toggle() }
+                let right = (side == .lateral) == outward
                 // Toward the midline the label hangs from the mark's lower edge: level with its
                 // centre it covered the sacrum and coccyx beside the sitting bone, the bones a
                 // reader finds the mark by.
                 let inward = right != outward
-                let origin = Point(right ? box.maxX + gap : box.minX - gap - extent.width,
-                                   inward ? max(box.center.y, box.maxY - extent.height * 0.3) : box.center.y - extent.height / 2)
-                return (origin, Point(right ? origin.x + extent.width : origin.x, origin.y + extent.height / 2))
+                return Point(right ? box.maxX + gap : box.minX - gap - extent.width,
+                             inward ? max(box.center.y, box.maxY - extent.height * 0.3) : box.center.y - extent.height / 2)
             case .above:
-                let origin = Point(box.center.x - extent.width / 2, box.minY - gap - extent.height)
-                return (origin, Point(origin.x, origin.y + extent.height / 2))
+                return Point(box.center.x - extent.width / 2, box.minY - gap - extent.height)
             case .below:
-                let origin = Point(box.center.x - extent.width / 2, box.maxY + gap)
-                return (origin, Point(origin.x, origin.y + extent.height / 2))
+                // Under a mark beside the midline, tucked toward it (a medial label's place).
+                let tucked = mark.labelSide == .medial && halves
+                let x = !tucked ? box.center.x - extent.width / 2
+                    : outward ? max(midline + gap, box.center.x - extent.width) : min(midline - gap - extent.width, box.center.x)
+                return Point(x, box.maxY + gap * 0.5)
             }
         }
-        var label = mark.label
-        var extent = measure(label)
-        var (origin, farEnd) = place(extent)
-        // A label that would run off the body (a narrow figure panel: its text keeps the
-        // figure's reading size) goes onto two lines, broken at the space nearest its middle.
+        let other: PatternMark.LabelSide = mark.labelSide == .medial ? .lateral : .medial
+        let sides: [PatternMark.LabelSide] = [mark.labelSide] + [.below, other, .above].filter { $0 != mark.labelSide }
+        let texts = [mark.label] + (twoLines(mark.label).map { [$0] } ?? [])
         let outline = panel.view.outline.polylines(segmentsPerCurve: 10).map { $0.map(panel.toPixels) }
-        if !Callouts.contains(farEnd, outline), Callouts.contains(box.center, outline),
-           let space = label.indices.filter({ label[$0] == " " })
-               .min(by: { abs(label.distance(from: label.startIndex, to: $0) - label.count / 2) < abs(label.distance(from: label.startIndex, to: $1) - label.count / 2) }) {
-            label.replaceSubrange(space...space, with: "\n")
-            extent = measure(label)
-            (origin, farEnd) = place(extent)
+        let zones = panel.patterns.flatMap(\.zones).map { zone in zone.path.polylines(segmentsPerCurve: 8).map { $0.map(panel.toPixels) } }
+        var best: (text: String, box: Rect, covered: Int)?
+        for side in sides {
+            for label in texts {
+                let extent = measure(label)
+                let o = origin(side, extent)
+                let placed = Rect(minX: o.x, minY: o.y, maxX: o.x + extent.width, maxY: o.y + extent.height)
+                let corners = [Point(placed.minX, placed.center.y), Point(placed.maxX, placed.center.y)]
+                guard placed.minX >= panel.frame.minX, placed.maxX <= panel.frame.maxX, placed.minY >= panel.frame.minY,
+                      placed.maxY <= panel.frame.maxY, corners.allSatisfy({ Callouts.contains($0, outline) }),
+                      !halves || (outward ? placed.minX >= midline + gap * 0.5 : placed.maxX <= midline - gap * 0.5)
+                else { continue }
+                // Zone cover on a 6 by 3 grid of the label's box.
+                let covered = (0..<18).filter { k in
+                    let p = Point(placed.minX + placed.width * (Double(k % 6) + 0.5) / 6, placed.minY + placed.height * (Double(k / 6) + 0.5) / 3)
+                    return zones.contains { Callouts.contains(p, $0) }
+                }.count
+                if best == nil || covered < best!.covered { best = (label, placed, covered) }
+                if covered == 0 { return (label, placed) }
+            }
         }
-        return (label, Rect(minX: origin.x, minY: origin.y, maxX: origin.x + extent.width, maxY: origin.y + extent.height))
+        if let best { return (best.text, best.box) }
+        // Nowhere keeps every rule (a panel too small): the asked side, on two lines if it has them.
+        let label = texts.last!, extent = measure(label), o = origin(mark.labelSide, extent)
+        return (label, Rect(minX: o.x, minY: o.y, maxX: o.x + extent.width, maxY: o.y + extent.height))
+    }
+
+    /// The label broken onto two lines at the space nearest its middle (nil: one word).
+    private static func twoLines(_ label: String) -> String? {
+        guard let space = label.indices.filter({ label[$0] == " " }).min(by: {
+            abs(label.distance(from: label.startIndex, to: $0) - label.count / 2) < abs(label.distance(from: label.startIndex, to: $1) - label.count / 2)
+        }) else { return nil }
+        var text = label
+        text.replaceSubrange(space...space, with: "\n")
+        return text
     }
 
     /// The label on a pale patch beside the mark, on the side the atlas asks for.

@@ -53,9 +53,21 @@ enum Callouts {
         case .left: (x, y) = (target.x - gap - extent.width, target.y - extent.height / 2)
         case .right: (x, y) = (target.x + gap, target.y - extent.height / 2)
         }
+        func boxAt(_ x: Double, _ y: Double) -> Rect {
+            Rect(minX: x - pad * 0.5, minY: y - pad * 0.3, maxX: x + extent.width + pad * 0.5, maxY: y + extent.height + pad * 0.3)
+        }
+        // A box that straddles the body's outline (a name set in the gap between the ankles)
+        // moves on away from its point, up to two gaps more, to where it clears the outline.
+        let outline = panel.view.outline.polylines(segmentsPerCurve: 10).map { $0.map(panel.toPixels) }
+        if straddles(boxAt(x, y), outline) {
+            let (dx, dy): (Double, Double) = switch beside { case .above: (0, -1); case .below: (0, 1); case .left: (-1, 0); case .right: (1, 0) }
+            if let step = (1...16).map({ Double($0) * gap / 8 }).first(where: { !straddles(boxAt(x + dx * $0, y + dy * $0), outline) }) {
+                (x, y) = (x + dx * step, y + dy * step)
+            }
+        }
         x = min(max(x, area.minX + pad), area.maxX - pad - extent.width)
         y = min(max(y, area.minY + pad), area.maxY - pad - extent.height)
-        let box = Rect(minX: x - pad * 0.5, minY: y - pad * 0.3, maxX: x + extent.width + pad * 0.5, maxY: y + extent.height + pad * 0.3)
+        let box = boxAt(x, y)
         let from: Point = switch beside {
         case .above: Point(min(max(target.x, box.minX + pad), box.maxX - pad), box.maxY)
         case .below: Point(min(max(target.x, box.minX + pad), box.maxX - pad), box.minY)
@@ -64,6 +76,12 @@ enum Callouts {
         }
         return Placed(label: label, onLeft: beside == .left, text: SceneText(text: label.text, at: Point(x, y), size: size, weight: .bold),
                       box: box, leader: SceneLeader(from: from, to: target))
+    }
+
+    /// Whether the body's outline runs through a box.
+    static func straddles(_ box: Rect, _ outline: [[Point]]) -> Bool {
+        let corners = [Point(box.minX, box.minY), Point(box.maxX, box.minY), Point(box.maxX, box.maxY), Point(box.minX, box.maxY)]
+        return (0..<4).contains { crossingCount(from: corners[$0], to: corners[($0 + 1) % 4], outline: outline) > 0 }
     }
 
     /// Places the labels that go to the margins (those without `beside`).
@@ -114,9 +132,22 @@ enum Callouts {
                 crossingCount(from: Point(onLeft ? x + extent.width : x, top + extent.height / 2), to: target, outline: outline)
             }
             var top = clamped(wanted)
+            let steps = (1...8).flatMap { [Double($0), -Double($0)] }.map { clamped(wanted + $0 * extent.height * 0.75) }
             if !hangs, crossings(top) > 1 {
-                let steps = (1...8).flatMap { [Double($0), -Double($0)] }.map { clamped(wanted + $0 * extent.height * 0.75) }
                 top = steps.first { crossings($0) <= 1 } ?? top
+            }
+            // A leader that would cross another nerve (or a leader already drawn) on its way
+            // slants up or down the least that clears them, crossing the outline no more often:
+            // level from the tibial nerve it crossed the sural beside it (review 19:00, 8).
+            func leaderStart(_ top: Double) -> Point { Point(onLeft ? x + extent.width : x, top + extent.height / 2) }
+            func tangles(_ top: Double) -> Int {
+                let from = leaderStart(top)
+                return nerveCrossings(from: from, to: target, nerves: nerves, spare: size * 0.6)
+                    + result.filter { segmentsCross(from, target, $0.leader.from, $0.leader.to) }.count
+            }
+            if !hangs, tangles(top) > 0 {
+                let most = max(1, crossings(top))
+                top = steps.first { tangles($0) == 0 && crossings($0) <= most } ?? top
             }
             nextFreeY[onLeft] = top + extent.height + pad * 1.5
             let box = Rect(minX: x - pad * 0.5, minY: top - pad * 0.3, maxX: x + extent.width + pad * 0.5, maxY: top + extent.height + pad * 0.3)

@@ -42,21 +42,27 @@ public enum ChartBuilder {
         // A title wrapped onto a second line pushes everything below it down.
         let extra = ChartTitle.extraHeight(titleText, size: u * 1.2, measure: measure)
         if extra > 0 { scene.lowerPanels(by: extra) }
+        // A close-up's edge notes stand in a band above its panels, off the body.
+        let noteSize = u * 0.5
+        let band = request.region == .full ? 0
+            : EdgeMarkerText.band(for: scene.panels, atlas: atlas, size: noteSize, phrases: phrases, measure: measure)
+        if band > 0 { scene.lowerPanels(by: band) }
         // Side marks under the frames (a crowded close-up, see `sideMarks`) take a row of their own.
         let marks = scene.panels.map { sideMarks($0, unit: u, region: request.region, belowWhenCrowded: request.views.count > 1) }
         let marksBelow = zip(scene.panels, marks).contains { panel, texts in texts.contains { $0.at.y > panel.frame.maxY } }
-        let footerTop = layout.footerTop + extra + (marksBelow ? u * 1.2 : 0)
+        let footerTop = layout.footerTop + extra + band + (marksBelow ? u * 1.2 : 0)
         scene.texts.append(titleText)
         scene.texts.append(SceneText(text: subtitle(request, atlas: atlas), at: Point(layout.margin, layout.headerTop + u * 1.75 + extra),
                                      size: u * 0.68, color: style.mutedText, width: w - 2 * layout.margin))
         for panel in scene.panels {
             if request.views.count > 1, let label = panel.label {
-                scene.texts.append(SceneText(text: label, at: Point(panel.frame.center.x, panel.frame.minY - u * 1.2),
+                scene.texts.append(SceneText(text: label, at: Point(panel.frame.center.x, panel.frame.minY - band - u * 1.2),
                                              size: u * 0.85, weight: .bold, alignment: .center))
             }
         }
         scene.texts += marks.joined()
-        scene.texts += EdgeMarkerText.chartTexts(for: scene.panels, atlas: atlas, size: u * 0.5, phrases: phrases, measure: measure)
+        scene.texts += EdgeMarkerText.chartTexts(for: scene.panels, atlas: atlas, size: noteSize, phrases: phrases, measure: measure,
+                                                 lift: band)
         scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: scene.panels, phrases: phrases),
                                    frame: Rect(minX: 0, minY: 0, maxX: 0, maxY: 0), textSize: u * 0.62)
         scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)

@@ -4,7 +4,8 @@ import AtlasModel
 /// at the top of the panel, on the pattern's side. There is no mark level with the trigger
 /// point: at hip height the panel's edge is beside the hand, and a lone ✕ (or arrow) there
 /// reads as a sore spot on the arm (review 22:40, finding 2). A figure passes the views it shows of each
-/// pattern: a view it leaves out reads "not drawn" rather than "see".
+/// pattern: a note pointing at a view the figure leaves out is not printed ("TrP3: not drawn"
+/// puzzled readers); the panel's caption says which trigger points it shows.
 enum EdgeMarkerText {
     /// One note: its line and the screen side it belongs on (+1 right, -1 left).
     struct Note: Equatable {
@@ -16,8 +17,9 @@ enum EdgeMarkerText {
                       shownViews: [String: Set<PatternView>]? = nil) -> [Note] {
         var notes: [Note] = []
         for placed in panel.patterns {
-            for marker in atlas.edgeMarkers(for: placed.pattern, in: panel.view.id.patternView) {
-                let line = line(for: marker, of: placed, phrases: phrases, shownViews: shownViews)
+            for marker in atlas.edgeMarkers(for: placed.pattern, in: panel.view.id.patternView)
+            where shownViews.map({ shown in marker.views.contains { shown[placed.pattern.id]?.contains($0) == true } }) ?? true {
+                let line = line(for: marker, phrases: phrases)
                 guard !notes.contains(where: { $0.text == line }) else { continue }
                 notes.append(Note(text: line, sign: sign(of: placed, in: panel.view.id, pointingTo: marker.views)))
             }
@@ -25,18 +27,13 @@ enum EdgeMarkerText {
         return notes
     }
 
-    /// A marker's note: "✕ TrP3: see side view", or "TrP3: not drawn"
-    /// when the figure leaves out the views it points to.
-    static func line(for marker: EdgeMarker, of placed: PlacedPattern, phrases: Phrasebook,
-                     shownViews: [String: Set<PatternView>]? = nil) -> String {
+    /// A marker's note: "✕ TrP3: see side view".
+    static func line(for marker: EdgeMarker, phrases: Phrasebook) -> String {
         let views = marker.views.map(viewName).joined(separator: ", ")
         // Four names in a row make an unreadable line: more than two read as a count.
         let label = marker.labels.count > 2 ? phrases.text(.triggerPointsCount, ["count": "\(marker.labels.count)"])
                                             : marker.labels.joined(separator: ", ")
-        let shown = shownViews.map { shown in marker.views.contains { shown[placed.pattern.id]?.contains($0) == true } } ?? true
-        // No ✕ on a note about a trigger point the figure leaves out: it points at no mark.
-        return shown ? "✕ " + phrases.text(.seeOtherView, ["label": label, "view": views])
-                     : phrases.text(.otherViewNotShown, ["label": label, "view": views])
+        return "✕ " + phrases.text(.seeOtherView, ["label": label, "view": views])
     }
 
     /// The notes as texts, stacked from the panel's top corner on the pattern's side (wrapped,
@@ -45,8 +42,8 @@ enum EdgeMarkerText {
     /// starts the stack lower, under a neighbour's notes on the same gap.
     static func texts(for panel: ScenePanel, atlas: Atlas, size: Double, phrases: Phrasebook = Phrasebook(),
                       shownViews: [String: Set<PatternView>]? = nil, measure: TextMeasurer? = nil,
-                      shared: Set<SharedEdge> = [], below: Double = 0) -> [SceneText] {
-        var y = panel.frame.minY + size * 0.3 + below
+                      shared: Set<SharedEdge> = [], below: Double = 0, lift: Double = 0) -> [SceneText] {
+        var y = panel.frame.minY + size * 0.3 + below - lift
         let width = panel.frame.width * 0.45
         return notes(for: panel, atlas: atlas, phrases: phrases, shownViews: shownViews)
             .filter { !shared.contains(SharedEdge(text: $0.text, right: $0.sign > 0)) }.map { note in
@@ -69,8 +66,10 @@ enum EdgeMarkerText {
     /// the front view's left: the patient's right side in both), the two notes would stand side
     /// by side over both outlines: such a pair gets one note, centred over the gap just above
     /// the panels (between the view names). Every other note stays at its own panel's edge.
+    /// `lift` raises each panel's own notes by that much: a close-up chart sets them in a band
+    /// of that height above its panels (see `band`).
     static func chartTexts(for panels: [ScenePanel], atlas: Atlas, size: Double, phrases: Phrasebook = Phrasebook(),
-                           measure: TextMeasurer) -> [SceneText] {
+                           measure: TextMeasurer, lift: Double = 0) -> [SceneText] {
         var shared: [[SharedEdge]] = panels.map { _ in [] }
         var texts: [SceneText] = []
         for index in panels.indices.dropLast() {
@@ -98,10 +97,23 @@ enum EdgeMarkerText {
             let left = notes(for: panel, atlas: atlas, phrases: phrases).contains { $0.sign < 0 && !edges.contains(SharedEdge(text: $0.text, right: false)) }
             let below = index > 0 && left && abs(panels[index - 1].frame.maxX - panel.frame.minX) < size * 4
                 ? facing.map { max(0, $0 - panel.frame.minY + size * 0.3) } ?? 0 : 0
-            previous = Self.texts(for: panel, atlas: atlas, size: size, phrases: phrases, measure: measure, shared: Set(edges), below: below)
+            previous = Self.texts(for: panel, atlas: atlas, size: size, phrases: phrases, measure: measure, shared: Set(edges), below: below,
+                                  lift: lift)
             texts += previous
         }
         return texts
+    }
+
+    /// The height of a band above the panels that holds their own notes (0: no notes). In a
+    /// close-up the body fills the frame's top corners, and a note there lay on the body (it
+    /// touched the iliac crest line in the lower-quarter back view), so a close-up chart lowers
+    /// its panels by this much and sets the notes in the band, as handouts and figures do.
+    static func band(for panels: [ScenePanel], atlas: Atlas, size: Double, phrases: Phrasebook = Phrasebook(),
+                     measure: TextMeasurer) -> Double {
+        let top = panels.map(\.frame.minY).min() ?? 0
+        let bottoms = chartTexts(for: panels, atlas: atlas, size: size, phrases: phrases, measure: measure)
+            .map { measure.box(of: $0).maxY }.filter { $0 > top }
+        return bottoms.max().map { $0 - top + size * 0.3 } ?? 0
     }
 
     /// The screen side of the panel a note belongs on: the pattern's own side in the back,
