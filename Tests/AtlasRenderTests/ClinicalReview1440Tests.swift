@@ -72,7 +72,7 @@ struct ClinicalReview1440Tests {
         #expect(!hip.zones.contains { $0.aboutHalf && (($0.note ?? "").contains("foot") || ($0.note ?? "").contains("knee")) })
         let legend = try #require(try chart(["hip-joint"], views: [.posterior, .anterior]).legend).entries
         let tiers = legend.filter { [.essential, .spilloverHalf, .spillover].contains($0.symbol) }.map(\.text)
-        #expect(tiers == ["Joint: where most patients in injection studies felt it", "Joint: felt by about half of patients",
+        #expect(tiers == ["Joint: where most people in injection studies felt it", "Joint: felt by about half of patients",
                           "Joint: felt by some patients"], "\(tiers)")
         for id in ["lumbar-facet"] {
             #expect(try !pattern(id).zones.contains(where: \.aboutHalf), "\(id)")
@@ -102,7 +102,7 @@ struct ClinicalReview1440Tests {
     /// The middle tier is drawn apart from "some" in every style: a different tint or closer dots.
     @Test func middleTierDiffersFromSomeInEveryStyle() throws {
         for (name, style) in Self.atlas.styles {
-            let some = StippleLook(style, aboutHalf: false), half = StippleLook(style, aboutHalf: true)
+            let some = StippleLook(style, tier: .some), half = StippleLook(style, tier: .aboutHalf)
             #expect(half.tint != some.tint && half.spacing < some.spacing, "\(name)")
         }
     }

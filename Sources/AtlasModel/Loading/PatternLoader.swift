@@ -58,13 +58,14 @@ enum PatternLoader {
         eachItem(map["zones"], what: "zone", required: ["view", "kind", "points"], optional: ["note", "label", "tier"], landmarks: landmarks, log: log) { item, reader, view in
             guard let kindName = item["kind"]!.choice(log, zoneKinds.map(\.rawValue)), let kind = ZoneKind(rawValue: kindName),
                   let shape = reader.closedShape(item["points"]!, what: "the \(kindName) zone") else { return }
-            // `tier: about-half`: a spillover zone that about half the patients felt (joint maps).
-            let aboutHalf = item["tier"].flatMap { $0.choice(log, ["about-half"]) } != nil
-            if aboutHalf && kind != .spillover {
-                log.report(item["tier"]!.location, "'tier: about-half' is for spillover zones only (this zone is \(kindName))")
+            // `tier: about-half` or `tier: few`: how many of a joint study's patients felt a spillover zone.
+            let tiers = [SpilloverTier.aboutHalf, .few]
+            let tier = item["tier"].flatMap { $0.choice(log, tiers.map(\.rawValue)) }.flatMap(SpilloverTier.init)
+            if let tier, kind != .spillover {
+                log.report(item["tier"]!.location, "'tier: \(tier.rawValue)' is for spillover zones only (this zone is \(kindName))")
             }
             g.zones.append(Zone(view: view, kind: kind, path: shape, label: item["label"]?.string(log) ?? label,
-                                note: item["note"]?.string(log).map(clean), aboutHalf: aboutHalf && kind == .spillover))
+                                note: item["note"]?.string(log).map(clean), tier: kind == .spillover ? tier ?? .some : .some))
         }
         eachItem(map["nerves"], what: "nerve", required: ["view", "id", "points"], optional: ["name", "deep", "calibre"], landmarks: landmarks, log: log) { item, reader, view in
             guard let id = item["id"]!.string(log),

@@ -26,6 +26,7 @@ enum StyleLoader {
         ("body", "crease-width", \.creaseWidth, 0.1...20),
         ("spillover", "dot-spacing", \.stippleSpacing, 2...50), ("spillover", "dot-radius", \.stippleRadius, 0.3...10),
         ("spillover", "half-dot-spacing", \.halfStippleSpacing, 2...50), ("spillover", "half-dot-radius", \.halfStippleRadius, 0.3...10),
+        ("spillover", "few-dot-spacing", \.fewStippleSpacing, 2...50), ("spillover", "few-dot-radius", \.fewStippleRadius, 0.3...10),
         ("hatch", "spacing", \.hatchSpacing, 2...50), ("hatch", "width", \.hatchWidth, 0.2...20),
         ("nerve", "width", \.nerveWidth, 0.5...30), ("nerve", "edge-width", \.nerveEdgeWidth, 0...10),
         ("muscle", "line-width", \.muscleLineWidth, 0.1...10), ("dermatomes", "border-width", \.dermatomeBorderWidth, 0...10),

@@ -116,7 +116,7 @@ public struct GeometryDump: Encodable, Sendable, Equatable {
             return PatternData(id: placed.pattern.id, name: placed.pattern.name, family: placed.pattern.family.rawValue,
                         fidelity: placed.pattern.fidelity.rawValue, side: placed.side.rawValue,
                         zones: placed.zones.map { ZoneData(kind: $0.kind.rawValue, label: $0.label, note: $0.note,
-                                                           tier: $0.aboutHalf ? "about-half" : nil, points: flat($0.path)) },
+                                                           tier: $0.tier == .some ? nil : $0.tier.rawValue, points: flat($0.path)) },
                         triggerPoints: placed.triggerPoints.map { TriggerPointData(label: $0.label, at: XY($0.point)) },
                         muscles: muscles,
                         nerves: placed.nerves.map { PathData(id: $0.id, name: $0.name, deep: $0.deep, calibre: $0.calibre.rawValue,

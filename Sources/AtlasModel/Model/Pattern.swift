@@ -32,18 +32,34 @@ public struct Zone: Sendable, Equatable, Codable {
     /// A short label (a root such as "L5"), used for hatching groups and legends.
     public var label: String?
     public var note: String?
-    /// A spillover zone felt by about half of the patients of a study (`tier: about-half`):
-    /// a joint map's middle tier, drawn in a denser stipple than "some patients".
-    public var aboutHalf = false
+    /// How many of a study's patients felt a spillover zone (joint maps); `.some` otherwise.
+    public var tier = SpilloverTier.some
+    /// A joint map's middle tier, drawn in a denser stipple than "some patients".
+    public var aboutHalf: Bool { tier == .aboutHalf }
 
     public init(view: PatternView, kind: ZoneKind, path: BezierPath, label: String? = nil, note: String? = nil,
-                aboutHalf: Bool = false) {
+                tier: SpilloverTier = .some) {
         self.view = view
         self.kind = kind
         self.path = path
         self.label = label
         self.note = note
-        self.aboutHalf = aboutHalf
+        self.tier = tier
+    }
+}
+
+/// A joint map's spillover tiers (addendum 1b): "about half of patients" (`tier: about-half`),
+/// "some" (the default, T&S's stipple), and "a few" (`tier: few`, e.g. the SIJ's foot, 12%).
+public enum SpilloverTier: String, Sendable, Equatable, Codable, CaseIterable {
+    case aboutHalf = "about-half", some, few
+
+    /// Drawing order: sparse tiers first, so a denser one lies on top where they meet.
+    public var density: Int {
+        switch self {
+        case .few: 0
+        case .some: 1
+        case .aboutHalf: 2
+        }
     }
 }
 

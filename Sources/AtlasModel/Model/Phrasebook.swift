@@ -29,6 +29,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case legendJointMost = "legend-joint-most"
         case legendJointHalf = "legend-joint-half"
         case legendJointSome = "legend-joint-some"
+        case legendJointFew = "legend-joint-few"
         case legendDiscMost = "legend-disc-most"
         case legendDiscSome = "legend-disc-some"
         case legendMostMerged = "legend-most-merged"
@@ -131,9 +132,10 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .legendEssentialMuscle: "Essential zone: felt by nearly everyone with this trigger point",
         .legendEssentialOther: "Essential zone: where most people with this source feel it",
         .legendSpillover: "Spillover zone: felt by some",
-        .legendJointMost: "Joint: where most patients in injection studies felt it",
+        .legendJointMost: "Joint: where most people in injection studies felt it",
         .legendJointHalf: "Joint: felt by about half of patients",
         .legendJointSome: "Joint: felt by some patients",
+        .legendJointFew: "Joint: felt by a few patients",
         .legendDiscMost: "Disc: commonest area (textbook description)",
         .legendDiscSome: "Disc: further, when the pain is stronger",
         .legendMostMerged: "Essential zone (trigger point), or where most patients felt it ({which})",

@@ -69,6 +69,9 @@ public struct Style: Sendable, Equatable, Codable {
     public var halfDot = Color(hex: "#9A2F24")!
     public var halfStippleSpacing = 4.6
     public var halfStippleRadius = 1.75
+    /// A joint map's rarest tier ("a few patients"): the "some" tint and dots, spread further.
+    public var fewStippleSpacing = 12.0
+    public var fewStippleRadius = 1.5
 
     /// Radicular zones: blue hatch on a pale blue tint, never solid red.
     public var radicular = HatchStyle(color: Color(hex: "#0B5FA5")!, tint: Color(hex: "#D6E6F5")!, angleDegrees: 45)

@@ -59,8 +59,8 @@ struct LegendDrawer {
         switch symbol {
         case .essential:
             cr.fill(rect, style.essential, id)
-        case .spillover, .spilloverHalf:
-            let look = StippleLook(style, aboutHalf: symbol == .spilloverHalf)
+        case .spillover, .spilloverHalf, .spilloverFew:
+            let look = StippleLook(style, tier: symbol == .spilloverHalf ? .aboutHalf : symbol == .spilloverFew ? .few : .some)
             cr.fill(rect, look.tint, id)
             cr.clipped(to: rect, id) {
                 Texture.stipple(cr, box: box, spacing: look.spacing * unit * 1.5, radius: look.radius * unit * 1.5, color: look.dot)

@@ -67,9 +67,9 @@ struct SceneDrawer {
             for zone in filled where zone.kind == .radicular {
                 cr.fill(zone.path, hatch(for: zone).tint, t)
             }
-            // "About half of patients" after "some", so the denser tier lies on top where they meet.
-            for zone in filled.filter({ $0.kind == .spillover }).sorted(by: { !$0.aboutHalf && $1.aboutHalf }) {
-                let look = StippleLook(style, aboutHalf: zone.aboutHalf)
+            // Sparse tiers first, so the denser one lies on top where they meet.
+            for zone in filled.filter({ $0.kind == .spillover }).sorted(by: { $0.tier.density < $1.tier.density }) {
+                let look = StippleLook(style, tier: zone.tier)
                 cr.fill(zone.path, look.tint, t)
                 cr.clipped(to: zone.path, t) {
                     if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).drawMuscleLines(anatomy, scale: s, t) }

@@ -1,17 +1,22 @@
 import AtlasModel
 
-/// The stipple of a spillover zone: "felt by some" (the T&S stipple), or a joint map's
-/// middle tier, "about half of patients", in a deeper tint with closer, larger dots.
+/// The stipple of a spillover zone: "felt by some" (the T&S stipple); a joint map's middle
+/// tier, "about half of patients", in a deeper tint with closer, larger dots; or its rarest,
+/// "a few patients", the "some" stipple spread further apart.
 struct StippleLook {
     let tint: Color
     let dot: Color
     let spacing: Double
     let radius: Double
 
-    init(_ style: Style, aboutHalf: Bool) {
-        tint = aboutHalf ? style.halfTint : style.spilloverTint
-        dot = aboutHalf ? style.halfDot : style.spilloverDot
-        spacing = aboutHalf ? style.halfStippleSpacing : style.stippleSpacing
-        radius = aboutHalf ? style.halfStippleRadius : style.stippleRadius
+    init(_ style: Style, tier: SpilloverTier) {
+        switch tier {
+        case .aboutHalf:
+            (tint, dot, spacing, radius) = (style.halfTint, style.halfDot, style.halfStippleSpacing, style.halfStippleRadius)
+        case .some:
+            (tint, dot, spacing, radius) = (style.spilloverTint, style.spilloverDot, style.stippleSpacing, style.stippleRadius)
+        case .few:
+            (tint, dot, spacing, radius) = (style.spilloverTint, style.spilloverDot, style.fewStippleSpacing, style.fewStippleRadius)
+        }
     }
 }

@@ -17,7 +17,7 @@ enum ZoneUnion {
         var result: [Zone] = []
         for zone in zones {
             let piece = counterClockwise(zone.path)
-            if let i = result.firstIndex(where: { $0.kind == zone.kind && $0.label == zone.label && $0.view == zone.view && $0.aboutHalf == zone.aboutHalf }) {
+            if let i = result.firstIndex(where: { $0.kind == zone.kind && $0.label == zone.label && $0.view == zone.view && $0.tier == zone.tier }) {
                 result[i].path = result[i].path.appending(piece)
             } else {
                 var first = zone

@@ -71,6 +71,8 @@ public enum LegendSymbol: Sendable, Equatable {
     case essential, spillover, radicular, gap, blank, nerve, deepNerve, triggerPoint, muscle, anatomy
     /// A joint map's middle tier: "about half of patients" (denser stipple).
     case spilloverHalf
+    /// A joint map's rarest tier: "a few patients" (sparse stipple).
+    case spilloverFew
     /// A pattern's labelled mark: a ring at a named spot, a dashed outline round a blank area.
     case markRing, markOutline
     /// A nerve entrapment's core and its "some patients" area; one tone for an unconfirmed split.

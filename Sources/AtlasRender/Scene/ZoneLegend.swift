@@ -28,8 +28,11 @@ enum ZoneLegend {
         if jointSpillover.contains(where: \.aboutHalf) {
             entries.append(LegendEntry(symbol: .spilloverHalf, text: phrases.text(.legendJointHalf)))
         }
-        if jointSpillover.contains(where: { !$0.aboutHalf }) {
+        if jointSpillover.contains(where: { $0.tier == .some }) {
             entries.append(LegendEntry(symbol: .spillover, text: phrases.text(.legendJointSome)))
+        }
+        if jointSpillover.contains(where: { $0.tier == .few }) {
+            entries.append(LegendEntry(symbol: .spilloverFew, text: phrases.text(.legendJointFew)))
         }
         entries = merged(entries, phrases: phrases, joint: has(.byKind, nil, where: joint), disc: has(.byKind, nil, where: disc))
         // A disc's field has its own soft-edged swatches, never merged with a mapped area's.
