@@ -21,9 +21,7 @@ struct DermatomeDrawer {
         let t = panel.toPixels
         for zone in zones {
             cr.fill(zone.path, style.dermatomeFill(forRoot: zone.label), t)
-            if let bounds = zone.path.bounds {
-                let a = t(Point(bounds.minX, bounds.minY)), b = t(Point(bounds.maxX, bounds.maxY))
-                let box = Rect(minX: min(a.x, b.x), minY: min(a.y, b.y), maxX: max(a.x, b.x), maxY: max(a.y, b.y))
+            if let box = SceneDrawer.pixelBox(zone.path, t) {
                 cr.clipped(to: zone.path, t) { Self.drawTexture(cr, root: zone.label, style: style, box: box, scale: panel.scale) }
             }
             cr.stroke(zone.path, style.dermatomeBorder, width: style.dermatomeBorderWidth * panel.scale, t)

@@ -287,7 +287,12 @@ struct SceneDrawer {
     }
 
     private func box(_ path: BezierPath, _ t: (Point) -> Point) -> Rect {
-        let b = path.bounds ?? Rect(minX: 0, minY: 0, maxX: 0, maxY: 0)
+        Self.pixelBox(path, t) ?? Rect(minX: 0, minY: 0, maxX: 0, maxY: 0)
+    }
+
+    /// A path's bounds carried to pixels (nil for an empty path).
+    static func pixelBox(_ path: BezierPath, _ t: (Point) -> Point) -> Rect? {
+        guard let b = path.bounds else { return nil }
         let a = t(Point(b.minX, b.minY)), c = t(Point(b.maxX, b.maxY))
         return Rect(minX: min(a.x, c.x), minY: min(a.y, c.y), maxX: max(a.x, c.x), maxY: max(a.y, c.y))
     }
