@@ -92,14 +92,12 @@ struct LegendDrawer {
             hatch(style.gap, 1.6)
         case .nerve:
             let line = BezierPath([.move(Point(box.minX + 2 * unit, box.center.y)), .line(Point(box.maxX - 2 * unit, box.center.y))])
-            cr.stroke(line, style.nerveEdge, width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * unit * 1.3, id)
-            cr.stroke(line, style.nerve, width: style.nerveWidth * unit * 1.3, id)
+            // The very strokes the panels draw (NerveDrawer).
+            NerveDrawer(cr: cr, style: style).drawSuperficial(line, width: style.nerveWidth * 1.3, scale: unit, id)
             return
         case .deepNerve:
             let line = BezierPath([.move(Point(box.minX + 2 * unit, box.center.y)), .line(Point(box.maxX - 2 * unit, box.center.y))])
-            let dash = [6 * unit, 4 * unit]
-            cr.stroke(line, style.nerveEdge.with(alpha: 0.7), width: (style.nerveWidth + 2 * style.nerveEdgeWidth) * unit * 1.3, dash: dash, id)
-            cr.stroke(line, style.nerve.with(alpha: 0.55), width: style.nerveWidth * unit * 1.3, dash: dash, id)
+            NerveDrawer(cr: cr, style: style).drawDeep(line, width: style.nerveWidth * 1.3, scale: unit, id)
             return
         case .triggerPoint:
             // The very X the panels draw (SceneDrawer.crossLook), not one sized to this row.

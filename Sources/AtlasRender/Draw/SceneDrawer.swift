@@ -47,15 +47,16 @@ struct SceneDrawer {
         for contour in panel.view.contours where contour.under { drawContour(contour, panel: panel) }
         // Patterns whose muscle the anatomy layer draws lose their older dashed outline.
         let outlined = panel.patterns.filter { !(panel.anatomy?.patterns.contains($0.pattern.id) ?? false) }.flatMap(\.muscles)
-        if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).draw(anatomy, clippedTo: outline, scale: s, t) }
-        cr.clipped(to: outline, t) {
-            // Deep nerve segments lie under the muscles: dashed, beneath the muscle tint.
-            for nerve in nerves where nerve.deep {
-                let w = style.nerveWidth * nerve.calibre.widthFactor
-                cr.stroke(nerve.path, style.nerveEdge.with(alpha: 0.7), width: (w + 2 * style.nerveEdgeWidth) * s,
-                          dash: [6 * s, 4 * s], t)
-                cr.stroke(nerve.path, style.nerve.with(alpha: 0.55), width: w * s, dash: [6 * s, 4 * s], t)
+        // Deep nerve segments lie under the muscles: dashed, beneath the muscle tint (inside the
+        // anatomy layer, over its bones, when there is one).
+        let nerveDrawer = NerveDrawer(cr: cr, style: style)
+        if let anatomy = panel.anatomy {
+            AnatomyDrawer(cr: cr, style: style.anatomy).draw(anatomy, clippedTo: outline, scale: s, t) {
+                nerveDrawer.drawDeep(nerves, scale: s, t)
             }
+        }
+        cr.clipped(to: outline, t) {
+            if panel.anatomy == nil { nerveDrawer.drawDeep(nerves, scale: s, t) }
             // Muscles lie under the zones: their tint and outline first, so no line crosses a zone.
             for muscle in outlined {
                 cr.fill(muscle.path, style.muscleFill, t)
@@ -97,11 +98,7 @@ struct SceneDrawer {
         for contour in panel.view.contours where !contour.under { drawContour(contour, panel: panel) }
         cr.stroke(outline, style.outline, width: style.outlineWidth * s, t)
 
-        for nerve in nerves where !nerve.deep {
-            let w = style.nerveWidth * nerve.calibre.widthFactor
-            cr.stroke(nerve.path, style.nerveEdge, width: (w + 2 * style.nerveEdgeWidth) * s, t)
-            cr.stroke(nerve.path, style.nerve, width: w * s, t)
-        }
+        nerveDrawer.drawSuperficial(nerves, scale: s, t)
         let marks = Self.crossMarks(panel, style: style, look: Self.crossLook(scene))
         for mark in marks.marks where mark.leader { drawCrossLeader(mark, marks) }
         for mark in marks.marks { drawCross(at: mark.at, size: marks.size, width: marks.width) }
