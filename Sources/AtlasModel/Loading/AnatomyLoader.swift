@@ -37,9 +37,15 @@ enum AnatomyLoader {
 
         for item in map["bones"]?.sequence(log, what: "a list of bones") ?? [] {
             guard let bone = item.mapping(log, what: "a bone ({id, points})"),
-                  bone.check(required: ["id", "points"], optional: ["line", "midline", "open"], in: "a bone", log),
+                  bone.check(required: ["id", "points"], optional: ["line", "midline", "open", "kind"], in: "a bone", log),
                   let id = checkID(bone["id"]!) else { continue }
             let lineOnly = bone["line"]?.bool(log) ?? false
+            guard let kind = bone["kind"].map({ $0.choice(log, Bone.Kind.allCases.map(\.rawValue)).flatMap(Bone.Kind.init) }) ?? .bone
+            else { continue }
+            if kind == .opening && (bone["open"]?.bool(log) ?? false) {
+                log.report(bone["kind"]!.location, "an opening is a closed shape: drop 'open' from bone '\(id)'")
+                continue
+            }
             let midline = bone["midline"]?.bool(log) ?? false
             if midline && view == .lateral {
                 log.report(bone["midline"]!.location, "'midline' is for the posterior and anterior views, which are mirrored")
@@ -57,13 +63,13 @@ enum AnatomyLoader {
                     log.report(bone["points"]!.location, "bone '\(id)' has zero area or crosses itself; list its points in order round the half")
                     continue
                 }
-                result.bones.append(Bone(id: id, path: whole, lineOnly: lineOnly, midline: true))
+                result.bones.append(Bone(id: id, path: whole, lineOnly: lineOnly, midline: true, kind: kind))
             } else if bone["open"]?.bool(log) ?? false {
                 // An open bony line (a crest, a rim): drawn, never filled.
                 guard let knots = reader.knots(bone["points"]!, minimum: 2, what: "bone '\(id)'") else { continue }
-                result.bones.append(Bone(id: id, path: Spline.path(through: knots, closed: false), lineOnly: true))
+                result.bones.append(Bone(id: id, path: Spline.path(through: knots, closed: false), lineOnly: true, kind: kind))
             } else if let path = reader.closedShape(bone["points"]!, what: "bone '\(id)'") {
-                result.bones.append(Bone(id: id, path: path, lineOnly: lineOnly))
+                result.bones.append(Bone(id: id, path: path, lineOnly: lineOnly, kind: kind))
             }
         }
 

@@ -1,18 +1,25 @@
 /// A bone (or a bony outline such as the obturator foramen) of the skeleton layer, in the
 /// side frame of its view.
 public struct Bone: Sendable, Equatable, Codable {
+    /// What the shape is, which sets how it is drawn: bone in a bony line; a ligament in a
+    /// lighter, thinner line (fibrous, not a bone's edge); an opening (a foramen between bone
+    /// and ligament) as a shaded hole, never outlined.
+    public enum Kind: String, Sendable, CaseIterable, Codable { case bone, ligament, opening }
+
     public var id: String
     public var path: BezierPath
     /// An outline only (a foramen, a bony line): stroked, never filled.
     public var lineOnly: Bool
     /// A midline bone (sacrum, coccyx, vertebra): drawn once, already whole.
     public var midline: Bool
+    public var kind: Kind
 
-    public init(id: String, path: BezierPath, lineOnly: Bool = false, midline: Bool = false) {
+    public init(id: String, path: BezierPath, lineOnly: Bool = false, midline: Bool = false, kind: Kind = .bone) {
         self.id = id
         self.path = path
         self.lineOnly = lineOnly
         self.midline = midline
+        self.kind = kind
     }
 }
 

@@ -74,23 +74,41 @@ struct AnatomyDrawer {
 
     /// The whole layer, clipped to the body `outline`. Drawn as one group painted through one
     /// clip: an SVG then holds a single copy of the outline as a clip path, not one per bone.
-    func draw(_ anatomy: PlacedAnatomy, clippedTo outline: BezierPath, scale s: Double, _ t: (Point) -> Point) {
+    /// `underMuscles` draws what lies between the bones and the muscles: the deep nerves, so that
+    /// the sacral plexus in front of piriformis is seen through the muscle's tint, under it.
+    func draw(_ anatomy: PlacedAnatomy, clippedTo outline: BezierPath, scale s: Double, _ t: (Point) -> Point,
+              underMuscles: () -> Void = {}) {
         cairo_push_group(cr.pointer)
-        draw(anatomy, scale: s, t)
+        draw(anatomy, scale: s, t, underMuscles: underMuscles)
         cairo_pop_group_to_source(cr.pointer)
         cr.clipped(to: outline, t) { cairo_paint(cr.pointer) }
     }
 
-    func draw(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
+    func draw(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point, underMuscles: () -> Void = {}) {
         // In file order, each bone over the ones before it (the hip bone over the sacrum in front).
-        for bone in anatomy.bones {
-            if !bone.lineOnly { cr.fill(bone.path, style.boneFill, t) }
-            cr.stroke(bone.path, style.boneLine, width: width(style.boneLineWidth, s), t)
-        }
+        for bone in anatomy.bones { drawBone(bone, scale: s, t) }
+        underMuscles()
         for (index, muscle) in anatomy.muscles.enumerated() {
             clippedOutside(Self.over(index, in: anatomy), t) { drawMuscle(muscle, scale: s, t) }
         }
         drawCovering(anatomy, style.muscleLine.with(alpha: style.muscleLine.a * 0.45), scale: s, t)
+    }
+
+    /// A bone in a bony line; a ligament thinner and paler, so that it reads as a fibrous band
+    /// and not as a bone's edge; an opening (the greater sciatic foramen) as a soft shade of the
+    /// bone line's colour with no outline, so that it reads as a hole the nerve leaves through.
+    private func drawBone(_ bone: Bone, scale s: Double, _ t: (Point) -> Point) {
+        let line = style.boneLine
+        switch bone.kind {
+        case .bone:
+            if !bone.lineOnly { cr.fill(bone.path, style.boneFill, t) }
+            cr.stroke(bone.path, line, width: width(style.boneLineWidth, s), t)
+        case .ligament:
+            if !bone.lineOnly { cr.fill(bone.path, style.boneFill.with(alpha: style.boneFill.a * 0.5), t) }
+            cr.stroke(bone.path, line.with(alpha: line.a * 0.55), width: max(0.4, style.boneLineWidth * 0.5 * s), t)
+        case .opening:
+            cr.fill(bone.path, line.with(alpha: line.a * 0.28), t)
+        }
     }
 
     /// What hides the muscle at `index`: a superficial muscle lies over the superficial ones
