@@ -80,9 +80,9 @@ public struct Style: Sendable, Equatable, Codable {
     /// One hatch per dermatome root (Okabe-Ito hues, each at its own angle).
     public var roots: [String: HatchStyle] = [
         "L3": HatchStyle(color: Color(hex: "#007A5A")!, tint: Color(hex: "#D3EEE5")!, angleDegrees: 30, texture: .crossed),
-        "L4": HatchStyle(color: Color(hex: "#2A7FB8")!, tint: Color(hex: "#D9ECF8")!, angleDegrees: 90),
+        "L4": HatchStyle(color: Color(hex: "#2A7FB8")!, tint: Color(hex: "#D9ECF8")!, angleDegrees: 0),
         "L5": HatchStyle(color: Color(hex: "#0B4F8A")!, tint: Color(hex: "#C9DCEE")!, angleDegrees: 45),
-        "S1": HatchStyle(color: Color(hex: "#A2437E")!, tint: Color(hex: "#F3DDEA")!, angleDegrees: -45),
+        "S1": HatchStyle(color: Color(hex: "#1D6E8C")!, tint: Color(hex: "#D5E9F0")!, angleDegrees: -45),
         "S2": HatchStyle(color: Color(hex: "#B86E00")!, tint: Color(hex: "#FBE9CC")!, angleDegrees: 0),
     ]
     /// Dermatome maps: one flat fill per root, each a lightness step from the roots it

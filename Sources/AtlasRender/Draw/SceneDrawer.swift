@@ -137,8 +137,8 @@ struct SceneDrawer {
         cr.stroke(zone.path, h.color.with(alpha: 0.8), width: 1.1 * s, dash: [5 * s, 4 * s], t)
     }
 
-    /// Names dermatome zones (L3, L4...) where they lie, on a pale patch so they read over
-    /// the hatching; the largest zone of each root in a panel gets the label.
+    /// Names root zones (L4, L5, S1) where they lie when a panel shows more than one, on a
+    /// pale patch so they read over the hatching; the largest zone of each root gets the label.
     private func drawRootLabels(_ zones: [Zone], panel: ScenePanel, text: TextRenderer) {
         var largest: [String: (area: Double, polygon: [Point])] = [:]
         for zone in zones where zone.kind == .radicular {
@@ -146,6 +146,8 @@ struct SceneDrawer {
             let area = abs(Polygon.signedArea(polygon))
             if area > (largest[label]?.area ?? 0) { largest[label] = (area, polygon) }
         }
+        // One root alone is named by the title and the legend; two or more are told apart here.
+        guard largest.count > 1 else { return }
         let size = max(12, 26 * panel.scale)
         for (label, zone) in largest.sorted(by: { $0.key < $1.key }) {
             let anchor = panel.toPixels(Self.interiorPoint(zone.polygon))
