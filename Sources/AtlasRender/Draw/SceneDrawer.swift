@@ -95,7 +95,7 @@ struct SceneDrawer {
         }
 
         for contour in panel.view.contours where !contour.under { drawContour(contour, panel: panel) }
-        cr.stroke(outline, style.outline, width: style.outlineWidth * s, t)
+        cr.stroke(outline, style.outline, width: Self.outlineWidth(scene, panel: panel), t)
 
         for nerve in nerves where !nerve.deep {
             let w = style.nerveWidth * nerve.calibre.widthFactor
@@ -204,7 +204,15 @@ struct SceneDrawer {
         case .crease: (style.crease, style.creaseWidth)
         case .edge: (style.outline, style.outlineWidth * 0.85)
         }
-        cr.stroke(contour.path, color, width: width * panel.scale, panel.toPixels)
+        // An edge is part of the outline (a leg's inner edge): it keeps the outline's floor.
+        let floor = contour.kind == .edge ? scene.outlineFloor * 0.85 : 0
+        cr.stroke(contour.path, color, width: max(width * panel.scale, floor), panel.toPixels)
+    }
+
+    /// The body outline's stroke in pixels: the style's, at the panel's scale, never under
+    /// the scene's floor.
+    static func outlineWidth(_ scene: Scene, panel: ScenePanel) -> Double {
+        max(scene.style.outlineWidth * panel.scale, scene.outlineFloor)
     }
 
     func hatch(for zone: Zone) -> HatchStyle {

@@ -32,6 +32,7 @@ public enum ChartBuilder {
                                      ("Source", "\(atlas.name) \(atlas.version)")],
                           style: style)
         scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
+        scene.outlineFloor = Scene.outlineFloor(width: Double(layout.width))
         guard !request.bare else { return scene }
 
         let u = layout.unit

@@ -162,6 +162,7 @@ public enum FigureBuilder {
         scene.leaders = leaders
         scene.labelBoxes = labelBoxes
         scene.smallestText = smallestText * d
+        scene.outlineFloor = Scene.outlineFloor(width: w)
         scene.addAnatomy(atlas.anatomy, enabled: figure.anatomy)
         return scene
     }
