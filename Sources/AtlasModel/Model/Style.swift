@@ -65,10 +65,10 @@ public struct Style: Sendable, Equatable, Codable {
     public var stippleRadius = 1.7
     /// A joint map's middle tier ("about half of patients"): a deeper tint and closer, larger
     /// dots, so it reads apart from "some patients" in colour and in greyscale.
-    public var halfTint = Color(hex: "#F1C2B9")!
-    public var halfDot = Color(hex: "#9A2F24")!
-    public var halfStippleSpacing = 4.6
-    public var halfStippleRadius = 1.75
+    public var halfTint = Color(hex: "#ECAFA3")!
+    public var halfDot = Color(hex: "#8E2A20")!
+    public var halfStippleSpacing = 3.8
+    public var halfStippleRadius = 1.6
     /// A joint map's rarest tier ("a few patients"): the "some" tint and dots, spread further.
     public var fewStippleSpacing = 12.0
     public var fewStippleRadius = 1.5

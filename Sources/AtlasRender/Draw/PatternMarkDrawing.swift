@@ -9,7 +9,9 @@ extension SceneDrawer {
         let width = Self.markLineWidth(scale: min(s, 1.3))
         for mark in panel.patterns.flatMap(\.marks) {
             let dash = Self.markDash(mark.shape, scale: s)
-            cr.stroke(mark.path, style.triggerPointHalo.with(alpha: 0.9), width: width * 2.6, t)
+            // A ring's inside is lightened: on a dense hatch the ring alone read as one more line.
+            if mark.shape == .ring { cr.fill(mark.path, style.triggerPointHalo.with(alpha: 0.7), t) }
+            cr.stroke(mark.path, style.triggerPointHalo.with(alpha: 0.9), width: width * 3.2, t)
             cr.stroke(mark.path, style.text, width: width, dash: dash, t)
             drawMarkLabel(mark, panel: panel, text: text)
         }

@@ -122,6 +122,13 @@ struct SceneDrawer {
             let overlapsAcross = min(top.x, bottom.x) < clip.maxX && max(top.x, bottom.x) > clip.minX
             if overlapsAcross, top.y < clip.minY, bottom.y > clip.minY, bottom.y < clip.minY + panel.frame.height * 0.15 {
                 clip.minY = bottom.y + 2 * panel.scale
+            } else if overlapsAcross, panel.view.id == .posterior || panel.view.id == .anterior, top.y < clip.minY + panel.frame.height * 0.15 {
+                // A hanging arm beside a waist-to-toe frame: its inner edge showed as a stray
+                // tick in a top corner. The trunk and legs stay inside the arm's area, so the
+                // picture stops at that area's inner edge.
+                let (left, right) = (min(top.x, bottom.x), max(top.x, bottom.x))
+                if left > clip.center.x { clip.maxX = min(clip.maxX, left) }
+                if right < clip.center.x { clip.minX = max(clip.minX, right) }
             }
         }
         return clip
