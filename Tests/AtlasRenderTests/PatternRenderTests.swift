@@ -74,7 +74,10 @@ struct PatternRenderTests {
         #expect(symbols.contains(.diffuseCore) == (pattern.family == .discogenic && kinds.contains(.essential)))
         #expect(symbols.contains(.unsplit) == !pattern.splitConfirmed)
         #expect(symbols.contains(.entrapmentCore) == (pattern.family == .entrapment && kinds.contains(.essential)))
-        #expect(symbols.contains(.radicular) == kinds.contains(.radicular))
+        // A root's zones carry its name: a legend line per root, in that root's hatch.
+        let roots = Set(pattern.zones.filter { $0.kind == .radicular }.compactMap(\.label))
+        #expect(symbols.contains(.radicular) == pattern.zones.contains { $0.kind == .radicular && $0.label == nil })
+        #expect(Set(symbols.compactMap { if case .root(let r) = $0 { r } else { nil } }) == roots)
         #expect(symbols.contains(.triggerPoint) == !pattern.triggerPoints.isEmpty)
         #expect(symbols.contains(.nerve) == !pattern.nerves.isEmpty)
         // A muscle shows as the anatomy layer's muscle or, where the layer has none, as the

@@ -44,6 +44,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case legendUnsplit = "legend-unsplit"
         case legendDermatome = "legend-dermatome"
         case legendRadicular = "legend-radicular"
+        case legendRoot = "legend-root"
         case legendGap = "legend-gap"
         case legendNerve = "legend-nerve"
         case legendDeepNerve = "legend-deep-nerve"
@@ -150,6 +151,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .legendUnsplit: "Where pain is felt (essential/spillover split not confirmed)",
         .legendDermatome: "{root} dermatome",
         .legendRadicular: "Radicular zone: pain from an irritated nerve root",
+        .legendRoot: "{root} root: pain from an irritated {root} nerve root",
         .legendGap: "No consistent evidence for one root",
         .legendNerve: "Nerve",
         .legendDeepNerve: "Nerve running deep (inside the pelvis or under a muscle)",

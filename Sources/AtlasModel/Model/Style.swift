@@ -65,10 +65,10 @@ public struct Style: Sendable, Equatable, Codable {
     public var stippleRadius = 1.7
     /// A joint map's middle tier ("about half of patients"): a deeper tint and closer, larger
     /// dots, so it reads apart from "some patients" in colour and in greyscale.
-    public var halfTint = Color(hex: "#F1C2B9")!
-    public var halfDot = Color(hex: "#9A2F24")!
-    public var halfStippleSpacing = 4.6
-    public var halfStippleRadius = 1.75
+    public var halfTint = Color(hex: "#ECAFA3")!
+    public var halfDot = Color(hex: "#8E2A20")!
+    public var halfStippleSpacing = 3.8
+    public var halfStippleRadius = 1.6
     /// A joint map's rarest tier ("a few patients"): the "some" tint and dots, spread further.
     public var fewStippleSpacing = 12.0
     public var fewStippleRadius = 1.5
@@ -80,9 +80,9 @@ public struct Style: Sendable, Equatable, Codable {
     /// One hatch per dermatome root (Okabe-Ito hues, each at its own angle).
     public var roots: [String: HatchStyle] = [
         "L3": HatchStyle(color: Color(hex: "#007A5A")!, tint: Color(hex: "#D3EEE5")!, angleDegrees: 30, texture: .crossed),
-        "L4": HatchStyle(color: Color(hex: "#2A7FB8")!, tint: Color(hex: "#D9ECF8")!, angleDegrees: 90),
+        "L4": HatchStyle(color: Color(hex: "#2A7FB8")!, tint: Color(hex: "#D9ECF8")!, angleDegrees: 0),
         "L5": HatchStyle(color: Color(hex: "#0B4F8A")!, tint: Color(hex: "#C9DCEE")!, angleDegrees: 45),
-        "S1": HatchStyle(color: Color(hex: "#A2437E")!, tint: Color(hex: "#F3DDEA")!, angleDegrees: -45),
+        "S1": HatchStyle(color: Color(hex: "#1D6E8C")!, tint: Color(hex: "#D5E9F0")!, angleDegrees: -45),
         "S2": HatchStyle(color: Color(hex: "#B86E00")!, tint: Color(hex: "#FBE9CC")!, angleDegrees: 0),
     ]
     /// Dermatome maps: one flat fill per root, each a lightness step from the roots it

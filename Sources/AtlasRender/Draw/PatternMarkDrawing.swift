@@ -9,7 +9,9 @@ extension SceneDrawer {
         let width = Self.markLineWidth(scale: min(s, 1.3))
         for mark in panel.patterns.flatMap(\.marks) {
             let dash = Self.markDash(mark.shape, scale: s)
-            cr.stroke(mark.path, style.triggerPointHalo.with(alpha: 0.9), width: width * 2.6, t)
+            // A ring's inside is lightened: on a dense hatch the ring alone read as one more line.
+            if mark.shape == .ring { cr.fill(mark.path, style.triggerPointHalo.with(alpha: 0.7), t) }
+            cr.stroke(mark.path, style.triggerPointHalo.with(alpha: 0.9), width: width * 3.2, t)
             cr.stroke(mark.path, style.text, width: width, dash: dash, t)
             drawMarkLabel(mark, panel: panel, text: text)
         }
@@ -20,8 +22,11 @@ extension SceneDrawer {
     /// A mark's label size. Text, not anatomy: the legend's size (a little smaller), not the
     /// body scale, which blew it up in close framings; never under the scene's smallest text.
     static func markLabelSize(_ scene: Scene, panel: ScenePanel) -> Double {
-        let size = scene.legend.map { max(11, $0.textSize * 0.85) } ?? max(12, min(17 * panel.scale, 24))
-        return max(size, scene.smallestText)
+        markLabelSize(legendText: scene.legend?.textSize, scale: panel.scale, smallestText: scene.smallestText)
+    }
+
+    static func markLabelSize(legendText: Double?, scale: Double, smallestText: Double) -> Double {
+        max(legendText.map { max(11, $0 * 0.85) } ?? max(12, min(17 * scale, 24)), smallestText)
     }
 
     static func markDash(_ shape: PatternMark.Shape, scale s: Double) -> [Double] {
@@ -29,12 +34,14 @@ extension SceneDrawer {
     }
 
     /// Where a mark's label stands (its text, perhaps on two lines, and its box in pixels):
-    /// beside the mark on the side the atlas asks for, on one line or two, wherever it stays
-    /// on the body, inside the panel and on the mark's own half of a back or front view (a
-    /// medial "sitting bone" ran across the cleft onto the other buttock); failing that, below
-    /// the mark (tucked toward the midline for a medial label), then the other side, then above.
-    /// Among the places that keep those rules, the first that covers least of the drawn zones.
-    /// `measure` gives a text's size.
+    /// beside the mark on the side the atlas asks for, on one line or two, then below the
+    /// mark (tucked toward the midline for a medial label), the other side, then above.
+    /// A place counts only if the label's box lies wholly on the body, inside the panel, on
+    /// the mark's own half of a back or front view (a medial "sitting bone" ran across the
+    /// cleft), and covers no zone's core (solid area): in a small panel the box hid the
+    /// entrapment's buttock core. Among those, the first that covers least of the other
+    /// zones. Nil where no place keeps every rule: the label is dropped and the caption or
+    /// legend names the mark instead (`droppedMarks`). `measure` gives a text's size.
     static func markLabel(_ mark: PatternMark, panel: ScenePanel, size: Double,
                           measure: (String) -> (width: Double, height: Double)) -> (text: String, box: Rect)? {
         guard let bounds = mark.path.bounds else { return nil }
@@ -69,31 +76,51 @@ extension SceneDrawer {
         let sides: [PatternMark.LabelSide] = [mark.labelSide] + [.below, other, .above].filter { $0 != mark.labelSide }
         let texts = [mark.label] + (twoLines(mark.label).map { [$0] } ?? [])
         let outline = panel.view.outline.polylines(segmentsPerCurve: 10).map { $0.map(panel.toPixels) }
-        let zones = panel.patterns.flatMap(\.zones).map { zone in zone.path.polylines(segmentsPerCurve: 8).map { $0.map(panel.toPixels) } }
+        let zones = panel.patterns.flatMap(\.zones)
+        func pixels(_ zone: Zone) -> [[Point]] { zone.path.polylines(segmentsPerCurve: 8).map { $0.map(panel.toPixels) } }
+        let cores = zones.filter { $0.kind == .essential }.map(pixels)
+        let others = zones.filter { $0.kind != .essential }.map(pixels)
+        // The label's patch reaches a little past its text (see drawMarkLabel).
+        let pad = size * 0.2
         var best: (text: String, box: Rect, covered: Int)?
         for side in sides {
             for label in texts {
                 let extent = measure(label)
                 let o = origin(side, extent)
                 let placed = Rect(minX: o.x, minY: o.y, maxX: o.x + extent.width, maxY: o.y + extent.height)
-                let corners = [Point(placed.minX, placed.center.y), Point(placed.maxX, placed.center.y)]
-                guard placed.minX >= panel.frame.minX, placed.maxX <= panel.frame.maxX, placed.minY >= panel.frame.minY,
-                      placed.maxY <= panel.frame.maxY, corners.allSatisfy({ Callouts.contains($0, outline) }),
-                      !halves || (outward ? placed.minX >= midline + gap * 0.5 : placed.maxX <= midline - gap * 0.5)
+                let patch = Rect(minX: placed.minX - pad, minY: placed.minY, maxX: placed.maxX + pad, maxY: placed.maxY)
+                guard patch.minX >= panel.frame.minX, patch.maxX <= panel.frame.maxX, patch.minY >= panel.frame.minY,
+                      patch.maxY <= panel.frame.maxY, onBody(patch, outline),
+                      !halves || (outward ? patch.minX >= midline + gap * 0.5 : patch.maxX <= midline - gap * 0.5)
                 else { continue }
-                // Zone cover on a 6 by 3 grid of the label's box.
-                let covered = (0..<18).filter { k in
-                    let p = Point(placed.minX + placed.width * (Double(k % 6) + 0.5) / 6, placed.minY + placed.height * (Double(k / 6) + 0.5) / 3)
-                    return zones.contains { Callouts.contains(p, $0) }
-                }.count
+                // Zone cover on an 8 by 4 grid of the patch: no point on a core, fewest on the rest.
+                let grid = (0..<32).map { k in
+                    Point(patch.minX + patch.width * (Double(k % 8) + 0.5) / 8, patch.minY + patch.height * (Double(k / 8) + 0.5) / 4)
+                }
+                guard !grid.contains(where: { p in cores.contains { Callouts.contains(p, $0) } }) else { continue }
+                let covered = grid.filter { p in others.contains { Callouts.contains(p, $0) } }.count
                 if best == nil || covered < best!.covered { best = (label, placed, covered) }
                 if covered == 0 { return (label, placed) }
             }
         }
-        if let best { return (best.text, best.box) }
-        // Nowhere keeps every rule (a panel too small): the asked side, on two lines if it has them.
-        let label = texts.last!, extent = measure(label), o = origin(mark.labelSide, extent)
-        return (label, Rect(minX: o.x, minY: o.y, maxX: o.x + extent.width, maxY: o.y + extent.height))
+        return best.map { ($0.text, $0.box) }
+    }
+
+    /// A box wholly on the body: its corners and the middles of its edges inside the outline.
+    static func onBody(_ box: Rect, _ outline: [[Point]]) -> Bool {
+        let xs = [box.minX, box.center.x, box.maxX], ys = [box.minY, box.center.y, box.maxY]
+        return xs.allSatisfy { x in ys.allSatisfy { y in Callouts.contains(Point(x, y), outline) } }
+    }
+
+    /// The marks of a panel whose labels find no place (see `markLabel`): a caption or the
+    /// legend must name them instead.
+    static func droppedMarks(_ panel: ScenePanel, size: Double, measure: (String) -> (width: Double, height: Double)) -> [PatternMark] {
+        panel.patterns.flatMap(\.marks).filter { markLabel($0, panel: panel, size: size, measure: measure) == nil }
+    }
+
+    /// How a caption names a mark whose label was dropped: "sciatic notch (ring)".
+    static func captionName(_ mark: PatternMark) -> String {
+        "\(mark.label) (\(mark.shape == .ring ? "ring" : "dashed"))"
     }
 
     /// The label broken onto two lines at the space nearest its middle (nil: one word).

@@ -96,7 +96,7 @@ struct SceneDrawer {
         }
 
         for contour in panel.view.contours where !contour.under { drawContour(contour, panel: panel) }
-        cr.stroke(outline, style.outline, width: style.outlineWidth * s, t)
+        cr.stroke(outline, style.outline, width: Self.outlineWidth(scene, panel: panel), t)
 
         nerveDrawer.drawSuperficial(nerves, scale: s, t)
         let marks = Self.crossMarks(panel, style: style, look: Self.crossLook(scene))
@@ -119,6 +119,13 @@ struct SceneDrawer {
             let overlapsAcross = min(top.x, bottom.x) < clip.maxX && max(top.x, bottom.x) > clip.minX
             if overlapsAcross, top.y < clip.minY, bottom.y > clip.minY, bottom.y < clip.minY + panel.frame.height * 0.15 {
                 clip.minY = bottom.y + 2 * panel.scale
+            } else if overlapsAcross, panel.view.id == .posterior || panel.view.id == .anterior, top.y < clip.minY + panel.frame.height * 0.15 {
+                // A hanging arm beside a waist-to-toe frame: its inner edge showed as a stray
+                // tick in a top corner. The trunk and legs stay inside the arm's area, so the
+                // picture stops at that area's inner edge.
+                let (left, right) = (min(top.x, bottom.x), max(top.x, bottom.x))
+                if left > clip.center.x { clip.maxX = min(clip.maxX, left) }
+                if right < clip.center.x { clip.minX = max(clip.minX, right) }
             }
         }
         return clip
@@ -134,8 +141,8 @@ struct SceneDrawer {
         cr.stroke(zone.path, h.color.with(alpha: 0.8), width: 1.1 * s, dash: [5 * s, 4 * s], t)
     }
 
-    /// Names dermatome zones (L3, L4...) where they lie, on a pale patch so they read over
-    /// the hatching; the largest zone of each root in a panel gets the label.
+    /// Names root zones (L4, L5, S1) where they lie when a panel shows more than one, on a
+    /// pale patch so they read over the hatching; the largest zone of each root gets the label.
     private func drawRootLabels(_ zones: [Zone], panel: ScenePanel, text: TextRenderer) {
         var largest: [String: (area: Double, polygon: [Point])] = [:]
         for zone in zones where zone.kind == .radicular {
@@ -143,6 +150,8 @@ struct SceneDrawer {
             let area = abs(Polygon.signedArea(polygon))
             if area > (largest[label]?.area ?? 0) { largest[label] = (area, polygon) }
         }
+        // One root alone is named by the title and the legend; two or more are told apart here.
+        guard largest.count > 1 else { return }
         let size = max(12, 26 * panel.scale)
         for (label, zone) in largest.sorted(by: { $0.key < $1.key }) {
             let anchor = panel.toPixels(Self.interiorPoint(zone.polygon))
@@ -199,7 +208,15 @@ struct SceneDrawer {
         case .crease: (style.crease, style.creaseWidth)
         case .edge: (style.outline, style.outlineWidth * 0.85)
         }
-        cr.stroke(contour.path, color, width: width * panel.scale, panel.toPixels)
+        // An edge is part of the outline (a leg's inner edge): it keeps the outline's floor.
+        let floor = contour.kind == .edge ? scene.outlineFloor * 0.85 : 0
+        cr.stroke(contour.path, color, width: max(width * panel.scale, floor), panel.toPixels)
+    }
+
+    /// The body outline's stroke in pixels: the style's, at the panel's scale, never under
+    /// the scene's floor.
+    static func outlineWidth(_ scene: Scene, panel: ScenePanel) -> Double {
+        max(scene.style.outlineWidth * panel.scale, scene.outlineFloor)
     }
 
     func hatch(for zone: Zone) -> HatchStyle {

@@ -32,6 +32,7 @@ public enum ChartBuilder {
                                      ("Source", "\(atlas.name) \(atlas.version)")],
                           style: style)
         scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
+        scene.outlineFloor = Scene.outlineFloor(width: Double(layout.width))
         guard !request.bare else { return scene }
 
         let u = layout.unit
@@ -200,8 +201,8 @@ public enum ChartBuilder {
         let roots = Set(radicular.compactMap(\.label))
         let plates = Set(placed.filter { $0.pattern.family == .dermatome }.flatMap(\.zones).compactMap(\.label))
         for root in ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3"] where roots.contains(root) {
-            entries.append(LegendEntry(symbol: plates.contains(root) ? .dermatome(root) : .root(root),
-                                       text: phrases.text(.legendDermatome, ["root": root])))
+            entries.append(plates.contains(root) ? LegendEntry(symbol: .dermatome(root), text: phrases.text(.legendDermatome, ["root": root]))
+                                                 : LegendEntry(symbol: .root(root), text: phrases.text(.legendRoot, ["root": root])))
         }
         if radicular.contains(where: { $0.label == nil }) {
             entries.append(LegendEntry(symbol: .radicular, text: phrases.text(.legendRadicular)))
@@ -209,7 +210,8 @@ public enum ChartBuilder {
         if zones.contains(where: { $0.kind == .gap }) {
             entries.append(LegendEntry(symbol: .gap, text: phrases.text(.legendGap)))
         }
-        if !roots.isEmpty {
+        // Blank skin is a dermatome map's statement; a root's pain map leaves skin blank anyway.
+        if !plates.isEmpty {
             entries.append(LegendEntry(symbol: .blank, text: phrases.text(.legendBlank)))
         }
         let nerves = placed.flatMap(\.nerves)

@@ -62,7 +62,22 @@ public enum FigureBuilder {
             (titleHeights.max() ?? 0) + viewHeight + notesHeight
                 + (titleHeights.contains { $0 > 0 } || viewHeight > 0 || notesHeight > 0 ? 6 * d : 0)
         }
-        let captionHeights = figure.panels.map { $0.caption.map { measure.size($0, size: sizes.caption, width: textWidth).height } ?? 0 }
+        // A mark whose label finds no place on the body (a small panel) is named in the caption.
+        let markSize = SceneDrawer.markLabelSize(legendText: figure.legend ? sizes.legend : nil, scale: scale, smallestText: smallestText * d)
+        let captions = figure.panels.enumerated().map { index, spec -> String? in
+            guard let body = atlas.view(spec.view) else { return spec.caption }
+            let cell = Rect(minX: margin + Double(index % columns) * cellWidth, minY: 0, maxX: margin + Double(index % columns + 1) * cellWidth,
+                            maxY: panelHeight)
+            let origin = CalloutGutters.origin(frame: cell, panel: index, view: spec.view, box: box, scale: scale, gutters: gutters)
+            let probe = ScenePanel(view: body, origin: origin, scale: scale, frame: gutters.inner(cell, panel: index),
+                                   patterns: spec.patterns.flatMap { pattern in spec.sides.compactMap { pattern.placed(in: spec.view, side: $0) } })
+            let dropped = SceneDrawer.droppedMarks(probe, size: markSize) { measure.size($0, size: markSize) }
+            let names = uniqueNames(dropped.map(SceneDrawer.captionName))
+            guard !names.isEmpty else { return spec.caption }
+            let marked = "Marked: \(names.joined(separator: ", "))."
+            return spec.caption.map { "\($0) \(marked)" } ?? marked
+        }
+        let captionHeights = captions.map { $0.map { measure.size($0, size: sizes.caption, width: textWidth).height } ?? 0 }
         let captionRow = (captionHeights.max() ?? 0) > 0 ? captionHeights.max()! + 10 * d : 0
         let titleHeight = measure.size(figure.title, size: sizes.title, weight: .bold, width: w - 2 * margin).height
         let subtitleHeight = figure.subtitle.map { measure.size($0, size: sizes.subtitle, width: w - 2 * margin).height } ?? 0
@@ -101,7 +116,7 @@ public enum FigureBuilder {
                 texts.append(SceneText(text: view, at: Point(frame.center.x, top + titleRow - 4 * d - notesHeight - viewHeight), size: sizes.view,
                                        alignment: .center, color: style.mutedText, width: textWidth))
             }
-            if let caption = spec.caption {
+            if let caption = captions[index] {
                 texts.append(SceneText(text: caption, at: Point(cell.center.x, frame.maxY + 6 * d), size: sizes.caption,
                                        alignment: .center, width: textWidth))
             }
@@ -147,6 +162,7 @@ public enum FigureBuilder {
         scene.leaders = leaders
         scene.labelBoxes = labelBoxes
         scene.smallestText = smallestText * d
+        scene.outlineFloor = Scene.outlineFloor(width: w)
         scene.addAnatomy(atlas.anatomy, enabled: figure.anatomy)
         return scene
     }
@@ -180,6 +196,12 @@ public enum FigureBuilder {
         let rows = (entries.count + columns - 1) / columns
         return Double(rows) * size * 1.75
     }
+}
+
+/// Names in first-seen order, each once.
+private func uniqueNames(_ names: [String]) -> [String] {
+    var seen: Set<String> = []
+    return names.filter { seen.insert($0).inserted }
 }
 
 /// Patterns in first-seen order, each once.

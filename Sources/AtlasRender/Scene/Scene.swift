@@ -167,6 +167,10 @@ public struct Scene: Sendable {
     /// The smallest size, in pixels, of text the drawer sets itself (a mark's label): a
     /// figure's reading size, so that every word of it reads when it is shown 800 px wide.
     public var smallestText = 0.0
+    /// The thinnest the body's outline is drawn, in pixels: a render or figure read small
+    /// (a panel of a wide figure shown 800 px wide) thinned it to a hairline. Zero for
+    /// blank templates, whose outline is meant to be light under the patient's pen.
+    public var outlineFloor = 0.0
     public var style: Style
     public init(width: Int, height: Int, dpi: Double, title: String, panels: [ScenePanel], texts: [SceneText],
                 legend: SceneLegend?, metadata: [(String, String)], style: Style) {
@@ -180,6 +184,9 @@ public struct Scene: Sendable {
         self.metadata = metadata
         self.style = style
     }
+
+    /// The outline floor of a render or figure `width` pixels wide: 1.6 px at 800 px.
+    public static func outlineFloor(width: Double) -> Double { 1.6 * width / 800 }
 
     /// The scale of line widths: pixels per body millimetre of the largest panel.
     public var lineScale: Double { panels.map(\.scale).max() ?? 1 }
