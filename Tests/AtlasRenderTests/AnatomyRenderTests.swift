@@ -117,4 +117,37 @@ struct AnatomyRenderTests {
         #expect(stillRed == essential, "\(id): \(essential - stillRed) essential-zone pixels are no longer red")
         #expect(changed > 500, "\(id): the anatomy layer draws something")
     }
+
+    /// A superficial muscle drawn only as a faint outline over a deep one (gluteus maximus over
+    /// piriformis) lies under the zones like the rest of the layer: inside a zone the picture is
+    /// the same with or without that outline (it once looped through piriformis's zones).
+    @Test func coveringOutlineStaysUnderTheZones() throws {
+        var request = try request("piriformis", view: .posterior, width: 500)
+        request.bare = true
+        let scene = try ChartBuilder.scene(request, atlas: Self.atlas)
+        #expect(scene.panels[0].anatomy?.covering.map(\.id) == ["gluteus-maximus"])
+        var uncovered = scene
+        uncovered.panels[0].anatomy?.covering = []
+        var zoneless = scene
+        zoneless.panels[0].patterns = scene.panels[0].patterns.map { var placed = $0; placed.zones = []; return placed }
+        let full = try SceneRenderer.rasterize(scene)
+        let withoutOutline = try SceneRenderer.rasterize(uncovered)
+        let withoutZones = try SceneRenderer.rasterize(zoneless)
+        // A zone pixel: one the zones change, as are its eight neighbours (so not an antialiased edge).
+        func inZone(_ x: Int, _ y: Int) -> Bool {
+            (-1...1).allSatisfy { dy in (-1...1).allSatisfy { dx in full[x + dx, y + dy] != withoutZones[x + dx, y + dy] } }
+        }
+        var zone = 0, changedInZone = 0, changedElsewhere = 0
+        for y in 1..<(full.height - 1) {
+            for x in 1..<(full.width - 1) {
+                let inside = inZone(x, y)
+                if inside { zone += 1 }
+                guard full[x, y] != withoutOutline[x, y] else { continue }
+                if inside { changedInZone += 1 } else { changedElsewhere += 1 }
+            }
+        }
+        #expect(zone > 1000, "piriformis shows its zones")
+        #expect(changedElsewhere > 50, "the covering outline is drawn outside the zones")
+        #expect(changedInZone == 0, "\(changedInZone) zone pixels show the covering muscle's outline")
+    }
 }

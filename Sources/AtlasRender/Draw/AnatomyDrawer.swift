@@ -27,7 +27,7 @@ struct AnatomyDrawer {
         let line = style.muscleLine, fibre = style.fibre
         drawMuscleLines(anatomy, line: line.with(alpha: min(1, line.a * 1.5)), fibre: fibre.with(alpha: min(1, fibre.a * 1.4)),
                         widthFactor: 1.4, scale: s, t)
-        drawCovering(anatomy, line.with(alpha: line.a * 0.6), scale: s, t)
+        // The covering muscle's faint outline is not drawn again here: it stays under the zone.
     }
 
     /// The muscles' outlines and fibres in the style's light `throughZone` line, for drawing
@@ -36,7 +36,6 @@ struct AnatomyDrawer {
     func drawMuscleLinesThroughZone(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
         let c = style.throughZone
         drawMuscleLines(anatomy, line: c, fibre: c.with(alpha: c.a * 0.6), widthFactor: 1, scale: s, t)
-        drawCovering(anatomy, c.with(alpha: c.a * 0.6), scale: s, t)
     }
 
     /// The superficial muscles over the drawn ones, as a faint thin outline only (gluteus
