@@ -86,14 +86,11 @@ enum PatternScorer {
         var byConfidence = fits.indices.sorted { a, b in
             (fits[a].confidence, candidates[a].logLikelihood, fits[b].id) > (fits[b].confidence, candidates[b].logLikelihood, fits[a].id)
         }
-        // When two or three sources together are the most probable explanation, their
-        // confidences all lie near its own, and their order would rest on differences of a
-        // few thousandths (noise that a photo's blur can flip). Among the places they hold,
-        // the one that explains most of the drawing alone goes first: a drawing "best
-        // explained by A together with B" lists A before B.
-        byConfidence = strongestFirst(byConfidence, members: combined.best)
-        // A combination that is clearly the best explanation leads the list, so that the first
-        // matches agree with "best explained by A together with B".
+        // A combination that is clearly the best explanation leads the list, the source that
+        // explains most alone first, so that the first matches agree with "best explained by A
+        // together with B". One that is best by less keeps the confidence order: putting the
+        // stronger-alone source first there (as before) named it first even where a single
+        // source was nearly as likely as the pair.
         byConfidence = combinationFirst(byConfidence, members: combined.best, bestShare: combined.bestShare,
                                         bestSingleShare: combined.bestSingleShare)
         // The first match comes from the group likeliest to be among the sources.
@@ -103,7 +100,11 @@ enum PatternScorer {
         // Matches with (next to) no marked cell in their zones are left out of the report, so the
         // distinct-sources order is taken over the others; those follow at the end.
         let evidence = byConfidence.filter { fits[$0].hasEvidence }
-        let order = DistinctSources.order(evidence.map { SourceKey(mask: masks[$0]) }).map { evidence[$0] }
+        let keys = masks.map { SourceKey(mask: $0) }
+        let distinctFirst = DistinctSources.order(evidence.map { keys[$0] }).map { evidence[$0] }
+        // The second and third places go to the sources that, with the first, most probably
+        // name every source of the drawing (`SourceSet`).
+        let order = SourceSet.firstThree(distinctFirst, keys: keys, hypotheses: combined.hypotheses)
             + byConfidence.filter { !fits[$0].hasEvidence }
         return Ranking(matches: order.map { fits[$0] }, explanations: combined.explanations, candidates: order.map { candidates[$0] },
                        groupShares: combined.groupShares)
@@ -139,16 +140,6 @@ enum PatternScorer {
                                  odds: Double = combinationLeadOdds) -> [Int] {
         guard members.count > 1, bestShare >= odds * bestSingleShare else { return order }
         return members + order.filter { !members.contains($0) }
-    }
-
-    /// `order` with the `members` of the best explanation (strongest alone first) put into
-    /// the places they hold in it, when there are two or three of them.
-    static func strongestFirst(_ order: [Int], members: [Int]) -> [Int] {
-        guard members.count > 1 else { return order }
-        var order = order
-        let places = order.indices.filter { members.contains(order[$0]) }
-        for (place, member) in zip(places, members) { order[place] = member }
-        return order
     }
 
     /// The figures of one pattern and side, and its tempered cell log-likelihood.
