@@ -22,34 +22,6 @@ struct ConfidenceAndOrderTests {
         #expect(match.hasEvidence == kept)
     }
 
-    /// The second and third places go to the two sources that, with the first, most probably
-    /// name every source of the true explanation: the second source of a likely pair beats a
-    /// look-alike of the first whose own chance is higher but mostly shared with the first.
-    @Test func theFirstThreeMostProbablyNameEverySource() {
-        let keys = ["a", "a-like", "a-like-too", "b", "c"].map { SourceKey(id: $0) }
-        let hypotheses: [SourceSet.Hypothesis] = [
-            .init(members: [0], share: 0.30), .init(members: [1], share: 0.15), .init(members: [2], share: 0.12),
-            .init(members: [0, 3], share: 0.13), .init(members: [1, 4], share: 0.10), .init(members: [2, 4], share: 0.10),
-        ]
-        // By own chance: a 0.43, a-like 0.25, a-like-too 0.22, c 0.20, b 0.13. With the first,
-        // {a-like, b} contains the truth with 0.58, {a-like, a-like-too} with 0.57.
-        #expect(SourceSet.firstThree([0, 1, 2, 4, 3], keys: keys, hypotheses: hypotheses) == [0, 1, 3, 2, 4])
-    }
-
-    /// A source named by the first place under another side (or as a muscle and its own
-    /// trigger point) needs no place of its own; a tie, or too few sources, keeps the order.
-    @Test func theSameSourceElsewhereCountsAndTiesKeepTheOrder() {
-        let keys = [SourceKey(id: "a"), SourceKey(id: "b"), SourceKey(id: "c"), SourceKey(id: "d"), SourceKey(id: "a")]
-        let pairWithOtherSide: [SourceSet.Hypothesis] = [.init(members: [4, 3], share: 0.5), .init(members: [1], share: 0.2),
-                                                         .init(members: [2], share: 0.1)]
-        #expect(SourceSet.firstThree([0, 1, 2, 3, 4], keys: keys, hypotheses: pairWithOtherSide) == [0, 1, 3, 2, 4])
-        let singles: [SourceSet.Hypothesis] = [.init(members: [0], share: 0.5), .init(members: [1], share: 0.3),
-                                               .init(members: [2], share: 0.1), .init(members: [3], share: 0.1)]
-        #expect(SourceSet.firstThree([0, 1, 2, 3, 4], keys: keys, hypotheses: singles) == [0, 1, 2, 3, 4])
-        #expect(SourceSet.firstThree([0, 1, 2], keys: keys, hypotheses: pairWithOtherSide) == [0, 1, 2])
-        #expect(SourceSet.firstThree([], keys: keys, hypotheses: []) == [])
-    }
-
     /// A combination clearly likelier than any single source (at least `combinationLeadOdds`
     /// times the best single's posterior) leads the list, strongest alone first, so the
     /// first three agree with "best explained by A together with B"; a near tie, a single

@@ -27,7 +27,8 @@ struct OutputTests {
         }
         let ranked = matches.compactMap { m in (m["id"] as? String).flatMap { id in (m["confidence"] as? Double).map { (id: id, confidence: $0) } } }
         #expect(ranked.count == matches.count)
-        #expect(RankingOrder.isDistinctSourcesFirst(ranked, atlas: DrawingPainter.atlas),
+        let pair = Self.analysis.comparison.explanations.first.map { $0.sources.map(\.id) } ?? []
+        #expect(RankingOrder.isDistinctSourcesFirst(ranked, atlas: DrawingPainter.atlas, pair: pair),
                 "different sources first, each part by confidence")
         #expect(object["explanations"] is [[String: Any]])
         let limited = try #require(try JSONSerialization.jsonObject(with: Data(try ReportFormatter.json([Self.analysis.comparison], top: 2).utf8))

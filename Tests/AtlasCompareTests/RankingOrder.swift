@@ -1,17 +1,24 @@
 import AtlasCompare
 import AtlasModel
 
-/// The documented order of a ranking: the first three are different sources (the first the
-/// likeliest, or the lead of a clearly best combination; the next two the sources that with
-/// it most probably name every source, `SourceSet`); after them, the other different
-/// sources by confidence, then the repeats (the same pattern on another side, or a muscle
-/// beside its own trigger point), by confidence.
+/// The documented order of a ranking: different sources first, by confidence, then the
+/// repeats (the same pattern on another side, or a muscle beside its own trigger point), by
+/// confidence. The sources of a best explanation of two or three (`pair`) lead the list when
+/// that explanation is clearly the best (`PatternScorer.combinationFirst`); otherwise they
+/// keep their confidence order.
 enum RankingOrder {
-    static func isDistinctSourcesFirst(_ matches: [(id: String, confidence: Double)], atlas: Atlas) -> Bool {
+    static func isDistinctSourcesFirst(_ matches: [(id: String, confidence: Double)], atlas: Atlas, pair: [String] = []) -> Bool {
+        var matches = matches
+        var led: [(id: String, confidence: Double)] = []
+        if pair.count > 1, Set(matches.prefix(pair.count).map(\.id)) == Set(pair) {
+            // The pair leads: the rest follows in the documented order.
+            led = Array(matches.prefix(pair.count))
+            matches.removeFirst(pair.count)
+        }
         func same(_ a: String, _ b: String) -> Bool {
             a == b || (atlas.pattern(a)?.includes.contains(b) ?? false) || (atlas.pattern(b)?.includes.contains(a) ?? false)
         }
-        var distinct: [(id: String, confidence: Double)] = [], repeats: [Double] = []
+        var distinct = led, repeats: [Double] = []
         var inRepeats = false
         for match in matches {
             let repeated = distinct.contains { same($0.id, match.id) }
@@ -20,9 +27,7 @@ enum RankingOrder {
                 distinct.append(match)
             }
         }
-        let led = min(3, matches.count)
-        guard distinct.count >= led else { return false }
-        let confidences = distinct.dropFirst(led).map(\.confidence)
+        let confidences = distinct.dropFirst(led.count).map(\.confidence)
         return confidences == confidences.sorted(by: >) && repeats == repeats.sorted(by: >)
     }
 }

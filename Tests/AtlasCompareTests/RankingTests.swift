@@ -29,7 +29,8 @@ struct RankingTests {
         }
         #expect(comparison.template == "all")
         #expect(comparison.registration.residualMillimetres < 1.5)
-        #expect(RankingOrder.isDistinctSourcesFirst(comparison.matches.map { (id: $0.id, confidence: $0.confidence) }, atlas: DrawingPainter.atlas),
+        #expect(RankingOrder.isDistinctSourcesFirst(comparison.matches.map { (id: $0.id, confidence: $0.confidence) }, atlas: DrawingPainter.atlas,
+                                                    pair: comparison.explanations.first.map { $0.sources.map(\.id) } ?? []),
                 "different sources first, each part sorted by confidence")
         for match in comparison.matches {
             #expect((0...1).contains(match.confidence) && (0...1).contains(match.precision) && match.precision > 0)

@@ -100,11 +100,7 @@ enum PatternScorer {
         // Matches with (next to) no marked cell in their zones are left out of the report, so the
         // distinct-sources order is taken over the others; those follow at the end.
         let evidence = byConfidence.filter { fits[$0].hasEvidence }
-        let keys = masks.map { SourceKey(mask: $0) }
-        let distinctFirst = DistinctSources.order(evidence.map { keys[$0] }).map { evidence[$0] }
-        // The second and third places go to the sources that, with the first, most probably
-        // name every source of the drawing (`SourceSet`).
-        let order = SourceSet.firstThree(distinctFirst, keys: keys, hypotheses: combined.hypotheses)
+        let order = DistinctSources.order(evidence.map { SourceKey(mask: masks[$0]) }).map { evidence[$0] }
             + byConfidence.filter { !fits[$0].hasEvidence }
         return Ranking(matches: order.map { fits[$0] }, explanations: combined.explanations, candidates: order.map { candidates[$0] },
                        groupShares: combined.groupShares)

@@ -49,8 +49,6 @@ enum SourceCombiner {
         /// The posterior probability of the most probable explanation, and of the most
         /// probable single source: their ratio says how clearly a combination wins.
         var bestShare = 0.0, bestSingleShare = 0.0
-        /// Every explanation considered with a share worth counting (over a millionth).
-        var hypotheses: [SourceSet.Hypothesis] = []
     }
 
     static func explain(_ candidates: [Candidate], marks: DrawingMarks, features: DrawingFeatures,
@@ -112,10 +110,7 @@ enum SourceCombiner {
         }
         return Result(marginals: marginals, explanations: explanations, best: best.first.map { strongestFirst(hypotheses[$0].members) } ?? [],
                       groupShares: groupShares, bestShare: best.first.map { shares[$0] } ?? 0,
-                      bestSingleShare: candidates.indices.map { shares[$0] }.max() ?? 0,
-                      hypotheses: zip(hypotheses, shares).compactMap { hypothesis, share in
-                          share > 1e-6 ? SourceSet.Hypothesis(members: hypothesis.members, share: share) : nil
-                      })
+                      bestSingleShare: candidates.indices.map { shares[$0] }.max() ?? 0)
     }
 
     /// Two patterns can be combined unless they are the same pattern (both sides at once is
