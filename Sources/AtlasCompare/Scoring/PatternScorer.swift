@@ -23,8 +23,11 @@ struct Candidate: Sendable {
         var part = 0
         for zone in mask.panels {
             for cell in zone.essential { body(zone.panelIndex, Int(cell), rates.essential) }
-            for cells in zone.spilloverParts {
-                if spilloverPresent[part] { for cell in cells { body(zone.panelIndex, Int(cell), rates.spillover) } }
+            for (cells, ring) in zip(zone.spilloverParts, zone.spilloverMarginParts) {
+                if spilloverPresent[part] {
+                    for cell in cells { body(zone.panelIndex, Int(cell), rates.spillover) }
+                    for cell in ring { body(zone.panelIndex, Int(cell), rates.spilloverMargin) }
+                }
                 part += 1
             }
             for cell in zone.margin { body(zone.panelIndex, Int(cell), rates.margin) }
@@ -151,9 +154,11 @@ enum PatternScorer {
             let (e, sensoryE) = hits(zone.essential, any, senses)
             let (s, sensoryS) = hits(zone.spillover, any, senses)
             let (m, sensoryM) = hits(zone.margin, any, senses)
-            for part in zone.spilloverParts {
+            for (part, ring) in zip(zone.spilloverParts, zone.spilloverMarginParts) {
                 let (marked, _) = hits(part, any, senses)
-                let state = Likelihood.spillover(marked: marked, blank: part.count - marked, rate: rates.spillover)
+                let (ringMarked, _) = hits(ring, any, senses)
+                let state = Likelihood.spillover(marked: marked, blank: part.count - marked, rate: rates.spillover,
+                                                 ringMarked: ringMarked, ringBlank: ring.count - ringMarked, ringRate: rates.spilloverMargin)
                 spilloverLikelihood += state.logLikelihood
                 present.append(state.present)
             }
