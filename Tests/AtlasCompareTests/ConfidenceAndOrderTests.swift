@@ -22,17 +22,6 @@ struct ConfidenceAndOrderTests {
         #expect(match.hasEvidence == kept)
     }
 
-    /// A likely pair's sources keep the places their confidences give them, the one that
-    /// explains most alone first; everything else stays where it was.
-    @Test func aPairsStrongerSourceTakesTheFirstOfItsPlaces() {
-        // Ranked by confidence: 5, 2, 7, 1; the pair is 7 (stronger alone) with 2.
-        #expect(PatternScorer.strongestFirst([5, 2, 7, 1], members: [7, 2]) == [5, 7, 2, 1])
-        #expect(PatternScorer.strongestFirst([2, 7, 5], members: [7, 2]) == [7, 2, 5])
-        // A single best source changes nothing.
-        #expect(PatternScorer.strongestFirst([3, 1, 2], members: [2]) == [3, 1, 2])
-        #expect(PatternScorer.strongestFirst([3, 1, 2], members: []) == [3, 1, 2])
-    }
-
     /// A combination clearly likelier than any single source (at least `combinationLeadOdds`
     /// times the best single's posterior) leads the list, strongest alone first, so the
     /// first three agree with "best explained by A together with B"; a near tie, a single

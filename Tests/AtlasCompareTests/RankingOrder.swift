@@ -3,9 +3,9 @@ import AtlasModel
 
 /// The documented order of a ranking: different sources first, by confidence, then the
 /// repeats (the same pattern on another side, or a muscle beside its own trigger point), by
-/// confidence. The sources of a best explanation of two or three (`pair`) may swap places
-/// among themselves (the strongest alone first), or lead the list when that explanation is
-/// clearly the best (`PatternScorer.combinationFirst`).
+/// confidence. The sources of a best explanation of two or three (`pair`) lead the list when
+/// that explanation is clearly the best (`PatternScorer.combinationFirst`); otherwise they
+/// keep their confidence order.
 enum RankingOrder {
     static func isDistinctSourcesFirst(_ matches: [(id: String, confidence: Double)], atlas: Atlas, pair: [String] = []) -> Bool {
         var matches = matches
@@ -14,11 +14,6 @@ enum RankingOrder {
             // The pair leads: the rest follows in the documented order.
             led = Array(matches.prefix(pair.count))
             matches.removeFirst(pair.count)
-        } else if pair.count > 1 {
-            // Undo the swap: the pair's places hold its confidences, highest first.
-            let places = matches.indices.filter { pair.contains(matches[$0].id) }
-            let sorted = places.map { matches[$0].confidence }.sorted(by: >)
-            for (place, confidence) in zip(places, sorted) { matches[place].confidence = confidence }
         }
         func same(_ a: String, _ b: String) -> Bool {
             a == b || (atlas.pattern(a)?.includes.contains(b) ?? false) || (atlas.pattern(b)?.includes.contains(a) ?? false)

@@ -38,10 +38,13 @@ public enum Likelihood {
 
     /// The tempered log-likelihood of a spillover zone, whose cells share one hidden state
     /// (the patient has the spillover or not, `ZoneRates.spilloverShare`), summed over both
-    /// states; and whether "has it" is the likelier state.
-    public static func spillover(marked: Int, blank: Int, rate: Double) -> (logLikelihood: Double, present: Bool) {
+    /// states; and whether "has it" is the likelier state. The zone's margin ring
+    /// (`ringMarked + ringBlank` cells at `ringRate`) goes with the same state: a patient who
+    /// has the spillover may draw past its edge, one who has not has no reason to.
+    public static func spillover(marked: Int, blank: Int, rate: Double,
+                                 ringMarked: Int = 0, ringBlank: Int = 0, ringRate: Double = ZoneRates.elsewhere) -> (logLikelihood: Double, present: Bool) {
         let share = ZoneRates.spilloverShare
-        let present = log(share) + zone(marked: marked, blank: blank, rate: rate)
+        let present = log(share) + zone(marked: marked, blank: blank, rate: rate) + zone(marked: ringMarked, blank: ringBlank, rate: ringRate)
         let absent = log(1 - share)
         let top = max(present, absent)
         return (top + log(exp(present - top) + exp(absent - top)), present > absent)

@@ -12,6 +12,11 @@ struct ZoneCells: Sendable {
     /// A ring about 1 cm wide outside the essential zones: zone borders are estimates and a
     /// pen is broad, so a mark just outside is partly explained.
     let margin: [Int32]
+    /// Per spillover zone (same order as `spilloverParts`), the ring of the same width outside
+    /// it and outside every other zone and ring: it goes with that zone's hidden state, so a
+    /// patient who draws the spillover may run past its edge without that being evidence of a
+    /// second source.
+    var spilloverMarginParts: [[Int32]] = []
 }
 
 /// One pattern on one side, rasterised once per chart.
@@ -35,6 +40,7 @@ struct PatternMask: Sendable {
             let grid = reference.panels[zone.panelIndex]
             var dense = [UInt8](repeating: 0, count: grid.width * grid.height)
             for cell in zone.margin { dense[Int(cell)] = UInt8(CellClass.margin.rawValue) }
+            for ring in zone.spilloverMarginParts { for cell in ring { dense[Int(cell)] = UInt8(CellClass.margin.rawValue) } }
             for cell in zone.spillover { dense[Int(cell)] = UInt8(CellClass.spillover.rawValue) }
             for cell in zone.essential { dense[Int(cell)] = UInt8(CellClass.essential.rawValue) }
             classes[zone.panelIndex] = dense
@@ -93,16 +99,23 @@ struct PatternMask: Sendable {
             guard !parts.isEmpty else { continue }
             let essential = Set(parts.flatMap(\.essential))
             var taken = essential
-            var spilloverParts: [[Int32]] = []
-            for part in parts.flatMap(\.spilloverParts) {
+            var spilloverParts: [[Int32]] = [], ringsOfParts: [[Int32]] = []
+            for (part, ring) in parts.flatMap({ zip($0.spilloverParts, $0.spilloverMarginParts) }) {
                 let cells = part.filter { !taken.contains($0) }
                 taken.formUnion(cells)
-                if !cells.isEmpty { spilloverParts.append(cells) }
+                if !cells.isEmpty { spilloverParts.append(cells); ringsOfParts.append(ring) }
             }
             let spillover = Set(spilloverParts.flatMap { $0 })
             let margin = Set(parts.flatMap(\.margin)).subtracting(essential).subtracting(spillover)
+            taken.formUnion(margin)
+            var spilloverMargins: [[Int32]] = []
+            for ring in ringsOfParts {
+                let cells = ring.filter { !taken.contains($0) }
+                taken.formUnion(cells)
+                spilloverMargins.append(cells)
+            }
             panels.append(ZoneCells(panelIndex: grid.index, essential: essential.sorted(), spillover: spillover.sorted(),
-                                    spilloverParts: spilloverParts, margin: margin.sorted()))
+                                    spilloverParts: spilloverParts, margin: margin.sorted(), spilloverMarginParts: spilloverMargins))
         }
         return PatternMask(pattern: a.pattern, side: .both, panels: panels, reference: reference)
     }
@@ -136,9 +149,18 @@ struct PatternMask: Sendable {
         var margin: [Int32] = []
         if !essentialCells.isEmpty {
             let near = Morphology.dilate(essentialOnly, width: grid.width, height: grid.height, radius: marginRadius)
-            for i in 0..<count where near[i] && !taken[i] && body[i] > 0.5 { margin.append(Int32(i)) }
+            for i in 0..<count where near[i] && !taken[i] && body[i] > 0.5 { margin.append(Int32(i)); taken[i] = true }
+        }
+        var spilloverMargins: [[Int32]] = []
+        for part in parts {
+            var inPart = [Bool](repeating: false, count: count)
+            for cell in part { inPart[Int(cell)] = true }
+            let near = Morphology.dilate(inPart, width: grid.width, height: grid.height, radius: marginRadius)
+            var ring: [Int32] = []
+            for i in 0..<count where near[i] && !taken[i] && body[i] > 0.5 { ring.append(Int32(i)); taken[i] = true }
+            spilloverMargins.append(ring)
         }
         return ZoneCells(panelIndex: grid.index, essential: essentialCells, spillover: parts.flatMap { $0 }.sorted(),
-                         spilloverParts: parts, margin: margin)
+                         spilloverParts: parts, margin: margin, spilloverMarginParts: spilloverMargins)
     }
 }

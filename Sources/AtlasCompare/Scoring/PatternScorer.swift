@@ -23,8 +23,11 @@ struct Candidate: Sendable {
         var part = 0
         for zone in mask.panels {
             for cell in zone.essential { body(zone.panelIndex, Int(cell), rates.essential) }
-            for cells in zone.spilloverParts {
-                if spilloverPresent[part] { for cell in cells { body(zone.panelIndex, Int(cell), rates.spillover) } }
+            for (cells, ring) in zip(zone.spilloverParts, zone.spilloverMarginParts) {
+                if spilloverPresent[part] {
+                    for cell in cells { body(zone.panelIndex, Int(cell), rates.spillover) }
+                    for cell in ring { body(zone.panelIndex, Int(cell), rates.spilloverMargin) }
+                }
                 part += 1
             }
             for cell in zone.margin { body(zone.panelIndex, Int(cell), rates.margin) }
@@ -86,14 +89,11 @@ enum PatternScorer {
         var byConfidence = fits.indices.sorted { a, b in
             (fits[a].confidence, candidates[a].logLikelihood, fits[b].id) > (fits[b].confidence, candidates[b].logLikelihood, fits[a].id)
         }
-        // When two or three sources together are the most probable explanation, their
-        // confidences all lie near its own, and their order would rest on differences of a
-        // few thousandths (noise that a photo's blur can flip). Among the places they hold,
-        // the one that explains most of the drawing alone goes first: a drawing "best
-        // explained by A together with B" lists A before B.
-        byConfidence = strongestFirst(byConfidence, members: combined.best)
-        // A combination that is clearly the best explanation leads the list, so that the first
-        // matches agree with "best explained by A together with B".
+        // A combination that is clearly the best explanation leads the list, the source that
+        // explains most alone first, so that the first matches agree with "best explained by A
+        // together with B". One that is best by less keeps the confidence order: putting the
+        // stronger-alone source first there (as before) named it first even where a single
+        // source was nearly as likely as the pair.
         byConfidence = combinationFirst(byConfidence, members: combined.best, bestShare: combined.bestShare,
                                         bestSingleShare: combined.bestSingleShare)
         // The first match comes from the group likeliest to be among the sources.
@@ -141,16 +141,6 @@ enum PatternScorer {
         return members + order.filter { !members.contains($0) }
     }
 
-    /// `order` with the `members` of the best explanation (strongest alone first) put into
-    /// the places they hold in it, when there are two or three of them.
-    static func strongestFirst(_ order: [Int], members: [Int]) -> [Int] {
-        guard members.count > 1 else { return order }
-        var order = order
-        let places = order.indices.filter { members.contains(order[$0]) }
-        for (place, member) in zip(places, members) { order[place] = member }
-        return order
-    }
-
     /// The figures of one pattern and side, and its tempered cell log-likelihood.
     private static func score(_ mask: PatternMask, marks: DrawingMarks, sensory: [[Bool]], totalDrawn: Int,
                               totalSensory: Int) -> (PatternMatch, Double, [Bool]) {
@@ -164,9 +154,11 @@ enum PatternScorer {
             let (e, sensoryE) = hits(zone.essential, any, senses)
             let (s, sensoryS) = hits(zone.spillover, any, senses)
             let (m, sensoryM) = hits(zone.margin, any, senses)
-            for part in zone.spilloverParts {
+            for (part, ring) in zip(zone.spilloverParts, zone.spilloverMarginParts) {
                 let (marked, _) = hits(part, any, senses)
-                let state = Likelihood.spillover(marked: marked, blank: part.count - marked, rate: rates.spillover)
+                let (ringMarked, _) = hits(ring, any, senses)
+                let state = Likelihood.spillover(marked: marked, blank: part.count - marked, rate: rates.spillover,
+                                                 ringMarked: ringMarked, ringBlank: ring.count - ringMarked, ringRate: rates.spilloverMargin)
                 spilloverLikelihood += state.logLikelihood
                 present.append(state.present)
             }
