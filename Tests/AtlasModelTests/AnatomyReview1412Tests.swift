@@ -9,10 +9,6 @@ struct AnatomyReviewTests {
     let atlas: Atlas
     init() throws { atlas = try TestAtlas.load() }
 
-    func landmark(_ name: String, _ view: ViewID) throws -> Point {
-        try #require(atlas.view(view)?.sideFrameLandmarks[name], "landmark \(name)")
-    }
-
     func bones(_ view: PatternView) throws -> [Bone] { try #require(atlas.anatomy.views[view]).bones }
 
     func nerve(_ pattern: String, _ id: String, _ view: PatternView) throws -> Stroke {
@@ -34,7 +30,7 @@ struct AnatomyReviewTests {
         let all = try bones(.posterior)
         let ligaments = all.filter { $0.id.contains("ligament") }
         #expect(ligaments.count >= 4 && ligaments.allSatisfy { $0.kind == .ligament })
-        let tuberosity = try landmark("ischial-tuberosity", .posterior)
+        let tuberosity = try atlas.sideLandmark("ischial-tuberosity", .posterior)
         let hip = try #require(all.first { $0.id == "hip-bone" }?.path.polylines().first)
         // The spine: the most medial point of the hip bone's border between the notch and the tuberosity.
         let spine = try #require(hip.filter { $0.y > tuberosity.y - 40 && $0.y < tuberosity.y - 15 }.min { $0.x < $1.x })
@@ -48,7 +44,7 @@ struct AnatomyReviewTests {
     /// The ischial tuberosity is part of the ischium: marked by open lines on the bone, not a
     /// closed oval that reads as a separate bone.
     @Test func ischialTuberosityIsNotADetachedOval() throws {
-        let tuberosity = try landmark("ischial-tuberosity", .posterior)
+        let tuberosity = try atlas.sideLandmark("ischial-tuberosity", .posterior)
         for bone in try bones(.posterior) where bone.kind == .bone && bone.lineOnly && bone.id != "femoral-head" {
             guard let line = bone.path.polylines().first, let first = line.first, let last = line.last,
                   let centre = bone.path.bounds?.center else { continue }
@@ -65,7 +61,7 @@ struct AnatomyReviewTests {
         for pattern in ["sciatic-nerve", "sciatic-entrapment"] {
             let deep = try nerve(pattern, "sural-calf", view), superficial = try nerve(pattern, "sural", view)
             #expect(deep.deep && !superficial.deep)
-            let knee = try landmark("popliteal-crease", body).y, ankle = try landmark("lateral-malleolus", body).y
+            let knee = try atlas.sideLandmark("popliteal-crease", body).y, ankle = try atlas.sideLandmark("lateral-malleolus", body).y
             let pierce = try #require(deep.path.polylines().first?.last)
             let fraction = (pierce.y - knee) / (ankle - knee)
             #expect(fraction > 0.4 && fraction < 0.6, "\(pattern): surfaces \(fraction) of the way down the leg")
@@ -95,7 +91,7 @@ struct AnatomyReviewTests {
             let xs = ring.filter { abs($0.y - y) < 4 }.map(\.x)
             return (xs.max() ?? 0) - (xs.min() ?? 0)
         }
-        let head = try landmark("fibular-head", .lateralRight).y, leg = try landmark("lateral-leg", .lateralRight).y
+        let head = try atlas.sideLandmark("fibular-head", .lateralRight).y, leg = try atlas.sideLandmark("lateral-leg", .lateralRight).y
         #expect(width(fibula, at: head) >= 1.8 * width(fibula, at: leg), "head \(width(fibula, at: head)) mm, shaft \(width(fibula, at: leg)) mm")
         #expect(width(fibula, at: leg) <= 15, "the shaft is \(width(fibula, at: leg)) mm: a slab, not a fibula")
         #expect((fibula.map(\.y).max() ?? 0) > (tibia.map(\.y).max() ?? 0) + 8, "the lateral malleolus does not reach below the tibia")

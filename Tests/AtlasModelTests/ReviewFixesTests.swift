@@ -9,10 +9,6 @@ struct ReviewFixesTests {
     let atlas: Atlas
     init() throws { atlas = try TestAtlas.load() }
 
-    func landmark(_ name: String, _ view: ViewID) throws -> Point {
-        try #require(atlas.view(view)?.sideFrameLandmarks[name], "landmark \(name)")
-    }
-
     func zones(_ id: String, _ view: PatternView, containing p: Point) throws -> [Zone] {
         try #require(atlas.pattern(id)).zones.filter { $0.view == view && $0.path.polylines().contains { Polygon.contains($0, p) } }
     }
@@ -21,7 +17,7 @@ struct ReviewFixesTests {
     /// lower edge: no point of it dips below the tuberosity's top within 35 mm of it (the
     /// old notch reached down beside the bone on both sides).
     @Test func sacroiliacZoneHasNoBiteAroundTheTuberosity() throws {
-        let tuberosity = try landmark("ischial-tuberosity", .posterior)
+        let tuberosity = try atlas.sideLandmark("ischial-tuberosity", .posterior)
         let sij = try #require(atlas.pattern("sacroiliac-joint"))
         for zone in sij.zones where zone.view == .posterior && zone.kind == .essential {
             for point in zone.path.polylines().joined() where abs(point.x - tuberosity.x) < 35 {
@@ -41,7 +37,7 @@ struct ReviewFixesTests {
             // "Some patients" stops at the ankle; the foot below is the rarer "a few" tier (addendum 1b).
             let some = sij.zones.filter { $0.view == view && $0.tier != .few }
             let lowest = some.compactMap { $0.path.bounds?.maxY }.max() ?? 0
-            let ankle = try landmark(malleolus, bodyView)
+            let ankle = try atlas.sideLandmark(malleolus, bodyView)
             #expect(lowest > ankle.y - 40 && lowest < ankle.y + 5, "\(view): spillover ends at y \(lowest), ankle (\(malleolus)) at \(ankle.y)")
             let foot = try #require(sij.zones.first { $0.view == view && $0.tier == .few && ($0.note ?? "").contains("12%") }, "the foot's rarer tier is drawn")
             #expect(foot.kind == .spillover && (foot.path.bounds?.maxY ?? 0) > ankle.y, "\(view): the foot's tier lies on the foot")
@@ -51,13 +47,13 @@ struct ReviewFixesTests {
     /// The "felt by some" band runs down the back of the thigh in the side view too, and the
     /// nerve is drawn on past the knee into the calf zone (tibial and common fibular).
     @Test func sciaticEntrapmentThighBandAndBranches() throws {
-        let thigh = try landmark("posterior-thigh", .lateralRight)
+        let thigh = try atlas.sideLandmark("posterior-thigh", .lateralRight)
         #expect(try zones("sciatic-entrapment", .lateral, containing: thigh + Point(18, 0)).map(\.kind) == [.spillover])
         let pattern = try #require(atlas.pattern("sciatic-entrapment"))
         let ids = Set(pattern.nerves.filter { $0.view == .posterior }.map(\.id))
         #expect(ids.isSuperset(of: ["tibial", "tibial-calf", "common-fibular"]))
         let lowest = pattern.nerves.filter { $0.view == .posterior }.flatMap { $0.path.polylines().joined() }.map(\.y).max() ?? 0
-        #expect(lowest > (try landmark("calf-max", .posterior)).y, "the nerve reaches the calf")
+        #expect(lowest > (try atlas.sideLandmark("calf-max", .posterior)).y, "the nerve reaches the calf")
     }
 
     /// "Felt by some" entrapment areas are not textured like the legend's deep-nerve dashes.
@@ -81,7 +77,7 @@ struct ReviewFixesTests {
             #expect(start.x >= 15, "\(root.id) starts \(start.x) mm from the midline")
             #expect(root.deep, "\(root.id) is inside the pelvis")
         }
-        let origin = try landmark("piriformis-medial", .posterior)
+        let origin = try atlas.sideLandmark("piriformis-medial", .posterior)
         let trunk = try #require(posterior.first { $0.id == "sciatic-trunk-gluteal" })
         let top = trunk.path.polylines().joined().map(\.y).min() ?? 0
         #expect(top > origin.y + 26, "the trunk begins at y \(top), below the muscle's origin (lower end \(origin.y + 26))")
@@ -104,8 +100,8 @@ struct ReviewFixesTests {
     /// border reaches at least 29 mm lateral to the PIIS between the PIIS and the ischial spine.
     @Test func hipBoneHasADeepGreaterSciaticNotch() throws {
         let bone = try #require(atlas.anatomy.views[.posterior]?.bones.first { $0.id == "hip-bone" })
-        let psis = try landmark("psis", .posterior)
-        let tuberosity = try landmark("ischial-tuberosity", .posterior)
+        let psis = try atlas.sideLandmark("psis", .posterior)
+        let tuberosity = try atlas.sideLandmark("ischial-tuberosity", .posterior)
         let border = try #require(bone.path.polylines().first)
         // The notch: the outline between the PIIS level and the spine, medial to the socket.
         let notch = border.filter { $0.y > psis.y + 30 && $0.y < tuberosity.y - 40 && $0.x < psis.x + 40 }
@@ -122,7 +118,7 @@ struct ReviewFixesTests {
         let expected = nerve.nerves.filter { views.contains($0.view) && !$0.id.hasPrefix("sciatic-root") && !$0.id.hasPrefix("sciatic-plexus") }
         #expect(entrapment.nerves == expected, "\(entrapment.nerves.map(\.id)) vs \(expected.map(\.id))")
         #expect(views.contains(.posterior) && views.contains(.lateral))
-        let thigh = try landmark("mid-posterior-thigh", .posterior)
+        let thigh = try atlas.sideLandmark("mid-posterior-thigh", .posterior)
         for zone in entrapment.zones where zone.view == .posterior && zone.kind == .spillover {
             // Width at mid-thigh: the zone's points within 20 mm of that level.
             let xs = zone.path.polylines().joined().filter { abs($0.y - thigh.y) < 20 }.map(\.x)
@@ -142,7 +138,7 @@ struct ReviewFixesTests {
     /// S1 bands running down the back of the buttock and thigh are at most about 5 cm across
     /// at every level from the PSIS to mid-thigh (they were 55-77 mm at the buttock).
     @Test func radicularBandsAreNarrowAtTheButtock() throws {
-        let top = try landmark("psis", .posterior).y, bottom = try landmark("mid-posterior-thigh", .posterior).y
+        let top = try atlas.sideLandmark("psis", .posterior).y, bottom = try atlas.sideLandmark("mid-posterior-thigh", .posterior).y
         for id in ["radicular-l5", "radicular-s1"] {
             let zone = try #require(atlas.pattern(id)?.zones.first { $0.view == .posterior })
             let ring = try #require(zone.path.polylines().first)
@@ -167,7 +163,7 @@ struct ReviewFixesTests {
             #expect(across.max - across.min <= 50, "L4 at y \(y): \(across.min)...\(across.max)")
         }
         // Beside the spine at the top, at the outer hip at the bottom.
-        let trochanter = try landmark("greater-trochanter", .posterior), psis = try landmark("psis", .posterior)
+        let trochanter = try atlas.sideLandmark("greater-trochanter", .posterior), psis = try atlas.sideLandmark("psis", .posterior)
         #expect(box.minX < psis.x - 10 && box.minY < psis.y - 30, "the band starts in the low back: \(box)")
         #expect(box.maxX >= trochanter.x, "the band reaches the outer hip: \(box)")
         let thigh = try #require(l4.zones.first { $0.view == .anterior }?.path.bounds)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import AtlasModel
 
 /// The bundled atlas, and scratch copies of it for tests that break files on purpose.
@@ -38,4 +39,11 @@ enum TestAtlas {
     }
 
     enum EditError: Error { case notFound(String) }
+}
+
+extension Atlas {
+    /// A landmark of `view` in the side frame; a missing one fails the test with its name.
+    func sideLandmark(_ name: String, _ view: ViewID, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Point {
+        try #require(self.view(view)?.sideFrameLandmarks[name], "landmark \(name)", sourceLocation: sourceLocation)
+    }
 }
