@@ -42,8 +42,8 @@ enum AnatomyLoader {
             let lineOnly = bone["line"]?.bool(log) ?? false
             guard let kind = bone["kind"].map({ $0.choice(log, Bone.Kind.allCases.map(\.rawValue)).flatMap(Bone.Kind.init) }) ?? .bone
             else { continue }
-            if kind == .opening && (bone["open"]?.bool(log) ?? false) {
-                log.report(bone["kind"]!.location, "an opening is a closed shape: drop 'open' from bone '\(id)'")
+            if kind == .opening || kind == .hole, bone["open"]?.bool(log) ?? false {
+                log.report(bone["kind"]!.location, "an \(kind.rawValue == "hole" ? "hole" : "opening") is a closed shape: drop 'open' from bone '\(id)'")
                 continue
             }
             let midline = bone["midline"]?.bool(log) ?? false

@@ -17,7 +17,6 @@ enum StyleLoader {
         ("anatomy", "bone-fill", \.anatomy.boneFill), ("anatomy", "bone-line", \.anatomy.boneLine),
         ("anatomy", "muscle-fill", \.anatomy.muscleFill), ("anatomy", "muscle-line", \.anatomy.muscleLine),
         ("anatomy", "fibre", \.anatomy.fibre), ("anatomy", "tendon-fill", \.anatomy.tendonFill),
-        ("anatomy", "through-zone", \.anatomy.throughZone),
     ] }
 
     /// Sizes in body millimetres: section, key, field, allowed range.

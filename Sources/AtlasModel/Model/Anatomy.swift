@@ -3,8 +3,9 @@
 public struct Bone: Sendable, Equatable, Codable {
     /// What the shape is, which sets how it is drawn: bone in a bony line; a ligament in a
     /// lighter, thinner line (fibrous, not a bone's edge); an opening (a foramen between bone
-    /// and ligament) as a shaded hole, never outlined.
-    public enum Kind: String, Sendable, CaseIterable, Codable { case bone, ligament, opening }
+    /// and ligament) as a shaded hole, never outlined; a hole through a bone (the obturator
+    /// foramen) in the bony line, the skin's colour inside.
+    public enum Kind: String, Sendable, CaseIterable, Codable { case bone, ligament, opening, hole }
 
     public var id: String
     public var path: BezierPath

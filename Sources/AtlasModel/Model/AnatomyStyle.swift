@@ -15,9 +15,6 @@ public struct AnatomyStyle: Sendable, Equatable, Codable {
     public var fibreWidth = 0.6
     /// Tendinous sheets (the iliotibial band): paler than muscle.
     public var tendonFill = Color(hex: "#C9B8A6")!.with(alpha: 0.22)
-    /// The muscle's outline and fibres where a solid essential zone covers it: a light, thin,
-    /// half-transparent line, so the pattern's muscle stays legible and the zone stays solid.
-    public var throughZone = Color(hex: "#FFFFFF")!.with(alpha: 0.5)
 
     public init() {}
 }

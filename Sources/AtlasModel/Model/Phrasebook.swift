@@ -156,7 +156,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .legendNerve: "Nerve",
         .legendDeepNerve: "Nerve running deep (inside the pelvis or under a muscle)",
         .legendMuscle: "Muscle (outline)",
-        .legendAnatomy: "Muscle, with fibre lines (light on solid zones; dashed: deep); bones grey",
+        .legendAnatomy: "Muscle, with fibre lines, beneath the zones (dashed: deep); bones grey",
         .legendBlank: "Blank skin: roots this map does not show (L1-L2, S3-S5)",
         .familyMyofascial: "referred pain from muscle trigger points",
         .familyArticular: "referred pain from a joint",

@@ -3,9 +3,13 @@ import CCairo
 
 /// Draws the bones and muscles under a panel's zones: faint fills, thin outlines, a few fine
 /// lines along each muscle's fibres; deep muscles (seen through others) paler and dashed.
+/// Muscles lie over the bones as in a textbook plate: a bone's edge under a muscle belly is
+/// all but hidden, so that it never reads as a line of the muscle.
 struct AnatomyDrawer {
     let cr: CairoContext
     let style: AnatomyStyle
+    /// The skin's colour, laid under each muscle to hide the bones beneath it.
+    var bed = Color(1, 1, 1)
 
     /// Line widths never drop below a visible hairline in small panels.
     private func width(_ millimetres: Double, _ scale: Double) -> Double { max(0.5, millimetres * scale) }
@@ -15,50 +19,11 @@ struct AnatomyDrawer {
     /// the covering muscle (`PlacedAnatomy.covering`), not by washing the deep one out.
     private static func fade(_ muscle: Muscle) -> Double { muscle.depth == .deep ? 0.8 : 1 }
 
-    /// The muscles alone, for drawing over a spillover zone's pale tint and under its dots, as a
-    /// stipple lies over the muscle in Travell & Simons' plates. The tint washes out the faint
-    /// layer beneath, so the muscle is drawn again here with a firmer outline: legible through
-    /// the dots, while the zone stays the stronger layer.
-    func drawMuscleLines(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
-        for (index, muscle) in anatomy.muscles.enumerated() where muscle.kind != .tendon {
-            let fill = style.muscleFill
-            clippedOutside(Self.over(index, in: anatomy), t) { cr.fill(muscle.path, fill.with(alpha: fill.a * Self.fade(muscle)), t) }
-        }
-        let line = style.muscleLine, fibre = style.fibre
-        drawMuscleLines(anatomy, line: line.with(alpha: min(1, line.a * 1.5)), fibre: fibre.with(alpha: min(1, fibre.a * 1.4)),
-                        widthFactor: 1.4, scale: s, t)
-        // The covering muscle's faint outline is not drawn again here: it stays under the zone.
-    }
-
-    /// The muscles' outlines and fibres in the style's light `throughZone` line, for drawing
-    /// over a solid essential zone (clipped to it by the caller): the paired muscle stays
-    /// legible there, thin and half-transparent so that the zone still reads as solid.
-    func drawMuscleLinesThroughZone(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point) {
-        let c = style.throughZone
-        drawMuscleLines(anatomy, line: c, fibre: c.with(alpha: c.a * 0.6), widthFactor: 1, scale: s, t)
-    }
-
     /// The superficial muscles over the drawn ones, as a faint thin outline only (gluteus
     /// maximus over the piriformis), so that the deep muscle stays legible and reads as deep.
     private func drawCovering(_ anatomy: PlacedAnatomy, _ color: Color, scale s: Double, _ t: (Point) -> Point) {
         for muscle in anatomy.covering {
             cr.stroke(muscle.path, color, width: width(style.muscleLineWidth * 0.8, s), t)
-        }
-    }
-
-    private func drawMuscleLines(_ anatomy: PlacedAnatomy, line: Color, fibre: Color, widthFactor: Double, scale s: Double,
-                                 _ t: (Point) -> Point) {
-        for (index, muscle) in anatomy.muscles.enumerated() {
-            let fade = Self.fade(muscle)
-            // All fibres as one path: one stroke per muscle keeps SVG and PDF small.
-            let fibres = muscle.fibres.reduce(BezierPath([])) { $0.appending($1) }
-            clippedOutside(Self.over(index, in: anatomy), t) {
-                cr.clipped(to: muscle.path, t) {
-                    cr.stroke(fibres, fibre.with(alpha: fibre.a * fade), width: width(style.fibreWidth, s), t)
-                }
-                cr.stroke(muscle.path, line.with(alpha: line.a * fade), width: width(style.muscleLineWidth * widthFactor, s),
-                          dash: muscle.depth == .deep ? [5 * s, 3.5 * s] : [], t)
-            }
         }
     }
 
@@ -86,6 +51,10 @@ struct AnatomyDrawer {
     func draw(_ anatomy: PlacedAnatomy, scale s: Double, _ t: (Point) -> Point, underMuscles: () -> Void = {}) {
         // In file order, each bone over the ones before it (the hip bone over the sacrum in front).
         for bone in anatomy.bones { drawBone(bone, scale: s, t) }
+        // The muscles' bed: the bones under a belly fade to a ghost (the ilium's and femur's
+        // edges had crossed the gluteal muscles' tint and read as muscle lines); the deep
+        // nerves come after it, so they stay clear, under the muscles' tint.
+        for muscle in anatomy.muscles { cr.fill(muscle.path, bed.with(alpha: Self.hiding(muscle)), t) }
         underMuscles()
         for (index, muscle) in anatomy.muscles.enumerated() {
             clippedOutside(Self.over(index, in: anatomy), t) { drawMuscle(muscle, scale: s, t) }
@@ -93,9 +62,14 @@ struct AnatomyDrawer {
         drawCovering(anatomy, style.muscleLine.with(alpha: style.muscleLine.a * 0.45), scale: s, t)
     }
 
+    /// How much of the bone beneath a muscle is hidden: nearly all under a belly; under a thin
+    /// tendinous sheet (the iliotibial band) about half, since bone shows through a fascia.
+    static func hiding(_ muscle: Muscle) -> Double { muscle.kind == .tendon ? 0.5 : 0.88 }
+
     /// A bone in a bony line; a ligament thinner and paler, so that it reads as a fibrous band
     /// and not as a bone's edge; an opening (the greater sciatic foramen) as a soft shade of the
-    /// bone line's colour with no outline, so that it reads as a hole the nerve leaves through.
+    /// bone line's colour with no outline, so that it reads as a hole the nerve leaves through;
+    /// a hole through a bone in the bony line with the skin's colour inside.
     private func drawBone(_ bone: Bone, scale s: Double, _ t: (Point) -> Point) {
         let line = style.boneLine
         switch bone.kind {
@@ -107,6 +81,11 @@ struct AnatomyDrawer {
             cr.stroke(bone.path, line.with(alpha: line.a * 0.55), width: max(0.4, style.boneLineWidth * 0.5 * s), t)
         case .opening:
             cr.fill(bone.path, line.with(alpha: line.a * 0.28), t)
+        case .hole:
+            // A hole through the bone shows what lies behind it: the skin's colour, and
+            // no shading, which had read as a grey patch on the bone.
+            cr.fill(bone.path, bed, t)
+            cr.stroke(bone.path, line, width: width(style.boneLineWidth, s), t)
         }
     }
 

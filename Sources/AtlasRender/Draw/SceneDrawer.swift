@@ -51,7 +51,7 @@ struct SceneDrawer {
         // anatomy layer, over its bones, when there is one).
         let nerveDrawer = NerveDrawer(cr: cr, style: style)
         if let anatomy = panel.anatomy {
-            AnatomyDrawer(cr: cr, style: style.anatomy).draw(anatomy, clippedTo: outline, scale: s, t) {
+            AnatomyDrawer(cr: cr, style: style.anatomy, bed: style.bodyFill).draw(anatomy, clippedTo: outline, scale: s, t) {
                 nerveDrawer.drawDeep(nerves, scale: s, t)
             }
         }
@@ -68,22 +68,19 @@ struct SceneDrawer {
             for zone in filled where zone.kind == .radicular {
                 cr.fill(zone.path, hatch(for: zone).tint, t)
             }
-            // Sparse tiers first, so the denser one lies on top where they meet.
+            // Sparse tiers first, so the denser one lies on top where they meet. Over the
+            // anatomy layer a stipple's tint is a glaze: its own colour on bare skin, with the
+            // muscle seen through it beneath the dots, as through T&S's stipple; nothing of
+            // the layer is drawn over a zone.
             for zone in filled.filter({ $0.kind == .spillover }).sorted(by: { $0.tier.density < $1.tier.density }) {
                 let look = StippleLook(style, tier: zone.tier)
-                cr.fill(zone.path, look.tint, t)
+                cr.fill(zone.path, panel.anatomy == nil ? look.tint : Glaze.over(style.bodyFill, giving: look.tint), t)
                 cr.clipped(to: zone.path, t) {
-                    if let anatomy = panel.anatomy { AnatomyDrawer(cr: cr, style: style.anatomy).drawMuscleLines(anatomy, scale: s, t) }
                     Texture.stipple(cr, box: box(zone.path, t), spacing: look.spacing * s, radius: look.radius * s, color: look.dot)
                 }
             }
-            for zone in filled where zone.kind == .essential {
-                cr.fill(zone.path, style.essential, t)
-                // The pattern's muscle stays legible under its solid zone, in a thin light line.
-                if let anatomy = panel.anatomy {
-                    cr.clipped(to: zone.path, t) { AnatomyDrawer(cr: cr, style: style.anatomy).drawMuscleLinesThroughZone(anatomy, scale: s, t) }
-                }
-            }
+            // Solid means solid: an essential zone covers the muscle beneath it.
+            for zone in filled where zone.kind == .essential { cr.fill(zone.path, style.essential, t) }
             drawPatternToneZones(panel.patterns, scale: s, t)
             for zone in filled where zone.kind == .radicular {
                 let h = hatch(for: zone)
