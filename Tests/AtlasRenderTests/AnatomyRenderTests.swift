@@ -1,5 +1,5 @@
 import AtlasModel
-import AtlasRender
+@testable import AtlasRender
 import Foundation
 import Testing
 
@@ -81,11 +81,10 @@ struct AnatomyRenderTests {
         #expect(throws: AtlasError.self) { try AtlasLoader.loadStyle(file: file.path) }
     }
 
-    /// Drawn beneath, legible through: where the picture without anatomy shows solid essential
-    /// red, the picture with it shows that red, except along the muscle's thin light outline and
-    /// fibres drawn through the zone (so T&S's pairing of zone and muscle stays readable); there
-    /// the pixel is still clearly red, never hidden; and the layer changes the picture elsewhere.
-    @Test(arguments: ["gluteus-medius", "hamstrings-medial", "hamstrings-lateral"])
+    /// Zones on top of everything anatomical: where the picture without anatomy shows solid
+    /// essential red, the picture with it shows exactly that red (no muscle line, fibre or
+    /// bone edge crosses a solid zone); and the layer changes the picture elsewhere.
+    @Test(arguments: ["gluteus-medius", "hamstrings-medial", "hamstrings-lateral", "gluteus-maximus-trp2"])
     func zonesStayOnTop(id: String) throws {
         let pattern = try #require(Self.atlas.pattern(id))
         let view = try #require(pattern.bodyViews(side: .right).first)
@@ -97,7 +96,7 @@ struct AnatomyRenderTests {
         let b = try SceneRenderer.rasterize(try ChartBuilder.scene(without, atlas: Self.atlas))
         let red = Self.atlas.style()!.essential
         let target = (UInt8(red.r * 255), UInt8(red.g * 255), UInt8(red.b * 255))
-        var essential = 0, kept = 0, stillRed = 0, changed = 0, shift = 0
+        var essential = 0, kept = 0, changed = 0
         for y in 0..<b.height {
             for x in 0..<b.width {
                 let p = b[x, y], q = a[x, y]
@@ -105,22 +104,91 @@ struct AnatomyRenderTests {
                 guard abs(Int(p.r) - Int(target.0)) <= 1, abs(Int(p.g) - Int(target.1)) <= 1, abs(Int(p.b) - Int(target.2)) <= 1 else { continue }
                 essential += 1
                 if p == q { kept += 1 }
-                shift += abs(Int(q.r) - Int(p.r)) + abs(Int(q.g) - Int(p.g)) + abs(Int(q.b) - Int(p.b))
-                if Int(q.r) >= Int(q.g) + 40 && Int(q.r) >= Int(q.b) + 40 { stillRed += 1 }
             }
         }
         #expect(essential > 100, "\(id) shows an essential zone")
-        // Thin and faint: on average the zone's colour moves by only a few levels per channel.
-        let meanShift = Double(shift) / Double(3 * max(essential, 1))
-        #expect(meanShift < 8, "\(id): the lines through the zone change its colour by \(meanShift) levels on average")
-        #expect(kept < essential, "\(id): the muscle's outline shows through its solid zone")
-        #expect(stillRed == essential, "\(id): \(essential - stillRed) essential-zone pixels are no longer red")
+        #expect(kept == essential, "\(id): \(essential - kept) solid-zone pixels show something of the anatomy layer over the zone")
         #expect(changed > 500, "\(id): the anatomy layer draws something")
     }
 
+    /// A stipple's tint is laid as a glaze: on bare skin it gives the style's tint exactly, and
+    /// it lets what lies beneath show (the muscle under the dots) instead of hiding it.
+    @Test func stippleTintIsAGlazeThatKeepsItsColourOnSkin() throws {
+        let style = try #require(Self.atlas.style())
+        for tint in [style.spilloverTint, style.halfTint] {
+            let glaze = Glaze.over(style.bodyFill, giving: tint)
+            #expect(glaze.a < 1, "the glaze lets the layer beneath show")
+            for (g, c, x) in [(style.bodyFill.r, tint.r, glaze.r), (style.bodyFill.g, tint.g, glaze.g), (style.bodyFill.b, tint.b, glaze.b)] {
+                #expect(abs(g * (1 - glaze.a) + x * glaze.a - c) < 0.5 / 255, "on skin the glaze gives the tint")
+            }
+        }
+        // A muscle beneath a stipple zone shows through it: the zone's pixels differ with the layer.
+        var with = try request("gluteus-medius", view: .posterior, width: 500)
+        with.bare = true
+        var without = with
+        without.anatomy = false
+        let a = try SceneRenderer.rasterize(try ChartBuilder.scene(with, atlas: Self.atlas))
+        let b = try SceneRenderer.rasterize(try ChartBuilder.scene(without, atlas: Self.atlas))
+        let tint = style.spilloverTint
+        let target = (UInt8((tint.r * 255).rounded()), UInt8((tint.g * 255).rounded()), UInt8((tint.b * 255).rounded()))
+        var inTint = 0, seen = 0
+        for y in 0..<b.height {
+            for x in 0..<b.width {
+                let p = b[x, y]
+                guard abs(Int(p.r) - Int(target.0)) <= 1, abs(Int(p.g) - Int(target.1)) <= 1, abs(Int(p.b) - Int(target.2)) <= 1 else { continue }
+                inTint += 1
+                if p != a[x, y] { seen += 1 }
+            }
+        }
+        #expect(inTint > 1000 && seen > 200, "\(seen) of \(inTint) stipple-tint pixels show the anatomy beneath")
+    }
+
+    /// Muscles lie over the bones, as in a textbook plate: inside a muscle belly a bone's edge
+    /// is all but hidden (it had crossed the gluteal muscles and read as a muscle line), while
+    /// outside the muscles the skeleton is drawn as before.
+    @Test(arguments: [("gluteus-maximus", ViewID.posterior), ("gluteus-maximus-trp2", .lateralRight), ("tensor-fasciae-latae", .anterior)])
+    func bonesAreHiddenUnderTheMuscles(id: String, view: ViewID) throws {
+        var request = try request(id, view: view, width: 600)
+        request.bare = true
+        var scene = try ChartBuilder.scene(request, atlas: Self.atlas)
+        scene.panels[0].patterns = scene.panels[0].patterns.map { var placed = $0; placed.zones = []; placed.triggerPoints = []; return placed }
+        let layer = try #require(scene.panels[0].anatomy)
+        var boneless = scene
+        boneless.panels[0].anatomy?.bones = []
+        let full = try SceneRenderer.rasterize(scene)
+        let bare = try SceneRenderer.rasterize(boneless)
+        let panel = scene.panels[0]
+        // Muscle interiors in pixels, a little in from the edge (antialiasing and the outline).
+        let bellies = layer.muscles.filter { $0.kind == .muscle }.compactMap { $0.path.polylines().first?.map(panel.toPixels) }
+        func deepInside(_ p: Point) -> Bool {
+            bellies.contains { ring in
+                Polygon.contains(ring, p) && zip(ring, ring.dropFirst() + ring.prefix(1)).allSatisfy { segmentDistance(p, $0, $1) > 4 }
+            }
+        }
+        var inside = 0, outside = 0
+        for y in 0..<full.height {
+            for x in 0..<full.width {
+                let p = full[x, y], q = bare[x, y]
+                let d = max(abs(Int(p.r) - Int(q.r)), abs(Int(p.g) - Int(q.g)), abs(Int(p.b) - Int(q.b)))
+                if deepInside(Point(Double(x) + 0.5, Double(y) + 0.5)) { inside = max(inside, d) } else { outside = max(outside, d) }
+            }
+        }
+        #expect(outside > 40, "\(id): the skeleton shows outside the muscles")
+        #expect(Double(inside) <= Double(outside) * 0.2, "\(id): a bone line shows at \(inside) levels under a muscle (\(outside) outside)")
+    }
+
+    private func segmentDistance(_ p: Point, _ a: Point, _ b: Point) -> Double {
+        let d = b - a
+        let length = d.x * d.x + d.y * d.y
+        guard length > 0 else { return p.distance(to: a) }
+        let t = max(0, min(1, ((p.x - a.x) * d.x + (p.y - a.y) * d.y) / length))
+        return p.distance(to: a + d * t)
+    }
+
     /// A superficial muscle drawn only as a faint outline over a deep one (gluteus maximus over
-    /// piriformis) lies under the zones like the rest of the layer: inside a zone the picture is
-    /// the same with or without that outline (it once looped through piriformis's zones).
+    /// piriformis) lies under the zones like the rest of the layer (it once looped over
+    /// piriformis's zones): a solid zone hides it, and through a stipple's glaze it shows only
+    /// as a ghost, a few levels, never as a line over the zone.
     @Test func coveringOutlineStaysUnderTheZones() throws {
         var request = try request("piriformis", view: .posterior, width: 500)
         request.bare = true
@@ -137,17 +205,25 @@ struct AnatomyRenderTests {
         func inZone(_ x: Int, _ y: Int) -> Bool {
             (-1...1).allSatisfy { dy in (-1...1).allSatisfy { dx in full[x + dx, y + dy] != withoutZones[x + dx, y + dy] } }
         }
-        var zone = 0, changedInZone = 0, changedElsewhere = 0
+        let red = try #require(Self.atlas.style()).essential
+        func solid(_ p: (r: UInt8, g: UInt8, b: UInt8, a: UInt8)) -> Bool {
+            abs(Int(p.r) - Int(red.r * 255)) <= 1 && abs(Int(p.g) - Int(red.g * 255)) <= 1 && abs(Int(p.b) - Int(red.b * 255)) <= 1
+        }
+        var zone = 0, changedInSolid = 0, strongestInZone = 0, strongestElsewhere = 0
         for y in 1..<(full.height - 1) {
             for x in 1..<(full.width - 1) {
                 let inside = inZone(x, y)
                 if inside { zone += 1 }
-                guard full[x, y] != withoutOutline[x, y] else { continue }
-                if inside { changedInZone += 1 } else { changedElsewhere += 1 }
+                let p = full[x, y], q = withoutOutline[x, y]
+                guard p != q else { continue }
+                let d = max(abs(Int(p.r) - Int(q.r)), abs(Int(p.g) - Int(q.g)), abs(Int(p.b) - Int(q.b)))
+                if solid(q) { changedInSolid += 1 }
+                if inside { strongestInZone = max(strongestInZone, d) } else { strongestElsewhere = max(strongestElsewhere, d) }
             }
         }
         #expect(zone > 1000, "piriformis shows its zones")
-        #expect(changedElsewhere > 50, "the covering outline is drawn outside the zones")
-        #expect(changedInZone == 0, "\(changedInZone) zone pixels show the covering muscle's outline")
+        #expect(strongestElsewhere > 20, "the covering outline is drawn outside the zones")
+        #expect(changedInSolid == 0, "\(changedInSolid) solid-zone pixels show the covering muscle's outline")
+        #expect(strongestInZone <= 12, "through a stipple the covering outline shows at \(strongestInZone) levels")
     }
 }

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import AtlasModel
+
+/// The side view's pelvis and gluteal muscles (anatomy review of 4 December): a pelvis that
+/// reads as one (the head in its socket, the trochanter a trochanter, the obturator foramen a
+/// rounded hole), gluteus minimus low on the ilium, gluteus maximus running down and forward
+/// into the iliotibial band. Checked on geometry, in the side frame.
+@Suite("Side-view pelvis and gluteal muscles")
+struct SidePelvisTests {
+    let atlas: Atlas
+    init() throws { atlas = try TestAtlas.load() }
+
+    func ring(_ id: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [Point] {
+        let bone = try #require(atlas.anatomy.views[.lateral]?.bones.first { $0.id == id }, "no \(id)", sourceLocation: sourceLocation)
+        return try #require(bone.path.polylines(segmentsPerCurve: 24).first, sourceLocation: sourceLocation)
+    }
+
+    func muscle(_ id: String) throws -> Muscle {
+        try #require(atlas.anatomy.views[.lateral]?.muscles.first { $0.id == id }, "no \(id) in the side view")
+    }
+
+    func centre(_ points: [Point]) throws -> Point { try #require(Rect(bounding: points)).center }
+
+    /// The femoral head sits in the acetabulum's rim; the greater trochanter's top lies behind
+    /// and below the head's top, so it never reads as a second head in the socket.
+    @Test func headSitsInTheSocketAndTheTrochanterIsNotASecondHead() throws {
+        let head = try ring("femoral-head"), rim = try ring("acetabulum"), femur = try ring("femur")
+        let headCentre = try centre(head), rimCentre = try centre(rim)
+        #expect(headCentre.distance(to: rimCentre) < 6, "the head's centre lies \(headCentre.distance(to: rimCentre)) mm off the socket's")
+        let radius = head.map { $0.distance(to: headCentre) }.reduce(0, +) / Double(head.count)
+        #expect((20...26).contains(radius), "a femoral head about 4.6 cm across (radius \(radius) mm)")
+        let apex = try #require(femur.min { $0.y < $1.y })
+        #expect(headCentre.x - apex.x >= 15, "the trochanter's apex lies only \(headCentre.x - apex.x) mm behind the head's centre")
+        #expect(abs(apex.y - headCentre.y) <= 12, "the trochanter's apex is level with the head's centre (off by \(apex.y - headCentre.y) mm)")
+        #expect(apex.y - (headCentre.y - radius) >= 12, "the trochanter rises nearly as high as the head's top")
+    }
+
+    /// The obturator foramen is a rounded hole below the socket, inside the hip bone.
+    @Test func obturatorForamenIsARoundedHoleBelowTheSocket() throws {
+        let bone = try #require(atlas.anatomy.views[.lateral]?.bones.first { $0.id == "obturator-foramen" })
+        #expect(bone.kind == .hole)
+        let foramen = try ring("obturator-foramen"), hip = try ring("hip-bone"), rim = try ring("acetabulum")
+        #expect(foramen.allSatisfy { Polygon.contains(hip, $0) }, "the foramen lies inside the hip bone")
+        let box = try #require(Rect(bounding: foramen))
+        let socketBottom = try #require(rim.map(\.y).max())
+        #expect(box.minY >= socketBottom, "the foramen lies below the socket")
+        let aspect = box.width / box.height
+        #expect((0.6...1.8).contains(aspect), "a rounded opening, not a slot (width/height \(aspect))")
+        #expect(abs(Polygon.signedArea(foramen)) >= 800, "large enough to read as an opening")
+    }
+
+    /// The hip bone's landmarks: the ASIS on its outline, the border turning back under the
+    /// AIIS (no straight front edge), the ischial tuberosity lowest, behind the trochanter.
+    @Test func hipBoneShowsItsLandmarks() throws {
+        let hip = try ring("hip-bone")
+        let asis = try atlas.sideLandmark("asis", .lateralRight), trochanter = try atlas.sideLandmark("greater-trochanter", .lateralRight)
+        let nearest = hip.map { $0.distance(to: asis) }.min() ?? .infinity
+        #expect(nearest <= 6, "the ASIS lies \(nearest) mm from the outline")
+        let underAIIS = hip.filter { $0.y > asis.y + 45 && $0.y < asis.y + 58 }.map(\.x).max() ?? .infinity
+        #expect(asis.x - underAIIS >= 15, "under the AIIS the border turns back only \(asis.x - underAIIS) mm")
+        let lowest = try #require(hip.max { $0.y < $1.y })
+        #expect(lowest.x < trochanter.x - 10, "the ischial tuberosity lies behind the trochanter")
+        #expect(lowest.y - trochanter.y >= 55, "the ischial tuberosity lies well below the trochanter")
+    }
+
+    /// Gluteus minimus lies low on the outer ilium: well below the crest, its back end at the
+    /// top of the greater sciatic notch (level with the trochanter's apex), its fibres running
+    /// down to the front of the trochanter.
+    @Test func gluteusMinimusLiesLowOnTheIlium() throws {
+        let minimus = try muscle("gluteus-minimus")
+        let outline = try #require(minimus.path.polylines(segmentsPerCurve: 24).first)
+        let crest = try atlas.sideLandmark("iliac-crest", .lateralRight)
+        let apex = try #require(try ring("femur").min { $0.y < $1.y })
+        let top = try #require(outline.map(\.y).min())
+        #expect(top - crest.y >= 25, "its top lies only \(top - crest.y) mm below the crest")
+        let back = try #require(outline.min { $0.x < $1.x })
+        #expect(back.y >= apex.y - 10, "its back end lies \(apex.y - back.y) mm above the trochanter's apex")
+        for fibre in minimus.fibres {
+            let line = try #require(fibre.polylines().first)
+            let end = try #require(line.last)
+            #expect(end.x > apex.x + 10 && end.y > top, "a fibre ends in front of the trochanter's apex")
+        }
+    }
+
+    /// Gluteus maximus: parallel fibres running down and forward, from the posterior crest
+    /// into the iliotibial band; its top lies far behind its front (not an upright shield) and
+    /// its thick lower border below the gluteal fold.
+    @Test func gluteusMaximusRunsDownAndForwardIntoTheBand() throws {
+        let maximus = try muscle("gluteus-maximus")
+        let band = try #require(try muscle("iliotibial-band").path.polylines(segmentsPerCurve: 24).first)
+        #expect(try muscle("iliotibial-band").patterns.contains("gluteus-maximus"), "the band is drawn with gluteus maximus")
+        let outline = try #require(maximus.path.polylines(segmentsPerCurve: 24).first)
+        var angles: [Double] = []
+        for fibre in maximus.fibres {
+            let line = try #require(fibre.polylines().first)
+            let a = try #require(line.first), b = try #require(line.last)
+            let angle = atan2(b.y - a.y, b.x - a.x) * 180 / .pi
+            #expect(b.x > a.x && (15...60).contains(angle), "a fibre runs \(angle) degrees, not down and forward")
+            angles.append(angle)
+        }
+        #expect((angles.max() ?? 0) - (angles.min() ?? 0) <= 25, "coarse parallel bundles, not a fan")
+        let top = try #require(outline.min { $0.y < $1.y })
+        let trochanter = try atlas.sideLandmark("greater-trochanter", .lateralRight)
+        #expect(trochanter.x - top.x >= 50, "its top lies only \(trochanter.x - top.x) mm behind the trochanter")
+        let lowest = try #require(outline.max { $0.y < $1.y })
+        #expect(Polygon.contains(band, lowest), "its lowest fibres end in the iliotibial band")
+        let fold = try atlas.sideLandmark("gluteal-fold", .lateralRight)
+        #expect(lowest.y > fold.y + 30, "its lower border runs below the gluteal fold")
+    }
+}
