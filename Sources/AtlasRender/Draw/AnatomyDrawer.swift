@@ -80,13 +80,9 @@ struct AnatomyDrawer {
             if !bone.lineOnly { cr.fill(bone.path, style.boneFill.with(alpha: style.boneFill.a * 0.5), t) }
             cr.stroke(bone.path, line.with(alpha: line.a * 0.55), width: max(0.4, style.boneLineWidth * 0.5 * s), t)
         case .opening:
-            // Shaded most along its rim and palest in the middle, as a hole seen into, not a
-            // flat grey tile (a uniform shade had read as a grey rectangle).
-            cr.fill(bone.path, line.with(alpha: line.a * 0.1), t)
-            cr.clipped(to: bone.path, t) {
-                cr.stroke(bone.path, line.with(alpha: line.a * 0.16), width: 14 * s, t)
-                cr.stroke(bone.path, line.with(alpha: line.a * 0.16), width: 6 * s, t)
-            }
+            // A faint shade only: the bones round it draw its edge (a stronger shade had read
+            // as a grey tile laid between the bones).
+            cr.fill(bone.path, line.with(alpha: line.a * 0.12), t)
         case .hole:
             // A hole through the bone shows what lies behind it: the skin's colour, and
             // no shading, which had read as a grey patch on the bone.
