@@ -40,8 +40,9 @@ struct PlatesReview1600Tests {
         let centre = try #require(spot.path.bounds).center
         #expect(centre.y > psis.y && centre.x < psis.x && hypot(centre.x - psis.x, centre.y - psis.y) <= 10,
                 "the pointing spot is within 1 cm below and inside the PSIS: \(centre) vs \(psis)")
-        for entries in [try legend(["sacroiliac-joint"]), try #require(try FigureBuilder.scene(try #require(Self.atlas.figure("why-leg-pain")),
-                                                                                                 width: 800, atlas: Self.atlas).legend).entries] {
+        let figure = try #require(Self.atlas.figure("why-leg-pain"))
+        let figureLegend = try #require(try FigureBuilder.scene(figure, width: 800, atlas: Self.atlas).legend).entries
+        for entries in [try legend(["sacroiliac-joint"]), figureLegend] {
             #expect(entries.filter { $0.symbol == .markArea }.count == 1 && entries.contains { $0.symbol == .markArea && $0.text.contains("Fortin's area") })
             #expect(entries.filter { $0.symbol == .markSpot }.count == 1 && entries.contains { $0.symbol == .markSpot && $0.text.contains("pointing spot") })
             #expect(entries.filter { $0.symbol == .markRing }.allSatisfy { !$0.text.contains("point") }, "the ring keeps one meaning")

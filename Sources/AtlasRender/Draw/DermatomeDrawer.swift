@@ -37,7 +37,7 @@ struct DermatomeDrawer {
         if texture.texture == .dots {
             // Dots sized like the lines' weight (a zone's stipple dots are a hint at this
             // spacing): hairline dots left a pale band, S1 in greyscale, reading as blank skin.
-            Texture.stipple(cr, box: box, spacing: spacing * 0.95, radius: max(1.1, width * 1.6), color: texture.color)
+            Texture.stipple(cr, box: box, spacing: spacing * 1.05, radius: max(1.0, width * 1.35), color: texture.color)
         } else {
             Texture.fill(cr, texture, box: box, spacing: spacing, width: width)
         }
