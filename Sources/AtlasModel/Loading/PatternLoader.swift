@@ -15,7 +15,8 @@ enum PatternLoader {
         if !isValidName(id) { log.report(map["id"]!.location, "pattern id '\(id)' must be lowercase words joined by hyphens") }
         let family = map["family"].flatMap { $0.choice(log, Family.allCases.filter { $0 != .dermatome }.map(\.rawValue)) }.flatMap(Family.init)
         let fidelity = map["fidelity"].flatMap { $0.choice(log, Fidelity.allCases.map(\.rawValue)) }.flatMap(Fidelity.init)
-        let geometry = readGeometry(map, landmarks: landmarks, log: log)
+        let geometry = readGeometry(map, landmarks: landmarks, log: log, tiers: family.map(SpilloverTier.allowed) ?? SpilloverTier.allCases,
+                                    family: family?.rawValue)
         let includes = map["includes"]?.strings(log) ?? []
         if !includes.isEmpty && !geometry.zones.isEmpty {
             log.report(map["zones"]!.location, "a composite pattern (with 'includes') takes its zones from its parts")
@@ -44,8 +45,11 @@ enum PatternLoader {
     }
 
     /// The drawable parts shared by patterns and dermatome roots.
+    /// `tiers`: the spillover tiers the family's legend has words for (a tier it has none for
+    /// would be drawn and never explained); `family` names it in the message.
     static func readGeometry(_ map: YAMLMapping, landmarks: Landmarks, log: DiagnosticLog,
-                             zoneKinds: [ZoneKind] = [.essential, .spillover, .radicular], label: String? = nil) -> Geometry {
+                             zoneKinds: [ZoneKind] = [.essential, .spillover, .radicular], label: String? = nil,
+                             tiers: [SpilloverTier] = [], family: String? = nil) -> Geometry {
         var g = Geometry()
         eachItem(map["muscle"], what: "muscle outline", required: ["view", "points"], optional: ["id", "name"], landmarks: landmarks, log: log) { item, reader, view in
             guard let shape = reader.closedShape(item["points"]!, what: "the muscle outline") else { return }
@@ -58,9 +62,16 @@ enum PatternLoader {
         eachItem(map["zones"], what: "zone", required: ["view", "kind", "points"], optional: ["note", "label", "tier"], landmarks: landmarks, log: log) { item, reader, view in
             guard let kindName = item["kind"]!.choice(log, zoneKinds.map(\.rawValue)), let kind = ZoneKind(rawValue: kindName),
                   let shape = reader.closedShape(item["points"]!, what: "the \(kindName) zone") else { return }
-            // `tier: about-half` or `tier: few`: how many of a joint study's patients felt a spillover zone.
-            let tiers = [SpilloverTier.aboutHalf, .few]
-            let tier = item["tier"].flatMap { $0.choice(log, tiers.map(\.rawValue)) }.flatMap(SpilloverTier.init)
+            // `tier: about-half` or `few` (joint maps), `common` (an entrapment): how many
+            // patients felt a spillover zone.
+            var tier: SpilloverTier?
+            if let value = item["tier"] {
+                if tiers.isEmpty {
+                    log.report(value.location, "'tier' is not used by \(family.map { "\($0) patterns" } ?? "this file") (they have no tiers)")
+                } else {
+                    tier = value.choice(log, tiers.map(\.rawValue)).flatMap(SpilloverTier.init)
+                }
+            }
             if let tier, kind != .spillover {
                 log.report(item["tier"]!.location, "'tier: \(tier.rawValue)' is for spillover zones only (this zone is \(kindName))")
             }
@@ -74,8 +85,8 @@ enum PatternLoader {
             g.nerves.append(Stroke(view: view, id: id, name: item["name"]?.string(log), path: Spline.path(through: knots, closed: false),
                                    deep: item["deep"]?.bool(log) ?? false, calibre: calibre ?? .division))
         }
-        // A ring round a point (`at`, `radius` in mm) or a dashed outline (`points`), each with
-        // a label beside it and a legend line that explains it.
+        // A ring or a dot at a point (`at`, `radius` in mm), or a dashed or solid outline
+        // (`points`), each with a label beside it and a legend line that explains it.
         eachItem(map["marks"], what: "mark", required: ["view", "shape", "label", "legend"], optional: ["at", "radius", "points", "label-side"],
                  landmarks: landmarks, log: log) { item, reader, view in
             guard let shapeName = item["shape"]!.choice(log, PatternMark.Shape.allCases.map(\.rawValue)),
@@ -83,16 +94,16 @@ enum PatternLoader {
                   let label = item["label"]!.string(log), let legend = item["legend"]!.string(log) else { return }
             let path: BezierPath?
             switch shape {
-            case .ring:
-                guard let at = item["at"] else { log.report(item["shape"]!.location, "a ring mark needs 'at' (its centre)"); return }
-                var radius = 9.0
+            case .ring, .spot:
+                guard let at = item["at"] else { log.report(item["shape"]!.location, "a \(shapeName) mark needs 'at' (its centre)"); return }
+                var radius = shape == .spot ? 4.0 : 9.0
                 if let r = item["radius"], let value = r.number(log) {
-                    if (2...60).contains(value) { radius = value } else { log.report(r.location, "a ring's radius must be between 2 and 60 mm") }
+                    if (2...60).contains(value) { radius = value } else { log.report(r.location, "a \(shapeName)'s radius must be between 2 and 60 mm") }
                 }
                 path = reader.point(at).map { PatternMark.ring(at: $0, radius: radius) }
-            case .outline:
-                guard let points = item["points"] else { log.report(item["shape"]!.location, "an outline mark needs 'points'"); return }
-                path = reader.closedShape(points, what: "the outline mark")
+            case .outline, .area:
+                guard let points = item["points"] else { log.report(item["shape"]!.location, "an \(shapeName) mark needs 'points'"); return }
+                path = reader.closedShape(points, what: "the \(shapeName) mark")
             }
             guard let path else { return }
             let side = item["label-side"].flatMap { $0.choice(log, PatternMark.LabelSide.allCases.map(\.rawValue)) }.flatMap(PatternMark.LabelSide.init)

@@ -48,17 +48,30 @@ public struct Zone: Sendable, Equatable, Codable {
     }
 }
 
-/// A joint map's spillover tiers (addendum 1b): "about half of patients" (`tier: about-half`),
-/// "some" (the default, T&S's stipple), and "a few" (`tier: few`, e.g. the SIJ's foot, 12%).
+/// How many patients feel a spillover zone. A joint map's tiers (addendum 1b): "about half
+/// of patients" (`tier: about-half`), "some" (the default, T&S's stipple), and "a few"
+/// (`tier: few`, e.g. the SIJ's foot, 12%). A nerve entrapment's "common" (`tier: common`):
+/// the reviews give no percentages, only that pain down the back of the thigh is common and
+/// the calf less so (addendum 6).
 public enum SpilloverTier: String, Sendable, Equatable, Codable, CaseIterable {
-    case aboutHalf = "about-half", some, few
+    case aboutHalf = "about-half", some, few, common
 
     /// Drawing order: sparse tiers first, so a denser one lies on top where they meet.
     public var density: Int {
         switch self {
         case .few: 0
         case .some: 1
-        case .aboutHalf: 2
+        case .aboutHalf, .common: 2
+        }
+    }
+
+    /// The tiers a family's spillover zones may name (besides the default "some"): counted
+    /// tiers for joint maps, "common" for an entrapment; none where the legend has no words.
+    public static func allowed(for family: Family) -> [SpilloverTier] {
+        switch family {
+        case .articular: [.aboutHalf, .few]
+        case .entrapment: [.common]
+        default: []
         }
     }
 }

@@ -1,13 +1,28 @@
 /// A labelled mark that is not a zone of felt pain: a ring at a spot the text names (the
-/// greater sciatic notch, tender in piriformis syndrome), or a dashed outline round an area
-/// a map leaves blank on purpose (the sacroiliac joint's sitting bone), so that the picture
-/// shows what the words point at.
+/// greater sciatic notch, tender in piriformis syndrome), a dashed outline round an area
+/// a map leaves blank on purpose (the sacroiliac joint's sitting bone), a solid outline round
+/// a study's own area inside a zone (Fortin's area below the PSIS), or a dot where patients
+/// point (the Fortin finger test), so that the picture shows what the words point at.
 public struct PatternMark: Sendable, Equatable, Codable {
     public enum Shape: String, Sendable, CaseIterable, Codable {
         /// A small ring round a point.
         case ring
-        /// A dashed outline round an area.
+        /// A dashed outline round an area (left blank on purpose).
         case outline
+        /// A thin solid outline round an area a study names, drawn over the zone it lies in.
+        case area
+        /// A small filled dot at a point: a spot patients point to, not a tender ring.
+        case spot
+
+        /// How a caption names the shape when the mark's label finds no place.
+        public var word: String {
+            switch self {
+            case .ring: "ring"
+            case .outline: "dashed"
+            case .area: "outline"
+            case .spot: "dot"
+            }
+        }
     }
 
     /// Where the label sits beside the mark: away from the body's midline (lateral), toward

@@ -19,6 +19,9 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case templateBackLabel = "template-back-label"
         case templateFrontLabel = "template-front-label"
         case sideYourRight = "side-your-right"
+        case sideYourRightSole = "side-your-right-sole"
+        case sideYourLeftSole = "side-your-left-sole"
+        case templateSolesLabel = "template-soles-label"
         case sideYourLeft = "side-your-left"
         case sideYourRightSide = "side-your-right-side"
         case sideYourLeftSide = "side-your-left-side"
@@ -40,6 +43,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case legendStudiesDisc = "legend-studies-disc"
         case legendStudiesBoth = "legend-studies-both"
         case legendEntrapmentCore = "legend-entrapment-core"
+        case legendEntrapmentCommon = "legend-entrapment-common"
         case legendEntrapmentSome = "legend-entrapment-some"
         case legendUnsplit = "legend-unsplit"
         case legendDermatome = "legend-dermatome"
@@ -126,6 +130,9 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .templateBackLabel: "Back (seen from behind)",
         .templateFrontLabel: "Front (facing you)",
         .sideYourRight: "Your right",
+        .sideYourRightSole: "Your right sole",
+        .sideYourLeftSole: "Your left sole",
+        .templateSolesLabel: "Soles (seen from below)",
         .sideYourLeft: "Your left",
         .sideYourRightSide: "Your right side",
         .sideYourLeftSide: "Your left side",
@@ -147,6 +154,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .legendStudiesDisc: "disc stimulation studies",
         .legendStudiesBoth: "joint injection or disc stimulation studies",
         .legendEntrapmentCore: "Nerve entrapment: where most people feel it",
+        .legendEntrapmentCommon: "Nerve entrapment: commonly felt",
         .legendEntrapmentSome: "Nerve entrapment: felt by some",
         .legendUnsplit: "Where pain is felt (essential/spillover split not confirmed)",
         .legendDermatome: "{root} dermatome",

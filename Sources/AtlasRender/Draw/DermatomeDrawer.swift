@@ -33,8 +33,14 @@ struct DermatomeDrawer {
     /// a tone beside the plain fills, never as a zone's hatch or stipple, at any size.
     static func drawTexture(_ cr: CairoContext, root: String?, style: Style, box: Rect, scale: Double) {
         guard let root, let texture = style.dermatomeTextures[root] else { return }
-        Texture.fill(cr, texture, box: box, spacing: max(5, style.hatchSpacing * 0.75 * scale),
-                     width: max(0.9, style.hatchWidth * 0.4 * scale))
+        let spacing = max(5, style.hatchSpacing * 0.75 * scale), width = max(0.9, style.hatchWidth * 0.4 * scale)
+        if texture.texture == .dots {
+            // Dots sized like the lines' weight (a zone's stipple dots are a hint at this
+            // spacing): hairline dots left a pale band, S1 in greyscale, reading as blank skin.
+            Texture.stipple(cr, box: box, spacing: spacing * 1.05, radius: max(1.0, width * 1.35), color: texture.color)
+        } else {
+            Texture.fill(cr, texture, box: box, spacing: spacing, width: width)
+        }
     }
 
     /// The root name in each band, level, as a plate prints it: inside the band's largest

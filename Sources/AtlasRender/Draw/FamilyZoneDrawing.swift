@@ -35,16 +35,16 @@ extension SceneDrawer {
             case .entrapment:
                 // Spillover first, so the core's denser hatch lies on top where they meet.
                 let zones = ZoneUnion.merged(pattern.zones)
-                for zone in zones.filter({ $0.kind == .spillover }) + zones.filter({ $0.kind != .spillover }) {
+                let spillover = zones.filter { $0.kind == .spillover }.sorted { $0.tier.density < $1.tier.density }
+                for zone in spillover + zones.filter({ $0.kind != .spillover }) {
                     let core = zone.kind != .spillover
-                    let h = style.entrapment
-                    cr.fill(zone.path, core ? h.tint : h.tint.with(alpha: h.tint.a * 0.5), t)
+                    let look = core ? EntrapmentLook.core(style) : EntrapmentLook(style, tier: zone.tier)
+                    cr.fill(zone.path, look.tint, t)
                     cr.clipped(to: zone.path, t) {
-                        Texture.fill(cr, core ? h : h.feltBySome,
-                                     box: bounds(zone.path, t), spacing: style.hatchSpacing * s * (core ? 1 : 1.6),
-                                     width: style.hatchWidth * s * (core ? 1 : 0.7))
+                        Texture.fill(cr, look.hatch, box: bounds(zone.path, t), spacing: style.hatchSpacing * s * look.spacing,
+                                     width: style.hatchWidth * s * look.width)
                     }
-                    cr.stroke(zone.path, h.color.with(alpha: core ? 0.85 : 0.5), width: 1.1 * s, t)
+                    cr.stroke(zone.path, style.entrapment.color.with(alpha: core ? 0.85 : 0.5), width: 1.1 * s, t)
                 }
             }
         }
@@ -73,5 +73,34 @@ extension HatchStyle {
         h.angleDegrees = someAngleDegrees
         h.color = color.with(alpha: color.a * 0.75)
         return h
+    }
+}
+
+/// How an entrapment's zones are drawn: the core in the family's crossed hatch; "felt by
+/// some" in its own lighter texture (rings by default), far apart on a half tint; "common"
+/// (the back of the thigh, addendum 6) in the same texture closer together on a deeper tint,
+/// between the two, as a joint's "about half" stipple lies between solid and "some".
+struct EntrapmentLook {
+    let tint: Color
+    let hatch: HatchStyle
+    /// Spacing and line width relative to the style's hatch.
+    let spacing: Double
+    let width: Double
+
+    static func core(_ style: Style) -> EntrapmentLook {
+        EntrapmentLook(tint: style.entrapment.tint, hatch: style.entrapment, spacing: 1, width: 1)
+    }
+
+    init(tint: Color, hatch: HatchStyle, spacing: Double, width: Double) {
+        (self.tint, self.hatch, self.spacing, self.width) = (tint, hatch, spacing, width)
+    }
+
+    init(_ style: Style, tier: SpilloverTier) {
+        let h = style.entrapment
+        if tier == .common {
+            self.init(tint: h.tint.with(alpha: h.tint.a * 0.8), hatch: h.feltBySome, spacing: 1.05, width: 0.8)
+        } else {
+            self.init(tint: h.tint.with(alpha: h.tint.a * 0.5), hatch: h.feltBySome, spacing: 1.6, width: 0.7)
+        }
     }
 }

@@ -69,12 +69,13 @@ struct LegendDrawer {
             hatch(style.radicular, 1)
         case .entrapmentCore:
             hatch(style.entrapment, 1)
-        case .entrapmentSome:
-            let h = style.entrapment
-            cr.fill(rect, h.tint.with(alpha: h.tint.a * 0.5), id)
+        case .entrapmentCommon, .entrapmentSome:
+            // The panels' look (EntrapmentLook), at the legend's scale.
+            let look = EntrapmentLook(style, tier: symbol == .entrapmentCommon ? .common : .some)
+            cr.fill(rect, look.tint, id)
             cr.clipped(to: rect, id) {
-                Texture.fill(cr, h.feltBySome, box: box,
-                             spacing: style.hatchSpacing * unit * 1.6 * 0.75, width: style.hatchWidth * unit * 1.4 * 0.7)
+                Texture.fill(cr, look.hatch, box: box, spacing: style.hatchSpacing * unit * look.spacing * 0.75,
+                             width: style.hatchWidth * unit * 1.4 * look.width)
             }
         case .unsplit:
             cr.fill(rect, SceneDrawer.unsplitTone(style), id)
@@ -115,13 +116,23 @@ struct LegendDrawer {
             cr.fill(rect, color.with(alpha: 0.75), id)
         case .pen(let color, let pattern):
             cr.clipped(to: rect, id) { PenSwatch.draw(cr, pattern, color: color, box: box, unit: unit) }
-        case .markRing, .markOutline:
-            let shape: PatternMark.Shape = symbol == .markRing ? .ring : .outline
-            let path = shape == .ring ? PatternMark.ring(at: box.center, radius: box.height * 0.36)
-                : PatternMark.ring(at: box.center, radius: 1).map { Point(box.center.x + ($0.x - box.center.x) * box.width * 0.42,
-                                                                           box.center.y + ($0.y - box.center.y) * box.height * 0.36) }
+        case .markRing, .markOutline, .markArea, .markSpot:
+            let shape: PatternMark.Shape = switch symbol {
+            case .markRing: .ring
+            case .markArea: .area
+            case .markSpot: .spot
+            default: .outline
+            }
+            let path = switch shape {
+            case .ring: PatternMark.ring(at: box.center, radius: box.height * 0.36)
+            case .spot: PatternMark.ring(at: box.center, radius: box.height * 0.2)
+            case .outline, .area: PatternMark.ring(at: box.center, radius: 1).map { Point(box.center.x + ($0.x - box.center.x) * box.width * 0.42,
+                                                                                          box.center.y + ($0.y - box.center.y) * box.height * 0.36) }
+            }
             let width = SceneDrawer.markLineWidth(scale: unit * 1.2)
-            cr.stroke(path, style.text, width: width, dash: SceneDrawer.markDash(shape, scale: unit * 0.8), id)
+            // An area lies over a solid zone in the panels: the swatch shows it so.
+            if shape == .area { cr.fill(rect, style.essential, id) }
+            SceneDrawer.strokeMark(cr, shape, path, style: style, width: width, dash: SceneDrawer.markDash(shape, scale: unit * 0.8), id)
             return
         case .blank:
             cr.fill(rect, style.bodyFill, id)

@@ -7,14 +7,31 @@ extension SceneDrawer {
     func drawPatternMarks(_ panel: ScenePanel, text: TextRenderer) {
         let s = panel.scale, t = panel.toPixels
         let width = Self.markLineWidth(scale: min(s, 1.3))
-        for mark in panel.patterns.flatMap(\.marks) {
-            let dash = Self.markDash(mark.shape, scale: s)
-            // A ring's inside is lightened: on a dense hatch the ring alone read as one more line.
-            if mark.shape == .ring { cr.fill(mark.path, style.triggerPointHalo.with(alpha: 0.7), t) }
-            cr.stroke(mark.path, style.triggerPointHalo.with(alpha: 0.9), width: width * 3.2, t)
-            cr.stroke(mark.path, style.text, width: width, dash: dash, t)
+        // Areas first, so a dot inside one stays on top of its line.
+        let marks = panel.patterns.flatMap(\.marks)
+        for mark in marks.filter({ $0.shape == .area }) + marks.filter({ $0.shape != .area }) {
+            Self.strokeMark(cr, mark.shape, mark.path, style: style, width: width, dash: Self.markDash(mark.shape, scale: s), t)
             drawMarkLabel(mark, panel: panel, text: text)
         }
+    }
+
+    /// One mark's strokes, in the text colour on a white halo, the same in the panels and the
+    /// legend: a ring (its inside lightened: on a dense hatch the ring alone read as one more
+    /// line), a dashed or solid outline, or a filled dot.
+    static func strokeMark(_ cr: CairoContext, _ shape: PatternMark.Shape, _ path: BezierPath, style: Style, width: Double,
+                           dash: [Double], _ t: (Point) -> Point) {
+        switch shape {
+        case .ring:
+            cr.fill(path, style.triggerPointHalo.with(alpha: 0.7), t)
+        case .spot:
+            cr.stroke(path, style.triggerPointHalo.with(alpha: 0.95), width: width * 2.4, t)
+            cr.fill(path, style.text, t)
+            return
+        case .outline, .area:
+            break
+        }
+        cr.stroke(path, style.triggerPointHalo.with(alpha: 0.9), width: width * 3.2, t)
+        cr.stroke(path, style.text, width: width, dash: dash, t)
     }
 
     static func markLineWidth(scale s: Double) -> Double { max(1.8, 1.8 * s) }
@@ -120,7 +137,7 @@ extension SceneDrawer {
 
     /// How a caption names a mark whose label was dropped: "sciatic notch (ring)".
     static func captionName(_ mark: PatternMark) -> String {
-        "\(mark.label) (\(mark.shape == .ring ? "ring" : "dashed"))"
+        "\(mark.label) (\(mark.shape.word))"
     }
 
     /// The label broken onto two lines at the space nearest its middle (nil: one word).

@@ -11,7 +11,7 @@ struct StippleLook {
 
     init(_ style: Style, tier: SpilloverTier) {
         switch tier {
-        case .aboutHalf:
+        case .aboutHalf, .common:  // common: an entrapment's tier, drawn by EntrapmentLook
             (tint, dot, spacing, radius) = (style.halfTint, style.halfDot, style.halfStippleSpacing, style.halfStippleRadius)
         case .some:
             (tint, dot, spacing, radius) = (style.spilloverTint, style.spilloverDot, style.stippleSpacing, style.stippleRadius)

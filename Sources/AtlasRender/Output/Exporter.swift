@@ -189,6 +189,9 @@ public enum Exporter {
             var r = request(.render, pattern.bodyViews(side: .right))
             guard !r.views.isEmpty else { continue }
             r.patterns = [pattern]
+            // Waist to toes for a pattern below the waist, as its handout frames it: the whole
+            // body drew the sciatic nerve's variant small.
+            if HandoutFraming.belowWaist(views: r.views, patterns: [pattern], side: .right, atlas: atlas) { r.region = .lowerQuarter }
             r.width = width * r.views.count / 2 + width / 2
             for format in OutputFormat.published {
                 jobs.append(Job(request: r, format: format, path: file("patterns", "\(pattern.id).\(format.rawValue)")))
@@ -206,9 +209,9 @@ public enum Exporter {
             var handout = HandoutRequest(patterns: [pattern])
             handout.style = style
             extra.append(Job(content: .handout(handout), format: .pdf, path: file("handouts", "\(pattern.id).pdf")))
-            // A thumbnail for the gallery: the first page at 40 dpi.
+            // A preview for the gallery: the first page, large enough to read (Gallery.previewDPI).
             var thumbnail = handout
-            thumbnail.dpi = 40
+            thumbnail.dpi = Gallery.previewDPI
             thumbnail.onlyFirstPage = true
             extra.append(Job(content: .handout(thumbnail), format: .png, path: file("handouts", "\(pattern.id).png")))
         }

@@ -10,6 +10,13 @@ public enum Gallery {
         ("dermatomes", "Dermatome maps"), ("templates", "Blank charts for patients"), ("views", "Body views"),
     ]
 
+    /// The narrowest a handout's preview is shown, CSS pixels: two across a wide screen, one
+    /// on a narrow one. The preview itself (`previewDPI`) is wider, so tapping it shows the
+    /// page with its text at about 14 px.
+    static let pagePreviewWidth = 600
+    /// The dpi of a handout's PNG preview: its body text (3.1 to 3.6 mm) is 12 to 14 px.
+    public static let previewDPI = 100.0
+
     /// The page for the files in `paths` (relative to the output folder).
     public static func html(atlas: Atlas, paths: [String]) -> String {
         var groups: [String: [String: [String]]] = [:]  // folder -> base name -> extensions
@@ -38,10 +45,12 @@ public enum Gallery {
             figure{margin:0;background:#fff;border:1px solid #e2e2e2;border-radius:6px;padding:.6rem;display:flex;flex-direction:column}
             figure>a{display:block}
             figure img{width:100%;height:240px;object-fit:contain;background:#fff}
+            .grid.pages{grid-template-columns:repeat(auto-fill,minmax(min(100%,\(Self.pagePreviewWidth)px),1fr))}
+            .pages figure img{height:auto;aspect-ratio:210/297}
             figcaption{margin-top:.4rem;font-size:.95rem}
             .formats{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.4rem}
             @media (max-width:520px){nav{position:static}.grid{grid-template-columns:repeat(2,minmax(0,1fr));gap:.6rem}figure img{height:170px}
-              figcaption{font-size:.85rem}a.button{padding:0 .6rem}}
+              .pages figure img{height:auto}figcaption{font-size:.85rem}a.button{padding:0 .6rem}}
             </style></head><body>
             <header><h1>\(escape(atlas.name))</h1>
             <p class="note">Atlas version \(escape(atlas.version)). \(escape(ChartBuilder.disclaimer))</p></header>
@@ -52,7 +61,8 @@ public enum Gallery {
             """
         for (folder, sectionTitle) in present {
             let files = groups[folder]!
-            page += "<h2 id=\"\(folder)\">\(escape(sectionTitle))</h2>\n<div class=\"grid\">\n"
+            // Handouts are pages of text: their previews stand large, to be read, not glanced at.
+            page += "<h2 id=\"\(folder)\">\(escape(sectionTitle))</h2>\n<div class=\"grid\(folder == "handouts" ? " pages" : "")\">\n"
             for base in files.keys.sorted(by: { order(folder, $0, atlas) < order(folder, $1, atlas) }) where !base.hasSuffix("@2x") {
                 let extensions = files[base]!.sorted { rank($0) < rank($1) }
                 let name = title(folder: folder, base: base, atlas: atlas)
@@ -62,7 +72,8 @@ public enum Gallery {
                     page += "<a href=\"\(image)\"><img src=\"\(image)\" alt=\"\(escape(name))\" loading=\"lazy\"></a>"
                 }
                 page += "<figcaption>\(escape(name))<div class=\"formats\">"
-                // A handout's PNG is only its thumbnail: the handout itself is the PDF.
+                // A handout's PNG is its first page, to read on screen (tap the preview); the
+                // handout itself is the PDF.
                 for ext in extensions where !(folder == "handouts" && ext == "png") {
                     page += link("\(folder)/\(base).\(ext)", ext.uppercased(), name: name)
                 }

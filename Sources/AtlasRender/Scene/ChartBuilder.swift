@@ -195,7 +195,7 @@ public enum ChartBuilder {
             entries.append(LegendEntry(symbol: .blank, text: note))
         }
         for mark in placed.flatMap(\.marks) where !entries.contains(where: { $0.text == mark.legend }) {
-            entries.append(LegendEntry(symbol: mark.shape == .ring ? .markRing : .markOutline, text: mark.legend))
+            entries.append(LegendEntry(symbol: LegendSymbol.forMark(mark.shape), text: mark.legend))
         }
         let radicular = zones.filter { $0.kind == .radicular }
         let roots = Set(radicular.compactMap(\.label))

@@ -11,6 +11,10 @@ public enum FigureBuilder {
     public static let readingWidth = 800.0
     /// The smallest text, in pixels, at `readingWidth`.
     public static let smallestText = 14.0
+    /// The source line's size at `readingWidth`: a long paragraph of small grey print, set a
+    /// little larger so that its letters themselves (ascender to descender, about 0.93 of the
+    /// size in DejaVu Sans) measure 14 px, not only the font size (a review measured 13 px).
+    public static let sourceText = 15.5
 
     public static func scene(_ figure: Figure, width: Int? = nil, dpi: Double = 150, style: Style = .default,
                              atlas: Atlas) throws(RenderError) -> Scene {
@@ -22,7 +26,7 @@ public enum FigureBuilder {
         // One reading pixel: every size below is a multiple of it.
         let d = w / readingWidth
         let sizes = (title: 28 * d, subtitle: 16 * d, panelTitle: 16 * d, view: smallestText * d, caption: 14.5 * d,
-                     legend: 15 * d, source: smallestText * d, callout: smallestText * d, side: smallestText * d)
+                     legend: 15 * d, source: sourceText * d, callout: smallestText * d, side: smallestText * d)
         let margin = 16 * d
         let box = frameBox(figure)
         let cellWidth = (w - 2 * margin) / Double(columns)

@@ -4,10 +4,12 @@ import AtlasModel
 ///
 /// A pattern that lies wholly below the waist is framed waist to toes, so the leg it runs
 /// down is drawn large; one that reaches the low back above the pelvis (quadratus lumborum,
-/// the lumbar facets, the disc, iliopsoas) gets the whole body, so the reader sees where on
-/// the back it starts. Each panel is as wide as the body it frames (the hanging arms left
-/// out of a waist-to-toe frame), measured from the outline, so the pictures stay right when
-/// the outlines are redrawn.
+/// the lumbar facets, the disc, iliopsoas, the L5 root) is framed from the lower chest to
+/// the toes (`trunkAbove` over its highest zone), so the reader sees where on the back it
+/// starts and the leg is still large: the whole body drew those patterns about two thirds
+/// the size. Only a pattern reaching the shoulders would get the whole body. Each panel is
+/// as wide as the body it frames (the hanging arms left out of both close frames), measured
+/// from the outline, so the pictures stay right when the outlines are redrawn.
 struct HandoutFraming {
     struct Span {
         var view: ViewID
@@ -19,6 +21,8 @@ struct HandoutFraming {
     /// The frame's top and bottom in atlas millimetres (the same for every panel).
     let top: Double, bottom: Double
     let lowerQuarter: Bool
+    /// Head to toes (a pattern reaching the shoulders); otherwise a close frame without the arms.
+    let whole: Bool
     let spans: [Span]
 
     /// Atlas millimetres left beside the body in each panel.
@@ -28,24 +32,45 @@ struct HandoutFraming {
     static let waistAboveCrest = 20.0
     /// Room above the highest zone in a waist-to-toe frame.
     static let headroom = 40.0
+    /// Body above the highest zone of a pattern on the back: enough of the trunk (the lower
+    /// ribs and the waist) to say where on the back the pattern starts.
+    static let trunkAbove = 90.0
+    /// Above this height (atlas mm from the vertex; the armpits) a frame would show the arms
+    /// beside the trunk, which a close frame leaves out: the whole body is drawn instead.
+    static let highestTrunkTop = 430.0
 
-    init(views: [ViewID], patterns: [Pattern], side: Side, atlas: Atlas) {
-        let bodies = views.compactMap { atlas.view($0) }
+    /// The highest zone, nerve or trigger point of `patterns` in `views` (atlas mm), and the
+    /// height above which a pattern no longer counts as below the waist.
+    static func reach(views: [ViewID], patterns: [Pattern], side: Side, atlas: Atlas) -> (highest: Double, waist: Double) {
         let placed = views.flatMap { view in patterns.compactMap { $0.placed(in: view, side: side) } }
         let tops = placed.flatMap {
             ($0.zones.map(\.path) + $0.nerves.map(\.path)).compactMap(\.bounds).map(\.minY) + $0.triggerPoints.map(\.point.y)
         }
         let crest = atlas.view(.posterior)?.landmark("iliac-crest")?.point.y ?? BodyRegion.lowerQuarter.box.minY + 36
-        let highest = tops.min() ?? crest
-        let whole = bodies.filter { $0.id != .plantar }.map(\.bounds)
-        let bodyTop = whole.map(\.minY).min() ?? 0
-        let bodyBottom = (whole + bodies.map(\.bounds)).map(\.maxY).max() ?? BodyRegion.full.box.maxY
-        lowerQuarter = highest >= crest - Self.waistAboveCrest
-        top = lowerQuarter ? min(BodyRegion.lowerQuarter.box.minY, highest - Self.headroom) : bodyTop - Self.padding
+        return (tops.min() ?? crest, crest - Self.waistAboveCrest)
+    }
+
+    /// True when everything `patterns` draw in `views` lies below the waist: waist to toes
+    /// frames them large (handouts; `render --all`).
+    static func belowWaist(views: [ViewID], patterns: [Pattern], side: Side, atlas: Atlas) -> Bool {
+        let reach = reach(views: views, patterns: patterns, side: side, atlas: atlas)
+        return reach.highest >= reach.waist
+    }
+
+    init(views: [ViewID], patterns: [Pattern], side: Side, atlas: Atlas) {
+        let bodies = views.compactMap { atlas.view($0) }
+        let highest = Self.reach(views: views, patterns: patterns, side: side, atlas: atlas).highest
+        let outlines = bodies.filter { $0.id != .plantar }.map(\.bounds)
+        let bodyTop = outlines.map(\.minY).min() ?? 0
+        let bodyBottom = (outlines + bodies.map(\.bounds)).map(\.maxY).max() ?? BodyRegion.full.box.maxY
+        lowerQuarter = Self.belowWaist(views: views, patterns: patterns, side: side, atlas: atlas)
+        let trunkTop = highest - Self.trunkAbove
+        whole = !lowerQuarter && trunkTop < Self.highestTrunkTop
+        top = lowerQuarter ? min(BodyRegion.lowerQuarter.box.minY, highest - Self.headroom) : whole ? bodyTop - Self.padding : trunkTop
         bottom = bodyBottom + Self.padding / 2
-        let (top, bottom, lowerQuarter) = (top, bottom, lowerQuarter)
+        let (top, bottom, whole) = (top, bottom, whole)
         spans = bodies.map { body in
-            let (minX, maxX) = Self.extent(of: body, top: top, bottom: bottom, leavingOutArms: lowerQuarter)
+            let (minX, maxX) = Self.extent(of: body, top: top, bottom: bottom, leavingOutArms: !whole)
             return Span(view: body.id, minX: minX - Self.padding, maxX: maxX + Self.padding)
         }
     }

@@ -73,10 +73,12 @@ public enum LegendSymbol: Sendable, Equatable {
     case spilloverHalf
     /// A joint map's rarest tier: "a few patients" (sparse stipple).
     case spilloverFew
-    /// A pattern's labelled mark: a ring at a named spot, a dashed outline round a blank area.
-    case markRing, markOutline
-    /// A nerve entrapment's core and its "some patients" area; one tone for an unconfirmed split.
-    case entrapmentCore, entrapmentSome, unsplit
+    /// A pattern's labelled mark: a ring at a named spot, a dashed outline round a blank area,
+    /// a solid outline round a study's area, a dot where patients point.
+    case markRing, markOutline, markArea, markSpot
+    /// A nerve entrapment's core, its "common" and its "some patients" areas; one tone for an
+    /// unconfirmed split.
+    case entrapmentCore, entrapmentCommon, entrapmentSome, unsplit
     /// A disc's soft-edged field: its commonest area and where it reaches when stronger.
     case diffuseCore, diffuseSome
     case root(String)
@@ -190,4 +192,16 @@ public struct Scene: Sendable {
 
     /// The scale of line widths: pixels per body millimetre of the largest panel.
     public var lineScale: Double { panels.map(\.scale).max() ?? 1 }
+}
+
+extension LegendSymbol {
+    /// The legend swatch of a pattern mark's shape.
+    static func forMark(_ shape: PatternMark.Shape) -> LegendSymbol {
+        switch shape {
+        case .ring: .markRing
+        case .outline: .markOutline
+        case .area: .markArea
+        case .spot: .markSpot
+        }
+    }
 }

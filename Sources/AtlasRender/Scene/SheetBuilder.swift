@@ -101,6 +101,7 @@ enum SheetBuilder {
         switch panel.view.id {
         case .posterior: phrases.text(.templateBackLabel)
         case .anterior: phrases.text(.templateFrontLabel)
+        case .plantar: phrases.text(.templateSolesLabel)
         default: panel.label
         }
     }
@@ -113,14 +114,15 @@ enum SheetBuilder {
     /// `hugging` sets them close beside the calves (whose outer edge is about 134 mm out),
     /// so that with a neighbour each pair plainly belongs to its own body, never reading as
     /// a pair of the two bodies' inner words ("Your right | Your right").
-    /// `aboveSoles` raises them to the knees, clear of a soles inset between the lower legs;
-    /// the soles themselves say whose sole each is.
+    /// `aboveSoles` raises them above the knees, clear of a soles inset between the lower legs
+    /// and a line above its title, so that they do not stand level with the soles' own words
+    /// ("Your right sole" and "Your left sole" say whose sole each is).
     static func sideWords(_ panel: ScenePanel, box: Rect, size: Double, phrases: Phrasebook, stacked: Bool = false,
                           hugging: Bool = false, aboveSoles: Bool = false) -> [SceneText] {
         let grey = Color(hex: "#666666")!
         if panel.view.id == .plantar { return solesWords(panel, size: size, phrases: phrases, grey: grey) }
         // Beside the calf: the arms end above it, so the room out to the panel's edge is free.
-        let y = aboveSoles ? ChartSheet.solesTopBodyY - 2.6 * size / panel.scale : box.minY + box.height * 0.79
+        let y = aboveSoles ? ChartSheet.solesTopBodyY - 4.6 * size / panel.scale : box.minY + box.height * 0.79
         let offset = hugging ? 134 + 70 : box.width / 2 - (box.width / 2 - 150) / 2
         // One word to a line when stacked, each line placed here (never by wrapping or the
         // font's line spacing): the words then lie in the same place at every size, as
@@ -147,15 +149,29 @@ enum SheetBuilder {
         return word(side == .right ? .sideYourRightSide : .sideYourLeftSide, x: behind - ChartLayout.centringShift(view))
     }
 
-    /// "Your right" and "Your left" over the soles: the right sole on the viewer's left,
-    /// as in the front view.
+    /// "Your right sole" and "Your left sole", each on two lines just over its own sole's
+    /// toes (the right sole on the viewer's left, as in the front view). The word "sole" and
+    /// the place tell them from the bodies' "Your right" / "Your left" at the knees beside the
+    /// inset, which a patient read as naming the soles (the back view's right knee stands
+    /// next to the right sole, but the front view's right knee next to the left sole).
     static func solesWords(_ panel: ScenePanel, size: Double, phrases: Phrasebook, grey: Color) -> [SceneText] {
         guard let bounds = panel.view.outline.bounds else { return [] }
-        return Side.allCases.map { side in
-            let x = bounds.width / 4 * panel.view.id.screenSign(for: side)
-            let at = panel.toPixels(Point(x, bounds.minY))
-            return SceneText(text: phrases.text(side == .right ? .sideYourRight : .sideYourLeft), at: Point(at.x, at.y - size * 1.5),
-                             size: size, weight: .bold, alignment: .center, color: grey)
+        let lineGap = size * 1.15
+        return Side.allCases.flatMap { side -> [SceneText] in
+            let sign = panel.view.id.screenSign(for: side)
+            // Over the middle of this foot's outline, just above its highest toe.
+            let xs = panel.view.outline.polylines(segmentsPerCurve: 16).flatMap { $0 }.filter { $0.x * sign > 0 }
+            let footTop = xs.map(\.y).min() ?? bounds.minY
+            let centre = xs.isEmpty ? bounds.width / 4 * sign : ((xs.map(\.x).min() ?? 0) + (xs.map(\.x).max() ?? 0)) / 2
+            let at = panel.toPixels(Point(centre, footTop))
+            let text = phrases.text(side == .right ? .sideYourRightSole : .sideYourLeftSole)
+            // "Your right" over "sole": two short lines fit over a sole's width.
+            let words = text.split(separator: " ").map(String.init)
+            let lines = words.count > 1 ? [words.dropLast().joined(separator: " "), words.last!] : [text]
+            return lines.enumerated().map { index, line in
+                SceneText(text: line, at: Point(at.x, at.y - size * 0.5 - lineGap * Double(lines.count - index)),
+                          size: size, weight: .bold, alignment: .center, color: grey)
+            }
         }
     }
 }

@@ -40,7 +40,14 @@ enum ZoneLegend {
         if has(.diffuse, .spillover) { entries.append(LegendEntry(symbol: .diffuseSome, text: phrases.text(.legendDiscSome))) }
         if has(.unsplit, nil) { entries.append(LegendEntry(symbol: .unsplit, text: phrases.text(.legendUnsplit))) }
         if has(.entrapment, .essential) { entries.append(LegendEntry(symbol: .entrapmentCore, text: phrases.text(.legendEntrapmentCore))) }
-        if has(.entrapment, .spillover) { entries.append(LegendEntry(symbol: .entrapmentSome, text: phrases.text(.legendEntrapmentSome))) }
+        // An entrapment's "common" tier (the back of the thigh) has its own closer rings and line.
+        let entrapmentSpillover = placed.filter { ZoneTone.of($0.pattern) == .entrapment }.flatMap(\.zones).filter { $0.kind == .spillover }
+        if entrapmentSpillover.contains(where: { $0.tier == .common }) {
+            entries.append(LegendEntry(symbol: .entrapmentCommon, text: phrases.text(.legendEntrapmentCommon)))
+        }
+        if entrapmentSpillover.contains(where: { $0.tier != .common }) {
+            entries.append(LegendEntry(symbol: .entrapmentSome, text: phrases.text(.legendEntrapmentSome)))
+        }
         return entries
     }
 
