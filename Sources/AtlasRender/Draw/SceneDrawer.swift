@@ -207,7 +207,16 @@ struct SceneDrawer {
         }
         // An edge is part of the outline (a leg's inner edge): it keeps the outline's floor.
         let floor = contour.kind == .edge ? scene.outlineFloor * 0.85 : 0
-        cr.stroke(contour.path, color, width: max(width * panel.scale, floor), panel.toPixels)
+        let pixels = max(width * panel.scale, floor)
+        // A faint open line thins toward its ends, as a plate's pen line does; an edge is part
+        // of the outline and a closed contour (a nipple, an ear) has no ends.
+        let closed = contour.path.elements.contains(.close)
+        if contour.kind != .edge, !closed, contour.path.polylines().count == 1,
+           let ribbon = TaperedStroke.ribbon(contour.path.polylines(segmentsPerCurve: 16)[0].map(panel.toPixels), width: pixels) {
+            cr.fill(ribbon, color, { $0 })
+            return
+        }
+        cr.stroke(contour.path, color, width: pixels, panel.toPixels)
     }
 
     /// The body outline's stroke in pixels: the style's, at the panel's scale, never under
