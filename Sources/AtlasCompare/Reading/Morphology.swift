@@ -79,6 +79,44 @@ extension Morphology {
         }
         var out = set
         for i in out.indices where !reached[i] && within[i] { out[i] = true }
+        return fillMostlyEnclosed(out, width: width, height: height, within: within)
+    }
+
+    /// The share of a blank area's border that must be marks for `fillMostlyEnclosed` to
+    /// fill it. Tuning seeds 1 to 800 (no photos), against not filling: top-3 0.974 to 0.976,
+    /// group 0.974 to 0.976, side 0.985 to 0.987, two sources in the top 3 0.781 to 0.786, log
+    /// loss 0.407 to 0.392; 0.5 filled too much (verdict 0.923 to 0.904 right), 0.85 gave
+    /// top-1 0.907 but two sources 0.781. Held-out (400): top-3 0.959 to 0.962, log loss
+    /// 0.513 to 0.491, the rest unchanged.
+    static let enclosedBorderShare = 0.7
+
+    /// Also fills each blank area of the body whose border is mostly marks, the rest the
+    /// body's edge: an outline drawn along the edge of the body loses the stretch that lies
+    /// on the printed outline (marks on printed lines are left out), so the flood above gets
+    /// in there (an outline round the buttock that hugs the flank was read as a thin ring).
+    /// The rest of the body is never filled this way: its border is mostly the body's edge.
+    static func fillMostlyEnclosed(_ set: [Bool], width: Int, height: Int, within: [Bool],
+                                   markedShare: Double = enclosedBorderShare) -> [Bool] {
+        var out = set
+        var seen = [Bool](repeating: false, count: set.count)
+        for start in set.indices where within[start] && !set[start] && !seen[start] {
+            var component: [Int] = [start], stack = [start]
+            seen[start] = true
+            var markedBorder = 0, edgeBorder = 0
+            while let i = stack.popLast() {
+                let x = i % width, y = i / width
+                for (nx, ny) in [(x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)] {
+                    guard nx >= 0, ny >= 0, nx < width, ny < height else { edgeBorder += 1; continue }
+                    let j = ny * width + nx
+                    if set[j] { markedBorder += 1 } else if !within[j] { edgeBorder += 1 } else if !seen[j] {
+                        seen[j] = true; component.append(j); stack.append(j)
+                    }
+                }
+            }
+            if Double(markedBorder) >= markedShare * Double(markedBorder + edgeBorder) {
+                for i in component { out[i] = true }
+            }
+        }
         return out
     }
 }

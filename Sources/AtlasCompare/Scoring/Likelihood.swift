@@ -40,11 +40,12 @@ public enum Likelihood {
     /// (the patient has the spillover or not, `ZoneRates.spilloverShare`), summed over both
     /// states; and whether "has it" is the likelier state. The zone's margin ring
     /// (`ringMarked + ringBlank` cells at `ringRate`) goes with the same state: a patient who
-    /// has the spillover may draw past its edge, one who has not has no reason to.
+    /// has the spillover may draw past its edge, one who has not has no reason to. `extra`
+    /// (tempered) goes with the "has it" state too: what the zone's sensory marks add.
     public static func spillover(marked: Int, blank: Int, rate: Double,
-                                 ringMarked: Int = 0, ringBlank: Int = 0, ringRate: Double = ZoneRates.elsewhere) -> (logLikelihood: Double, present: Bool) {
+                                 ringMarked: Int = 0, ringBlank: Int = 0, ringRate: Double = ZoneRates.elsewhere, extra: Double = 0) -> (logLikelihood: Double, present: Bool) {
         let share = ZoneRates.spilloverShare
-        let present = log(share) + zone(marked: marked, blank: blank, rate: rate) + zone(marked: ringMarked, blank: ringBlank, rate: ringRate)
+        let present = log(share) + zone(marked: marked, blank: blank, rate: rate) + zone(marked: ringMarked, blank: ringBlank, rate: ringRate) + extra
         let absent = log(1 - share)
         let top = max(present, absent)
         return (top + log(exp(present - top) + exp(absent - top)), present > absent)

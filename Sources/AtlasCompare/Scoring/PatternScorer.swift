@@ -14,11 +14,25 @@ struct Candidate: Sendable {
     /// Tempered log-likelihood relative to "explains nothing" (`Likelihood`), with the
     /// drawing's features for the pattern's group.
     let logLikelihood: Double
+    /// Per panel, which cells carry a sensory mark (numbness, pins and needles): a zone's
+    /// rate for those cells is scaled by `ZoneRates.sensoryFactor(_:)`.
+    var sensory: [[Bool]] = []
     var group: SourceGroup { mask.group }
 
     /// Every zone cell with its marking rate: essential, the spillover zones the patient
-    /// likely has, and the margin.
+    /// likely has, and the margin; a cell marked sensory at its rate times the group's
+    /// sensory factor (`ZoneRates.sensoryFactor(_:)`).
     func forEachZoneCell(_ body: (_ panel: Int, _ cell: Int, _ rate: Double) -> Void) {
+        let factor = ZoneRates.sensoryFactor(group)
+        if factor != 1, !sensory.isEmpty {
+            forEachPlainZoneCell { panel, cell, rate in body(panel, cell, sensory[panel][cell] ? rate * factor : rate) }
+        } else {
+            forEachPlainZoneCell(body)
+        }
+    }
+
+    /// Every zone cell with its rate for a cell marked as pain.
+    private func forEachPlainZoneCell(_ body: (_ panel: Int, _ cell: Int, _ rate: Double) -> Void) {
         let rates = mask.rates
         var part = 0
         for zone in mask.panels {
@@ -77,8 +91,9 @@ enum PatternScorer {
             let (fit, cellLikelihood, present) = score(mask, marks: marks, sensory: sensory, totalDrawn: totalDrawn, totalSensory: totalSensory)
             let share = ZoneRates.spilloverShare
             let prior = present.reduce(0) { $0 + log($1 ? share : 1 - share) }
-            let candidate = Candidate(mask: mask, cells: cellLikelihood, spilloverPresent: present, spilloverPrior: prior,
+            var candidate = Candidate(mask: mask, cells: cellLikelihood, spilloverPresent: present, spilloverPrior: prior,
                                       logLikelihood: cellLikelihood + features.logRatio(for: mask.group))
+            candidate.sensory = sensory
             var match = fit
             match.score = candidate.logLikelihood + offset
             candidates.append(candidate)
@@ -147,6 +162,10 @@ enum PatternScorer {
         var essentialIn = 0, spilloverIn = 0, marginIn = 0, sensoryIn = 0
         var spilloverLikelihood = 0.0, present: [Bool] = []
         let rates = mask.rates
+        // A marked cell that carries a sensory mark counts at the rate times the group's
+        // sensory factor: the same marked/blank sums plus log(factor) per such cell.
+        let logFactor = Likelihood.tempering * log(ZoneRates.sensoryFactor(mask.group))
+        var sensoryExtra = 0.0
         var views: [ViewFit] = []
         for zone in mask.panels {
             let any = marks.panels[zone.panelIndex].any
@@ -155,10 +174,11 @@ enum PatternScorer {
             let (s, sensoryS) = hits(zone.spillover, any, senses)
             let (m, sensoryM) = hits(zone.margin, any, senses)
             for (part, ring) in zip(zone.spilloverParts, zone.spilloverMarginParts) {
-                let (marked, _) = hits(part, any, senses)
-                let (ringMarked, _) = hits(ring, any, senses)
+                let (marked, sensoryMarked) = hits(part, any, senses)
+                let (ringMarked, sensoryRing) = hits(ring, any, senses)
                 let state = Likelihood.spillover(marked: marked, blank: part.count - marked, rate: rates.spillover,
-                                                 ringMarked: ringMarked, ringBlank: ring.count - ringMarked, ringRate: rates.spilloverMargin)
+                                                 ringMarked: ringMarked, ringBlank: ring.count - ringMarked, ringRate: rates.spilloverMargin,
+                                                 extra: logFactor * Double(sensoryMarked + sensoryRing))
                 spilloverLikelihood += state.logLikelihood
                 present.append(state.present)
             }
@@ -166,6 +186,7 @@ enum PatternScorer {
             spilloverIn += s
             marginIn += m
             sensoryIn += sensoryE + sensoryS + sensoryM
+            sensoryExtra += logFactor * Double(sensoryE + sensoryM)
             let drawnHere = marks.panels[zone.panelIndex].count()
             views.append(ViewFit(view: marks.viewIDs[zone.panelIndex],
                                  precision: drawnHere > 0 ? Double(e + s) / Double(drawnHere) : nil,
@@ -176,7 +197,7 @@ enum PatternScorer {
         let marginCells = mask.panels.reduce(0) { $0 + $1.margin.count }
         let likelihood = Likelihood.zone(marked: essentialIn, blank: essentialCells - essentialIn, rate: rates.essential)
             + spilloverLikelihood
-            + Likelihood.zone(marked: marginIn, blank: marginCells - marginIn, rate: rates.margin)
+            + Likelihood.zone(marked: marginIn, blank: marginCells - marginIn, rate: rates.margin) + sensoryExtra
         let match = PatternMatch(id: mask.pattern.id, name: mask.pattern.name, family: mask.pattern.family, side: mask.side,
                                  score: 0, confidence: 0, precision: Double(essentialIn + spilloverIn) / Double(totalDrawn),
                                  essentialCoverage: ratio(essentialIn, essentialCells), spilloverCoverage: ratio(spilloverIn, spilloverCells),

@@ -61,6 +61,24 @@ public struct ZoneRates: Sendable, Equatable {
         }
     }
 
+    /// The factor on a zone's rate for a cell marked with numbness or pins and needles
+    /// rather than pain. Somatic referred pain has no neurological signs (Bogduk 2009, as for
+    /// `DrawingFeatures`), so a muscle, joint or disc pattern explains a sensory mark less
+    /// well than a pain mark in the same zone: 0.3 (assumption). Roots and a trapped nerve
+    /// keep 1 (paraesthesia is typical of both; Bogduk 2009, Park 2016). The drawing-wide
+    /// sensory feature says which kind of source the drawing leans to; this says which zone
+    /// the sensory marks belong to, which matters when two sources are drawn (an S1 band in
+    /// blue beside a buttock ache in red). Tuning seeds 1 to 800, no photos: both sources of
+    /// a two-source drawing in the top 3 0.759 to 0.781, group 0.972 to 0.974, top-1 0.904
+    /// to 0.905, top-3 0.976 to 0.974; factor 0.15 gave 0.775, 0.969 and 0.900. Held-out
+    /// (400): unchanged (top-1 0.895, top-3 0.959, group 0.949, two sources 0.779).
+    public static func sensoryFactor(_ group: SourceGroup) -> Double {
+        switch group {
+        case .referred: 0.3
+        case .root, .entrapment: 1
+        }
+    }
+
     /// The rate of a cell class.
     public func rate(_ zone: CellClass) -> Double {
         switch zone {

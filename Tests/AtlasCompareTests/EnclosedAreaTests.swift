@@ -1,0 +1,63 @@
+@testable import AtlasCompare
+import Testing
+
+/// Filling areas a patient outlined, on small hand-made grids (no painter): a body of 20 by
+/// 30 cells in a 24 by 34 grid, two cells of paper around it.
+@Suite("Outlined areas")
+struct EnclosedAreaTests {
+    static let width = 24, height = 34
+    static let body: [Bool] = (0..<(width * height)).map { i in
+        let x = i % width, y = i / width
+        return x >= 2 && x < 22 && y >= 2 && y < 32
+    }
+
+    /// The marks of a rectangle's border, x0..<x1 by y0..<y1, without the cells `gap` drops.
+    static func ring(_ x0: Int, _ x1: Int, _ y0: Int, _ y1: Int, gap: (Int, Int) -> Bool = { _, _ in false }) -> [Bool] {
+        (0..<(width * height)).map { i in
+            let x = i % width, y = i / width
+            let onBorder = (x == x0 || x == x1 - 1) && y >= y0 && y < y1 || (y == y0 || y == y1 - 1) && x >= x0 && x < x1
+            return onBorder && !gap(x, y) && body[i]
+        }
+    }
+
+    static func filled(_ marks: [Bool]) -> [Bool] {
+        Morphology.fillEnclosed(marks, width: width, height: height, within: body)
+    }
+
+    static func isFilled(_ out: [Bool], _ x: Int, _ y: Int) -> Bool { out[y * width + x] }
+
+    @Test(arguments: [
+        // A closed ring: filled by the flood.
+        ("closed ring", 6, 16, 8, 20, 0, true),
+        // A ring on the body's left edge that lost 8 of its 12 edge cells (marks on the printed
+        // outline are left out): the border is still mostly marks, so it is filled.
+        ("ring hugging the edge", 2, 12, 8, 20, 8, true),
+        // A ring open along most of its left side and the edge far away: not an outline.
+        ("ring missing half its left side", 6, 16, 8, 20, 10, false),
+    ])
+    func outlinedAreasAreFilled(name: String, x0: Int, x1: Int, y0: Int, y1: Int, missing: Int, fills: Bool) {
+        let marks = Self.ring(x0, x1, y0, y1) { x, y in x == x0 && y > y0 && y <= y0 + missing }
+        let out = Self.filled(marks)
+        #expect(Self.isFilled(out, (x0 + x1) / 2, (y0 + y1) / 2) == fills, "\(name)")
+    }
+
+    @Test func aLineAcrossTheBodyFillsNeitherSide() {
+        let line: [Bool] = (0..<(Self.width * Self.height)).map { i in i / Self.width == 15 && Self.body[i] }
+        let out = Self.filled(line)
+        #expect(out == line)
+    }
+
+    @Test func theMostlyEnclosedRuleNeedsItsShareOfMarkedBorder() {
+        // A pocket against the body's edge, its left side lost: bordered by marks above and
+        // below (7 cells each) and on the right (6), and by the body's edge (6).
+        let marks = Self.ring(2, 10, 10, 18) { x, y in x == 2 && y > 10 && y < 17 }
+        let pocketBorder = (marked: 20.0, edge: 6.0)
+        let share = pocketBorder.marked / (pocketBorder.marked + pocketBorder.edge)
+        let lax = Morphology.fillMostlyEnclosed(marks, width: Self.width, height: Self.height, within: Self.body, markedShare: share - 0.05)
+        let strict = Morphology.fillMostlyEnclosed(marks, width: Self.width, height: Self.height, within: Self.body, markedShare: share + 0.05)
+        #expect(Self.isFilled(lax, 5, 14))
+        #expect(!Self.isFilled(strict, 5, 14))
+        // The rest of the body is bordered mostly by its edge and is never filled.
+        #expect(!Self.isFilled(lax, 16, 25))
+    }
+}
