@@ -26,6 +26,21 @@ struct AnatomyRenderTests {
         #expect(!symbols.contains(.muscle), "no older dashed outline is drawn, so the legend does not show one")
     }
 
+    /// The iliotibial band and the inguinal ligament are drawn grey, like the bones: the legend
+    /// must name each one a picture draws, and must not name one it leaves out.
+    @Test(arguments: [("tensor-fasciae-latae", ViewID.lateralRight), ("tensor-fasciae-latae", .anterior),
+                      ("gluteus-maximus-trp2", .lateralRight), ("iliopsoas", .anterior), ("gluteus-medius", .posterior),
+                      ("gluteus-minimus-anterior", .anterior)])
+    func legendNamesEveryGreyTendonDrawn(_ id: String, _ view: ViewID) throws {
+        let scene = try ChartBuilder.scene(try request(id, view: view), atlas: Self.atlas)
+        let line = try #require(scene.legend?.entries.first { $0.symbol == .anatomy }?.text)
+        let drawn = Set(scene.panels.flatMap { $0.anatomy?.muscles ?? [] }.filter { $0.kind == .tendon }.map { $0.name.lowercased() })
+        for name in ["iliotibial band", "inguinal ligament"] {
+            #expect(line.lowercased().contains(name) == drawn.contains(name), "\(id) \(view): \(line)")
+        }
+        #expect(line.hasSuffix("bones grey"))
+    }
+
     @Test func requestStyleFigureAndHandoutEachTurnItOff() throws {
         var off = try request("gluteus-medius", view: .posterior)
         off.anatomy = false
