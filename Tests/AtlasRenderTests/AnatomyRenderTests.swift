@@ -196,6 +196,39 @@ struct AnatomyRenderTests {
         #expect(Double(inside) <= Double(outside) * 0.2, "\(id): a bone line shows at \(inside) levels under a muscle (\(outside) outside)")
     }
 
+    /// The greater sciatic opening reads as a hole, not a grey tile laid between the bones: a
+    /// shadow under the notch's arch at its top, fading to nothing, so that its lower part is
+    /// the skin's colour (a flat shade, however faint, read as a tile at handout size).
+    @Test func sciaticOpeningIsAShadowUnderTheArchNotATile() throws {
+        var request = try request("piriformis", view: .posterior, width: 600)
+        request.bare = true
+        var scene = try ChartBuilder.scene(request, atlas: Self.atlas)
+        scene.panels[0].patterns = scene.panels[0].patterns.map { var placed = $0; placed.zones = []; placed.triggerPoints = []; return placed }
+        scene.panels[0].anatomy?.muscles = []
+        scene.panels[0].anatomy?.covering = []
+        let openings = try #require(scene.panels[0].anatomy?.bones.filter { $0.kind == .opening })
+        #expect(!openings.isEmpty)
+        var without = scene
+        without.panels[0].anatomy?.bones.removeAll { $0.kind == .opening }
+        let with = try SceneRenderer.rasterize(scene), bare = try SceneRenderer.rasterize(without)
+        for opening in openings {
+            let ring = try #require(opening.path.polylines().first).map(scene.panels[0].toPixels)
+            let box = try #require(Rect(bounding: ring))
+            var top: [Int] = [], bottom: [Int] = []
+            for y in Int(box.minY)...Int(box.maxY) {
+                for x in Int(box.minX)...Int(box.maxX) where Polygon.contains(ring, Point(Double(x) + 0.5, Double(y) + 0.5)) {
+                    let p = with[x, y], q = bare[x, y]
+                    let d = max(abs(Int(p.r) - Int(q.r)), abs(Int(p.g) - Int(q.g)), abs(Int(p.b) - Int(q.b)))
+                    let f = (Double(y) - box.minY) / box.height
+                    if f < 0.15 { top.append(d) } else if f > 0.75 { bottom.append(d) }
+                }
+            }
+            let topMean = Double(top.reduce(0, +)) / Double(max(1, top.count))
+            #expect(topMean >= 6, "the shadow under the arch is \(topMean) levels")
+            #expect((bottom.max() ?? 99) <= 1, "the opening's lower part is shaded \(bottom.max() ?? -1) levels: a tile")
+        }
+    }
+
     private func segmentDistance(_ p: Point, _ a: Point, _ b: Point) -> Double {
         let d = b - a
         let length = d.x * d.x + d.y * d.y
