@@ -36,6 +36,54 @@ struct SidePelvisTests {
         #expect(apex.y - (headCentre.y - radius) >= 12, "the trochanter rises nearly as high as the head's top")
     }
 
+    /// The greater trochanter is a rounded prominence of the femur, not a four-sided cap: its
+    /// outline turns smoothly (no corner) from the back of the shaft over the apex to the front
+    /// of the shaft, no line runs across it to set it off from the shaft, and the neck's upper
+    /// border leaves its front below the apex (the apex stands above the neck).
+    @Test func trochanterIsARoundedProminenceAboveTheNeck() throws {
+        let femur = try ring("femur"), neck = try ring("femoral-neck")
+        let trochanter = try atlas.sideLandmark("greater-trochanter", .lateralRight)
+        let apex = try #require(femur.min { $0.y < $1.y })
+        let top = femur.indices.filter { femur[$0].y < trochanter.y + 36 && abs(femur[$0].x - trochanter.x) < 40 }
+        var sharpest = 0.0
+        for i in top {
+            let a = femur[(i + femur.count - 1) % femur.count], b = femur[i], c = femur[(i + 1) % femur.count]
+            let turn = abs(remainder(atan2(c.y - b.y, c.x - b.x) - atan2(b.y - a.y, b.x - a.x), 2 * .pi)) * 180 / .pi
+            sharpest = max(sharpest, turn)
+        }
+        #expect(sharpest < 30, "the trochanter's outline turns a corner of \(sharpest) degrees")
+        let box = try #require(Rect(bounding: femur.filter { $0.y < trochanter.y + 36 && abs($0.x - trochanter.x) < 40 }))
+        for bone in atlas.anatomy.views[.lateral]?.bones ?? [] where bone.lineOnly {
+            let line = try #require(bone.path.polylines(segmentsPerCurve: 24).first)
+            guard line.allSatisfy({ box.contains($0) }), let span = Rect(bounding: line) else { continue }
+            #expect(span.width < box.width * 0.5, "\(bone.id) runs across the trochanter like a seam")
+        }
+        let neckTop = try #require(neck.filter { $0.x > apex.x + 8 && $0.x < apex.x + 18 }.map(\.y).min())
+        #expect(neckTop > apex.y + 2, "the neck leaves the trochanter \(apex.y - neckTop) mm above its apex")
+    }
+
+    /// The sacrum's dorsal surface shows its median crest (a tubercle for each segment, not a
+    /// straight strip), and the coccyx reads as small separate pieces below the apex, curving
+    /// forward, its tip the lowest.
+    @Test func sacrumShowsItsCrestAndTheCoccyxItsPieces() throws {
+        let sacrum = try ring("sacrum")
+        let psis = try atlas.sideLandmark("psis", .lateralRight)
+        let back = sacrum.filter { $0.y > psis.y - 25 && $0.y < psis.y + 36 && $0.x < psis.x - 5 }.sorted { $0.y < $1.y }
+        var turns = 0
+        for i in 1..<(back.count - 1) where (back[i].x - back[i - 1].x) * (back[i + 1].x - back[i].x) < 0 { turns += 1 }
+        #expect(turns >= 4, "the dorsal surface has \(turns) bumps; the median crest's tubercles should show")
+        let pieces = try (1...3).map { try ring("coccyx-\($0)") }
+        let apex = try #require(sacrum.max { $0.y < $1.y })
+        var last = apex
+        for piece in pieces {
+            let c = try centre(piece)
+            #expect(c.y > last.y, "each piece of the coccyx lies below the one above")
+            last = c
+        }
+        let tip = try #require(pieces.last?.max { $0.y < $1.y })
+        #expect(tip.x > apex.x, "the coccyx curves forward")
+    }
+
     /// The obturator foramen is a rounded hole below the socket, inside the hip bone.
     @Test func obturatorForamenIsARoundedHoleBelowTheSocket() throws {
         let bone = try #require(atlas.anatomy.views[.lateral]?.bones.first { $0.id == "obturator-foramen" })

@@ -26,6 +26,21 @@ struct AnatomyRenderTests {
         #expect(!symbols.contains(.muscle), "no older dashed outline is drawn, so the legend does not show one")
     }
 
+    /// The iliotibial band and the inguinal ligament are drawn grey, like the bones: the legend
+    /// must name each one a picture draws, and must not name one it leaves out.
+    @Test(arguments: [("tensor-fasciae-latae", ViewID.lateralRight), ("tensor-fasciae-latae", .anterior),
+                      ("gluteus-maximus-trp2", .lateralRight), ("iliopsoas", .anterior), ("gluteus-medius", .posterior),
+                      ("gluteus-minimus-anterior", .anterior)])
+    func legendNamesEveryGreyTendonDrawn(_ id: String, _ view: ViewID) throws {
+        let scene = try ChartBuilder.scene(try request(id, view: view), atlas: Self.atlas)
+        let line = try #require(scene.legend?.entries.first { $0.symbol == .anatomy }?.text)
+        let drawn = Set(scene.panels.flatMap { $0.anatomy?.muscles ?? [] }.filter { $0.kind == .tendon }.map { $0.name.lowercased() })
+        for name in ["iliotibial band", "inguinal ligament"] {
+            #expect(line.lowercased().contains(name) == drawn.contains(name), "\(id) \(view): \(line)")
+        }
+        #expect(line.hasSuffix("bones grey"))
+    }
+
     @Test func requestStyleFigureAndHandoutEachTurnItOff() throws {
         var off = try request("gluteus-medius", view: .posterior)
         off.anatomy = false
@@ -179,6 +194,39 @@ struct AnatomyRenderTests {
         }
         #expect(outside > 40, "\(id): the skeleton shows outside the muscles")
         #expect(Double(inside) <= Double(outside) * 0.2, "\(id): a bone line shows at \(inside) levels under a muscle (\(outside) outside)")
+    }
+
+    /// The greater sciatic opening reads as a hole, not a grey tile laid between the bones: a
+    /// shadow under the notch's arch at its top, fading to nothing, so that its lower part is
+    /// the skin's colour (a flat shade, however faint, read as a tile at handout size).
+    @Test func sciaticOpeningIsAShadowUnderTheArchNotATile() throws {
+        var request = try request("piriformis", view: .posterior, width: 600)
+        request.bare = true
+        var scene = try ChartBuilder.scene(request, atlas: Self.atlas)
+        scene.panels[0].patterns = scene.panels[0].patterns.map { var placed = $0; placed.zones = []; placed.triggerPoints = []; return placed }
+        scene.panels[0].anatomy?.muscles = []
+        scene.panels[0].anatomy?.covering = []
+        let openings = try #require(scene.panels[0].anatomy?.bones.filter { $0.kind == .opening })
+        #expect(!openings.isEmpty)
+        var without = scene
+        without.panels[0].anatomy?.bones.removeAll { $0.kind == .opening }
+        let with = try SceneRenderer.rasterize(scene), bare = try SceneRenderer.rasterize(without)
+        for opening in openings {
+            let ring = try #require(opening.path.polylines().first).map(scene.panels[0].toPixels)
+            let box = try #require(Rect(bounding: ring))
+            var top: [Int] = [], bottom: [Int] = []
+            for y in Int(box.minY)...Int(box.maxY) {
+                for x in Int(box.minX)...Int(box.maxX) where Polygon.contains(ring, Point(Double(x) + 0.5, Double(y) + 0.5)) {
+                    let p = with[x, y], q = bare[x, y]
+                    let d = max(abs(Int(p.r) - Int(q.r)), abs(Int(p.g) - Int(q.g)), abs(Int(p.b) - Int(q.b)))
+                    let f = (Double(y) - box.minY) / box.height
+                    if f < 0.15 { top.append(d) } else if f > 0.75 { bottom.append(d) }
+                }
+            }
+            let topMean = Double(top.reduce(0, +)) / Double(max(1, top.count))
+            #expect(topMean >= 6, "the shadow under the arch is \(topMean) levels")
+            #expect((bottom.max() ?? 99) <= 1, "the opening's lower part is shaded \(bottom.max() ?? -1) levels: a tile")
+        }
     }
 
     private func segmentDistance(_ p: Point, _ a: Point, _ b: Point) -> Double {

@@ -54,6 +54,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case legendDeepNerve = "legend-deep-nerve"
         case legendMuscle = "legend-muscle"
         case legendAnatomy = "legend-anatomy"
+        case legendAnatomyTendons = "legend-anatomy-tendons"
         case legendBlank = "legend-blank"
         case familyMyofascial = "family-myofascial"
         case familyArticular = "family-articular"
@@ -165,6 +166,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .legendDeepNerve: "Nerve running deep (inside the pelvis or under a muscle)",
         .legendMuscle: "Muscle (outline)",
         .legendAnatomy: "Muscle, with fibre lines, beneath the zones (dashed: deep); bones grey",
+        .legendAnatomyTendons: "Muscle, with fibre lines, beneath the zones (dashed: deep); {tendons} and bones grey",
         .legendBlank: "Blank skin: roots this map does not show (L1-L2, S3-S5)",
         .familyMyofascial: "referred pain from muscle trigger points",
         .familyArticular: "referred pain from a joint",

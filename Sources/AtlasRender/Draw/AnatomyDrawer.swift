@@ -80,15 +80,31 @@ struct AnatomyDrawer {
             if !bone.lineOnly { cr.fill(bone.path, style.boneFill.with(alpha: style.boneFill.a * 0.5), t) }
             cr.stroke(bone.path, line.with(alpha: line.a * 0.55), width: max(0.4, style.boneLineWidth * 0.5 * s), t)
         case .opening:
-            // A faint shade only: the bones round it draw its edge (a stronger shade had read
-            // as a grey tile laid between the bones).
-            cr.fill(bone.path, line.with(alpha: line.a * 0.12), t)
+            // A hole's depth: a shadow under the bony arch of the notch above it, fading
+            // downward to nothing, and no outline (the bones round it draw its edge). A flat
+            // shade, however faint, or one along the whole rim, read as a grey tile or a frame
+            // laid between the bones at handout size.
+            shadeUnderArch(bone.path, line, t)
         case .hole:
             // A hole through the bone shows what lies behind it: the skin's colour, and
             // no shading, which had read as a grey patch on the bone.
             cr.fill(bone.path, bed, t)
             cr.stroke(bone.path, line, width: width(style.boneLineWidth, s), t)
         }
+    }
+
+    /// Fills `path` with `color` fading from its top (a third of the line's strength) to
+    /// nothing two thirds of the way down.
+    private func shadeUnderArch(_ path: BezierPath, _ color: Color, _ t: (Point) -> Point) {
+        guard let ring = path.polylines().first, let box = Rect(bounding: ring.map(t)) else { return }
+        let gradient = cairo_pattern_create_linear(box.minX, box.minY, box.minX, box.minY + box.height * 0.7)
+        cairo_pattern_add_color_stop_rgba(gradient, 0, color.r, color.g, color.b, color.a * 0.3)
+        cairo_pattern_add_color_stop_rgba(gradient, 1, color.r, color.g, color.b, 0)
+        cairo_new_path(cr.pointer)
+        cr.append(path, t)
+        cairo_set_source(cr.pointer, gradient)
+        cairo_fill(cr.pointer)
+        cairo_pattern_destroy(gradient)
     }
 
     /// What hides the muscle at `index`: a superficial muscle lies over the superficial ones

@@ -16,8 +16,21 @@ extension Scene {
         }
         if !outlinesLeft { legend.entries.removeAll { $0.symbol == .muscle } }
         if panels.contains(where: { !($0.anatomy?.muscles.isEmpty ?? true) }) {
-            legend.entries.append(LegendEntry(symbol: .anatomy, text: phrases.text(.legendAnatomy)))
+            legend.entries.append(LegendEntry(symbol: .anatomy, text: Self.anatomyLegend(panels, phrases)))
         }
         self.legend = legend
+    }
+
+    /// The layer's legend line. A tendinous sheet or ligament is drawn grey like the bones, so
+    /// the line names each one drawn ("iliotibial band and bones grey"): otherwise the grey
+    /// band would pass for a bone.
+    static func anatomyLegend(_ panels: [ScenePanel], _ phrases: Phrasebook) -> String {
+        var tendons: [String] = []
+        for muscle in panels.flatMap({ $0.anatomy?.muscles ?? [] }) where muscle.kind == .tendon {
+            let name = muscle.name.prefix(1).lowercased() + muscle.name.dropFirst()
+            if !tendons.contains(name) { tendons.append(name) }
+        }
+        guard !tendons.isEmpty else { return phrases.text(.legendAnatomy) }
+        return phrases.text(.legendAnatomyTendons, ["tendons": tendons.joined(separator: ", ")])
     }
 }
