@@ -96,7 +96,7 @@ struct PlatesReview1600Tests {
         #expect(try region("sciatic-nerve-variant-b") == .lowerQuarter)
         #expect(try region("piriformis") == .lowerQuarter)
         #expect(try region("quadratus-lumborum") == .full)
-        // The gallery's handout previews are pages to read: at 100 dpi, shown two across.
+        // The gallery's handout previews are pages to read: at 100 dpi or more, each wide enough to read, in one row scrolled sideways.
         let previews = jobs.filter { $0.path.contains("handouts/") && $0.path.hasSuffix(".png") }
         #expect(!previews.isEmpty)
         for job in previews {
@@ -104,7 +104,11 @@ struct PlatesReview1600Tests {
             #expect(request.dpi >= 100, "\(job.path) at \(request.dpi) dpi")
         }
         let html = Gallery.html(atlas: Self.atlas, paths: ["handouts/piriformis.pdf", "handouts/piriformis.png", "patterns/piriformis.png"])
-        #expect(html.contains("<div class=\"grid pages\">") && html.contains("minmax(min(100%,600px),1fr)"))
+        #expect(html.contains("<div class=\"grid pages\"") && html.contains(".pages figure{flex:0 0 min(100%,\(Gallery.pagePreviewWidth)px)"))
+        // Read in place: the smallest body text (3.1 mm of a 210 mm page) is at least 13 px
+        // at the width shown, and the preview is not enlarged past its pixels.
+        #expect(3.1 / 210 * Double(Gallery.pagePreviewWidth) >= 13, "body text \(3.1 / 210 * Double(Gallery.pagePreviewWidth)) px")
+        #expect(210 / 25.4 * Gallery.previewDPI >= Double(Gallery.pagePreviewWidth), "the preview has a pixel for every CSS pixel")
         #expect(html.contains("<a href=\"handouts/piriformis.png\"><img src=\"handouts/piriformis.png\""), "the preview opens full size")
     }
 

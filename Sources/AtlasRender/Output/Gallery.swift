@@ -10,12 +10,13 @@ public enum Gallery {
         ("dermatomes", "Dermatome maps"), ("templates", "Blank charts for patients"), ("views", "Body views"),
     ]
 
-    /// The narrowest a handout's preview is shown, CSS pixels: two across a wide screen, one
-    /// on a narrow one. The preview itself (`previewDPI`) is wider, so tapping it shows the
-    /// page with its text at about 14 px.
-    static let pagePreviewWidth = 600
-    /// The dpi of a handout's PNG preview: its body text (3.1 to 3.6 mm) is 12 to 14 px.
-    public static let previewDPI = 100.0
+    /// The width a handout's preview is shown at, CSS pixels (narrower only on a narrower
+    /// screen): its smallest body text (3.1 mm of a 210 mm page) is over 13 px where it
+    /// stands, read without a tap. The previews stand in one row scrolled sideways.
+    static let pagePreviewWidth = 920
+    /// The dpi of a handout's PNG preview: an A4 page 926 px wide, a little over
+    /// `pagePreviewWidth`, so the preview is never enlarged on screen.
+    public static let previewDPI = 112.0
 
     /// The page for the files in `paths` (relative to the output folder).
     public static func html(atlas: Atlas, paths: [String]) -> String {
@@ -45,7 +46,8 @@ public enum Gallery {
             figure{margin:0;background:#fff;border:1px solid #e2e2e2;border-radius:6px;padding:.6rem;display:flex;flex-direction:column}
             figure>a{display:block}
             figure img{width:100%;height:240px;object-fit:contain;background:#fff}
-            .grid.pages{grid-template-columns:repeat(auto-fill,minmax(min(100%,\(Self.pagePreviewWidth)px),1fr))}
+            .grid.pages{display:flex;overflow-x:auto;scroll-snap-type:x mandatory;padding-bottom:.6rem}
+            .pages figure{flex:0 0 min(100%,\(Self.pagePreviewWidth)px);box-sizing:border-box;scroll-snap-align:start}
             .pages figure img{height:auto;aspect-ratio:210/297}
             figcaption{margin-top:.4rem;font-size:.95rem}
             .formats{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.4rem}
@@ -62,7 +64,15 @@ public enum Gallery {
         for (folder, sectionTitle) in present {
             let files = groups[folder]!
             // Handouts are pages of text: their previews stand large, to be read, not glanced at.
-            page += "<h2 id=\"\(folder)\">\(escape(sectionTitle))</h2>\n<div class=\"grid\(folder == "handouts" ? " pages" : "")\">\n"
+            page += "<h2 id=\"\(folder)\">\(escape(sectionTitle))</h2>\n"
+            if folder == "handouts" {
+                // One row of pages, each wide enough to read where it stands, scrolled
+                // sideways: the section is one page tall however many handouts there are.
+                page += "<p class=\"note\">\(files.keys.filter { !$0.hasSuffix("@2x") }.count) handouts: scroll sideways for more.</p>\n"
+                page += "<div class=\"grid pages\" tabindex=\"0\" role=\"region\" aria-label=\"\(escape(sectionTitle)), scrolled sideways\">\n"
+            } else {
+                page += "<div class=\"grid\">\n"
+            }
             for base in files.keys.sorted(by: { order(folder, $0, atlas) < order(folder, $1, atlas) }) where !base.hasSuffix("@2x") {
                 let extensions = files[base]!.sorted { rank($0) < rank($1) }
                 let name = title(folder: folder, base: base, atlas: atlas)

@@ -311,7 +311,13 @@ struct HandoutLayout {
     func paragraphGap(_ body: Double) -> Double { body * 1.15 }
 
     func feelHeight(_ items: [String], body: Double, width: Double, continued: Bool = false) -> Double {
-        items.isEmpty ? 0 : headingHeight(feelHeading(continued), width: width) + height(bullets(items), size: body, width: width)
+        items.isEmpty ? 0 : headingHeight(feelHeading(continued), width: width) + bulletsHeight(items, body: body, width: width)
+    }
+
+    /// The bullet list's height: each item is its own text, wrapped in the width beside
+    /// its bullet, stacked with no gap (one line's leading apart, as lines of one text).
+    func bulletsHeight(_ items: [String], body: Double, width: Double) -> Double {
+        items.map { height($0, size: body, width: width - bulletIndent(body)) }.reduce(0, +)
     }
 
     func aboutHeading(_ continued: Bool) -> String {
@@ -322,7 +328,22 @@ struct HandoutLayout {
         phrases.text(.handoutFeel) + (continued ? " (\(phrases.text(.handoutContinued)))" : "")
     }
 
-    func bullets(_ items: [String]) -> String { items.map { "•  \($0)" }.joined(separator: "\n") }
+    /// How far an item's text sits right of its bullet. Each item is laid out as its own
+    /// text block at this indent, so a wrapped line lines up with the item's first word,
+    /// not under the bullet (a hanging indent that PNG, PDF and SVG draw alike).
+    func bulletIndent(_ body: Double) -> Double { body * 1.1 }
+
+    /// The bullet and its item's text, one pair per item, from `top` down.
+    func bullets(_ items: [String], at x: Double, top: Double, body: Double, width: Double) -> [SceneText] {
+        var y = top, texts: [SceneText] = []
+        let indent = bulletIndent(body)
+        for item in items {
+            texts.append(SceneText(text: "•", at: Point(x, y), size: body))
+            texts.append(SceneText(text: item, at: Point(x + indent, y), size: body, width: width - indent))
+            y += height(item, size: body, width: width - indent)
+        }
+        return texts
+    }
 
     // MARK: Pages
 
@@ -539,8 +560,7 @@ struct HandoutLayout {
         if !feel.isEmpty {
             let title = feelHeading(continued)
             texts.append(SceneText(text: title, at: Point(feelX, top), size: heading, weight: .bold, width: feelWidth))
-            texts.append(SceneText(text: bullets(feel), at: Point(feelX, top + headingHeight(title, width: feelWidth)), size: body,
-                                   width: feelWidth))
+            texts += bullets(feel, at: feelX, top: top + headingHeight(title, width: feelWidth), body: body, width: feelWidth)
         }
         let used = max(aboutHeight(about, body: body, width: aboutWidth, continued: continued),
                        feelHeight(feel, body: body, width: feelWidth, continued: continued))

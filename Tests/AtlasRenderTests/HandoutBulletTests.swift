@@ -1,0 +1,47 @@
+import AtlasModel
+@testable import AtlasRender
+import Testing
+
+/// "What you may feel" hangs its wrapped lines: each item is a text block of its own to the
+/// right of its bullet, so a second line starts under the item's first word, never under
+/// the bullet (a list set as one text wrapped its lines back to the bullet's x).
+@Suite("Handout bullets")
+struct HandoutBulletTests {
+    static let atlas = try! RenderTestAtlas.load()
+
+    @Test(arguments: Paper.allCases)
+    func wrappedItemsLineUpWithTheirTextNotTheBullet(paper: Paper) throws {
+        let measure = try TextMeasurer(fontFamily: Style.default.fontFamily)
+        let phrases = Phrasebook()
+        var wrapped = 0
+        for pattern in Self.atlas.patterns where !phrases.feel(of: pattern).isEmpty {
+            var request = HandoutRequest(patterns: [pattern])
+            request.paper = paper
+            let pages = try HandoutBuilder.pages(request, atlas: Self.atlas)
+            let texts = pages.flatMap(\.texts)
+            for item in phrases.feel(of: pattern) {
+                let text = try #require(texts.first { $0.text == item }, "\(pattern.id): '\(item)' is a text of its own")
+                let bullet = try #require(texts.first { $0.text == "•" && abs($0.at.y - text.at.y) < 0.5 },
+                                          "\(pattern.id): '\(item)' has a bullet on its first line")
+                let bulletBox = measure.box(of: bullet), box = measure.box(of: text)
+                // Every line of a left-aligned wrapped text starts at its anchor's x.
+                #expect(text.at.x >= bulletBox.maxX + text.size * 0.2,
+                        "\(pattern.id): '\(item)' starts at \(text.at.x), under its bullet (\(bullet.at.x)-\(bulletBox.maxX))")
+                let oneLine = measure.size("x", size: text.size).height
+                if box.height > oneLine * 1.5 { wrapped += 1 }
+            }
+        }
+        #expect(wrapped > 0, "some item wraps, so the hanging indent is tested")
+    }
+
+    /// The piriformis item the review saw wrap under its bullet wraps, and hangs.
+    @Test func piriformisRestlessItemHangs() throws {
+        let pattern = try #require(Self.atlas.pattern("piriformis"))
+        let page = try HandoutBuilder.pages(HandoutRequest(patterns: [pattern]), atlas: Self.atlas)[0]
+        let measure = try TextMeasurer(fontFamily: Style.default.fontFamily)
+        let item = try #require(page.texts.first { $0.text.hasPrefix("restless") })
+        let bullet = try #require(page.texts.first { $0.text == "•" && abs($0.at.y - item.at.y) < 0.5 })
+        #expect(measure.box(of: item).height > measure.size("x", size: item.size).height * 1.5, "the item wraps at this width")
+        #expect(item.at.x > measure.box(of: bullet).maxX, "its lines start right of the bullet")
+    }
+}
