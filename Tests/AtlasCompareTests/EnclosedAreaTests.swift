@@ -66,7 +66,8 @@ struct EnclosedAreaTests {
 
     @Test(arguments: [
         // A black-pen outline whose left side lies on the printed midline, so that side was
-        // left out: bordered by marks (7 + 7 + 8 cells) and the printed line (8), it is filled.
+        // left out: bordered by marks (7 + 7 + 8 cells) and the printed line (8, counted a
+        // quarter as marks), it is filled.
         ("outline along the printed midline", true, 0, true),
         // The same marks without knowing where the printed lines are: the inside runs over
         // the midline into the rest of the body and is not filled.
@@ -74,7 +75,7 @@ struct EnclosedAreaTests {
         // Open on its far side too: not an outline, even with the printed line as a border.
         ("outline along the midline, open on its far side", true, 5, false),
     ])
-    func printedLinesBoundAnOutlineLikeTheBodysEdge(name: String, knowsPrinted: Bool, missing: Int, fills: Bool) {
+    func printedLinesCanBoundAnOutline(name: String, knowsPrinted: Bool, missing: Int, fills: Bool) {
         let (x0, x1, y0, y1) = (12, 21, 10, 18)
         let marks = Self.ring(x0, x1, y0, y1) { x, y in Self.midline[y * Self.width + x] || x == x1 - 1 && y > y0 && y <= y0 + missing }
         let out = Morphology.fillEnclosed(marks, width: Self.width, height: Self.height, within: Self.body,
