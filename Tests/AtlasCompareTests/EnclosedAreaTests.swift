@@ -60,4 +60,30 @@ struct EnclosedAreaTests {
         // The rest of the body is bordered mostly by its edge and is never filled.
         #expect(!Self.isFilled(lax, 16, 25))
     }
+
+    /// A printed midline down the body at column 12, where dark strokes are left out.
+    static let midline: [Bool] = (0..<(width * height)).map { i in i % width == 12 && body[i] }
+
+    @Test(arguments: [
+        // A black-pen outline whose left side lies on the printed midline, so that side was
+        // left out: bordered by marks (7 + 7 + 8 cells) and the printed line (8, counted a
+        // quarter as marks), it is filled.
+        ("outline along the printed midline", true, 0, true),
+        // The same marks without knowing where the printed lines are: the inside runs over
+        // the midline into the rest of the body and is not filled.
+        ("same outline, printed lines unknown", false, 0, false),
+        // Open on its far side too: not an outline, even with the printed line as a border.
+        ("outline along the midline, open on its far side", true, 5, false),
+    ])
+    func printedLinesCanBoundAnOutline(name: String, knowsPrinted: Bool, missing: Int, fills: Bool) {
+        let (x0, x1, y0, y1) = (12, 21, 10, 18)
+        let marks = Self.ring(x0, x1, y0, y1) { x, y in Self.midline[y * Self.width + x] || x == x1 - 1 && y > y0 && y <= y0 + missing }
+        let out = Morphology.fillEnclosed(marks, width: Self.width, height: Self.height, within: Self.body,
+                                          printed: knowsPrinted ? Self.midline : nil)
+        #expect(Self.isFilled(out, 16, 14) == fills, "\(name)")
+        // The other half of the body, bordered by the printed line and the body's edge, and
+        // the printed line itself, are never filled.
+        #expect(!Self.isFilled(out, 6, 14), "\(name)")
+        #expect(!Self.isFilled(out, 12, 14), "\(name)")
+    }
 }

@@ -80,18 +80,35 @@ struct DrawingMarks: Sendable {
                 coverage[panel][symptom][cell] = min(1, counts[page * symptoms + symptom] * share)
             }
         }
+        let readDark = readDarkStrokes
         panels = zip(reference.panels, coverage).map { grid, layers in
             let body = grid.body.map { $0 > 0.5 }
+            // Dark strokes on the printed lines were left out, so a printed line may be part
+            // of an outline (`Morphology.fillMostlyEnclosed`).
+            let printed = readDark ? Self.printedCells(grid, fit: fit) : nil
             let marked = layers.map { layer in
                 let closed = Morphology.close(layer.map { $0 >= Self.threshold }, width: grid.width, height: grid.height,
                                               radius: closingRadius, within: body)
-                return Morphology.fillEnclosed(closed, width: grid.width, height: grid.height, within: body)
+                return Morphology.fillEnclosed(closed, width: grid.width, height: grid.height, within: body, printed: printed)
             }
             var any = marked[0]
             for layer in marked.dropFirst() {
                 for i in any.indices where layer[i] { any[i] = true }
             }
             return PanelMarks(coverage: layers, marked: marked, any: any)
+        }
+    }
+
+    /// The cells of a panel's grid whose centre lies where dark strokes are left out: within
+    /// `MarkTally.printedLineLimit` of a printed line.
+    static func printedCells(_ grid: PanelGrid, fit: TemplateFit) -> [Bool] {
+        let reference = fit.reference
+        let limit = MarkTally.printedLineLimit(fit)
+        let f = TemplateReference.gridFactor, inkFactor = TemplateReference.inkFactor
+        return (0..<(grid.width * grid.height)).map { cell in
+            let x = (Double(grid.originX + cell % grid.width) + 0.5) / f
+            let y = (Double(grid.originY + cell / grid.width) + 0.5) / f
+            return reference.inkField.value(x: x * inkFactor - 0.5, y: y * inkFactor - 0.5, outside: 0) <= limit
         }
     }
 }
