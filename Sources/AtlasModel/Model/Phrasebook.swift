@@ -22,6 +22,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case sideYourRightSole = "side-your-right-sole"
         case sideYourLeftSole = "side-your-left-sole"
         case templateSolesLabel = "template-soles-label"
+        case solesSeenFromBelow = "soles-seen-from-below"
         case sideYourLeft = "side-your-left"
         case sideYourRightSide = "side-your-right-side"
         case sideYourLeftSide = "side-your-left-side"
@@ -134,6 +135,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .sideYourRightSole: "Your right sole",
         .sideYourLeftSole: "Your left sole",
         .templateSolesLabel: "Soles (seen from below)",
+        .solesSeenFromBelow: "The soles are seen from below, so your right sole (R) is on the left and your left sole (L) on the right.",
         .sideYourLeft: "Your left",
         .sideYourRightSide: "Your right side",
         .sideYourLeftSide: "Your left side",

@@ -14,14 +14,31 @@ struct LegendDrawer {
         let size = fittedSize(legend)
         let layout = arrange(legend, size: size)
         let swatch = Point(size * 2.2, size * 1.3)
-        for (index, entry) in legend.entries.enumerated() {
-            let column = index / layout.rows, row = index % layout.rows
-            let x = legend.frame.minX + Double(column) * layout.columnWidth
-            let y = legend.frame.minY + Double(row) * layout.rowHeight
+        for (index, (entry, line)) in zip(legend.entries, texts(legend, size: size, layout: layout)).enumerated() {
+            let origin = layout.origin(of: index)
+            let x = legend.frame.minX + origin.x
+            let y = legend.frame.minY + origin.y
+            // The swatch sits beside the first line of a wrapped entry.
             let top = y + (layout.rowHeight - swatch.y) / 2 - size * 0.2
             let box = Rect(minX: x, minY: top, maxX: x + swatch.x, maxY: top + swatch.y)
             drawSymbol(entry.symbol, in: box, unit: size / 14)
-            text.draw(SceneText(text: entry.text, at: Point(x + swatch.x + size * 0.6, y), size: size), defaultColor: style.text)
+            text.draw(line, defaultColor: style.text)
+        }
+    }
+
+    /// Each entry's text as drawn: placed beside its swatch, wrapped when too wide for its column.
+    func texts(_ legend: SceneLegend) -> [SceneText] {
+        let size = fittedSize(legend)
+        return texts(legend, size: size, layout: arrange(legend, size: size))
+    }
+
+    private func texts(_ legend: SceneLegend, size: Double, layout: LegendLayout) -> [SceneText] {
+        legend.entries.indices.map { index in
+            let origin = layout.origin(of: index)
+            let wraps = layout.heights[index] > layout.rowHeight
+            return SceneText(text: legend.entries[index].text,
+                             at: Point(legend.frame.minX + origin.x + size * (2.2 + 0.6), legend.frame.minY + origin.y), size: size,
+                             width: wraps ? layout.textWidth : nil)
         }
     }
 
@@ -30,19 +47,17 @@ struct LegendDrawer {
     func fittedSize(_ legend: SceneLegend) -> Double {
         var size = legend.textSize
         var layout = arrange(legend, size: size)
-        while Double(layout.rows) * layout.rowHeight > legend.frame.height + 0.5, size > legend.textSize * 0.7 {
+        while layout.height > legend.frame.height + 0.5, size > legend.textSize * 0.7 {
             size *= 0.93
             layout = arrange(legend, size: size)
         }
         return size
     }
 
-    private func arrange(_ legend: SceneLegend, size: Double) -> (rows: Int, columnWidth: Double, rowHeight: Double) {
-        let widest = legend.entries.map { text.measure(SceneText(text: $0.text, at: Point(0, 0), size: size)).width }.max() ?? 0
-        let needed = size * 2.2 + size * 0.6 + widest + size * 1.5
-        let columns = max(1, min(legend.entries.count, Int(legend.frame.width / needed)))
-        let rows = (legend.entries.count + columns - 1) / columns
-        return (rows, legend.frame.width / Double(columns), size * 1.75)
+    private func arrange(_ legend: SceneLegend, size: Double) -> LegendLayout {
+        LegendLayout(texts: legend.entries.map(\.text), size: size, width: legend.frame.width) { string, size, width in
+            text.measure(SceneText(text: string, at: Point(0, 0), size: size, width: width))
+        }
     }
 
     private func drawSymbol(_ symbol: LegendSymbol, in box: Rect, unit: Double) {

@@ -27,10 +27,15 @@ extension Scene {
     static func anatomyLegend(_ panels: [ScenePanel], _ phrases: Phrasebook) -> String {
         var tendons: [String] = []
         for muscle in panels.flatMap({ $0.anatomy?.muscles ?? [] }) where muscle.kind == .tendon {
-            let name = muscle.name.prefix(1).lowercased() + muscle.name.dropFirst()
+            var name = muscle.name.prefix(1).lowercased() + muscle.name.dropFirst()
+            name = synonyms[name] ?? name
             if !tendons.contains(name) { tendons.append(name) }
         }
         guard !tendons.isEmpty else { return phrases.text(.legendAnatomy) }
         return phrases.text(.legendAnatomyTendons, ["tendons": tendons.joined(separator: ", ")])
     }
+
+    /// Two names for one structure: the back view's anatomy calls the band by its older name,
+    /// the front and side views by the common one. The legend names it once.
+    private static let synonyms = ["iliotibial tract": "iliotibial band"]
 }

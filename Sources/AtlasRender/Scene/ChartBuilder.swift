@@ -74,7 +74,9 @@ public enum ChartBuilder {
         scene.legend?.frame = Rect(minX: layout.margin, minY: footerTop + u * 0.3, maxX: w - layout.margin,
                                    maxY: footerTop + u * 0.3 + legendHeight)
         // A blank chart has no source caption: no leading space then.
-        let footer = [SourceCaption.text(for: request.patterns, phrases: phrases), phrases.text(.disclaimer),
+        // Soles beside other views: which way they face (review 17:40 item 7).
+        let soles = request.views.contains(.plantar) && request.views.count > 1 ? phrases.text(.solesSeenFromBelow) : ""
+        let footer = [soles, SourceCaption.text(for: request.patterns, phrases: phrases), phrases.text(.disclaimer),
                       phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])]
             .filter { !$0.isEmpty }.joined(separator: " ")
         // Wrapped, not shrunk: the source captions of several patterns take two or three lines.

@@ -191,14 +191,10 @@ public enum FigureBuilder {
         "\(atlas.view(view)?.label ?? view.rawValue) view"
     }
 
-    /// The height the legend needs: as many columns as its widest entry allows (the rule
-    /// `LegendDrawer` lays it out by), a row per entry in each.
+    /// The height the legend needs, laid out as `LegendDrawer` lays it out (LegendLayout).
     static func legendHeight(_ entries: [LegendEntry], size: Double, width: Double, measure: TextMeasurer) -> Double {
         guard !entries.isEmpty else { return 0 }
-        let widest = entries.map { measure.size($0.text, size: size).width }.max() ?? 0
-        let columns = max(1, min(entries.count, Int(width / (size * 4.3 + widest))))
-        let rows = (entries.count + columns - 1) / columns
-        return Double(rows) * size * 1.75
+        return LegendLayout(texts: entries.map(\.text), size: size, width: width) { measure.size($0, size: $1, width: $2) }.height
     }
 }
 

@@ -46,8 +46,12 @@ public enum HandoutBuilder {
         return all.count == 1 ? all[0] : PageRenderer.stacked(all)
     }
 
-    /// A caption under the pictures (how faithful the drawing is to its sources), or nil.
-    static func pictureCaption(_ request: HandoutRequest, phrases: Phrasebook) -> String? { nil }
+    /// A caption under the pictures, or nil: with the soles beside a back view, which way they
+    /// face (review 17:40 item 7: the back view has the right on the viewer's right, the soles
+    /// on the left), since laterality is where patients' drawings go wrong most (addendum 8).
+    static func pictureCaption(_ views: [ViewID], phrases: Phrasebook) -> String? {
+        views.contains(.plantar) ? phrases.text(.solesSeenFromBelow) : nil
+    }
 
     /// The pages of the handout. Several patterns are never drawn on one body nor their
     /// feelings merged into one list (a reader could not tell which zone or sentence belongs
@@ -179,7 +183,7 @@ struct HandoutLayout {
             + "\(request.phrases.text(.handoutSources)): " + sources.joined(separator: "; ") + ". "
             + request.phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])
         clinic = request.clinic.map { "\(request.phrases.text(.handoutClinic)): \($0)" }
-        caption = HandoutBuilder.pictureCaption(request, phrases: request.phrases)
+        caption = HandoutBuilder.pictureCaption(views, phrases: request.phrases)
         // The legend lists what the panels show, whatever their size.
         let probe = views.compactMap { view -> ScenePanel? in
             guard let body = atlas.view(view) else { return nil }
@@ -235,9 +239,7 @@ struct HandoutLayout {
 
     func legendHeight(width: Double) -> Double {
         guard !drawnLegendEntries.isEmpty else { return 0 }
-        let columns = max(1, min(drawnLegendEntries.count, Int(width / legendEntryWidth)))
-        let rows = (drawnLegendEntries.count + columns - 1) / columns
-        return Double(rows) * legendSize * 1.75
+        return LegendLayout(texts: drawnLegendEntries.map(\.text), size: legendSize, width: width) { measure.size($0, size: $1, width: $2) }.height
     }
 
     /// The width one legend line needs (swatch, gap, text, spacing).
