@@ -278,4 +278,45 @@ struct AnatomyRenderTests {
         #expect(changedInSolid == 0, "\(changedInSolid) solid-zone pixels show the covering muscle's outline")
         #expect(strongestInZone <= 12, "through a stipple the covering outline shows at \(strongestInZone) levels")
     }
+
+    /// In a nerve entrapment the nerve and the muscle trapping it are the subject (review
+    /// 1740, item 2): over the entrapment core (opaque: it hid both) the sciatic trunk and the
+    /// piriformis show. The exception is the entrapment family's alone: `zonesStayOnTop` keeps
+    /// every solid myofascial zone clear of the layer.
+    @Test func entrapmentNerveAndMuscleShowOverTheCore() throws {
+        var request = try request("sciatic-entrapment", view: .posterior, width: 500)
+        request.bare = true
+        let scene = try ChartBuilder.scene(request, atlas: Self.atlas)
+        #expect(scene.panels[0].anatomy?.muscles.contains { $0.id == "piriformis" } == true)
+        var nerveless = scene
+        nerveless.panels[0].patterns = scene.panels[0].patterns.map { var placed = $0; placed.nerves = []; return placed }
+        var muscleless = scene
+        muscleless.panels[0].anatomy?.muscles = []
+        var zoneless = scene
+        zoneless.panels[0].patterns = scene.panels[0].patterns.map { var placed = $0; placed.zones = []; return placed }
+        let full = try SceneRenderer.rasterize(scene)
+        let noNerve = try SceneRenderer.rasterize(nerveless)
+        let noMuscle = try SceneRenderer.rasterize(muscleless)
+        let noZones = try SceneRenderer.rasterize(zoneless)
+        // Inside the core: the entrapment tint in the picture without nerve or muscle.
+        let tint = try #require(Self.atlas.style()).entrapment.tint
+        func isTint(_ p: (r: UInt8, g: UInt8, b: UInt8, a: UInt8)) -> Bool {
+            abs(Int(p.r) - Int(tint.r * 255)) <= 2 && abs(Int(p.g) - Int(tint.g * 255)) <= 2 && abs(Int(p.b) - Int(tint.b * 255)) <= 2
+        }
+        func differ(_ p: (r: UInt8, g: UInt8, b: UInt8, a: UInt8), _ q: (r: UInt8, g: UInt8, b: UInt8, a: UInt8)) -> Int {
+            max(abs(Int(p.r) - Int(q.r)), abs(Int(p.g) - Int(q.g)), abs(Int(p.b) - Int(q.b)))
+        }
+        var core = 0, nerveOver = 0, muscleOver = 0
+        for y in 0..<full.height {
+            for x in 0..<full.width where full[x, y] != noZones[x, y] {
+                if isTint(noNerve[x, y]) || isTint(noMuscle[x, y]) { core += 1 }
+                if isTint(noNerve[x, y]), differ(full[x, y], noNerve[x, y]) > 40 { nerveOver += 1 }
+                if isTint(noMuscle[x, y]), differ(full[x, y], noMuscle[x, y]) > 8 { muscleOver += 1 }
+            }
+        }
+        #expect(core > 1000, "the entrapment core is drawn")
+        // About 180 at this width; none when the opaque core covered the nerve.
+        #expect(nerveOver > 100, "only \(nerveOver) core pixels show the sciatic nerve")
+        #expect(muscleOver > 300, "only \(muscleOver) core pixels show the piriformis")
+    }
 }

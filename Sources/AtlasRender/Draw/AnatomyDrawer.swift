@@ -130,7 +130,7 @@ struct AnatomyDrawer {
         cairo_restore(cr.pointer)
     }
 
-    private func drawMuscle(_ muscle: Muscle, scale s: Double, _ t: (Point) -> Point) {
+    func drawMuscle(_ muscle: Muscle, scale s: Double, _ t: (Point) -> Point) {
         let deep = muscle.depth == .deep
         let fade = Self.fade(muscle)
         let tendon = muscle.kind == .tendon

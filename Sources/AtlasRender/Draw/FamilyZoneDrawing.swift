@@ -104,3 +104,24 @@ struct EntrapmentLook {
         }
     }
 }
+
+extension SceneDrawer {
+    /// In a nerve entrapment the trapped nerve and the muscle that traps it are the subject
+    /// (review 1740, item 2): the core's hatch hid the sciatic trunk at the buttock and most of
+    /// the piriformis. So, for entrapment patterns only, the pattern's deep nerve stretches
+    /// (drawn here only) and its own muscles (again) lie over its fills, the nerve first and the muscle over it,
+    /// so that the nerve is seen leaving under the muscle's lower border. Their fills are
+    /// translucent: the hatch still shows through, and the legend's nerve and muscle lines stay
+    /// true. Solid zones of other families are untouched (`zonesStayOnTop`).
+    func drawEntrapmentSubject(_ panel: ScenePanel, nerves: NerveDrawer, scale s: Double, _ t: (Point) -> Point) {
+        let trapped = panel.patterns.filter { $0.pattern.family == .entrapment }
+        guard !trapped.isEmpty else { return }
+        nerves.drawDeep(trapped.flatMap(\.nerves), scale: s, t)
+        guard let anatomy = panel.anatomy else { return }
+        let ids = Set(trapped.map(\.pattern.id))
+        let drawer = AnatomyDrawer(cr: cr, style: style.anatomy, bed: style.bodyFill)
+        for muscle in anatomy.muscles where muscle.kind == .muscle && !ids.isDisjoint(with: muscle.patterns) {
+            drawer.drawMuscle(muscle, scale: s, t)
+        }
+    }
+}

@@ -44,6 +44,8 @@ struct SceneDrawer {
         // Overlapping pieces of a zone are filled as one shape, so their overlap never darkens.
         let filled = ZoneUnion.merged(panel.patterns.filter { ZoneTone.of($0.pattern) == .byKind }, excluding: plates)
         let nerves = panel.patterns.flatMap(\.nerves)
+        // An entrapment's own nerve is drawn over its fills instead (`drawEntrapmentSubject`).
+        let underNerves = panel.patterns.filter { $0.pattern.family != .entrapment }.flatMap(\.nerves)
         for contour in panel.view.contours where contour.under { drawContour(contour, panel: panel) }
         // Patterns whose muscle the anatomy layer draws lose their older dashed outline.
         let outlined = panel.patterns.filter { !(panel.anatomy?.patterns.contains($0.pattern.id) ?? false) }.flatMap(\.muscles)
@@ -52,11 +54,11 @@ struct SceneDrawer {
         let nerveDrawer = NerveDrawer(cr: cr, style: style)
         if let anatomy = panel.anatomy {
             AnatomyDrawer(cr: cr, style: style.anatomy, bed: style.bodyFill).draw(anatomy, clippedTo: outline, scale: s, t) {
-                nerveDrawer.drawDeep(nerves, scale: s, t)
+                nerveDrawer.drawDeep(underNerves, scale: s, t)
             }
         }
         cr.clipped(to: outline, t) {
-            if panel.anatomy == nil { nerveDrawer.drawDeep(nerves, scale: s, t) }
+            if panel.anatomy == nil { nerveDrawer.drawDeep(underNerves, scale: s, t) }
             // Muscles lie under the zones: their tint and outline first, so no line crosses a zone.
             for muscle in outlined {
                 cr.fill(muscle.path, style.muscleFill, t)
@@ -82,6 +84,7 @@ struct SceneDrawer {
             // Solid means solid: an essential zone covers the muscle beneath it.
             for zone in filled where zone.kind == .essential { cr.fill(zone.path, style.essential, t) }
             drawPatternToneZones(panel.patterns, scale: s, t)
+            drawEntrapmentSubject(panel, nerves: nerveDrawer, scale: s, t)
             for zone in filled where zone.kind == .radicular {
                 let h = hatch(for: zone)
                 cr.clipped(to: zone.path, t) {
