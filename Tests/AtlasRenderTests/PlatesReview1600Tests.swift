@@ -137,30 +137,6 @@ struct PlatesReview1600Tests {
         #expect(bodyWords.count == 4 && bodyWords.allSatisfy { $0.at.y < title.at.y }, "\(bodyWords.map(\.at))")
     }
 
-    /// print-greyscale: the S1 band is black dots on light grey, well apart from blank skin.
-    @Test func greyscaleS1IsDotted() throws {
-        let style = try #require(Self.atlas.style("print-greyscale"))
-        let map = try #require(Self.atlas.dermatomeMaps[.classic])
-        var request = ChartRequest(kind: .render, views: [.lateralRight])
-        request.patterns = [try #require(map.patterns.first { $0.id == "dermatome-s1" })]
-        request.width = 800
-        request.bare = true
-        request.style = style
-        let scene = try ChartBuilder.scene(request, atlas: Self.atlas)
-        let image = try SceneRenderer.rasterize(scene)
-        let a = scene.panels[0].toPixels(Point(-45, 1380)), b = scene.panels[0].toPixels(Point(-30, 1440))
-        var values: [Double] = []
-        for y in Int(a.y)..<Int(b.y) {
-            for x in Int(a.x)..<Int(b.x) {
-                let i = (y * image.width + x) * 4
-                values.append((Double(image.pixels[i]) + Double(image.pixels[i + 1]) + Double(image.pixels[i + 2])) / 3)
-            }
-        }
-        let mean = values.reduce(0, +) / Double(values.count)
-        let dark = Double(values.filter { $0 < 100 }.count) / Double(values.count)
-        #expect(mean < 215 && dark > 0.04, "S1: mean \(mean), dark pixels \(dark)")
-    }
-
     /// The "about half" stipple lies between solid and "some" without reading as solid: in
     /// every style its dots cover well under half its area.
     @Test func aboutHalfStippleIsLight() throws {

@@ -184,6 +184,7 @@ struct StyleTests {
         let style = try #require(Self.atlas.style("print-greyscale"))
         let stats = try lateralS1(style: style)
         #expect(stats.deviation > 20, "a texture that reads: \(stats)")
+        #expect(stats.mean < 215, "well apart from blank skin (near 250): \(stats)")
         #expect(abs(stats.mean - style.dermatomeFill(forRoot: "S1").lightness * 255) < 40, "a light texture: \(stats)")
         #expect(stats.mean > style.dermatomeFill(forRoot: "L5").lightness * 255 + 25, "lighter than L5: \(stats)")
     }
