@@ -71,6 +71,20 @@ struct BodyDrawingTests {
         }
     }
 
+    /// The side views' arm stays close to the body: the folded forearms stand at most 10 cm in
+    /// front of the chest. An arm reaching forward (the raised forearm and hand reached 15 cm
+    /// past it) widens the view and shrinks every figure that shows it.
+    @Test func sideViewArmStaysCloseToTheChest() throws {
+        let atlas = try TestAtlas.load()
+        let side = try #require(atlas.view(.lateralRight))
+        let outline = side.outline.polylines(segmentsPerCurve: 16).flatMap { $0 }
+        // The nipple lies on the chest's fullest point.
+        let chest = try #require(side.landmark("nipple")).point.x
+        let arm = try #require(outline.filter { $0.y < 640 && $0.x > 0 }.map(\.x).max())
+        #expect(arm - chest <= 100, "the arm stands \(Int(arm - chest)) mm in front of the chest")
+        #expect(arm - chest >= 40, "the folded forearms lie in front of the chest (\(Int(arm - chest)) mm)")
+    }
+
     /// The soles follow the front view's convention: the patient's right sole is on the
     /// viewer's left, and its outer border (S1) is further left than its big toe.
     @Test func solesFollowTheFrontConvention() throws {
