@@ -170,8 +170,8 @@ struct AnatomyValidationTests {
     }
 
     @Test func midlineBonesMustStartAndEndOnTheMidline() throws {
-        let (atlas, found) = try diagnostics(editing: "anatomy/posterior.yaml", replacing: "- l5-spinous + (0, 14)\n",
-                                             with: "- l5-spinous + (4, 14)\n")
+        let (atlas, found) = try diagnostics(editing: "anatomy/posterior.yaml", replacing: "- l5-spinous + (0, 17)\n",
+                                             with: "- l5-spinous + (4, 17)\n")
         #expect(found.count == 1, "\(found.map(\.description))")
         #expect(found.first?.message.contains("midline bone") == true)
         _ = atlas
