@@ -170,8 +170,8 @@ struct AnatomyValidationTests {
     }
 
     @Test func midlineBonesMustStartAndEndOnTheMidline() throws {
-        let (atlas, found) = try diagnostics(editing: "anatomy/posterior.yaml", replacing: "- l5-spinous + (0, 14)\n",
-                                             with: "- l5-spinous + (4, 14)\n")
+        let (atlas, found) = try diagnostics(editing: "anatomy/posterior.yaml", replacing: "- l5-spinous + (0, 17)\n",
+                                             with: "- l5-spinous + (4, 17)\n")
         #expect(found.count == 1, "\(found.map(\.description))")
         #expect(found.first?.message.contains("midline bone") == true)
         _ = atlas
@@ -216,5 +216,23 @@ struct MusclesInsideTheBodyTests {
             }
         }
         #expect(checked > 0, "muscles were drawn in the \(view.rawValue) view")
+    }
+
+    /// The foot's bones (issue 12, review item 5) lie inside the foot's outline, in the views
+    /// that draw them: every bone below the ankle, flattened, with half a millimetre of slack.
+    @Test(arguments: [ViewID.posterior, .anterior, .lateralRight])
+    func footBonesStayInsideTheOutline(view: ViewID) throws {
+        let atlas = try TestAtlas.load()
+        let body = try #require(atlas.view(view))
+        let outline = GeometryDump(view: body, patterns: [], sides: [.right], anatomy: atlas.anatomy).view.outline.map { Point($0.x, $0.y) }
+        let ankle = try atlas.sideLandmark("lateral-malleolus", view).y - 25
+        let sign = view.screenSign(for: .right)
+        let bones = try #require(atlas.anatomy.views[view.patternView]?.bones).filter { ($0.path.bounds?.minY ?? 0) > ankle }
+        #expect(!bones.isEmpty, "no foot bones in the \(view.rawValue) view")
+        for bone in bones {
+            let outside = bone.path.polylines(segmentsPerCurve: 16).joined().map { Point($0.x * sign, $0.y) }
+                .filter { !Polygon.contains(outline, $0) && Self.distance($0, to: outline) > 0.5 }
+            #expect(outside.isEmpty, "\(view.rawValue): \(bone.id) runs outside the foot at \(outside.prefix(3))")
+        }
     }
 }

@@ -4,8 +4,11 @@ public struct Bone: Sendable, Equatable, Codable {
     /// What the shape is, which sets how it is drawn: bone in a bony line; a ligament in a
     /// lighter, thinner line (fibrous, not a bone's edge); an opening (a foramen between bone
     /// and ligament) as a shaded hole, never outlined; a hole through a bone (the obturator
-    /// foramen) in the bony line, the skin's colour inside.
-    public enum Kind: String, Sendable, CaseIterable, Codable { case bone, ligament, opening, hole }
+    /// foramen) in the bony line, the skin's colour inside; a ridge (a line on a bone's surface:
+    /// the gluteal lines, the lips of the iliac crest; or a bone seen faintly through others,
+    /// the pubis through the pelvic outlet) finer and paler than a bone's edge, never filled,
+    /// so that it models the surface without reading as another bone.
+    public enum Kind: String, Sendable, CaseIterable, Codable { case bone, ligament, opening, hole, ridge }
 
     public var id: String
     public var path: BezierPath

@@ -69,7 +69,8 @@ struct AnatomyDrawer {
     /// A bone in a bony line; a ligament thinner and paler, so that it reads as a fibrous band
     /// and not as a bone's edge; an opening (the greater sciatic foramen) as a soft shade of the
     /// bone line's colour with no outline, so that it reads as a hole the nerve leaves through;
-    /// a hole through a bone in the bony line with the skin's colour inside.
+    /// a hole through a bone in the bony line with the skin's colour inside; a ridge on a bone
+    /// (gluteal lines, crest lips) finer and paler than its edge.
     private func drawBone(_ bone: Bone, scale s: Double, _ t: (Point) -> Point) {
         let line = style.boneLine
         switch bone.kind {
@@ -85,6 +86,9 @@ struct AnatomyDrawer {
             // shade, however faint, or one along the whole rim, read as a grey tile or a frame
             // laid between the bones at handout size.
             shadeUnderArch(bone.path, line, t)
+        case .ridge:
+            // A surface line: about half the bony line's weight and strength.
+            cr.stroke(bone.path, line.with(alpha: line.a * 0.6), width: max(0.4, style.boneLineWidth * 0.6 * s), t)
         case .hole:
             // A hole through the bone shows what lies behind it: the skin's colour, and
             // no shading, which had read as a grey patch on the bone.
@@ -93,12 +97,20 @@ struct AnatomyDrawer {
         }
     }
 
-    /// Fills `path` with `color` fading from its top (a third of the line's strength) to
-    /// nothing two thirds of the way down.
+    /// Fills `path` with a soft shadow cast by the bony arch over its upper outer corner (the
+    /// roof of the greater sciatic notch): about a quarter of the line's strength there, fading in a
+    /// round falloff to nothing three quarters of the way down and toward the midline. A
+    /// top-down band had read as a grey rounded tile laid beside the sacrum.
     private func shadeUnderArch(_ path: BezierPath, _ color: Color, _ t: (Point) -> Point) {
-        guard let ring = path.polylines().first, let box = Rect(bounding: ring.map(t)) else { return }
-        let gradient = cairo_pattern_create_linear(box.minX, box.minY, box.minX, box.minY + box.height * 0.7)
-        cairo_pattern_add_color_stop_rgba(gradient, 0, color.r, color.g, color.b, color.a * 0.3)
+        guard let ring = path.polylines().first, let box = Rect(bounding: ring) else { return }
+        // The outer side is away from the midline (x = 0 in the side frame).
+        let outward = ring.map(\.x).reduce(0, +) >= 0
+        let centre = Point(outward ? box.minX + box.width * 2 / 3 : box.maxX - box.width * 2 / 3, box.minY)
+        let rim = Point(centre.x, centre.y + box.height * 0.75)
+        let c = t(centre), radius = c.distance(to: t(rim))
+        let gradient = cairo_pattern_create_radial(c.x, c.y, 0, c.x, c.y, radius)
+        cairo_pattern_add_color_stop_rgba(gradient, 0, color.r, color.g, color.b, color.a * 0.28)
+        cairo_pattern_add_color_stop_rgba(gradient, 0.45, color.r, color.g, color.b, color.a * 0.12)
         cairo_pattern_add_color_stop_rgba(gradient, 1, color.r, color.g, color.b, 0)
         cairo_new_path(cr.pointer)
         cr.append(path, t)
