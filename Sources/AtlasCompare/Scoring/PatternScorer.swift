@@ -37,10 +37,12 @@ struct Candidate: Sendable {
         var part = 0
         for zone in mask.panels {
             for cell in zone.essential { body(zone.panelIndex, Int(cell), rates.essential) }
-            for (cells, ring) in zip(zone.spilloverParts, zone.spilloverMarginParts) {
+            for (index, (cells, ring)) in zip(zone.spilloverParts, zone.spilloverMarginParts).enumerated() {
                 if spilloverPresent[part] {
                     for cell in cells { body(zone.panelIndex, Int(cell), rates.spillover) }
                     for cell in ring { body(zone.panelIndex, Int(cell), rates.spilloverMargin) }
+                } else if index < zone.spilloverNearParts.count {
+                    for cell in zone.spilloverNearParts[index] { body(zone.panelIndex, Int(cell), rates.margin) }
                 }
                 part += 1
             }
@@ -173,12 +175,16 @@ enum PatternScorer {
             let (e, sensoryE) = hits(zone.essential, any, senses)
             let (s, sensoryS) = hits(zone.spillover, any, senses)
             let (m, sensoryM) = hits(zone.margin, any, senses)
-            for (part, ring) in zip(zone.spilloverParts, zone.spilloverMarginParts) {
+            for (index, (part, ring)) in zip(zone.spilloverParts, zone.spilloverMarginParts).enumerated() {
                 let (marked, sensoryMarked) = hits(part, any, senses)
                 let (ringMarked, sensoryRing) = hits(ring, any, senses)
+                let near = index < zone.spilloverNearParts.count ? zone.spilloverNearParts[index] : []
+                let (nearMarked, sensoryNear) = hits(near, any, senses)
                 let state = Likelihood.spillover(marked: marked, blank: part.count - marked, rate: rates.spillover,
                                                  ringMarked: ringMarked, ringBlank: ring.count - ringMarked, ringRate: rates.spilloverMargin,
-                                                 extra: logFactor * Double(sensoryMarked + sensoryRing))
+                                                 extra: logFactor * Double(sensoryMarked + sensoryRing),
+                                                 nearMarked: nearMarked, nearBlank: near.count - nearMarked, nearRate: rates.margin,
+                                                 nearExtra: logFactor * Double(sensoryNear))
                 spilloverLikelihood += state.logLikelihood
                 present.append(state.present)
             }
