@@ -161,7 +161,9 @@ public enum Evaluation {
                 } else {
                     log?("photo differs \(drawing.description) (\(capture)): \(result.matches.prefix(2).map(\.id)) vs \(ids.prefix(2)); marks \(analysis.markDifference(to: read).words)")
                 }
-                if result.leaning.verdict == comparison.leaning.verdict { report.photoVerdictAgree += 1 }
+                if result.leaning.verdict == comparison.leaning.verdict { report.photoVerdictAgree += 1 } else {
+                    log?("photo verdict differs \(drawing.description) (\(capture)): \(result.leaning.verdict.rawValue) vs \(comparison.leaning.verdict.rawValue)")
+                }
             } catch {
                 report.photoFailed += 1
                 report.failures.append("seed \(seed) photo: \(error)")

@@ -34,6 +34,12 @@ struct DrawingMarks: Sendable {
 
     var markedCells: Int { panels.reduce(0) { $0 + $1.count() } }
 
+    /// The share of the cells of the areas the patient shaded that the pen actually inked:
+    /// about 1 for solid shading, outlines (filled) and closely hatched areas, lower for
+    /// loose hatching whose strokes lie further apart than the reader closes. Every zone's
+    /// marking rate is scaled by it (`ZoneRates.inked(_:)`).
+    var fillDensity = 1.0
+
     /// A cell counts as marked from this share of coverage; lower would turn the pale fringe
     /// of a soft brush into area, higher would drop a loosely hatched zone.
     static let threshold: Float = 0.15
@@ -52,6 +58,22 @@ struct DrawingMarks: Sendable {
             return PanelMarks(coverage: layers.map { $0.map { $0 ? 1 : 0 } }, marked: layers, any: any)
         }
         panelMarkPixels = panels.reduce(0) { $0 + $1.count() }
+        fillDensity = Self.fillDensity(panels, reference: reference)
+    }
+
+    /// Marked cells over the cells of the shaded areas (the marks closed over gaps up to
+    /// `TemplateReference.shadedAreaRadius`), through `ZoneRates.fill(marked:shaded:)`.
+    static func fillDensity(_ panels: [PanelMarks], reference: TemplateReference) -> Double {
+        var marked = 0, shaded = 0
+        for (grid, panel) in zip(reference.panels, panels) {
+            let count = panel.count()
+            guard count > 0 else { continue }
+            let closed = Morphology.close(panel.any, width: grid.width, height: grid.height, radius: reference.shadedAreaRadius,
+                                          within: grid.body.map { $0 > 0.5 })
+            marked += count
+            shaded += closed.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        return ZoneRates.fill(marked: marked, shaded: shaded)
     }
 
     /// `closingRadius` (grid cells) overrides the chart's own (`TemplateReference.closingRadius`).
@@ -97,6 +119,7 @@ struct DrawingMarks: Sendable {
             }
             return PanelMarks(coverage: layers, marked: marked, any: any)
         }
+        fillDensity = Self.fillDensity(panels, reference: reference)
     }
 
     /// The cells of a panel's grid whose centre lies where dark strokes are left out: within

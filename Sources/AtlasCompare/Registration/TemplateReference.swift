@@ -55,6 +55,15 @@ struct TemplateReference: Sendable {
         return max(2, Int((1.75 / cellMillimetres).rounded()))
     }
 
+    /// Gaps between strokes up to about 6 mm of paper still belong to one shaded area: the
+    /// widest spacing at which a patient's hatching reads as shading rather than separate
+    /// lines (assumption). Only to judge how densely the drawn areas are inked
+    /// (`DrawingMarks.fillDensity`), never to add marks.
+    var shadedAreaRadius: Int {
+        let cellMillimetres = 1 / (Self.gridFactor * pixelsPerMillimetre)
+        return max(closingRadius + 1, Int((3.0 / cellMillimetres).rounded()))
+    }
+
     init(sheet: ChartSheet, atlas: Atlas) throws(CompareError) {
         self.sheet = sheet
         var request = ChartRequest(kind: .template, views: sheet.views)

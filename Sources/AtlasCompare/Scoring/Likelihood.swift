@@ -42,11 +42,17 @@ public enum Likelihood {
     /// (`ringMarked + ringBlank` cells at `ringRate`) goes with the same state: a patient who
     /// has the spillover may draw past its edge, one who has not has no reason to. `extra`
     /// (tempered) goes with the "has it" state too: what the zone's sensory marks add.
+    /// `nearMarked + nearBlank` of the zone's cells lie in the essential zone's margin ring:
+    /// in the "has it not" state they keep the margin rate `nearRate` (a mark just past the
+    /// essential zone's edge is as well explained where a spillover zone begins as anywhere
+    /// else around it), with `nearExtra` for their sensory marks.
     public static func spillover(marked: Int, blank: Int, rate: Double,
-                                 ringMarked: Int = 0, ringBlank: Int = 0, ringRate: Double = ZoneRates.elsewhere, extra: Double = 0) -> (logLikelihood: Double, present: Bool) {
+                                 ringMarked: Int = 0, ringBlank: Int = 0, ringRate: Double = ZoneRates.elsewhere, extra: Double = 0,
+                                 nearMarked: Int = 0, nearBlank: Int = 0, nearRate: Double = ZoneRates.elsewhere,
+                                 nearExtra: Double = 0) -> (logLikelihood: Double, present: Bool) {
         let share = ZoneRates.spilloverShare
         let present = log(share) + zone(marked: marked, blank: blank, rate: rate) + zone(marked: ringMarked, blank: ringBlank, rate: ringRate) + extra
-        let absent = log(1 - share)
+        let absent = log(1 - share) + (nearMarked + nearBlank > 0 ? zone(marked: nearMarked, blank: nearBlank, rate: nearRate) + nearExtra : 0)
         let top = max(present, absent)
         return (top + log(exp(present - top) + exp(absent - top)), present > absent)
     }

@@ -17,6 +17,10 @@ struct ZoneCells: Sendable {
     /// patient who draws the spillover may run past its edge without that being evidence of a
     /// second source.
     var spilloverMarginParts: [[Int32]] = []
+    /// Per spillover zone (same order), its cells within the essential zones' margin ring:
+    /// a patient without the spillover may still run past the essential zone's edge into
+    /// them, so there they are marked at least at the margin rate.
+    var spilloverNearParts: [[Int32]] = []
 }
 
 /// One pattern on one side, rasterised once per chart.
@@ -99,11 +103,16 @@ struct PatternMask: Sendable {
             guard !parts.isEmpty else { continue }
             let essential = Set(parts.flatMap(\.essential))
             var taken = essential
-            var spilloverParts: [[Int32]] = [], ringsOfParts: [[Int32]] = []
-            for (part, ring) in parts.flatMap({ zip($0.spilloverParts, $0.spilloverMarginParts) }) {
-                let cells = part.filter { !taken.contains($0) }
-                taken.formUnion(cells)
-                if !cells.isEmpty { spilloverParts.append(cells); ringsOfParts.append(ring) }
+            var spilloverParts: [[Int32]] = [], ringsOfParts: [[Int32]] = [], nearParts: [[Int32]] = []
+            for zone in parts {
+                for (index, (part, ring)) in zip(zone.spilloverParts, zone.spilloverMarginParts).enumerated() {
+                    let cells = part.filter { !taken.contains($0) }
+                    taken.formUnion(cells)
+                    guard !cells.isEmpty else { continue }
+                    let kept = Set(cells)
+                    spilloverParts.append(cells); ringsOfParts.append(ring)
+                    nearParts.append(zone.spilloverNearParts.isEmpty ? [] : zone.spilloverNearParts[index].filter { kept.contains($0) })
+                }
             }
             let spillover = Set(spilloverParts.flatMap { $0 })
             let margin = Set(parts.flatMap(\.margin)).subtracting(essential).subtracting(spillover)
@@ -115,7 +124,8 @@ struct PatternMask: Sendable {
                 spilloverMargins.append(cells)
             }
             panels.append(ZoneCells(panelIndex: grid.index, essential: essential.sorted(), spillover: spillover.sorted(),
-                                    spilloverParts: spilloverParts, margin: margin.sorted(), spilloverMarginParts: spilloverMargins))
+                                    spilloverParts: spilloverParts, margin: margin.sorted(), spilloverMarginParts: spilloverMargins,
+                                    spilloverNearParts: nearParts))
         }
         return PatternMask(pattern: a.pattern, side: .both, panels: panels, reference: reference)
     }
@@ -147,8 +157,10 @@ struct PatternMask: Sendable {
         }
         guard !essentialCells.isEmpty || !parts.isEmpty else { return nil }
         var margin: [Int32] = []
+        var nearParts = parts.map { _ in [Int32]() }
         if !essentialCells.isEmpty {
             let near = Morphology.dilate(essentialOnly, width: grid.width, height: grid.height, radius: marginRadius)
+            for (index, part) in parts.enumerated() { nearParts[index] = part.filter { near[Int($0)] } }
             for i in 0..<count where near[i] && !taken[i] && body[i] > 0.5 { margin.append(Int32(i)); taken[i] = true }
         }
         var spilloverMargins: [[Int32]] = []
@@ -161,6 +173,6 @@ struct PatternMask: Sendable {
             spilloverMargins.append(ring)
         }
         return ZoneCells(panelIndex: grid.index, essential: essentialCells, spillover: parts.flatMap { $0 }.sorted(),
-                         spilloverParts: parts, margin: margin, spilloverMarginParts: spilloverMargins)
+                         spilloverParts: parts, margin: margin, spilloverMarginParts: spilloverMargins, spilloverNearParts: nearParts)
     }
 }

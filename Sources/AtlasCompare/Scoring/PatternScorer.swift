@@ -4,6 +4,8 @@ import Foundation
 /// One pattern on one side, scored against a drawing: what the ranking and the verdict use.
 struct Candidate: Sendable {
     let mask: PatternMask
+    /// The pattern's zone rates at the drawing's fill density (`ZoneRates.inked(_:)`).
+    let rates: ZoneRates
     /// Tempered log-likelihood of the cells alone.
     let cells: Double
     /// Per spillover zone (panel by panel, zone by zone): whether the patient is likelier to
@@ -33,14 +35,15 @@ struct Candidate: Sendable {
 
     /// Every zone cell with its rate for a cell marked as pain.
     private func forEachPlainZoneCell(_ body: (_ panel: Int, _ cell: Int, _ rate: Double) -> Void) {
-        let rates = mask.rates
         var part = 0
         for zone in mask.panels {
             for cell in zone.essential { body(zone.panelIndex, Int(cell), rates.essential) }
-            for (cells, ring) in zip(zone.spilloverParts, zone.spilloverMarginParts) {
+            for (index, (cells, ring)) in zip(zone.spilloverParts, zone.spilloverMarginParts).enumerated() {
                 if spilloverPresent[part] {
                     for cell in cells { body(zone.panelIndex, Int(cell), rates.spillover) }
                     for cell in ring { body(zone.panelIndex, Int(cell), rates.spilloverMargin) }
+                } else if index < zone.spilloverNearParts.count {
+                    for cell in zone.spilloverNearParts[index] { body(zone.panelIndex, Int(cell), rates.margin) }
                 }
                 part += 1
             }
@@ -88,10 +91,12 @@ enum PatternScorer {
         var candidates: [Candidate] = []
         var fits: [PatternMatch] = []
         for mask in masks {
-            let (fit, cellLikelihood, present) = score(mask, marks: marks, sensory: sensory, totalDrawn: totalDrawn, totalSensory: totalSensory)
+            let rates = mask.rates.inked(marks.fillDensity)
+            let (fit, cellLikelihood, present) = score(mask, rates: rates, marks: marks, sensory: sensory, totalDrawn: totalDrawn,
+                                                       totalSensory: totalSensory)
             let share = ZoneRates.spilloverShare
             let prior = present.reduce(0) { $0 + log($1 ? share : 1 - share) }
-            var candidate = Candidate(mask: mask, cells: cellLikelihood, spilloverPresent: present, spilloverPrior: prior,
+            var candidate = Candidate(mask: mask, rates: rates, cells: cellLikelihood, spilloverPresent: present, spilloverPrior: prior,
                                       logLikelihood: cellLikelihood + features.logRatio(for: mask.group))
             candidate.sensory = sensory
             var match = fit
@@ -157,11 +162,10 @@ enum PatternScorer {
     }
 
     /// The figures of one pattern and side, and its tempered cell log-likelihood.
-    private static func score(_ mask: PatternMask, marks: DrawingMarks, sensory: [[Bool]], totalDrawn: Int,
+    private static func score(_ mask: PatternMask, rates: ZoneRates, marks: DrawingMarks, sensory: [[Bool]], totalDrawn: Int,
                               totalSensory: Int) -> (PatternMatch, Double, [Bool]) {
         var essentialIn = 0, spilloverIn = 0, marginIn = 0, sensoryIn = 0
         var spilloverLikelihood = 0.0, present: [Bool] = []
-        let rates = mask.rates
         // A marked cell that carries a sensory mark counts at the rate times the group's
         // sensory factor: the same marked/blank sums plus log(factor) per such cell.
         let logFactor = Likelihood.tempering * log(ZoneRates.sensoryFactor(mask.group))
@@ -173,12 +177,16 @@ enum PatternScorer {
             let (e, sensoryE) = hits(zone.essential, any, senses)
             let (s, sensoryS) = hits(zone.spillover, any, senses)
             let (m, sensoryM) = hits(zone.margin, any, senses)
-            for (part, ring) in zip(zone.spilloverParts, zone.spilloverMarginParts) {
+            for (index, (part, ring)) in zip(zone.spilloverParts, zone.spilloverMarginParts).enumerated() {
                 let (marked, sensoryMarked) = hits(part, any, senses)
                 let (ringMarked, sensoryRing) = hits(ring, any, senses)
+                let near = index < zone.spilloverNearParts.count ? zone.spilloverNearParts[index] : []
+                let (nearMarked, sensoryNear) = hits(near, any, senses)
                 let state = Likelihood.spillover(marked: marked, blank: part.count - marked, rate: rates.spillover,
                                                  ringMarked: ringMarked, ringBlank: ring.count - ringMarked, ringRate: rates.spilloverMargin,
-                                                 extra: logFactor * Double(sensoryMarked + sensoryRing))
+                                                 extra: logFactor * Double(sensoryMarked + sensoryRing),
+                                                 nearMarked: nearMarked, nearBlank: near.count - nearMarked, nearRate: rates.margin,
+                                                 nearExtra: logFactor * Double(sensoryNear))
                 spilloverLikelihood += state.logLikelihood
                 present.append(state.present)
             }
