@@ -167,7 +167,10 @@ public enum FigureBuilder {
         scene.labelBoxes = labelBoxes
         scene.smallestText = smallestText * d
         scene.outlineFloor = Scene.outlineFloor(width: w)
-        scene.addAnatomy(atlas.anatomy, enabled: figure.anatomy)
+        // Root panels beside panels drawn over bones get the same faint skeleton (issue 12
+        // review: the S1 and L5 panels of why-leg-pain alone had none).
+        let overBones = panels.contains { panel in panel.patterns.contains { ![.radicular, .dermatome].contains($0.pattern.family) } }
+        scene.addAnatomy(atlas.anatomy, enabled: figure.anatomy, rootSkeleton: overBones)
         return scene
     }
 

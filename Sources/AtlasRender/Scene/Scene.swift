@@ -17,6 +17,9 @@ public struct ScenePanel: Sendable {
     public var clip = false
     /// Bones and muscles drawn under the zones (see `Scene.addAnatomy`).
     public var anatomy: PlacedAnatomy? = nil
+    /// A muscle picture beside the pattern (`MuscleInsets`): the muscle, its bones and its X
+    /// marks, no zones.
+    public var inset = false
 
     public init(view: BodyView, origin: Point, scale: Double, frame: Rect, label: String? = nil, patterns: [PlacedPattern] = [],
                 showLandmarks: Bool = false, sideMarks: Bool = true, clip: Bool = false) {
@@ -190,8 +193,9 @@ public struct Scene: Sendable {
     /// The outline floor of a render or figure `width` pixels wide: 1.6 px at 800 px.
     public static func outlineFloor(width: Double) -> Double { 1.6 * width / 800 }
 
-    /// The scale of line widths: pixels per body millimetre of the largest panel.
-    public var lineScale: Double { panels.map(\.scale).max() ?? 1 }
+    /// The scale of line widths: pixels per body millimetre of the largest panel (a muscle
+    /// picture's close-up does not count: it would thicken every callout and box).
+    public var lineScale: Double { panels.filter { !$0.inset }.map(\.scale).max() ?? panels.first?.scale ?? 1 }
 }
 
 extension LegendSymbol {
