@@ -71,8 +71,10 @@ struct MusclePanelTests {
         // Every X mark lies inside the picture's frame.
         for point in placed.triggerPoints { #expect(inset.frame.contains(inset.toPixels(point.point))) }
         let muscle = try #require(anatomy.muscles.first { $0.kind == .muscle && $0.patterns.contains(id) })
-        let caption = try #require(scene.texts.first { $0.text.hasPrefix(muscle.name) })
-        #expect(caption.text.contains("trigger point") && caption.text.contains("seen from"))
+        let caption = try #require(scene.texts.first { $0.text.hasPrefix(muscle.name) && $0.text.contains("seen from") })
+        #expect(caption.text.contains("trigger point"), "\(caption.text)")
+        // Under its picture.
+        #expect(caption.at.y > inset.frame.maxY && caption.at.y < inset.frame.maxY + inset.frame.height * 0.3)
     }
 
     /// The legend says where the muscle is shown, and only when a picture is there.

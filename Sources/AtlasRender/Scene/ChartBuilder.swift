@@ -54,13 +54,11 @@ public enum ChartBuilder {
         var footerTop = layout.footerTop + extra + band + (marksBelow ? u * 1.2 : 0)
         // Each pattern whose muscle its zones mostly hide gets the muscle alone, in a row under
         // the panels (see `MuscleInsets`): the legend then says where the muscle is seen.
+        var row = MuscleInsetRow()
         if request.anatomy, style.anatomy.show {
             let insets = MuscleInsets.needed(scene.panels, anatomy: atlas.anatomy, phrases: phrases)
-            let row = MuscleInsetRow(insets, under: scene.panels, top: footerTop + u * 0.4, captionSize: u * 0.55, atlas: atlas,
-                                     measure: measure)
-            scene.panels += row.panels
-            scene.boxes += row.boxes
-            scene.texts += row.texts
+            row = MuscleInsetRow(insets, under: scene.panels, top: footerTop + u * 0.4, captionSize: u * 0.55, atlas: atlas,
+                                 measure: measure)
             if row.height > 0 { footerTop += row.height + u * 0.4 }
         }
         scene.texts.append(titleText)
@@ -73,8 +71,12 @@ public enum ChartBuilder {
             }
         }
         scene.texts += marks.joined()
-        scene.texts += EdgeMarkerText.chartTexts(for: scene.panels.filter { !$0.inset }, atlas: atlas, size: noteSize, phrases: phrases, measure: measure,
+        scene.texts += EdgeMarkerText.chartTexts(for: scene.panels, atlas: atlas, size: noteSize, phrases: phrases, measure: measure,
                                                  lift: band)
+        // Added after the view panels' texts and edge notes (which read the view panels only).
+        scene.panels += row.panels
+        scene.boxes += row.boxes
+        scene.texts += row.texts
         scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: scene.panels, phrases: phrases),
                                    frame: Rect(minX: 0, minY: 0, maxX: 0, maxY: 0), textSize: u * 0.62)
         scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)

@@ -142,10 +142,22 @@ public enum FigureBuilder {
             labelBoxes += callouts.boxes
         }
         let bottom = margin + header + rowHeights.reduce(0, +) - rowGap
+        // Root panels beside panels drawn over bones get the same faint skeleton (issue 12
+        // review: the S1 and L5 panels of why-leg-pain alone had none).
+        let overBones = panels.contains { panel in panel.patterns.contains { ![.radicular, .dermatome].contains($0.pattern.family) } }
+        var layered = Scene(width: Int(w), height: 1, dpi: dpi, title: figure.title, panels: panels, texts: [], legend: nil,
+                            metadata: [], style: style)
+        layered.addAnatomy(atlas.anatomy, enabled: figure.anatomy, rootSkeleton: overBones)
         var legend: SceneLegend?
         var legendHeight = 0.0
         if figure.legend {
-            let entries = ChartBuilder.legendEntries(kind: .render, style: style, panels: panels)
+            // The legend as drawn, measured with the anatomy layer's own line (it replaces the
+            // muscle outline's short one and may wrap).
+            var probe = layered
+            probe.legend = SceneLegend(entries: ChartBuilder.legendEntries(kind: .render, style: style, panels: panels),
+                                       frame: Rect(minX: 0, minY: 0, maxX: 1, maxY: 1), textSize: sizes.legend)
+            probe.addAnatomy(atlas.anatomy, enabled: figure.anatomy, rootSkeleton: overBones)
+            let entries = probe.legend?.entries ?? []
             legendHeight = Self.legendHeight(entries, size: sizes.legend, width: w - 2 * margin, measure: measure) + 8 * d
             legend = SceneLegend(entries: entries, frame: Rect(minX: margin, minY: bottom + 4 * d, maxX: w - margin, maxY: bottom + legendHeight),
                                  textSize: sizes.legend)
@@ -159,7 +171,7 @@ public enum FigureBuilder {
         let sourceHeight = measure.size(source, size: sizes.source, width: w - 2 * margin).height
         let height = Int((sourceTop + sourceHeight + margin).rounded(.up))
         guard height <= 32000 else { throw RenderError.invalidRequest("the figure would be \(height) px tall") }
-        var scene = Scene(width: Int(w), height: height, dpi: dpi, title: figure.title, panels: panels, texts: texts, legend: legend,
+        var scene = Scene(width: Int(w), height: height, dpi: dpi, title: figure.title, panels: layered.panels, texts: texts, legend: legend,
                           metadata: [("Title", figure.title), ("Software", "referral-atlas \(ReferralAtlasVersion.string)"),
                                      ("Source", "\(atlas.name) \(atlas.version)")],
                           style: style)
@@ -167,10 +179,6 @@ public enum FigureBuilder {
         scene.labelBoxes = labelBoxes
         scene.smallestText = smallestText * d
         scene.outlineFloor = Scene.outlineFloor(width: w)
-        // Root panels beside panels drawn over bones get the same faint skeleton (issue 12
-        // review: the S1 and L5 panels of why-leg-pain alone had none).
-        let overBones = panels.contains { panel in panel.patterns.contains { ![.radicular, .dermatome].contains($0.pattern.family) } }
-        scene.addAnatomy(atlas.anatomy, enabled: figure.anatomy, rootSkeleton: overBones)
         return scene
     }
 

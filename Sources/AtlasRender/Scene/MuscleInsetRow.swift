@@ -10,6 +10,9 @@ struct MuscleInsetRow {
     /// The row's height in pixels (zero without insets).
     var height = 0.0
 
+    /// No row.
+    init() {}
+
     /// The frame drawn round a muscle picture, so it reads as a picture apart, not a body part.
     static func frameBox(_ frame: Rect, padding: Double) -> SceneBox {
         SceneBox(frame: Rect(minX: frame.minX - padding, minY: frame.minY - padding, maxX: frame.maxX + padding, maxY: frame.maxY + padding),
