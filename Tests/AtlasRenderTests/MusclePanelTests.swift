@@ -77,6 +77,20 @@ struct MusclePanelTests {
         #expect(caption.at.y > inset.frame.maxY && caption.at.y < inset.frame.maxY + inset.frame.height * 0.3)
     }
 
+    /// The piriformis picture alone (no text), as a reference: the muscle from sacrum to
+    /// greater trochanter with its fibre lines, the faint gluteus maximus over it, the bones
+    /// and both X marks. Named like the other references so the re-recording filter finds it.
+    @Test func musclePictureReferenceImage() throws {
+        let scene = try Self.render(try #require(Self.atlas.pattern("piriformis")), width: 800)
+        var picture = try #require(Self.insets(scene, of: "piriformis").first)
+        let corner = Point(picture.frame.minX - 4, picture.frame.minY - 4)
+        picture.origin = picture.origin - corner
+        picture.frame = Rect(minX: 4, minY: 4, maxX: picture.frame.width + 4, maxY: picture.frame.height + 4)
+        let alone = Scene(width: Int(picture.frame.maxX + 4), height: Int(picture.frame.maxY + 4), dpi: 150, title: "", panels: [picture],
+                          texts: [], legend: nil, metadata: [], style: .default)
+        try ImageComparison.check(try SceneRenderer.rasterize(alone), named: "muscle-picture-piriformis-posterior")
+    }
+
     /// The legend says where the muscle is shown, and only when a picture is there.
     @Test func legendSaysWhereTheMuscleIsShown() throws {
         let piriformis = try Self.render(try #require(Self.atlas.pattern("piriformis")))

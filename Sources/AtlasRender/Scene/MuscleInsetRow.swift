@@ -24,7 +24,8 @@ struct MuscleInsetRow {
     init(_ insets: [MuscleInset], under parents: [ScenePanel], top: Double, captionSize: Double, atlas: Atlas, measure: TextMeasurer) {
         guard !insets.isEmpty else { return }
         let pad = captionSize * 0.5
-        var bottom = top
+        // Each picture's size and centre first: they stand on one line, their captions level.
+        var sized: [(inset: MuscleInset, centre: Double, width: Double, height: Double, slot: Double)] = []
         let groups = Dictionary(grouping: insets.indices) { index in parents.firstIndex { $0.view.id == insets[index].view } ?? 0 }
         for (parentIndex, members) in groups.sorted(by: { $0.key < $1.key }) where parents.indices.contains(parentIndex) {
             let parent = parents[parentIndex]
@@ -34,17 +35,20 @@ struct MuscleInsetRow {
                 let room = slot * 0.9 - 2 * pad
                 let tallest = max(parent.frame.height * 0.3, 240)
                 let k = min(room / inset.box.width, tallest / inset.box.height, parent.scale * 2.5)
-                let centre = parent.frame.minX + slot * (Double(order) + 0.5)
-                let frame = Rect(minX: centre - inset.box.width * k / 2, minY: top + pad, maxX: centre + inset.box.width * k / 2,
-                                 maxY: top + pad + inset.box.height * k)
-                guard let panel = MuscleInsets.panel(inset, atlas: atlas, frame: frame) else { continue }
-                panels.append(panel)
-                boxes.append(Self.frameBox(frame, padding: pad))
-                let caption = SceneText(text: inset.caption, at: Point(centre, frame.maxY + pad * 2.2), size: captionSize, alignment: .center,
-                                        width: slot * 0.92)
-                texts.append(caption)
-                bottom = max(bottom, measure.box(of: caption).maxY)
+                sized.append((inset, parent.frame.minX + slot * (Double(order) + 0.5), inset.box.width * k, inset.box.height * k, slot))
             }
+        }
+        let base = top + pad + (sized.map(\.height).max() ?? 0)
+        var bottom = top
+        for item in sized {
+            let frame = Rect(minX: item.centre - item.width / 2, minY: base - item.height, maxX: item.centre + item.width / 2, maxY: base)
+            guard let panel = MuscleInsets.panel(item.inset, atlas: atlas, frame: frame) else { continue }
+            panels.append(panel)
+            boxes.append(Self.frameBox(frame, padding: pad))
+            let caption = SceneText(text: item.inset.caption, at: Point(item.centre, base + pad * 2.2), size: captionSize, alignment: .center,
+                                    width: item.slot * 0.92)
+            texts.append(caption)
+            bottom = max(bottom, measure.box(of: caption).maxY)
         }
         height = bottom - top + captionSize
     }
