@@ -145,7 +145,7 @@ struct MusclePanelTests {
 
     /// The legend's entries' extent, each measured where LegendLayout puts it.
     static func legendUsed(_ legend: SceneLegend, measure: TextMeasurer) throws -> Rect {
-        let layout = LegendLayout(texts: legend.entries.map(\.text), size: legend.textSize, width: legend.frame.width) {
+        let layout = LegendLayout(entries: legend.entries, size: legend.textSize, width: legend.frame.width) {
             measure.size($0, size: $1, width: $2)
         }
         var right = legend.frame.minX

@@ -59,6 +59,9 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case legendAnatomyInset = "legend-anatomy-inset"
         case legendAnatomyInsetTendons = "legend-anatomy-inset-tendons"
         case legendAnatomyHidden = "legend-anatomy-hidden"
+        case legendGroupReferred = "legend-group-referred"
+        case legendGroupNerves = "legend-group-nerves"
+        case legendGroupMarks = "legend-group-marks"
         case legendAnatomyHiddenTendons = "legend-anatomy-hidden-tendons"
         case insetCaptionOne = "inset-caption-one"
         case insetCaptionMany = "inset-caption-many"
@@ -185,6 +188,9 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .legendAnatomyInset: "Muscle, with fibre lines, beneath the zones (dashed: deep) and alone in the framed picture; bones grey",
         .legendAnatomyInsetTendons: "Muscle, with fibre lines, beneath the zones (dashed: deep) and alone in the framed picture; {tendons} and bones grey",
         .legendAnatomyHidden: "Muscle, with fibre lines, beneath the zones (dashed: deep; hidden where a zone is solid); bones grey",
+        .legendGroupReferred: "Referred pain: muscles, joints, disc",
+        .legendGroupNerves: "Nerve pain and nerves",
+        .legendGroupMarks: "Marked on the body",
         .legendAnatomyHiddenTendons: "Muscle, with fibre lines, beneath the zones (dashed: deep; hidden where a zone is solid); {tendons} and bones grey",
         .insetCaptionOne: "{muscle} and its trigger point, seen {from}",
         .insetCaptionMany: "{muscle} and its trigger points, seen {from}",

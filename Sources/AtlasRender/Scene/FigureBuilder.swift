@@ -157,7 +157,8 @@ public enum FigureBuilder {
             probe.legend = SceneLegend(entries: ChartBuilder.legendEntries(kind: .render, style: style, panels: panels),
                                        frame: Rect(minX: 0, minY: 0, maxX: 1, maxY: 1), textSize: sizes.legend)
             probe.addAnatomy(atlas.anatomy, enabled: figure.anatomy, rootSkeleton: overBones)
-            let entries = probe.legend?.entries ?? []
+            // A long legend (why-leg-pain's twenty lines) is grouped under headings, in two columns.
+            let entries = LegendGroups.grouped(probe.legend?.entries ?? [], phrases: Phrasebook())
             legendHeight = Self.legendHeight(entries, size: sizes.legend, width: w - 2 * margin, measure: measure) + 8 * d
             legend = SceneLegend(entries: entries, frame: Rect(minX: margin, minY: bottom + 4 * d, maxX: w - margin, maxY: bottom + legendHeight),
                                  textSize: sizes.legend)
@@ -205,7 +206,7 @@ public enum FigureBuilder {
     /// The height the legend needs, laid out as `LegendDrawer` lays it out (LegendLayout).
     static func legendHeight(_ entries: [LegendEntry], size: Double, width: Double, measure: TextMeasurer) -> Double {
         guard !entries.isEmpty else { return 0 }
-        return LegendLayout(texts: entries.map(\.text), size: size, width: width) { measure.size($0, size: $1, width: $2) }.height
+        return LegendLayout(entries: entries, size: size, width: width) { measure.size($0, size: $1, width: $2) }.height
     }
 }
 

@@ -60,7 +60,9 @@ extension HandoutLayout {
     func usedLegend(_ legend: SceneLegend) -> Rect {
         // The entries as drawn: the anatomy line is added after the page is laid out.
         let texts = drawnLegendEntries.map(\.text)
-        let layout = LegendLayout(texts: texts, size: legend.textSize, width: legend.frame.width) { measure.size($0, size: $1, width: $2) }
+        let layout = LegendLayout(entries: drawnLegendEntries, size: legend.textSize, width: legend.frame.width) {
+            measure.size($0, size: $1, width: $2)
+        }
         let widest = texts.map { measure.size($0, size: legend.textSize).width }.max() ?? 0
         let used = Double(layout.columns - 1) * layout.columnWidth + legend.textSize * 2.8 + min(widest, layout.textWidth)
         return Rect(minX: legend.frame.minX, minY: legend.frame.minY, maxX: min(legend.frame.maxX, legend.frame.minX + used),

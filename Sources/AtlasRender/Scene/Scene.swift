@@ -72,6 +72,8 @@ public struct SceneText: Sendable {
 /// What one legend line shows.
 public enum LegendSymbol: Sendable, Equatable {
     case essential, spillover, radicular, gap, blank, nerve, deepNerve, triggerPoint, muscle, anatomy
+    /// A group's heading in a long legend (`LegendGroups`): bold text, no swatch.
+    case heading
     /// A joint map's middle tier: "about half of patients" (denser stipple).
     case spilloverHalf
     /// A joint map's rarest tier: "a few patients" (sparse stipple).
