@@ -117,12 +117,13 @@ struct MusclePanelTests {
         #expect(!(try ChartBuilder.scene(request, atlas: Self.atlas)).panels.contains { $0.inset })
     }
 
-    /// In a handout the picture stands in blank room: on no text, no other picture, no legend.
+    /// In a handout the picture stands in blank room, and in a render in its row under the
+    /// bodies: on no text, no other picture, no legend.
     @Test(arguments: myofascial.map(\.id))
-    func handoutPictureOverlapsNothing(_ id: String) throws {
+    func pictureOverlapsNothing(_ id: String) throws {
         let pattern = try #require(Self.atlas.pattern(id))
         let measure = try TextMeasurer(fontFamily: Style.default.fontFamily)
-        for page in try RenderTestAtlas.handoutPages(pattern, paper: .a4, atlas: Self.atlas) {
+        for page in try RenderTestAtlas.handoutPages(pattern, paper: .a4, atlas: Self.atlas) + [try Self.render(pattern, width: 1200)] {
             for inset in page.panels where inset.inset {
                 let caption = page.texts.first { $0.text.contains("seen from") }
                 for other in page.panels where other.frame != inset.frame {
