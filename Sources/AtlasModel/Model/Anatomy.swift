@@ -114,13 +114,15 @@ public struct PlacedAnatomy: Sendable, Equatable {
 extension Anatomy {
     /// The layer under the given patterns in a body view: the skeleton of every side the view
     /// shows (not under skin maps: dermatomes, nerve roots), and each pattern's muscles on the
-    /// pattern's side. Nil when no pattern is given.
-    public func placed(in view: ViewID, patterns: [PlacedPattern]) -> PlacedAnatomy? {
+    /// pattern's side. Nil when no pattern is given. `rootSkeleton`: a nerve root's pain map
+    /// gets the skeleton too (beside other patterns drawn over bones, as in a figure).
+    public func placed(in view: ViewID, patterns: [PlacedPattern], rootSkeleton: Bool = false) -> PlacedAnatomy? {
         guard !patterns.isEmpty, let authored = views[view.patternView] else { return nil }
         let sides = Side.allCases.filter(view.shows)
         var bones: [Bone] = []
-        // Dermatome and nerve-root maps are about skin, not the structures beneath: no skeleton.
-        let skinOnly = patterns.allSatisfy { $0.pattern.family == .dermatome || $0.pattern.family == .radicular }
+        // Dermatome and nerve-root maps are about skin, not the structures beneath: no skeleton
+        // (a dermatome map's flat fills would hide it anyway).
+        let skinOnly = patterns.allSatisfy { $0.pattern.family == .dermatome || ($0.pattern.family == .radicular && !rootSkeleton) }
         for bone in authored.bones where !skinOnly {
             // Midline bones are whole already; paired ones appear on each side the view shows.
             let signs = bone.midline ? [view.screenSign(for: sides[0])] : sides.map(view.screenSign(for:))

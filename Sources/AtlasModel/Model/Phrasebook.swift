@@ -56,6 +56,22 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case legendMuscle = "legend-muscle"
         case legendAnatomy = "legend-anatomy"
         case legendAnatomyTendons = "legend-anatomy-tendons"
+        case legendAnatomyInset = "legend-anatomy-inset"
+        case legendAnatomyInsetTendons = "legend-anatomy-inset-tendons"
+        case legendAnatomyHidden = "legend-anatomy-hidden"
+        case legendGroupReferred = "legend-group-referred"
+        case legendGroupNerves = "legend-group-nerves"
+        case legendGroupMarks = "legend-group-marks"
+        case legendAnatomyHiddenTendons = "legend-anatomy-hidden-tendons"
+        case insetCaptionOne = "inset-caption-one"
+        case insetCaptionMany = "inset-caption-many"
+        case insetCaptionTheirOne = "inset-caption-their-one"
+        case insetCaptionTheirMany = "inset-caption-their-many"
+        case insetCaptionBare = "inset-caption-bare"
+        case insetFromBehind = "inset-from-behind"
+        case insetFromFront = "inset-from-front"
+        case insetFromRight = "inset-from-right"
+        case insetFromLeft = "inset-from-left"
         case legendBlank = "legend-blank"
         case familyMyofascial = "family-myofascial"
         case familyArticular = "family-articular"
@@ -169,6 +185,22 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .legendMuscle: "Muscle (outline)",
         .legendAnatomy: "Muscle, with fibre lines, beneath the zones (dashed: deep); bones grey",
         .legendAnatomyTendons: "Muscle, with fibre lines, beneath the zones (dashed: deep); {tendons} and bones grey",
+        .legendAnatomyInset: "Muscle, with fibre lines, beneath the zones (dashed: deep) and alone in the framed picture; bones grey",
+        .legendAnatomyInsetTendons: "Muscle, with fibre lines, beneath the zones (dashed: deep) and alone in the framed picture; {tendons} and bones grey",
+        .legendAnatomyHidden: "Muscle, with fibre lines, beneath the zones (dashed: deep; hidden where a zone is solid); bones grey",
+        .legendGroupReferred: "Referred pain: muscles, joints, disc",
+        .legendGroupNerves: "Nerve pain and nerves",
+        .legendGroupMarks: "Marked on the body",
+        .legendAnatomyHiddenTendons: "Muscle, with fibre lines, beneath the zones (dashed: deep; hidden where a zone is solid); {tendons} and bones grey",
+        .insetCaptionOne: "{muscle} and its trigger point, seen {from}",
+        .insetCaptionMany: "{muscle} and its trigger points, seen {from}",
+        .insetCaptionTheirOne: "{muscle} and their trigger point, seen {from}",
+        .insetCaptionTheirMany: "{muscle} and their trigger points, seen {from}",
+        .insetCaptionBare: "{muscle}, seen {from}",
+        .insetFromBehind: "from behind",
+        .insetFromFront: "from the front",
+        .insetFromRight: "from the right side",
+        .insetFromLeft: "from the left side",
         .legendBlank: "Blank skin: roots this map does not show (L1-L2, S3-S5)",
         .familyMyofascial: "referred pain from muscle trigger points",
         .familyArticular: "referred pain from a joint",

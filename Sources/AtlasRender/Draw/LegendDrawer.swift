@@ -21,7 +21,7 @@ struct LegendDrawer {
             // The swatch sits beside the first line of a wrapped entry.
             let top = y + (layout.rowHeight - swatch.y) / 2 - size * 0.2
             let box = Rect(minX: x, minY: top, maxX: x + swatch.x, maxY: top + swatch.y)
-            drawSymbol(entry.symbol, in: box, unit: size / 14)
+            if entry.symbol != .heading { drawSymbol(entry.symbol, in: box, unit: size / 14) }
             text.draw(line, defaultColor: style.text)
         }
     }
@@ -36,9 +36,12 @@ struct LegendDrawer {
         legend.entries.indices.map { index in
             let origin = layout.origin(of: index)
             let wraps = layout.heights[index] > layout.rowHeight
+            // A group's heading stands where the swatches do, in bold.
+            let heading = legend.entries[index].symbol == .heading
             return SceneText(text: legend.entries[index].text,
-                             at: Point(legend.frame.minX + origin.x + size * (2.2 + 0.6), legend.frame.minY + origin.y), size: size,
-                             width: wraps ? layout.textWidth : nil)
+                             at: Point(legend.frame.minX + origin.x + (heading ? 0 : size * (2.2 + 0.6)),
+                                       legend.frame.minY + origin.y + (heading ? LegendLayout.headingGap * size : 0)),
+                             size: size, weight: heading ? .bold : .regular, width: wraps ? layout.textWidth : nil)
         }
     }
 
@@ -55,7 +58,7 @@ struct LegendDrawer {
     }
 
     private func arrange(_ legend: SceneLegend, size: Double) -> LegendLayout {
-        LegendLayout(texts: legend.entries.map(\.text), size: size, width: legend.frame.width) { string, size, width in
+        LegendLayout(entries: legend.entries, size: size, width: legend.frame.width) { string, size, width in
             text.measure(SceneText(text: string, at: Point(0, 0), size: size, width: width))
         }
     }
@@ -151,6 +154,8 @@ struct LegendDrawer {
             return
         case .blank:
             cr.fill(rect, style.bodyFill, id)
+        case .heading:
+            return
         }
         cr.stroke(rect, style.outline.with(alpha: 0.6), width: max(1, unit), id)
     }

@@ -51,7 +51,16 @@ public enum ChartBuilder {
         // Side marks under the frames (a crowded close-up, see `sideMarks`) take a row of their own.
         let marks = scene.panels.map { sideMarks($0, unit: u, region: request.region, belowWhenCrowded: request.views.count > 1) }
         let marksBelow = zip(scene.panels, marks).contains { panel, texts in texts.contains { $0.at.y > panel.frame.maxY } }
-        let footerTop = layout.footerTop + extra + band + (marksBelow ? u * 1.2 : 0)
+        var footerTop = layout.footerTop + extra + band + (marksBelow ? u * 1.2 : 0)
+        // Each pattern whose muscle its zones mostly hide gets the muscle alone, in a row under
+        // the panels (see `MuscleInsets`): the legend then says where the muscle is seen.
+        var row = MuscleInsetRow()
+        if request.anatomy, style.anatomy.show {
+            let insets = MuscleInsets.needed(scene.panels, anatomy: atlas.anatomy, phrases: phrases)
+            row = MuscleInsetRow(insets, under: scene.panels, top: footerTop + u * 0.4, captionSize: u * 0.55, atlas: atlas,
+                                 measure: measure)
+            if row.height > 0 { footerTop += row.height + u * 0.4 }
+        }
         scene.texts.append(titleText)
         scene.texts.append(SceneText(text: subtitle(request, atlas: atlas), at: Point(layout.margin, layout.headerTop + u * 1.75 + extra),
                                      size: u * 0.68, color: style.mutedText, width: w - 2 * layout.margin))
@@ -64,6 +73,10 @@ public enum ChartBuilder {
         scene.texts += marks.joined()
         scene.texts += EdgeMarkerText.chartTexts(for: scene.panels, atlas: atlas, size: noteSize, phrases: phrases, measure: measure,
                                                  lift: band)
+        // Added after the view panels' texts and edge notes (which read the view panels only).
+        scene.panels += row.panels
+        scene.boxes += row.boxes
+        scene.texts += row.texts
         scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: scene.panels, phrases: phrases),
                                    frame: Rect(minX: 0, minY: 0, maxX: 0, maxY: 0), textSize: u * 0.62)
         scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)

@@ -142,10 +142,23 @@ public enum FigureBuilder {
             labelBoxes += callouts.boxes
         }
         let bottom = margin + header + rowHeights.reduce(0, +) - rowGap
+        // Root panels beside panels drawn over bones get the same faint skeleton (issue 12
+        // review: the S1 and L5 panels of why-leg-pain alone had none).
+        let overBones = panels.contains { panel in panel.patterns.contains { ![.radicular, .dermatome].contains($0.pattern.family) } }
+        var layered = Scene(width: Int(w), height: 1, dpi: dpi, title: figure.title, panels: panels, texts: [], legend: nil,
+                            metadata: [], style: style)
+        layered.addAnatomy(atlas.anatomy, enabled: figure.anatomy, rootSkeleton: overBones)
         var legend: SceneLegend?
         var legendHeight = 0.0
         if figure.legend {
-            let entries = ChartBuilder.legendEntries(kind: .render, style: style, panels: panels)
+            // The legend as drawn, measured with the anatomy layer's own line (it replaces the
+            // muscle outline's short one and may wrap).
+            var probe = layered
+            probe.legend = SceneLegend(entries: ChartBuilder.legendEntries(kind: .render, style: style, panels: panels),
+                                       frame: Rect(minX: 0, minY: 0, maxX: 1, maxY: 1), textSize: sizes.legend)
+            probe.addAnatomy(atlas.anatomy, enabled: figure.anatomy, rootSkeleton: overBones)
+            // A long legend (why-leg-pain's twenty lines) is grouped under headings, in two columns.
+            let entries = LegendGroups.grouped(probe.legend?.entries ?? [], phrases: Phrasebook())
             legendHeight = Self.legendHeight(entries, size: sizes.legend, width: w - 2 * margin, measure: measure) + 8 * d
             legend = SceneLegend(entries: entries, frame: Rect(minX: margin, minY: bottom + 4 * d, maxX: w - margin, maxY: bottom + legendHeight),
                                  textSize: sizes.legend)
@@ -159,7 +172,7 @@ public enum FigureBuilder {
         let sourceHeight = measure.size(source, size: sizes.source, width: w - 2 * margin).height
         let height = Int((sourceTop + sourceHeight + margin).rounded(.up))
         guard height <= 32000 else { throw RenderError.invalidRequest("the figure would be \(height) px tall") }
-        var scene = Scene(width: Int(w), height: height, dpi: dpi, title: figure.title, panels: panels, texts: texts, legend: legend,
+        var scene = Scene(width: Int(w), height: height, dpi: dpi, title: figure.title, panels: layered.panels, texts: texts, legend: legend,
                           metadata: [("Title", figure.title), ("Software", "referral-atlas \(ReferralAtlasVersion.string)"),
                                      ("Source", "\(atlas.name) \(atlas.version)")],
                           style: style)
@@ -167,7 +180,6 @@ public enum FigureBuilder {
         scene.labelBoxes = labelBoxes
         scene.smallestText = smallestText * d
         scene.outlineFloor = Scene.outlineFloor(width: w)
-        scene.addAnatomy(atlas.anatomy, enabled: figure.anatomy)
         return scene
     }
 
@@ -194,7 +206,7 @@ public enum FigureBuilder {
     /// The height the legend needs, laid out as `LegendDrawer` lays it out (LegendLayout).
     static func legendHeight(_ entries: [LegendEntry], size: Double, width: Double, measure: TextMeasurer) -> Double {
         guard !entries.isEmpty else { return 0 }
-        return LegendLayout(texts: entries.map(\.text), size: size, width: width) { measure.size($0, size: $1, width: $2) }.height
+        return LegendLayout(entries: entries, size: size, width: width) { measure.size($0, size: $1, width: $2) }.height
     }
 }
 

@@ -129,6 +129,8 @@ struct HandoutLayout {
     let drawnLegendEntries: [LegendEntry]
     /// Where this pattern stands among several in one handout, or nil.
     let part: String?
+    /// The muscle pictures the page needs (`MuscleInsets`), set where it has room.
+    let insets: [MuscleInset]
 
     let heading: Double, small: Double, labelSize: Double, legendSize: Double
     /// What the pictures frame, and each view's edge-marker notes ("✕ TrP3: see side view").
@@ -194,6 +196,10 @@ struct HandoutLayout {
         var drawn = Scene(width: 1, height: 1, dpi: request.dpi, title: "", panels: probe, texts: [],
                           legend: SceneLegend(entries: legendEntries, frame: Rect(minX: 0, minY: 0, maxX: 1, maxY: 1), textSize: 1),
                           metadata: [], style: request.style)
+        insets = Self.insets(request: request, probe: probe, atlas: atlas)
+        // A muscle picture changes the anatomy line ("and alone in the framed picture"): the
+        // layout measures the line as it will be drawn.
+        drawn.panels += insets.compactMap { MuscleInsets.panel($0, atlas: atlas, frame: Rect(minX: 0, minY: 0, maxX: 1, maxY: 1)) }
         drawn.addAnatomy(atlas.anatomy, phrases: request.phrases, enabled: request.anatomy)
         drawnLegendEntries = drawn.legend?.entries ?? legendEntries
         framing = HandoutFraming(views: views, patterns: request.patterns, side: request.side, atlas: atlas)
@@ -526,6 +532,7 @@ struct HandoutLayout {
         footer(&texts)
         var scene = makeScene(panels: panels, texts: texts, legend: legend)
         scene.boxes = [SceneBox(frame: aidBox, fill: style.spilloverTint.with(alpha: 0.45), stroke: style.essential.with(alpha: 0.6))]
+        _ = placeInsets(&scene)
         scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
         return scene
     }

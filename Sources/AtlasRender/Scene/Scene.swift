@@ -17,6 +17,9 @@ public struct ScenePanel: Sendable {
     public var clip = false
     /// Bones and muscles drawn under the zones (see `Scene.addAnatomy`).
     public var anatomy: PlacedAnatomy? = nil
+    /// A muscle picture beside the pattern (`MuscleInsets`): the muscle, its bones and its X
+    /// marks, no zones.
+    public var inset = false
 
     public init(view: BodyView, origin: Point, scale: Double, frame: Rect, label: String? = nil, patterns: [PlacedPattern] = [],
                 showLandmarks: Bool = false, sideMarks: Bool = true, clip: Bool = false) {
@@ -69,6 +72,8 @@ public struct SceneText: Sendable {
 /// What one legend line shows.
 public enum LegendSymbol: Sendable, Equatable {
     case essential, spillover, radicular, gap, blank, nerve, deepNerve, triggerPoint, muscle, anatomy
+    /// A group's heading in a long legend (`LegendGroups`): bold text, no swatch.
+    case heading
     /// A joint map's middle tier: "about half of patients" (denser stipple).
     case spilloverHalf
     /// A joint map's rarest tier: "a few patients" (sparse stipple).
@@ -190,8 +195,9 @@ public struct Scene: Sendable {
     /// The outline floor of a render or figure `width` pixels wide: 1.6 px at 800 px.
     public static func outlineFloor(width: Double) -> Double { 1.6 * width / 800 }
 
-    /// The scale of line widths: pixels per body millimetre of the largest panel.
-    public var lineScale: Double { panels.map(\.scale).max() ?? 1 }
+    /// The scale of line widths: pixels per body millimetre of the largest panel (a muscle
+    /// picture's close-up does not count: it would thicken every callout and box).
+    public var lineScale: Double { panels.filter { !$0.inset }.map(\.scale).max() ?? panels.first?.scale ?? 1 }
 }
 
 extension LegendSymbol {

@@ -1,0 +1,71 @@
+import AtlasModel
+
+/// A handout's muscle pictures (`MuscleInsets`), set in the blank room its page leaves (the
+/// column beside narrow pictures under the text, beside the legend, above the footer), so
+/// that the body keeps its size and the text its page.
+extension HandoutLayout {
+    /// The muscle pictures this handout's pattern needs (none without the anatomy layer).
+    static func insets(request: HandoutRequest, probe: [ScenePanel], atlas: Atlas) -> [MuscleInset] {
+        guard request.anatomy, request.style.anatomy.show else { return [] }
+        return MuscleInsets.needed(probe, anatomy: atlas.anatomy, phrases: request.phrases)
+    }
+
+    /// The largest close-up, relative to the pictures' scale, and the smallest kept.
+    static let insetLargest = 2.2, insetSmallest = 0.9
+
+    /// Adds the muscle pictures to `scene` in its blank room, as large as they fit (all at one
+    /// scale); false when even the smallest do not fit (the scene is then unchanged).
+    func placeInsets(_ scene: inout Scene) -> Bool {
+        guard !insets.isEmpty else { return true }
+        guard let pictureScale = scene.panels.first?.scale else { return false }
+        var room = FreeSpace(area: Rect(minX: margin, minY: margin, maxX: width - margin, maxY: height - margin), cell: 1 * mm)
+        for text in scene.texts { room.take(measure.box(of: text), clearance: 1.5 * mm) }
+        for panel in scene.panels { room.take(panel.frame, clearance: 2 * mm) }
+        for box in scene.boxes { room.take(box.frame, clearance: 2 * mm) }
+        if let legend = scene.legend { room.take(usedLegend(legend), clearance: 2 * mm) }
+        let pad = 1.5 * mm, captionSize = small * 1.1
+        var k = pictureScale * Self.insetLargest
+        while k >= pictureScale * Self.insetSmallest {
+            var space = room
+            var placed: [(ScenePanel, SceneBox, SceneText)] = []
+            for inset in insets {
+                let picture = (width: inset.box.width * k, height: inset.box.height * k)
+                let captionWidth = max(picture.width + 2 * pad, 32 * mm)
+                let captionHeight = height(inset.caption, size: captionSize, width: captionWidth)
+                let outer = (width: max(picture.width + 2 * pad, captionWidth), height: picture.height + 2 * pad + 1 * mm + captionHeight)
+                // Right of (after) the pattern where both sides have room, as a reader meets it.
+                guard let spot = space.find(width: outer.width, height: outer.height, fromRight: true) else { break }
+                let centre = spot.center.x
+                let frame = Rect(minX: centre - picture.width / 2, minY: spot.minY + pad, maxX: centre + picture.width / 2,
+                                 maxY: spot.minY + pad + picture.height)
+                guard let panel = MuscleInsets.panel(inset, atlas: atlas, frame: frame) else { break }
+                let caption = SceneText(text: inset.caption, at: Point(centre, frame.maxY + pad + 1 * mm), size: captionSize,
+                                        alignment: .center, color: style.text, width: captionWidth)
+                placed.append((panel, MuscleInsetRow.frameBox(frame, padding: pad), caption))
+                space.take(spot, clearance: 2 * mm)
+            }
+            if placed.count == insets.count {
+                scene.panels += placed.map(\.0)
+                scene.boxes += placed.map(\.1)
+                scene.texts += placed.map(\.2)
+                return true
+            }
+            k *= 0.95
+        }
+        return false
+    }
+
+    /// The part of the legend's frame its entries take (a one-column legend leaves the rest of
+    /// its row blank), laid out as `LegendDrawer` lays it out.
+    func usedLegend(_ legend: SceneLegend) -> Rect {
+        // The entries as drawn: the anatomy line is added after the page is laid out.
+        let texts = drawnLegendEntries.map(\.text)
+        let layout = LegendLayout(entries: drawnLegendEntries, size: legend.textSize, width: legend.frame.width) {
+            measure.size($0, size: $1, width: $2)
+        }
+        let widest = texts.map { measure.size($0, size: legend.textSize).width }.max() ?? 0
+        let used = Double(layout.columns - 1) * layout.columnWidth + legend.textSize * 2.8 + min(widest, layout.textWidth)
+        return Rect(minX: legend.frame.minX, minY: legend.frame.minY, maxX: min(legend.frame.maxX, legend.frame.minX + used),
+                    maxY: legend.frame.minY + max(layout.height, legend.frame.height))
+    }
+}
