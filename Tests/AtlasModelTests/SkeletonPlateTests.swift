@@ -70,7 +70,45 @@ struct SkeletonPlateTests {
         let across = crossings(psoas, atY: inguinal.y)
         #expect(across.count == 2 && across[1] - across[0] <= 25, "under the inguinal ligament the psoas spans \(across)")
         let end = try #require(psoas.max { $0.y < $1.y })
-        let lesser = try atlas.sideLandmark("groin-crease", .anterior) + Point(28, 39)   // the femur's lesser trochanter (anterior.yaml)
+        let lesser = try atlas.sideLandmark("groin-crease", .anterior) + Point(17, 38)   // the femur's lesser trochanter (anterior.yaml)
         #expect(end.distance(to: lesser) <= 8, "the psoas ends at \(end), the lesser trochanter at \(lesser)")
+    }
+
+    /// The front view's spine and pelvis as a plate: each lumbar body waisted (narrower at its
+    /// middle than at its end plates) with a disc below it, transverse processes reaching beyond
+    /// the bodies (L3's the longest); the obturator and sacral foramina holes inside their bones.
+    @Test func frontPelvisAndSpineShowTheirParts() throws {
+        var tips: [String: Double] = [:]
+        for level in ["l1", "l2", "l3", "l4", "l5"] {
+            let body = try ring("vertebra-\(level)", .anterior)
+            let box = try #require(Rect(bounding: body))
+            let waist = try #require(crossings(body, atY: box.center.y + 0.25).last)
+            #expect(box.maxX - waist >= 2.5, "\(level): the body is not waisted (\(box.maxX) at the rims, \(waist) at the middle)")
+            tips[level] = try ring("\(level)-transverse-process", .anterior).map(\.x).max()
+            #expect((tips[level] ?? 0) >= box.maxX + 10, "\(level): the transverse process does not show beyond the body")
+        }
+        for disc in ["t12-l1", "l1-l2", "l2-l3", "l3-l4", "l4-l5", "l5-s1"] {
+            let bone = try #require(atlas.anatomy.views[.anterior]?.bones.first { $0.id == "disc-\(disc)" })
+            #expect(bone.kind == .ligament, "the \(disc) disc is drawn as bone")
+        }
+        let l3 = try #require(tips["l3"])
+        #expect(["l1", "l2", "l4", "l5"].allSatisfy { l3 > (tips[$0] ?? .infinity) }, "L3's transverse process is not the longest: \(tips)")
+        let hip = try ring("hip-bone", .anterior), sacrum = try ring("sacrum", .anterior)
+        let bones = try #require(atlas.anatomy.views[.anterior]?.bones)
+        for (id, host) in [("obturator-foramen", hip), ("sacral-foramen-1", sacrum), ("sacral-foramen-4", sacrum)] {
+            let bone = try #require(bones.first { $0.id == id })
+            #expect(bone.kind == .hole, "\(id) is not a hole")
+            #expect(try ring(id, .anterior).allSatisfy { Polygon.contains(host, $0) }, "\(id) pokes out of its bone")
+        }
+    }
+
+    /// In the side view the socket's rim covers the femoral head's margin (its inner edge lies
+    /// inside the head), so the head reads as sunk in the cup, not as a ring inside a ring.
+    @Test func sideViewRimCoversTheHeadsMargin() throws {
+        let head = try ring("femoral-head", .lateral), rim = try ring("acetabulum", .lateral)
+        let box = try #require(Rect(bounding: head))
+        let centre = box.center, radius = (box.width + box.height) / 4
+        let inner = rim.map { $0.distance(to: centre) }.min() ?? 0
+        #expect(inner <= radius - 2.5, "the rim's inner edge lies \(inner) mm from the head's centre, the head's radius \(radius) mm")
     }
 }

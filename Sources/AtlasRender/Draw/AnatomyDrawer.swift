@@ -67,7 +67,7 @@ struct AnatomyDrawer {
     static func hiding(_ muscle: Muscle) -> Double { muscle.kind == .tendon ? 0.5 : 0.88 }
 
     /// A bone in a bony line; a ligament thinner and paler, so that it reads as a fibrous band
-    /// and not as a bone's edge; an opening (the greater sciatic foramen) as a soft shade of the
+    /// and not as a bone's edge; an opening (the greater sciatic foramen; the iliac fossa, a hollow under the crest) as a soft shade of the
     /// bone line's colour with no outline, so that it reads as a hole the nerve leaves through;
     /// a hole through a bone in the bony line with the skin's colour inside; a ridge on a bone
     /// (gluteal lines, crest lips) finer and paler than its edge.
