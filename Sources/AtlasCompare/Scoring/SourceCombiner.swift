@@ -31,7 +31,8 @@ public struct Explanation: Sendable, Codable, Equatable {
 /// share of drawings with that many sources spread over every combination of that size:
 /// with some seventy candidates there are thirty-five times as many pairs as singles, so a
 /// pair must explain clearly more than one source before it is preferred (an Occam factor).
-/// Every pair of patterns is scored; triples extend the best pairs.
+/// Every pair of patterns is scored, with the spillover zones each source was given alone
+/// reconsidered for the pair (`refitted`); triples extend the best pairs.
 enum SourceCombiner {
     /// Pairs extended to triples.
     static let triplesFrom = 4
@@ -175,7 +176,7 @@ enum SourceCombiner {
     }
 
     /// What adding `mask` to a combination whose cell rates are `rates` changes.
-    private static func addedLikelihood(rates: [[Double]], adding candidate: Candidate, marks: DrawingMarks) -> Double {
+    static func addedLikelihood(rates: [[Double]], adding candidate: Candidate, marks: DrawingMarks) -> Double {
         var delta = 0.0
         let p0 = ZoneRates.elsewhere
         let marked = marks.panels.map(\.any)
