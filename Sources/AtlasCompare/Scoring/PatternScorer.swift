@@ -10,7 +10,7 @@ struct Candidate: Sendable {
     let cells: Double
     /// Per spillover zone (panel by panel, zone by zone): whether the patient is likelier to
     /// have it than not. Combinations and the verdict's reasons use the likelier state.
-    let spilloverPresent: [Bool]
+    var spilloverPresent: [Bool]
     /// The log prior of those states, for combinations.
     let spilloverPrior: Double
     /// Tempered log-likelihood relative to "explains nothing" (`Likelihood`), with the

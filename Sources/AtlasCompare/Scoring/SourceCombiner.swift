@@ -1,4 +1,5 @@
 import AtlasModel
+import Foundation
 
 /// One explanation of a drawing: one source, or two or three at once (possibly on
 /// different sides), with its posterior probability among all explanations considered.
@@ -30,7 +31,8 @@ public struct Explanation: Sendable, Codable, Equatable {
 /// share of drawings with that many sources spread over every combination of that size:
 /// with some seventy candidates there are thirty-five times as many pairs as singles, so a
 /// pair must explain clearly more than one source before it is preferred (an Occam factor).
-/// Every pair of patterns is scored; triples extend the best pairs.
+/// Every pair of patterns is scored, with the spillover zones each source was given alone
+/// reconsidered for the pair (`refitted`); triples extend the best pairs.
 enum SourceCombiner {
     /// Pairs extended to triples.
     static let triplesFrom = 4
@@ -60,10 +62,12 @@ enum SourceCombiner {
         let t = max(temperature, 1e-6)
         var hypotheses: [(members: [Int], logPosterior: Double)] = candidates.indices.map { ([$0], candidates[$0].logLikelihood / t + prior[$0]) }
         var pairs: [(members: [Int], cells: Double, logPosterior: Double)] = []
+        let variants = candidates.map { Self.variants($0, marks: marks) }
         for a in candidates.indices {
             let rates = candidates[a].denseRates()
             for b in candidates.indices where b > a && compatible(candidates[a].mask, candidates[b].mask) {
-                let cells = candidates[a].cells + addedLikelihood(rates: rates, adding: candidates[b], marks: marks)
+                let cells = max(candidates[a].cells + addedLikelihood(rates: rates, adding: candidates[b], marks: marks),
+                                refitted(variants[a], variants[b], marks: marks))
                 let feature = max(features.logRatio(for: candidates[a].group), features.logRatio(for: candidates[b].group))
                 pairs.append(([a, b], cells, (cells + feature) / t + prior[a] + prior[b]))
             }
@@ -119,8 +123,60 @@ enum SourceCombiner {
         a.pattern.id != b.pattern.id && !a.pattern.includes.contains(b.pattern.id) && !b.pattern.includes.contains(a.pattern.id)
     }
 
+    /// One source with some of the spillover zones it was given alone dropped, ready to be
+    /// combined: its cell rates, and its tempered log-likelihood with those states' priors.
+    struct Variant {
+        var candidate: Candidate
+        var rates: [[Double]]
+        /// Tempered, with the prior of its spillover states (`prior`).
+        var logLikelihood: Double
+        var prior: Double
+    }
+
+    /// The source as scored alone (its likelier spillover states) and with each spillover zone
+    /// it has dropped in turn.
+    static func variants(_ candidate: Candidate, marks: DrawingMarks) -> [Variant] {
+        var states = [candidate.spilloverPresent]
+        for part in candidate.spilloverPresent.indices where candidate.spilloverPresent[part] {
+            var dropped = candidate.spilloverPresent
+            dropped[part] = false
+            states.append(dropped)
+        }
+        let marked = marks.panels.map(\.any)
+        let share = ZoneRates.spilloverShare
+        return states.map { present in
+            var variant = candidate
+            variant.spilloverPresent = present
+            var sum = 0.0
+            variant.forEachZoneCell { panel, cell, rate in sum += Likelihood.cell(marked: marked[panel][cell], rate: rate) }
+            let prior = present.reduce(0) { $0 + log($1 ? share : 1 - share) }
+            return Variant(candidate: variant, rates: variant.denseRates(), logLikelihood: Likelihood.tempering * sum + prior, prior: prior)
+        }
+    }
+
+    /// The pair's tempered cell log-likelihood (with its spillover states' priors) when the
+    /// spillover zones each source was given alone are reconsidered together: a zone that one
+    /// source has only because the other's marks lie in it is dropped when the pair is then
+    /// likelier. Each source alone chose its states without the other; scored with those
+    /// states fixed, a second source whose marks lie in the first's spillover gained next to
+    /// nothing (the cells were explained already) while the first kept paying for the blank
+    /// rest of that zone. At most one zone of each source is dropped.
+    static func refitted(_ a: [Variant], _ b: [Variant], marks: DrawingMarks) -> Double {
+        guard a.count > 1 || b.count > 1 else { return -.infinity }
+        var best = -Double.infinity
+        for first in a {
+            for second in b {
+                // `addedLikelihood` counts the prior of the states the second source had alone.
+                let added = addedLikelihood(rates: first.rates, adding: second.candidate, marks: marks)
+                    - second.candidate.spilloverPrior + second.prior
+                best = max(best, first.logLikelihood + added)
+            }
+        }
+        return best
+    }
+
     /// What adding `mask` to a combination whose cell rates are `rates` changes.
-    private static func addedLikelihood(rates: [[Double]], adding candidate: Candidate, marks: DrawingMarks) -> Double {
+    static func addedLikelihood(rates: [[Double]], adding candidate: Candidate, marks: DrawingMarks) -> Double {
         var delta = 0.0
         let p0 = ZoneRates.elsewhere
         let marked = marks.panels.map(\.any)
