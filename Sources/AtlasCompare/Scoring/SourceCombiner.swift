@@ -62,12 +62,27 @@ enum SourceCombiner {
         let t = max(temperature, 1e-6)
         var hypotheses: [(members: [Int], logPosterior: Double)] = candidates.indices.map { ([$0], candidates[$0].logLikelihood / t + prior[$0]) }
         var pairs: [(members: [Int], cells: Double, logPosterior: Double)] = []
-        let variants = candidates.map { Self.variants($0, marks: marks) }
+        // Reconsidering spillover states only changes a pair whose zones share cells; the
+        // variants are built the first time such a pair needs them.
+        // Pairs where neither source is among the strongest alone are not refitted: the refit
+        // lets a strong first source give up spillover a weaker second one explains.
+        let footprints = candidates.map { Footprint($0.mask) }
+        var rank = [Int](repeating: 0, count: candidates.count)
+        for (place, index) in candidates.indices.sorted(by: { candidates[$0].logLikelihood > candidates[$1].logLikelihood }).enumerated() { rank[index] = place }
+        var variants = [[Variant]?](repeating: nil, count: candidates.count)
+        func variantsOf(_ index: Int) -> [Variant] {
+            if let built = variants[index] { return built }
+            let built = Self.variants(candidates[index], marks: marks)
+            variants[index] = built
+            return built
+        }
         for a in candidates.indices {
             let rates = candidates[a].denseRates()
             for b in candidates.indices where b > a && compatible(candidates[a].mask, candidates[b].mask) {
-                let cells = max(candidates[a].cells + addedLikelihood(rates: rates, adding: candidates[b], marks: marks),
-                                refitted(variants[a], variants[b], marks: marks))
+                var cells = candidates[a].cells + addedLikelihood(rates: rates, adding: candidates[b], marks: marks)
+                if min(rank[a], rank[b]) < Self.refitRanks, footprints[a].overlaps(footprints[b]) {
+                    cells = max(cells, refitted(variantsOf(a), variantsOf(b), marks: marks))
+                }
                 let feature = max(features.logRatio(for: candidates[a].group), features.logRatio(for: candidates[b].group))
                 pairs.append(([a, b], cells, (cells + feature) / t + prior[a] + prior[b]))
             }
@@ -121,6 +136,31 @@ enum SourceCombiner {
     /// its own candidate) or one includes the other (a muscle and one of its trigger points).
     static func compatible(_ a: PatternMask, _ b: PatternMask) -> Bool {
         a.pattern.id != b.pattern.id && !a.pattern.includes.contains(b.pattern.id) && !b.pattern.includes.contains(a.pattern.id)
+    }
+
+    /// How many of the strongest single sources are refitted with every overlapping partner.
+    static let refitRanks = 8
+
+    /// The cells a source's zones and margins cover in any of its spillover states, per panel,
+    /// as bits. Two sources that share none keep, together, the states each had alone (each
+    /// source's cells are scored at its own rates), so only overlapping pairs are refitted.
+    struct Footprint {
+        var panels: [[UInt64]]
+
+        init(_ mask: PatternMask) {
+            panels = mask.classes.map { classes in
+                var words = [UInt64](repeating: 0, count: (classes.count + 63) / 64)
+                for (cell, value) in classes.enumerated() where value != 0 { words[cell >> 6] |= 1 << UInt64(cell & 63) }
+                return words
+            }
+        }
+
+        func overlaps(_ other: Footprint) -> Bool {
+            for (mine, theirs) in zip(panels, other.panels) where !mine.isEmpty && !theirs.isEmpty {
+                for (x, y) in zip(mine, theirs) where x & y != 0 { return true }
+            }
+            return false
+        }
     }
 
     /// One source with some of the spillover zones it was given alone dropped, ready to be
