@@ -33,7 +33,7 @@ struct PairSpilloverRefitTests {
         try #require(first.spilloverPresent.contains(true), "\(a) alone has no spillover zone here")
         let fixed = first.cells + SourceCombiner.addedLikelihood(rates: first.denseRates(), adding: second, marks: marks)
         let refitted = SourceCombiner.refitted(SourceCombiner.variants(first, marks: marks), SourceCombiner.variants(second, marks: marks),
-                                               marks: marks)
+                                               footprints: (.init(first.mask), .init(second.mask)), marks: marks)
         #expect(refitted > fixed + 1, "\(a) + \(b): refitted \(refitted), states fixed \(fixed)")
     }
 
@@ -43,7 +43,7 @@ struct PairSpilloverRefitTests {
         var a = first, b = second
         a.spilloverPresent = a.spilloverPresent.map { _ in false }
         b.spilloverPresent = b.spilloverPresent.map { _ in false }
-        #expect(SourceCombiner.refitted(SourceCombiner.variants(a, marks: marks), SourceCombiner.variants(b, marks: marks), marks: marks)
-            == -.infinity)
+        #expect(SourceCombiner.refitted(SourceCombiner.variants(a, marks: marks), SourceCombiner.variants(b, marks: marks),
+                                        footprints: (.init(a.mask), .init(b.mask)), marks: marks) == -.infinity)
     }
 }

@@ -81,7 +81,7 @@ enum SourceCombiner {
             for b in candidates.indices where b > a && compatible(candidates[a].mask, candidates[b].mask) {
                 var cells = candidates[a].cells + addedLikelihood(rates: rates, adding: candidates[b], marks: marks)
                 if min(rank[a], rank[b]) < Self.refitRanks, footprints[a].overlaps(footprints[b]) {
-                    cells = max(cells, refitted(variantsOf(a), variantsOf(b), marks: marks))
+                    cells = max(cells, refitted(variantsOf(a), variantsOf(b), footprints: (footprints[a], footprints[b]), marks: marks))
                 }
                 let feature = max(features.logRatio(for: candidates[a].group), features.logRatio(for: candidates[b].group))
                 pairs.append(([a, b], cells, (cells + feature) / t + prior[a] + prior[b]))
@@ -155,6 +155,21 @@ enum SourceCombiner {
             }
         }
 
+        /// One spillover zone (`part`, counted as `Candidate.spilloverPresent` counts) and the
+        /// ring that goes with it: what dropping that zone changes.
+        init(_ mask: PatternMask, spilloverPart part: Int) {
+            panels = mask.classes.map { [UInt64](repeating: 0, count: ($0.count + 63) / 64) }
+            var index = 0
+            for zone in mask.panels {
+                for (cells, ring) in zip(zone.spilloverParts, zone.spilloverMarginParts) {
+                    if index == part {
+                        for cell in cells + ring { panels[zone.panelIndex][Int(cell) >> 6] |= 1 << UInt64(Int(cell) & 63) }
+                    }
+                    index += 1
+                }
+            }
+        }
+
         func overlaps(_ other: Footprint) -> Bool {
             for (mine, theirs) in zip(panels, other.panels) where !mine.isEmpty && !theirs.isEmpty {
                 for (x, y) in zip(mine, theirs) where x & y != 0 { return true }
@@ -171,26 +186,29 @@ enum SourceCombiner {
         /// Tempered, with the prior of its spillover states (`prior`).
         var logLikelihood: Double
         var prior: Double
+        /// The zone this variant dropped; nil for the states the source had alone.
+        var dropped: Footprint?
     }
 
     /// The source as scored alone (its likelier spillover states) and with each spillover zone
     /// it has dropped in turn.
     static func variants(_ candidate: Candidate, marks: DrawingMarks) -> [Variant] {
-        var states = [candidate.spilloverPresent]
+        var states: [(present: [Bool], dropped: Footprint?)] = [(candidate.spilloverPresent, nil)]
         for part in candidate.spilloverPresent.indices where candidate.spilloverPresent[part] {
             var dropped = candidate.spilloverPresent
             dropped[part] = false
-            states.append(dropped)
+            states.append((dropped, Footprint(candidate.mask, spilloverPart: part)))
         }
         let marked = marks.panels.map(\.any)
         let share = ZoneRates.spilloverShare
-        return states.map { present in
+        return states.map { present, dropped in
             var variant = candidate
             variant.spilloverPresent = present
             var sum = 0.0
             variant.forEachZoneCell { panel, cell, rate in sum += Likelihood.cell(marked: marked[panel][cell], rate: rate) }
             let prior = present.reduce(0) { $0 + log($1 ? share : 1 - share) }
-            return Variant(candidate: variant, rates: variant.denseRates(), logLikelihood: Likelihood.tempering * sum + prior, prior: prior)
+            return Variant(candidate: variant, rates: variant.denseRates(), logLikelihood: Likelihood.tempering * sum + prior, prior: prior,
+                           dropped: dropped)
         }
     }
 
@@ -201,11 +219,15 @@ enum SourceCombiner {
     /// states fixed, a second source whose marks lie in the first's spillover gained next to
     /// nothing (the cells were explained already) while the first kept paying for the blank
     /// rest of that zone. At most one zone of each source is dropped.
-    static func refitted(_ a: [Variant], _ b: [Variant], marks: DrawingMarks) -> Double {
+    /// A dropped zone that shares no cell with the other source cannot make the pair likelier
+    /// (alone, the source was likelier with it), and both kept as alone is the plain pair:
+    /// neither is tried.
+    static func refitted(_ a: [Variant], _ b: [Variant], footprints: (a: Footprint, b: Footprint), marks: DrawingMarks) -> Double {
         guard a.count > 1 || b.count > 1 else { return -.infinity }
         var best = -Double.infinity
-        for first in a {
-            for second in b {
+        for first in a where first.dropped?.overlaps(footprints.b) ?? true {
+            for second in b where second.dropped?.overlaps(footprints.a) ?? true {
+                if first.dropped == nil && second.dropped == nil { continue }
                 // `addedLikelihood` counts the prior of the states the second source had alone.
                 let added = addedLikelihood(rates: first.rates, adding: second.candidate, marks: marks)
                     - second.candidate.spilloverPrior + second.prior
