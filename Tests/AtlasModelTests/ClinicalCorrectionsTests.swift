@@ -217,6 +217,15 @@ struct ClinicalCorrectionsTests {
         for p in fibular + tibial where p.x > 45 {
             if let edge = top[Int(p.x / 4)] { #expect(p.y > edge, "nerve point \(p) lies above the piriformis") }
         }
+        // The lower part is a full slip from the sacrum to the tendon, not a stub beside the
+        // sacrum (review 2040, item 1): it reaches at least four fifths of the main part's length.
+        let span = { (ring: [Point]) in ring.map(\.x).max()! - ring.map(\.x).min()! }
+        #expect(span(lower) >= 0.8 * span(upper), "lower part \(span(lower)) mm long, main part \(span(upper)) mm")
+        // Under the lower part where it passes between them, then out below its lower border.
+        let underLower = fibular.filter { Polygon.contains(lower, $0) }
+        #expect(!underLower.isEmpty, "the common fibular division passes under the lower part")
+        #expect(fibular.contains { p in p.x > 60 && p.x < 100 && lower.filter { abs($0.x - p.x) < 3 }.map(\.y).max().map { p.y > $0 } == true },
+                "the common fibular division leaves at the lower part's lower border")
         // The tibial division passes below the lower part.
         let lowerBottom = lower.map(\.y).max()!
         #expect(tibial.contains { $0.y > lowerBottom && $0.x < 60 })
