@@ -103,6 +103,8 @@ struct MusclePanelTests {
         #expect(try Self.viewsHidingAMark(render, pattern: pattern) == [.anterior], "the distal X sits under the front-view zone")
         let inset = try #require(Self.insets(render, of: "iliopsoas").first)
         #expect(inset.view.id == .anterior && inset.patterns.first?.triggerPoints.count == 3, "the picture shows all three X marks from the front")
+        let caption = try #require(MuscleInsets.needed(render.panels.filter { !$0.inset }, anatomy: Self.atlas.anatomy, phrases: Phrasebook()).first?.caption)
+        #expect(caption.hasPrefix("Iliacus and psoas major"), "the second muscle's name runs on in the sentence: \(caption)")
     }
 
     /// The picture shows the muscle, its bones and its X marks, and no zone: the point of it.

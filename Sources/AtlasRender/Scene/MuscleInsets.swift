@@ -160,7 +160,9 @@ enum MuscleInsets {
     static func caption(_ muscles: [Muscle], points: Int, view: ViewID, phrases: Phrasebook) -> String {
         var names: [String] = []
         for muscle in muscles where !names.contains(muscle.name) { names.append(muscle.name) }
-        let name = names.joined(separator: " and ")
+        // Names after the first run on in the sentence ("Iliacus and psoas major").
+        let name = names.enumerated().map { $0.offset == 0 ? $0.element : $0.element.prefix(1).lowercased() + $0.element.dropFirst() }
+            .joined(separator: " and ")
         let direction: Phrasebook.Key = switch view {
         case .posterior: .insetFromBehind
         case .anterior: .insetFromFront
