@@ -34,12 +34,12 @@ struct HandoutBulletTests {
         #expect(wrapped > 0, "some item wraps, so the hanging indent is tested")
     }
 
-    /// The piriformis item the review saw wrap under its bullet wraps, and hangs.
-    @Test func piriformisRestlessItemHangs() throws {
+    /// Piriformis's longest item (the thigh spillover) wraps, and hangs right of its bullet.
+    @Test func piriformisLongItemHangs() throws {
         let pattern = try #require(Self.atlas.pattern("piriformis"))
         let page = try HandoutBuilder.pages(HandoutRequest(patterns: [pattern]), atlas: Self.atlas)[0]
         let measure = try TextMeasurer(fontFamily: Style.default.fontFamily)
-        let item = try #require(page.texts.first { $0.text.hasPrefix("restless") })
+        let item = try #require(page.texts.first { $0.text.hasPrefix("sometimes an ache down") })
         let bullet = try #require(page.texts.first { $0.text == "•" && abs($0.at.y - item.at.y) < 0.5 })
         #expect(measure.box(of: item).height > measure.size("x", size: item.size).height * 1.5, "the item wraps at this width")
         #expect(item.at.x > measure.box(of: bullet).maxX, "its lines start right of the bullet")

@@ -61,6 +61,52 @@ struct MusclePanelTests {
         }
     }
 
+    /// The views in which one of the pattern's X marks sits on its own muscle under an opaque
+    /// zone, read on the renderer's masks at the mark's pixel: the reader sees the X and not
+    /// the muscle it marks.
+    static func viewsHidingAMark(_ scene: Scene, pattern: Pattern) throws -> [ViewID] {
+        var views: [ViewID] = []
+        for panel in scene.panels where !panel.inset {
+            guard let placed = panel.patterns.first(where: { $0.pattern.id == pattern.id }) else { continue }
+            let muscles = (panel.anatomy?.muscles ?? []).filter { $0.kind == .muscle && $0.patterns.contains(pattern.id) }.map(\.path)
+            guard !muscles.isEmpty else { continue }
+            let opaque = placed.zones.filter { $0.kind == .essential || !pattern.splitConfirmed }.map(\.path)
+            let muscle = try MaskRasterizer.mask(of: muscles, in: panel, sceneWidth: scene.width, sceneHeight: scene.height, factor: 0.5)
+            let zones = try MaskRasterizer.mask(of: opaque, in: panel, sceneWidth: scene.width, sceneHeight: scene.height, factor: 0.5)
+            let hides = placed.triggerPoints.contains { point in
+                let q = panel.toPixels(point.point)
+                let (x, y) = (Int(q.x * 0.5), Int(q.y * 0.5))
+                guard x >= 0, y >= 0, x < muscle.width, y < muscle.height else { return false }
+                return muscle[x, y] >= 128 && zones[x, y] >= 128
+            }
+            if hides { views.append(panel.view.id) }
+        }
+        return views
+    }
+
+    /// Review 2040 item 5: a trigger point on a part of its muscle that a zone hides gets the
+    /// muscle's picture even when little of the muscle is hidden (the iliopsoas's distal X
+    /// sat on the front of the hip under its zone, 13% of the muscle, under the 40% rule).
+    @Test(arguments: myofascial.map(\.id))
+    func markOnAHiddenMuscleHasItsPicture(_ id: String) throws {
+        let pattern = try #require(Self.atlas.pattern(id))
+        let render = try Self.render(pattern)
+        let views = try Self.viewsHidingAMark(render, pattern: pattern)
+        if !views.isEmpty {
+            #expect(Self.insets(render, of: id).count == 1, "\(id): an X on its hidden muscle in \(views), no muscle picture")
+        }
+    }
+
+    @Test func iliopsoasDistalMarkIsHiddenAndPictured() throws {
+        let pattern = try #require(Self.atlas.pattern("iliopsoas"))
+        let render = try Self.render(pattern)
+        #expect(try Self.viewsHidingAMark(render, pattern: pattern) == [.anterior], "the distal X sits under the front-view zone")
+        let inset = try #require(Self.insets(render, of: "iliopsoas").first)
+        #expect(inset.view.id == .anterior && inset.patterns.first?.triggerPoints.count == 3, "the picture shows all three X marks from the front")
+        let caption = try #require(MuscleInsets.needed(render.panels.filter { !$0.inset }, anatomy: Self.atlas.anatomy, phrases: Phrasebook()).first?.caption)
+        #expect(caption.hasPrefix("Iliacus and psoas major"), "the second muscle's name runs on in the sentence: \(caption)")
+    }
+
     /// The picture shows the muscle, its bones and its X marks, and no zone: the point of it.
     @Test(arguments: ["piriformis", "gluteus-medius-trp1", "tensor-fasciae-latae", "hamstrings-medial"])
     func pictureShowsMuscleBonesAndMarksOnly(_ id: String) throws {

@@ -23,6 +23,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case sideYourLeftSole = "side-your-left-sole"
         case templateSolesLabel = "template-soles-label"
         case solesSeenFromBelow = "soles-seen-from-below"
+        case dermatomeGreyscale = "dermatome-greyscale"
         case sideYourLeft = "side-your-left"
         case sideYourRightSide = "side-your-right-side"
         case sideYourLeftSide = "side-your-left-side"
@@ -152,6 +153,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .sideYourLeftSole: "Your left sole",
         .templateSolesLabel: "Soles (seen from below)",
         .solesSeenFromBelow: "The soles are seen from below, so your right sole (R) is on the left and your left sole (L) on the right.",
+        .dermatomeGreyscale: "For black-and-white printing use --style print-greyscale, which keeps the bands apart (some colours, such as S1's pale pink, vanish in grey).",
         .sideYourLeft: "Your left",
         .sideYourRightSide: "Your right side",
         .sideYourLeftSide: "Your left side",

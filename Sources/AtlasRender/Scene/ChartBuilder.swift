@@ -89,7 +89,12 @@ public enum ChartBuilder {
         // A blank chart has no source caption: no leading space then.
         // Soles beside other views: which way they face (review 17:40 item 7).
         let soles = request.views.contains(.plantar) && request.views.count > 1 ? phrases.text(.solesSeenFromBelow) : ""
-        let footer = [soles, SourceCaption.text(for: request.patterns, phrases: phrases), phrases.text(.disclaimer),
+        // A colour dermatome plate tells its bands apart by hue alone, which a black-and-white
+        // printer loses (S1's pale pink turns the grey of bare skin): the footer names the
+        // style that textures them (review 2040 item 14).
+        let colourBands = request.patterns.contains { $0.family == .dermatome } && style.dermatomeTextures.isEmpty
+        let greyscale = colourBands ? phrases.text(.dermatomeGreyscale) : ""
+        let footer = [soles, greyscale, SourceCaption.text(for: request.patterns, phrases: phrases), phrases.text(.disclaimer),
                       phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])]
             .filter { !$0.isEmpty }.joined(separator: " ")
         // Wrapped, not shrunk: the source captions of several patterns take two or three lines.

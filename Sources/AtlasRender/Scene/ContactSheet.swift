@@ -15,10 +15,17 @@ public enum ContactSheet {
         let slotWidth = (w - 2 * margin) / Double(columns)
         let scale = slotWidth / slotWidthMM
         let bodyHeight = (ChartLayout.panelBottomMM - ChartLayout.panelTopMM) * scale
-        let labelHeight = unit * 2.6
-        let cellHeight = bodyHeight + labelHeight
         let header = unit * 3.4
         let cells = patterns.map { pattern in (pattern, views(of: pattern).filter { atlas.view($0) != nil }) }.filter { !$0.1.isEmpty }
+        // Each row keeps room for its tallest name as wrapped: a one-slot name of three lines
+        // ran past the sheet's bottom edge when the room was a fixed two lines (review 2040).
+        let measure = try TextMeasurer(fontFamily: style.fontFamily)
+        let nameSize = unit * 0.62
+        let tallestName = cells.map { pattern, views in
+            measure.size(pattern.name, size: nameSize, width: Double(min(views.count, columns)) * slotWidth - unit * 0.4).height
+        }.max() ?? 0
+        let labelHeight = max(unit * 2.6, unit * 0.2 + tallestName + unit * 0.4)
+        let cellHeight = bodyHeight + labelHeight
         var places: [(row: Int, slot: Int)] = []
         var row = 0, slot = 0
         for (_, views) in cells {
@@ -54,7 +61,7 @@ public enum ContactSheet {
             panels += cellPanels
             let span = Double(cellPanels.count) * slotWidth
             texts.append(SceneText(text: pattern.name, at: Point(margin + Double(place.slot) * slotWidth + span / 2, top + bodyHeight + unit * 0.2),
-                                   size: unit * 0.62, alignment: .center, width: span - unit * 0.4))
+                                   size: nameSize, alignment: .center, width: span - unit * 0.4))
         }
         return Scene(width: width, height: height, dpi: dpi, title: "ReferralAtlas: every pattern", panels: panels, texts: texts,
                      legend: nil, metadata: [("Title", "ReferralAtlas contact sheet"), ("Source", "\(atlas.name) \(atlas.version)")],

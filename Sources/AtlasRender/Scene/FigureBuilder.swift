@@ -15,6 +15,10 @@ public enum FigureBuilder {
     /// little larger so that its letters themselves (ascender to descender, about 0.93 of the
     /// size in DejaVu Sans) measure 14 px, not only the font size (a review measured 13 px).
     public static let sourceText = 15.5
+    /// The view names ("Back view") and L/R marks at `readingWidth`: short grey labels whose
+    /// capitals (0.73 of the size in DejaVu Sans) measured 10 px at 14, read as 13.7 px type
+    /// (review 2040); at 15.5 their letters measure 14 px, as the source line's do.
+    public static let viewText = 15.5
 
     public static func scene(_ figure: Figure, width: Int? = nil, dpi: Double = 150, style: Style = .default,
                              atlas: Atlas) throws(RenderError) -> Scene {
@@ -25,8 +29,8 @@ public enum FigureBuilder {
         let rows = (figure.panels.count + columns - 1) / columns
         // One reading pixel: every size below is a multiple of it.
         let d = w / readingWidth
-        let sizes = (title: 28 * d, subtitle: 16 * d, panelTitle: 16 * d, view: smallestText * d, caption: 14.5 * d,
-                     legend: 15 * d, source: sourceText * d, callout: smallestText * d, side: smallestText * d)
+        let sizes = (title: 28 * d, subtitle: 16 * d, panelTitle: 16 * d, view: viewText * d, note: smallestText * d, caption: 14.5 * d,
+                     legend: 15 * d, source: sourceText * d, callout: smallestText * d, side: viewText * d)
         let margin = 16 * d
         let box = frameBox(figure)
         let cellWidth = (w - 2 * margin) / Double(columns)
@@ -58,7 +62,7 @@ public enum FigureBuilder {
             return EdgeMarkerText.texts(for: probe, atlas: atlas, size: 1, shownViews: shownViews).map(\.text)
         }
         let noteHeights = notes.map { lines in
-            lines.map { measure.size($0, size: sizes.view, weight: .bold, width: textWidth).height }.reduce(0, +)
+            lines.map { measure.size($0, size: sizes.note, weight: .bold, width: textWidth).height }.reduce(0, +)
         }
         // Each row holds room for its own panels' notes only (a row without notes no gap).
         let rowNotes = (0..<rows).map { row in noteHeights.indices.filter { $0 / columns == row }.map { noteHeights[$0] }.max() ?? 0 }
@@ -131,9 +135,9 @@ public enum FigureBuilder {
             }
             var noteY = top + titleRow - 4 * d - notesHeight
             for note in notes[index] {
-                texts.append(SceneText(text: note, at: Point(cell.center.x, noteY), size: sizes.view, weight: .bold, alignment: .center,
+                texts.append(SceneText(text: note, at: Point(cell.center.x, noteY), size: sizes.note, weight: .bold, alignment: .center,
                                        color: Color(hex: "#333333")!, width: textWidth))
-                noteY += measure.size(note, size: sizes.view, weight: .bold, width: textWidth).height
+                noteY += measure.size(note, size: sizes.note, weight: .bold, width: textWidth).height
             }
             let callouts = Callouts.place(spec.labels, in: panel, area: cell, size: sizes.callout, measure: measure, style: style,
                                           sides: gutters.sides[index])

@@ -10,8 +10,10 @@ extension HandoutLayout {
         return MuscleInsets.needed(probe, anatomy: atlas.anatomy, phrases: request.phrases)
     }
 
-    /// The largest close-up, relative to the pictures' scale, and the smallest kept.
-    static let insetLargest = 2.2, insetSmallest = 0.9
+    /// The largest close-up, relative to the pictures' scale, and the smallest kept. Still a
+    /// close-up at 0.75: the frame holds the muscle and a hand's width round it, not the body;
+    /// at 0.9 the long medial hamstrings' picture missed a 100 dpi page by a caption line.
+    static let insetLargest = 2.2, insetSmallest = 0.75
 
     /// Adds the muscle pictures to `scene` in its blank room, as large as they fit (all at one
     /// scale); false when even the smallest do not fit (the scene is then unchanged).

@@ -75,7 +75,11 @@ enum MuscleInsets {
     }
 
     /// The muscles' hidden share for each trigger-point pattern of each panel (every zone of
-    /// the panel counts, whichever pattern it belongs to), by pattern id and view.
+    /// the panel counts, whichever pattern it belongs to), by pattern id and view. A view in
+    /// which one of the pattern's X marks sits on its muscle under an opaque zone counts as
+    /// wholly hidden, however little of the muscle that zone covers: the reader sees the X but
+    /// not the muscle it marks (iliopsoas: the zone over the front of the hip hides only 13%
+    /// of the muscle, but that is where its distal trigger point lies; review 2040).
     static func hiddenShares(_ panels: [ScenePanel], anatomy: Anatomy) -> [String: [ViewID: Double]] {
         var shares: [String: [ViewID: Double]] = [:]
         for panel in panels {
@@ -83,10 +87,20 @@ enum MuscleInsets {
             for placed in panel.patterns where placed.pattern.family == .myofascial {
                 let own = muscles(of: placed, anatomy: anatomy)
                 guard !own.isEmpty else { continue }
-                shares[placed.pattern.id, default: [:]][panel.view.id] = hiddenShare(muscles: own, zones: zones, outline: panel.view.outline)
+                let share = hiddenShare(muscles: own, zones: zones, outline: panel.view.outline)
+                let markHidden = placed.triggerPoints.contains { point in
+                    hidesTrigger(point.point, muscles: own, zones: zones)
+                }
+                shares[placed.pattern.id, default: [:]][panel.view.id] = markHidden ? 1 : share
             }
         }
         return shares
+    }
+
+    /// Whether the trigger point at `p` lies on one of `muscles` where an opaque zone covers it.
+    static func hidesTrigger(_ p: Point, muscles: [Muscle], zones: [(zone: Zone, opacity: Double)]) -> Bool {
+        muscles.contains { contains($0.path.polylines(), p) }
+            && zones.contains { $0.opacity >= 1 && ($0.zone.path.bounds?.contains(p) ?? false) && contains($0.zone.path.polylines(), p) }
     }
 
     /// One inset for each trigger-point pattern whose muscle the zones mostly hide in one of
@@ -146,7 +160,9 @@ enum MuscleInsets {
     static func caption(_ muscles: [Muscle], points: Int, view: ViewID, phrases: Phrasebook) -> String {
         var names: [String] = []
         for muscle in muscles where !names.contains(muscle.name) { names.append(muscle.name) }
-        let name = names.joined(separator: " and ")
+        // Names after the first run on in the sentence ("Iliacus and psoas major").
+        let name = names.enumerated().map { $0.offset == 0 ? $0.element : $0.element.prefix(1).lowercased() + $0.element.dropFirst() }
+            .joined(separator: " and ")
         let direction: Phrasebook.Key = switch view {
         case .posterior: .insetFromBehind
         case .anterior: .insetFromFront
