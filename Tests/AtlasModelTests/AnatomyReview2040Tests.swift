@@ -11,18 +11,10 @@ struct AnatomyReview2040Tests {
     init() throws { atlas = try TestAtlas.load() }
 
     func ring(_ id: String, _ view: PatternView, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [Point] {
-        let shape = atlas.anatomy.views[view]?.bones.first { $0.id == id }?.path
-            ?? atlas.anatomy.views[view]?.muscles.first { $0.id == id }?.path
-        let path = try #require(shape, "no \(id) in the \(view.rawValue) view", sourceLocation: sourceLocation)
-        return try #require(path.polylines(segmentsPerCurve: 24).first, sourceLocation: sourceLocation)
+        try AnatomyGeometry.ring(atlas, id, view, sourceLocation: sourceLocation)
     }
 
-    /// Where a closed ring crosses the level y, from left to right.
-    func crossings(_ ring: [Point], atY y: Double) -> [Double] {
-        zip(ring, ring.dropFirst() + ring.prefix(1)).compactMap { a, b in
-            (a.y - y) * (b.y - y) < 0 ? a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x) : nil
-        }.sorted()
-    }
+    func crossings(_ ring: [Point], atY y: Double) -> [Double] { AnatomyGeometry.crossings(ring, atY: y) }
 
     func triggerPoints(_ id: String, _ view: PatternView) throws -> [Point] {
         try #require(atlas.pattern(id)).triggerPoints.filter { $0.view == view }.map(\.point)

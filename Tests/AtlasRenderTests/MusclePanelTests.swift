@@ -13,9 +13,11 @@ struct MusclePanelTests {
     static let atlas = try! RenderTestAtlas.load()
     static let myofascial = atlas.patterns.filter { $0.family == .myofascial }
 
-    /// The share of the pattern's own muscle pixels, in each panel showing it, that opaque zones cover.
-    static func opaqueShares(_ scene: Scene, pattern: Pattern) throws -> [ViewID: Double] {
-        var shares: [ViewID: Double] = [:]
+    /// For each main panel showing the pattern and its own muscle: the placed pattern and the
+    /// masks (at half the scene's scale) of the muscle and of the opaque zones over it.
+    static func muscleAndOpaqueZones(_ scene: Scene, pattern: Pattern)
+        throws -> [(panel: ScenePanel, placed: PlacedPattern, muscle: Mask, zones: Mask)] {
+        var found: [(panel: ScenePanel, placed: PlacedPattern, muscle: Mask, zones: Mask)] = []
         for panel in scene.panels where !panel.inset {
             guard let placed = panel.patterns.first(where: { $0.pattern.id == pattern.id }) else { continue }
             let muscles = (panel.anatomy?.muscles ?? []).filter { $0.kind == .muscle && $0.patterns.contains(pattern.id) }.map(\.path)
@@ -23,6 +25,15 @@ struct MusclePanelTests {
             let opaque = placed.zones.filter { $0.kind == .essential || !pattern.splitConfirmed }.map(\.path)
             let muscle = try MaskRasterizer.mask(of: muscles, in: panel, sceneWidth: scene.width, sceneHeight: scene.height, factor: 0.5)
             let zones = try MaskRasterizer.mask(of: opaque, in: panel, sceneWidth: scene.width, sceneHeight: scene.height, factor: 0.5)
+            found.append((panel, placed, muscle, zones))
+        }
+        return found
+    }
+
+    /// The share of the pattern's own muscle pixels, in each panel showing it, that opaque zones cover.
+    static func opaqueShares(_ scene: Scene, pattern: Pattern) throws -> [ViewID: Double] {
+        var shares: [ViewID: Double] = [:]
+        for (panel, _, muscle, zones) in try muscleAndOpaqueZones(scene, pattern: pattern) {
             let inside = muscle.values.indices.filter { muscle.values[$0] >= 128 }
             guard !inside.isEmpty else { continue }
             shares[panel.view.id] = Double(inside.filter { zones.values[$0] >= 128 }.count) / Double(inside.count)
@@ -66,13 +77,7 @@ struct MusclePanelTests {
     /// the muscle it marks.
     static func viewsHidingAMark(_ scene: Scene, pattern: Pattern) throws -> [ViewID] {
         var views: [ViewID] = []
-        for panel in scene.panels where !panel.inset {
-            guard let placed = panel.patterns.first(where: { $0.pattern.id == pattern.id }) else { continue }
-            let muscles = (panel.anatomy?.muscles ?? []).filter { $0.kind == .muscle && $0.patterns.contains(pattern.id) }.map(\.path)
-            guard !muscles.isEmpty else { continue }
-            let opaque = placed.zones.filter { $0.kind == .essential || !pattern.splitConfirmed }.map(\.path)
-            let muscle = try MaskRasterizer.mask(of: muscles, in: panel, sceneWidth: scene.width, sceneHeight: scene.height, factor: 0.5)
-            let zones = try MaskRasterizer.mask(of: opaque, in: panel, sceneWidth: scene.width, sceneHeight: scene.height, factor: 0.5)
+        for (panel, placed, muscle, zones) in try muscleAndOpaqueZones(scene, pattern: pattern) {
             let hides = placed.triggerPoints.contains { point in
                 let q = panel.toPixels(point.point)
                 let (x, y) = (Int(q.x * 0.5), Int(q.y * 0.5))
