@@ -20,3 +20,16 @@ enum AnatomyGeometry {
         }.sorted()
     }
 }
+
+/// A suite that checks the atlas's anatomy on geometry: `ring` and `crossings` read its atlas.
+protocol AnatomyGeometryChecks {
+    var atlas: Atlas { get }
+}
+
+extension AnatomyGeometryChecks {
+    func ring(_ id: String, _ view: PatternView, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [Point] {
+        try AnatomyGeometry.ring(atlas, id, view, sourceLocation: sourceLocation)
+    }
+
+    func crossings(_ ring: [Point], atY y: Double) -> [Double] { AnatomyGeometry.crossings(ring, atY: y) }
+}

@@ -6,15 +6,10 @@ import Testing
 /// a fan behind which gluteus maximus arises, the side femur's trochanter a block over a bowed
 /// shaft, trigger points where the views agree and in the belly, a blunt medial malleolus.
 @Suite("Anatomy, review 2040")
-struct AnatomyReview2040Tests {
+struct AnatomyReview2040Tests: AnatomyGeometryChecks {
     let atlas: Atlas
     init() throws { atlas = try TestAtlas.load() }
 
-    func ring(_ id: String, _ view: PatternView, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [Point] {
-        try AnatomyGeometry.ring(atlas, id, view, sourceLocation: sourceLocation)
-    }
-
-    func crossings(_ ring: [Point], atY y: Double) -> [Double] { AnatomyGeometry.crossings(ring, atY: y) }
 
     func triggerPoints(_ id: String, _ view: PatternView) throws -> [Point] {
         try #require(atlas.pattern(id)).triggerPoints.filter { $0.view == view }.map(\.point)

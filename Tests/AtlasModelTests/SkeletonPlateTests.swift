@@ -6,15 +6,10 @@ import Testing
 /// lumbar arches with their processes, the PSIS a knob, the psoas along the lumbar bodies,
 /// checked on geometry rather than pixels.
 @Suite("Skeleton drawn as a plate")
-struct SkeletonPlateTests {
+struct SkeletonPlateTests: AnatomyGeometryChecks {
     let atlas: Atlas
     init() throws { atlas = try TestAtlas.load() }
 
-    func ring(_ id: String, _ view: PatternView, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [Point] {
-        try AnatomyGeometry.ring(atlas, id, view, sourceLocation: sourceLocation)
-    }
-
-    func crossings(_ ring: [Point], atY y: Double) -> [Double] { AnatomyGeometry.crossings(ring, atY: y) }
 
     /// The back view's lumbar vertebrae are arches, not crosses: each has its own spinous
     /// process on the midline and transverse processes, L3's the longest and L5's shorter

@@ -40,10 +40,7 @@ enum MuscleInsets {
     /// a 2 mm grid in atlas millimetres. Zero when there is no muscle.
     static func hiddenShare(muscles: [Muscle], zones: [(zone: Zone, opacity: Double)], outline: BezierPath) -> Double {
         let shapes = muscles.map { $0.path.polylines() }
-        guard let box = shapes.flatMap({ $0.flatMap { $0 } }).reduce(nil as Rect?, { box, p in
-            let point = Rect(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y)
-            return box.map { $0.union(point) } ?? point
-        }) else { return 0 }
+        guard let box = Rect(bounding: shapes.flatMap { $0.flatMap { $0 } }) else { return 0 }
         let body = outline.polylines()
         let covers = zones.map { (rings: $0.zone.path.polylines(), bounds: $0.zone.path.bounds, opacity: $0.opacity) }
         var inside = 0, hidden = 0.0
