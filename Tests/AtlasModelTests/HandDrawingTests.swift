@@ -1,0 +1,141 @@
+import Testing
+@testable import AtlasModel
+
+/// The hands of the front and back views, hanging palm forward, are drawn as an anatomy plate
+/// draws them: four fingers of natural lengths, each parted from the next by a cleft that
+/// runs down to its web, with blunt tips, and the thumb on the outer side (review 2110 found
+/// the fingers short and parted only at their tips).
+@Suite("Hand drawing")
+struct HandDrawingTests {
+    /// The tips and webs of the hand on the viewer's right, in order from the thumb: five tips
+    /// (thumb, index, middle, ring, little) and four webs (the thumb's first), in screen mm.
+    struct Hand {
+        var tips: [Point]
+        var webs: [Point]
+        var outline: [Point]
+
+        var thumb: Point { tips[0] }
+        /// The four fingers' tips, index first.
+        var fingertips: [Point] { Array(tips.dropFirst()) }
+
+        /// Where the hand's outline crosses the level y, from the midline outward.
+        func crossings(atY y: Double) -> [Double] {
+            zip(outline, outline.dropFirst()).compactMap { a, b in
+                (a.y - y) * (b.y - y) < 0 ? a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x) : nil
+            }.sorted()
+        }
+    }
+
+    /// The part of the outline below the wrist on the viewer's right, with its lowest and
+    /// highest points along the way (turns of less than a millimetre are not counted).
+    static func hand(_ view: BodyView) throws -> Hand {
+        let ring = try #require(view.outline.polylines(segmentsPerCurve: 16).first)
+        let start = try #require(ring.firstIndex { $0.x > 240 && $0.y > 900 })
+        let run = Array(ring[start...].prefix { $0.x > 240 && $0.y > 900 })
+        var tips: [Point] = [], webs: [Point] = []
+        var goingDown = true, candidate = run[0]
+        for p in run.dropFirst() {
+            if goingDown {
+                if p.y > candidate.y { candidate = p } else if candidate.y - p.y > 1 {
+                    tips.append(candidate); goingDown = false; candidate = p
+                }
+            } else {
+                if p.y < candidate.y { candidate = p } else if p.y - candidate.y > 1 {
+                    webs.append(candidate); goingDown = true; candidate = p
+                }
+            }
+        }
+        if goingDown { tips.append(candidate) }
+        // The thumb is the tip furthest from the midline; read from its side.
+        if let first = tips.first, let last = tips.last, last.x > first.x {
+            tips.reverse(); webs.reverse()
+        }
+        return Hand(tips: tips, webs: webs, outline: run)
+    }
+
+    static let atlas = Result { try TestAtlas.load() }
+
+    func hands() throws -> [(ViewID, Hand)] {
+        let atlas = try Self.atlas.get()
+        return try [ViewID.anterior, .posterior].map { id in (id, try Self.hand(try #require(atlas.view(id)))) }
+    }
+
+    /// The wrist crease (the front view's `wrist` landmark) on the viewer's right.
+    func wristY() throws -> Double {
+        let front = try #require(try Self.atlas.get().view(.anterior))
+        return try #require(front.landmarks.first { $0.name == "wrist" && $0.point.x > 0 }).point.y
+    }
+
+    /// A thumb and four separate fingers, the thumb on the outer side (palm forward) in both
+    /// views, and the back view's hand the front view's.
+    @Test func aThumbAndFourFingersTheThumbOutside() throws {
+        let hands = try hands()
+        for (id, hand) in hands {
+            #expect(hand.tips.count == 5 && hand.webs.count == 4,
+                    "\(id.rawValue): \(hand.tips.count) tips and \(hand.webs.count) webs (a thumb and four separate fingers have 5 and 4)")
+            guard hand.tips.count == 5 else { continue }
+            #expect(hand.thumb.x > hand.fingertips.map(\.x).max()!, "\(id.rawValue): the thumb is on the outer side")
+            #expect(hand.fingertips.map(\.x) == hand.fingertips.map(\.x).sorted(by: >), "\(id.rawValue): index to little finger run inward")
+        }
+        let front = hands[0].1, back = hands[1].1
+        for (a, b) in zip(front.tips + front.webs, back.tips + back.webs) {
+            #expect(a.distance(to: b) < 0.5, "the back view's hand differs from the front's near (\(Int(a.x)), \(Int(a.y)))")
+        }
+    }
+
+    /// The middle finger is the longest, about 44% of the hand (wrist crease to its tip,
+    /// measured from its webs); then the ring finger, the index, and the little finger, about
+    /// three quarters of the middle's.
+    @Test func fingersHaveNaturalLengths() throws {
+        let wrist = try wristY()
+        for (id, hand) in try hands() where hand.tips.count == 5 {
+            let tips = hand.fingertips.map(\.y), webs = hand.webs.map(\.y)
+            let handLength = tips[1] - wrist
+            let middle = tips[1] - (webs[1] + webs[2]) / 2
+            #expect((0.43...0.455).contains(middle / handLength),
+                    "\(id.rawValue): the middle finger is \(Int(100 * middle / handLength))% of the hand")
+            #expect(tips[1] > tips[2] && tips[2] > tips[0] && tips[0] > tips[3],
+                    "\(id.rawValue): fingertips at y \(tips.map { Int($0) }) (middle, ring, index, little in that order of length)")
+            let little = tips[3] - webs[3]
+            #expect((0.68...0.8).contains(little / middle), "\(id.rawValue): the little finger is \(Int(100 * little / middle))% of the middle")
+        }
+    }
+
+    /// Each cleft runs down to its web, where the palm ends (a little past half the hand), and
+    /// is open wider than the outline's stroke halfway to the shorter fingertip, so the fingers
+    /// read as four at 1200 px.
+    @Test func cleftsRunDownToTheWebs() throws {
+        let wrist = try wristY()
+        for (id, hand) in try hands() where hand.tips.count == 5 {
+            let handLength = hand.tips[2].y - wrist
+            for k in 1...3 {
+                let web = hand.webs[k]
+                #expect((0.5...0.6).contains((web.y - wrist) / handLength),
+                        "\(id.rawValue): web \(k) lies \(Int(100 * (web.y - wrist) / handLength))% of the way down the hand")
+                let y = (web.y + min(hand.tips[k].y, hand.tips[k + 1].y)) / 2
+                let xs = hand.crossings(atY: y)
+                // The crossings either side of the web: the two fingers' facing edges.
+                let inner = xs.last { $0 < web.x }, outer = xs.first { $0 > web.x }
+                let gap = (outer ?? web.x) - (inner ?? web.x)
+                #expect(gap >= 2.5, "\(id.rawValue): cleft \(k) is \(gap) mm wide halfway to the tips")
+            }
+        }
+    }
+
+    /// Blunt, rounded fingertips: 3 mm from its end a finger keeps more than 60% of its width
+    /// (a pointed tip is much narrower there).
+    @Test func fingertipsAreRounded() throws {
+        for (id, hand) in try hands() where hand.tips.count == 5 {
+            for (k, tip) in hand.fingertips.enumerated() {
+                let base = hand.webs[min(k + 1, 3)].y
+                // The finger's own two edges: the crossings either side of its tip.
+                func width(atY y: Double) -> Double {
+                    let xs = hand.crossings(atY: y)
+                    return (xs.first { $0 > tip.x } ?? tip.x) - (xs.last { $0 < tip.x } ?? tip.x)
+                }
+                let middle = width(atY: (base + tip.y) / 2), near = width(atY: tip.y - 3)
+                #expect(near > 0.6 * middle, "\(id.rawValue): finger \(k + 1) is \(near) mm wide 3 mm from its tip, \(middle) mm at mid-length")
+            }
+        }
+    }
+}
