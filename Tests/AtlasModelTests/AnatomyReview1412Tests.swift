@@ -15,10 +15,10 @@ struct AnatomyReviewTests {
         try #require(atlas.pattern(pattern)?.nerves.first { $0.view == view && $0.id == id }, "\(pattern): no \(id) in \(view)")
     }
 
-    /// The greater sciatic foramen is drawn as an opening (shaded, not a bone outline), and the
+    /// The greater sciatic foramen is drawn as a foramen (clear, not a bone outline), and the
     /// sciatic nerve leaves the pelvis through it.
-    @Test func greaterSciaticForamenIsAnOpeningTheNerveLeavesThrough() throws {
-        let foramen = try #require(try bones(.posterior).first { $0.kind == .opening }, "no opening in the back view")
+    @Test func greaterSciaticForamenIsAForamenTheNerveLeavesThrough() throws {
+        let foramen = try #require(try bones(.posterior).first { $0.kind == .foramen }, "no foramen in the back view")
         let ring = try #require(foramen.path.polylines().first)
         let exit = try #require(try nerve("sciatic-nerve", "sciatic-notch", .posterior).path.polylines().first?.first)
         #expect(Polygon.contains(ring, exit), "the nerve's exit \(exit) lies outside the foramen")

@@ -226,6 +226,15 @@ struct ClinicalCorrectionsTests {
         #expect(!underLower.isEmpty, "the common fibular division passes under the lower part")
         #expect(fibular.contains { p in p.x > 60 && p.x < 100 && lower.filter { abs($0.x - p.x) < 3 }.map(\.y).max().map { p.y > $0 } == true },
                 "the common fibular division leaves at the lower part's lower border")
+        // In type B it pierces the muscle near the notch and is out within 1-2 cm (review 2110:
+        // a course under most of the lower part was too long): every point under the lower part
+        // lies within 2 cm of the sacral border, and the stretch under it is at most 2.5 cm long.
+        let medial = try landmark("piriformis-medial")
+        #expect(underLower.allSatisfy { $0.x <= medial.x + 20 }, "under the lower part as far as x \(underLower.map(\.x).max() ?? 0)")
+        let course = try #require(variant.nerves.first { $0.id == "common-fibular-division-piriformis" }?.path.polylines(segmentsPerCurve: 24).first)
+        let under = zip(course, course.dropFirst()).filter { Polygon.contains(lower, $0.0.lerp(to: $0.1, 0.5)) }
+        let length = under.map { $0.0.distance(to: $0.1) }.reduce(0, +)
+        #expect(length > 0 && length <= 25, "the division runs \(length) mm under the lower part")
         // The tibial division passes below the lower part.
         let lowerBottom = lower.map(\.y).max()!
         #expect(tibial.contains { $0.y > lowerBottom && $0.x < 60 })

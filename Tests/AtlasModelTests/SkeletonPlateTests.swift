@@ -93,8 +93,7 @@ struct SkeletonPlateTests: AnatomyGeometryChecks {
     /// inside the head), so the head reads as sunk in the cup, not as a ring inside a ring.
     @Test func sideViewRimCoversTheHeadsMargin() throws {
         let head = try ring("femoral-head", .lateral), rim = try ring("acetabulum", .lateral)
-        let box = try #require(Rect(bounding: head))
-        let centre = box.center, radius = (box.width + box.height) / 4
+        let (centre, radius) = try SidePelvisTests.headCircle(head)
         let inner = rim.map { $0.distance(to: centre) }.min() ?? 0
         #expect(inner <= radius - 2.5, "the rim's inner edge lies \(inner) mm from the head's centre, the head's radius \(radius) mm")
     }

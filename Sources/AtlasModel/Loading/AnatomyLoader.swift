@@ -37,14 +37,24 @@ enum AnatomyLoader {
 
         for item in map["bones"]?.sequence(log, what: "a list of bones") ?? [] {
             guard let bone = item.mapping(log, what: "a bone ({id, points})"),
-                  bone.check(required: ["id", "points"], optional: ["line", "midline", "open", "kind"], in: "a bone", log),
+                  bone.check(required: ["id", "points"], optional: ["line", "midline", "open", "kind", "fibres"], in: "a bone", log),
                   let id = checkID(bone["id"]!) else { continue }
             let lineOnly = bone["line"]?.bool(log) ?? false
             guard let kind = bone["kind"].map({ $0.choice(log, Bone.Kind.allCases.map(\.rawValue)).flatMap(Bone.Kind.init) }) ?? .bone
             else { continue }
-            if kind == .opening || kind == .hole, bone["open"]?.bool(log) ?? false {
-                log.report(bone["kind"]!.location, "an \(kind.rawValue == "hole" ? "hole" : "opening") is a closed shape: drop 'open' from bone '\(id)'")
+            if [.opening, .foramen, .hole].contains(kind), bone["open"]?.bool(log) ?? false {
+                log.report(bone["kind"]!.location, "a \(kind.rawValue) is a closed shape: drop 'open' from bone '\(id)'")
                 continue
+            }
+            // Fibres make a ligament a banded sheet; they are clipped to its closed shape.
+            var fibres: [BezierPath] = []
+            if let value = bone["fibres"] {
+                guard kind == .ligament, !(bone["open"]?.bool(log) ?? false), !(bone["midline"]?.bool(log) ?? false) else {
+                    log.report(value.location, "only a closed, paired ligament has fibres: drop 'fibres' from bone '\(id)'")
+                    continue
+                }
+                guard let read = readFibres(value, reader: reader, shape: id, log: log) else { continue }
+                fibres = read
             }
             let midline = bone["midline"]?.bool(log) ?? false
             if midline && view == .lateral {
@@ -69,7 +79,7 @@ enum AnatomyLoader {
                 guard let knots = reader.knots(bone["points"]!, minimum: 2, what: "bone '\(id)'") else { continue }
                 result.bones.append(Bone(id: id, path: Spline.path(through: knots, closed: false), lineOnly: true, kind: kind))
             } else if let path = reader.closedShape(bone["points"]!, what: "bone '\(id)'") {
-                result.bones.append(Bone(id: id, path: path, lineOnly: lineOnly, kind: kind))
+                result.bones.append(Bone(id: id, path: path, lineOnly: lineOnly, kind: kind, fibres: fibres))
             }
         }
 
@@ -84,7 +94,7 @@ enum AnatomyLoader {
             let patterns = readPatterns(m["patterns"]!, known: patternIDs, log: log)
             let covers = m["covers"].map { readPatterns($0, known: patternIDs, log: log) } ?? []
             let shape = reader.closedShape(m["points"]!, what: "muscle '\(id)'")
-            let fibres = m["fibres"].map { readFibres($0, reader: reader, muscle: id, log: log) } ?? []
+            let fibres = m["fibres"].map { readFibres($0, reader: reader, shape: id, log: log) } ?? []
             guard let name, let depth, let kind, let patterns, let covers, let shape, let fibres else { continue }
             result.muscles.append(Muscle(id: id, name: name, kind: kind, depth: depth, patterns: patterns, covers: covers,
                                          path: shape, fibres: fibres, location: m["id"]!.location))
@@ -121,22 +131,31 @@ enum AnatomyLoader {
     }
 
     /// `{from, to, count}`: `count` straight lines, each joining the points the same fraction
-    /// of the way along the origin line `from` and the insertion line `to`.
-    private static func readFibres(_ value: YAMLValue, reader: PointReader, muscle: String, log: DiagnosticLog) -> [BezierPath]? {
+    /// of the way along the origin line `from` and the insertion line `to`. With `via`, a line
+    /// across the middle of the shape, each fibre is a smooth curve through its point on it too
+    /// (a ligament's fibres bow round a concave border where straight ones would leave the band).
+    private static func readFibres(_ value: YAMLValue, reader: PointReader, shape: String, log: DiagnosticLog) -> [BezierPath]? {
         guard let map = value.mapping(log, what: "fibres ({from, to, count})"),
-              map.check(required: ["from", "to", "count"], in: "the fibres of '\(muscle)'", log),
-              let from = reader.knots(map["from"]!, minimum: 1, what: "the fibre origin line of '\(muscle)'"),
-              let to = reader.knots(map["to"]!, minimum: 1, what: "the fibre insertion line of '\(muscle)'"),
+              map.check(required: ["from", "to", "count"], optional: ["via"], in: "the fibres of '\(shape)'", log),
+              let from = reader.knots(map["from"]!, minimum: 1, what: "the fibre origin line of '\(shape)'"),
+              let to = reader.knots(map["to"]!, minimum: 1, what: "the fibre insertion line of '\(shape)'"),
               let countValue = map["count"]?.number(log) else { return nil }
         guard countValue == countValue.rounded(), (1...30).contains(countValue) else {
             log.report(map["count"]!.location, "fibres.count is a whole number from 1 to 30")
             return nil
         }
+        var middle: [Point]?
+        if let via = map["via"] {
+            guard let knots = reader.knots(via, minimum: 1, what: "the fibres' middle line of '\(shape)'") else { return nil }
+            middle = knots.map(\.point)
+        }
         let count = Int(countValue)
         let origin = from.map(\.point), insertion = to.map(\.point)
         return (0..<count).map { i in
             let t = (Double(i) + 0.5) / Double(count)
-            return BezierPath([.move(Self.point(along: origin, at: t)), .line(Self.point(along: insertion, at: t))])
+            let ends = (Self.point(along: origin, at: t), Self.point(along: insertion, at: t))
+            guard let middle else { return BezierPath([.move(ends.0), .line(ends.1)]) }
+            return Spline.path(through: [ends.0, Self.point(along: middle, at: t), ends.1].map { SplineKnot($0) }, closed: false)
         }
     }
 

@@ -2,13 +2,16 @@
 /// side frame of its view.
 public struct Bone: Sendable, Equatable, Codable {
     /// What the shape is, which sets how it is drawn: bone in a bony line; a ligament in a
-    /// lighter, thinner line (fibrous, not a bone's edge); an opening (a foramen between bone
-    /// and ligament) as a shaded hole, never outlined; a hole through a bone (the obturator
-    /// foramen) in the bony line, the skin's colour inside; a ridge (a line on a bone's surface:
-    /// the gluteal lines, the lips of the iliac crest; or a bone seen faintly through others,
-    /// the pubis through the pelvic outlet) finer and paler than a bone's edge, never filled,
-    /// so that it models the surface without reading as another bone.
-    public enum Kind: String, Sendable, CaseIterable, Codable { case bone, ligament, opening, hole, ridge }
+    /// lighter, thinner line (fibrous, not a bone's edge), a band with its fibres when it has
+    /// them; an opening (a hollow under an overhanging rim: the iliac fossa) as a soft shade,
+    /// never outlined; a foramen (a gap closed by bone and ligaments: the greater sciatic
+    /// foramen) the skin's colour inside and never outlined, since the bone and the ligaments
+    /// round it draw its border; a hole through a bone (the obturator foramen) in the bony
+    /// line, the skin's colour inside; a ridge (a line on a bone's surface: the gluteal lines,
+    /// the lips of the iliac crest; or a bone seen faintly through others, the pubis through
+    /// the pelvic outlet) finer and paler than a bone's edge, never filled, so that it models
+    /// the surface without reading as another bone.
+    public enum Kind: String, Sendable, CaseIterable, Codable { case bone, ligament, opening, foramen, hole, ridge }
 
     public var id: String
     public var path: BezierPath
@@ -17,13 +20,18 @@ public struct Bone: Sendable, Equatable, Codable {
     /// A midline bone (sacrum, coccyx, vertebra): drawn once, already whole.
     public var midline: Bool
     public var kind: Kind
+    /// A ligament's fibre lines, which the renderer clips to `path`: a banded sheet, as in a
+    /// plate, rather than loose strands laid one over another.
+    public var fibres: [BezierPath]
 
-    public init(id: String, path: BezierPath, lineOnly: Bool = false, midline: Bool = false, kind: Kind = .bone) {
+    public init(id: String, path: BezierPath, lineOnly: Bool = false, midline: Bool = false, kind: Kind = .bone,
+                fibres: [BezierPath] = []) {
         self.id = id
         self.path = path
         self.lineOnly = lineOnly
         self.midline = midline
         self.kind = kind
+        self.fibres = fibres
     }
 }
 
@@ -129,6 +137,7 @@ extension Anatomy {
             for sign in Set(signs).sorted() {
                 var copy = bone
                 copy.path = bone.path.map { Point($0.x * sign, $0.y) }
+                copy.fibres = bone.fibres.map { $0.map { Point($0.x * sign, $0.y) } }
                 bones.append(copy)
             }
         }

@@ -67,10 +67,11 @@ struct AnatomyDrawer {
     static func hiding(_ muscle: Muscle) -> Double { muscle.kind == .tendon ? 0.5 : 0.88 }
 
     /// A bone in a bony line; a ligament thinner and paler, so that it reads as a fibrous band
-    /// and not as a bone's edge; an opening (the greater sciatic foramen; the iliac fossa, a hollow under the crest) as a soft shade of the
-    /// bone line's colour with no outline, so that it reads as a hole the nerve leaves through;
-    /// a hole through a bone in the bony line with the skin's colour inside; a ridge on a bone
-    /// (gluteal lines, crest lips) finer and paler than its edge.
+    /// and not as a bone's edge; an opening (the iliac fossa, a hollow under the crest) as a
+    /// soft shade of the bone line's colour with no outline; a foramen between bone and
+    /// ligaments the skin's colour, unoutlined; a hole through a bone in the bony line with the
+    /// skin's colour inside; a ridge on a bone (gluteal lines, crest lips) finer and paler than
+    /// its edge.
     private func drawBone(_ bone: Bone, scale s: Double, _ t: (Point) -> Point) {
         let line = style.boneLine
         switch bone.kind {
@@ -78,14 +79,22 @@ struct AnatomyDrawer {
             if !bone.lineOnly { cr.fill(bone.path, style.boneFill, t) }
             cr.stroke(bone.path, line, width: width(style.boneLineWidth, s), t)
         case .ligament:
-            if !bone.lineOnly { cr.fill(bone.path, style.boneFill.with(alpha: style.boneFill.a * 0.5), t) }
+            if bone.fibres.isEmpty {
+                if !bone.lineOnly { cr.fill(bone.path, style.boneFill.with(alpha: style.boneFill.a * 0.5), t) }
+            } else {
+                drawBand(bone, scale: s, t)
+            }
             cr.stroke(bone.path, line.with(alpha: line.a * 0.55), width: max(0.4, style.boneLineWidth * 0.5 * s), t)
         case .opening:
-            // A hole's depth: a shadow under the bony arch of the notch above it, fading
-            // downward to nothing, and no outline (the bones round it draw its edge). A flat
-            // shade, however faint, or one along the whole rim, read as a grey tile or a frame
-            // laid between the bones at handout size.
+            // A hollow's depth: a shadow under the overhanging rim, fading to nothing, and no
+            // outline (the bones round it draw its edge). A flat shade read as a grey tile.
             shadeUnderArch(bone.path, line, t)
+        case .foramen:
+            // A gap the nerve and muscle leave through: clear, so that nothing seen far behind
+            // it (the pubis through the outlet) crosses it; its border is the notch's bony edge
+            // and the ligaments drawn over its lower side, never a line of its own (a grey
+            // shade had read as a pocket laid between the bones).
+            cr.fill(bone.path, bed, t)
         case .ridge:
             // A surface line: about half the bony line's weight and strength.
             cr.stroke(bone.path, line.with(alpha: line.a * 0.6), width: max(0.4, style.boneLineWidth * 0.6 * s), t)
@@ -97,10 +106,23 @@ struct AnatomyDrawer {
         }
     }
 
-    /// Fills `path` with a soft shadow cast by the bony arch over its upper outer corner (the
-    /// roof of the greater sciatic notch): about a quarter of the line's strength there, fading in a
-    /// round falloff to nothing three quarters of the way down and toward the midline. A
-    /// top-down band had read as a grey rounded tile laid beside the sacrum.
+    /// A ligament as a band of parallel fibres, as in a plate: pale and mostly opaque, so that
+    /// a bone's edge behind it shows only as a ghost and never crosses the band as a line, with
+    /// its fibres finer and paler than its outline.
+    private func drawBand(_ bone: Bone, scale s: Double, _ t: (Point) -> Point) {
+        cr.fill(bone.path, bed.with(alpha: 0.75), t)
+        cr.fill(bone.path, style.tendonFill.with(alpha: style.tendonFill.a * 0.6), t)
+        let fibres = bone.fibres.reduce(BezierPath([])) { $0.appending($1) }
+        let line = style.boneLine
+        cr.clipped(to: bone.path, t) {
+            cr.stroke(fibres, line.with(alpha: line.a * 0.4), width: max(0.35, style.fibreWidth * 0.7 * s), t)
+        }
+    }
+
+    /// Fills `path` with a soft shadow cast by the overhanging rim over its upper outer corner
+    /// (the iliac crest over the fossa): about a quarter of the line's strength there, fading
+    /// in a round falloff to nothing three quarters of the way down and toward the midline. A
+    /// top-down band had read as a grey rounded tile.
     private func shadeUnderArch(_ path: BezierPath, _ color: Color, _ t: (Point) -> Point) {
         guard let ring = path.polylines().first, let box = Rect(bounding: ring) else { return }
         // The outer side is away from the midline (x = 0 in the side frame).
