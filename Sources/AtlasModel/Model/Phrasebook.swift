@@ -69,6 +69,8 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case insetCaptionTheirOne = "inset-caption-their-one"
         case insetCaptionTheirMany = "inset-caption-their-many"
         case insetCaptionBare = "inset-caption-bare"
+        case insetCaptionSome = "inset-caption-some"
+        case insetOnePoint = "inset-one-point"
         case insetFromBehind = "inset-from-behind"
         case insetFromFront = "inset-from-front"
         case insetFromRight = "inset-from-right"
@@ -99,6 +101,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         case sourceCaption = "source-caption"
         case splitUnconfirmed = "split-unconfirmed"
         case seeOtherView = "see-other-view"
+        case notVisibleInViews = "not-visible-in-views"
         case triggerPointsCount = "trigger-points-count"
         case viewMagnified = "view-magnified"
     }
@@ -199,6 +202,8 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .insetCaptionTheirOne: "{muscle} and their trigger point, seen {from}",
         .insetCaptionTheirMany: "{muscle} and their trigger points, seen {from}",
         .insetCaptionBare: "{muscle}, seen {from}",
+        .insetCaptionSome: "{muscle} with {points}, seen {from}",
+        .insetOnePoint: "one trigger point",
         .insetFromBehind: "from behind",
         .insetFromFront: "from the front",
         .insetFromRight: "from the right side",
@@ -229,6 +234,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
         .sourceCaption: "After {source} ({fidelity})",
         .splitUnconfirmed: "essential/spillover split not confirmed",
         .seeOtherView: "{label}: see {view}",
+        .notVisibleInViews: "{label}: shown in the {view} only, not visible in the {others}",
         .triggerPointsCount: "{count} trigger points",
         .viewMagnified: "{view} (enlarged {times}×)",
     ]

@@ -31,7 +31,9 @@ extension SceneDrawer {
             case .byKind: continue
             case .diffuse: drawDiffuseZones(pattern, scale: s, t)
             case .unsplit:
-                for zone in ZoneUnion.merged(pattern.zones) { cr.fill(zone.path, Self.unsplitTone(style), t) }
+                // One tone, so one area: every piece as one path, its inner corners rounded.
+                let pieces = ZoneUnion.merged(pattern.zones).map(\.path).reduce(BezierPath()) { $0.appending($1) }
+                cr.fill(RoundedUnion.outline(of: pieces).map(pieces.appending) ?? pieces, Self.unsplitTone(style), t)
             case .entrapment:
                 // Spillover first, so the core's denser hatch lies on top where they meet.
                 let zones = ZoneUnion.merged(pattern.zones)

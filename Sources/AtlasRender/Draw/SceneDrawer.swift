@@ -117,7 +117,12 @@ struct SceneDrawer {
             guard let mm = arm.bounds else { continue }
             let top = panel.toPixels(Point(mm.minX, mm.minY)), bottom = panel.toPixels(Point(mm.maxX, mm.maxY))
             let overlapsAcross = min(top.x, bottom.x) < clip.maxX && max(top.x, bottom.x) > clip.minX
-            if overlapsAcross, top.y < clip.minY, bottom.y > clip.minY, bottom.y < clip.minY + panel.frame.height * 0.15 {
+            // Only a sliver (the end of the arm) is cut off: where the frame holds a good part of
+            // the folded forearms (a handout framed from the lower chest), the arm is drawn and
+            // the picture starts at the frame's top like its neighbours (review 2110: the side
+            // view of the quadratus lumborum handout started lower than the back and front).
+            let sliver = bottom.y - clip.minY < (bottom.y - top.y) * 0.25
+            if overlapsAcross, sliver, top.y < clip.minY, bottom.y > clip.minY, bottom.y < clip.minY + panel.frame.height * 0.15 {
                 clip.minY = bottom.y + 2 * panel.scale
             } else if overlapsAcross, panel.view.id == .posterior || panel.view.id == .anterior, top.y < clip.minY + panel.frame.height * 0.15 {
                 // A hanging arm beside a waist-to-toe frame: its inner edge showed as a stray
@@ -203,6 +208,10 @@ struct SceneDrawer {
     private func drawContour(_ contour: Contour, panel: ScenePanel) {
         // The skeleton shows this landmark itself: drawing it twice would double the line.
         if contour.bony && !(panel.anatomy?.bones.isEmpty ?? true) { return }
+        // A skin mark on a bone the skeleton draws (the navel on the L4-L5 disc in the front
+        // view, review 2110) read as a mark on the bone: the skin is over the bone, so where
+        // the skeleton shows through the body the mark is left out.
+        if contour.kind != .edge, let bones = panel.anatomy?.bones, Self.liesOnBone(contour.path, bones) { return }
         let (color, width): (Color, Double) = switch contour.kind {
         case .line: (style.contour, style.contourWidth)
         case .crease: (style.crease, style.creaseWidth)
@@ -220,6 +229,17 @@ struct SceneDrawer {
             return
         }
         cr.stroke(contour.path, color, width: pixels, panel.toPixels)
+    }
+
+    /// Whether `path` is a small skin mark (under 2 cm across) centred on a filled bone or
+    /// disc of `bones`: the navel lies on the L4-L5 disc in the front view.
+    static func liesOnBone(_ path: BezierPath, _ bones: [Bone]) -> Bool {
+        guard let box = Rect(bounding: path.polylines().flatMap { $0 }), box.width < 20, box.height < 20 else { return false }
+        return bones.contains { bone in
+            guard bone.kind == .bone || bone.kind == .ligament, !bone.lineOnly,
+                  bone.path.bounds?.contains(box.center) ?? false else { return false }
+            return bone.path.polylines().filter { Polygon.contains($0, box.center) }.count % 2 == 1
+        }
     }
 
     /// The body outline's stroke in pixels: the style's, at the panel's scale, never under

@@ -11,6 +11,8 @@ enum EdgeMarkerText {
     struct Note: Equatable {
         var text: String
         var sign: Double
+        /// The marker it says (the trigger points and the views they are drawn in).
+        var marker: EdgeMarker? = nil
     }
 
     static func notes(for panel: ScenePanel, atlas: Atlas, phrases: Phrasebook = Phrasebook(),
@@ -21,7 +23,7 @@ enum EdgeMarkerText {
             where shownViews.map({ shown in marker.views.contains { shown[placed.pattern.id]?.contains($0) == true } }) ?? true {
                 let line = line(for: marker, phrases: phrases)
                 guard !notes.contains(where: { $0.text == line }) else { continue }
-                notes.append(Note(text: line, sign: sign(of: placed, in: panel.view.id, pointingTo: marker.views)))
+                notes.append(Note(text: line, sign: sign(of: placed, in: panel.view.id, pointingTo: marker.views), marker: marker))
             }
         }
         return notes
@@ -123,6 +125,24 @@ enum EdgeMarkerText {
         let sign = view.screenSign(for: placed.side)
         guard view.patternView == .lateral else { return sign }
         return views.contains(.anterior) && !views.contains(.posterior) ? sign : -sign
+    }
+
+    /// One note for several views that would each print `marker`'s: "✕ 4 trigger points:
+    /// shown in the back view only, not visible in the front and side views". (Naming the
+    /// views after the note, "see back view (Front, Right side)", read as if the back view
+    /// were in the front and side views; review 2110.)
+    static func sharedLine(for marker: EdgeMarker, in views: [PatternView], phrases: Phrasebook) -> String {
+        let label = marker.labels.count > 2 ? phrases.text(.triggerPointsCount, ["count": "\(marker.labels.count)"])
+                                            : marker.labels.joined(separator: ", ")
+        let shown = marker.views.map(viewName).joined(separator: ", ")
+        // "front and side views": the views' names without their repeated "view".
+        var names: [String] = []
+        for view in views {
+            let full = viewName(view), name = full.hasSuffix(" view") ? String(full.dropLast(5)) : full
+            if !names.contains(name) { names.append(name) }
+        }
+        let others = MuscleInsets.listed(names) + (names.count > 1 ? " views" : " view")
+        return "✕ " + phrases.text(.notVisibleInViews, ["label": label, "view": shown, "others": others])
     }
 
     /// How a caption names a view; a view added later reads by its own name.

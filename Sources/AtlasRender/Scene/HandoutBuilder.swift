@@ -149,7 +149,10 @@ struct HandoutLayout {
     /// The pictures' height (the frame, without the rows of text above and below): at
     /// most what the page width allows, and never so tall that the text has no room.
     var maximumPictures: Double {
-        var pictures = min(150 * mm, widthScale * framing.height)
+        // At most the page's height less a title, a legend and a footer's worth: the layouts
+        // then shrink them to what the text leaves. (A fixed 150 mm left a single tall view,
+        // the medial hamstrings', with a fifth of the page blank under the disclaimer.)
+        var pictures = min(200 * mm, widthScale * framing.height)
         // Panels held wider than their body (for a view name) take some of the width.
         while pictures > 10 * mm, picturesWidth(pictures) > content + 0.5 { pictures -= 0.5 * mm }
         return pictures
@@ -372,23 +375,27 @@ struct HandoutLayout {
         return height - margin - top - fixed
     }
 
-    /// The whole text on one page with the pictures at least `minimumPictures` tall: the
-    /// text below the pictures, or (when that leaves them smaller) in a column beside
-    /// narrow pictures; nil when neither fits.
+    /// The whole text on one page with the pictures at least `minimumPictures` tall and as
+    /// tall as any arrangement of the text allows: below the pictures, in a column beside
+    /// narrow pictures, beside the legend, or flowed in two columns; nil when none fits.
     func onePage(bodySize: Double) -> Scene? {
         let body = bodySize * mm
         var texts: [SceneText] = []
         let top = header(&texts)
         let space = sharedSpace(top: top)
-        let columns = belowHeight(about: true, feel: true, body: body)
-        let below = pictures(fitting: space - columns)
-        let beside = besidePictures(space: space, body: body)
-        if let beside, beside.pictures > below + 0.5, beside.pictures >= minimumPictures - 0.5 {
-            return page(texts: texts, top: top, pictures: beside.pictures, about: paragraphs, feel: feel, body: body, continues: false,
-                        column: beside.column)
-        }
-        if below >= minimumPictures - 0.5 {
-            return page(texts: texts, top: top, pictures: below, about: paragraphs, feel: feel, body: body, continues: false)
+        // Every arrangement that holds the whole text, with the height its pictures get; the
+        // tallest pictures win (the first listed on a tie). Taking the first that fitted left
+        // three narrow views beside a column of text with a fifth of the page blank below the
+        // disclaimer (quadratus lumborum, review 2110), where the text flowed in two columns
+        // under them lets the same views stand a fifth taller.
+        var candidates: [(pictures: Double, make: () -> Scene)] = []
+        let below = pictures(fitting: space - belowHeight(about: true, feel: true, body: body))
+        candidates.append((below, { page(texts: texts, top: top, pictures: below, about: paragraphs, feel: feel, body: body, continues: false) }))
+        if let beside = besidePictures(space: space, body: body) {
+            candidates.append((beside.pictures, {
+                page(texts: texts, top: top, pictures: beside.pictures, about: paragraphs, feel: feel, body: body, continues: false,
+                     column: beside.column)
+            }))
         }
         // The feelings beside the legend, "About" below them across the page (or, with no
         // list, "About" beside the legend).
@@ -397,17 +404,28 @@ struct HandoutLayout {
             // first two and the text beside the legend with its own gap.
             let underneath = besideLegendIsAbout ? 0 : aboutHeight(paragraphs, body: body, width: content)
             let aside = pictures(fitting: space + legendHeight + 9 * mm - row - (besideLegendIsAbout ? 0 : underneath + 5 * mm))
-            if aside >= minimumPictures - 0.5 {
-                return page(texts: texts, top: top, pictures: aside, about: paragraphs, feel: feel, body: body, continues: false,
-                            feelBesideLegend: true)
-            }
+            candidates.append((aside, {
+                page(texts: texts, top: top, pictures: aside, about: paragraphs, feel: feel, body: body, continues: false, feelBesideLegend: true)
+            }))
         }
         // "About" and "What you may feel" in two columns with the legend over the shorter one:
         // the text flows up beside the legend instead of onto a page of its own.
-        guard let flow = flowedColumns(body: body) else { return nil }
-        let flowed = pictures(fitting: space + legendHeight + 4 * mm - flow.height)
-        guard flowed >= minimumPictures - 0.5 else { return nil }
-        return page(texts: texts, top: top, pictures: flowed, about: paragraphs, feel: feel, body: body, continues: false, flow: flow)
+        if let flow = flowedColumns(body: body) {
+            let flowed = pictures(fitting: space + legendHeight + 4 * mm - flow.height)
+            candidates.append((flowed, {
+                page(texts: texts, top: top, pictures: flowed, about: paragraphs, feel: feel, body: body, continues: false, flow: flow)
+            }))
+        }
+        // Tallest first (a stable sort: within half a millimetre the earlier stays first); one
+        // that leaves no room for its muscle picture gives way to the next.
+        var fitting = candidates.filter { $0.pictures >= minimumPictures - 0.5 }
+        var first: Scene?
+        while let tallest = fitting.map(\.pictures).max(), let index = fitting.firstIndex(where: { $0.pictures >= tallest - 0.5 }) {
+            let scene = fitting.remove(at: index).make()
+            if scene.panels.filter(\.inset).count == insets.count { return scene }
+            first = first ?? scene
+        }
+        return first
     }
 
     /// Page one with what fits beside the pictures; page two with the rest.

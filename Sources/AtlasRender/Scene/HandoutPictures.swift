@@ -23,8 +23,9 @@ extension HandoutLayout {
         guard noted.count > 1, let first = noted.first, let last = noted.last, last - first + 1 == noted.count else { return nil }
         let lists = noted.map { notes[framing.spans[$0].view] ?? [] }
         guard lists.allSatisfy({ $0.count == 1 && $0[0].text == lists[0][0].text }) else { return nil }
-        let names = noted.compactMap { atlas.view(framing.spans[$0].view)?.panelLabel(phrases) }.joined(separator: ", ")
-        return ("\(lists[0][0].text) (\(names))", first, last)
+        guard let marker = lists[0][0].marker else { return nil }
+        let views = noted.map { framing.spans[$0].view.patternView }
+        return (EdgeMarkerText.sharedLine(for: marker, in: views, phrases: phrases), first, last)
     }
 
     /// The width from the first to the last panel a shared note spans.

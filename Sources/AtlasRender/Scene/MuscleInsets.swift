@@ -21,6 +21,8 @@ enum MuscleInsets {
     /// A view's muscle counts as mostly hidden when the zones cover more than this share of
     /// its area (a stipple counts half: the muscle shows through its tint).
     static let hiddenThreshold = 0.4
+    /// Half the width of the lumbar column with its transverse processes, atlas millimetres.
+    static let spineHalfWidth = 45.0
     /// How much of a zone of each kind hides what lies under it (0 none, 1 all): a solid or
     /// one-tone zone is opaque; a stipple's glaze and dots, or a hatch, let the muscle show.
     static func opacity(_ zone: Zone, of pattern: Pattern) -> Double {
@@ -140,37 +142,99 @@ enum MuscleInsets {
         // the bones it spans and the body's edge place it.
         let padX = max(30, box.width * 0.22), padY = max(30, box.height * 0.18)
         box = Rect(minX: box.minX - padX, minY: box.minY - padY, maxX: box.maxX + padX, maxY: box.maxY + padY)
-        for (low, high, minimum) in [(\Rect.minX, \Rect.maxX, 170.0), (\Rect.minY, \Rect.maxY, 170.0)] {
+        // Never a strip: a frame at least 0.6 times as wide as it is tall (the iliopsoas picture,
+        // psoas from L1 to the thigh, was a tall strip 7% of the page wide; review 2110).
+        let aspect = 0.6
+        for (low, high, minimum) in [(\Rect.minX, \Rect.maxX, max(170.0, box.height * aspect)), (\Rect.minY, \Rect.maxY, 170.0)] {
             let grow = max(0, minimum - (box[keyPath: high] - box[keyPath: low])) / 2
             box[keyPath: low] -= grow
             box[keyPath: high] += grow
+        }
+        // From behind or in front, an edge near the midline would cut the spine lengthwise (the
+        // iliopsoas frame's edge ran down the lumbar bodies): the frame takes in the whole
+        // column and its processes, shifting rather than growing where it can.
+        if placed.view == .posterior || placed.view == .anterior {
+            let spine = Self.spineHalfWidth
+            if box.minX > -spine, box.minX < spine { box.maxX -= box.minX + spine; box.minX = -spine }
+            if box.maxX < spine, box.maxX > -spine { box.minX += spine - box.maxX; box.maxX = spine }
+            box.minX = min(box.minX, Rect(bounding: points)!.minX - 10)
+            box.maxX = max(box.maxX, Rect(bounding: points)!.maxX + 10)
         }
         var bare = placed
         bare.zones = []
         bare.nerves = []
         bare.marks = []
-        return MuscleInset(pattern: bare, box: box, view: placed.view, caption: caption(own, points: placed.triggerPoints.count,
-                                                                                         view: placed.view, phrases: phrases))
+        return MuscleInset(pattern: bare, box: box, view: placed.view, caption: caption(own, placed: placed, phrases: phrases))
     }
 
-    /// "Piriformis and its trigger points, seen from behind".
-    static func caption(_ muscles: [Muscle], points: Int, view: ViewID, phrases: Phrasebook) -> String {
+    /// "Piriformis and its trigger points, seen from behind" when the picture shows every
+    /// trigger point of the pattern; otherwise it names the ones it shows and says where the
+    /// others are drawn ("Gluteus medius with TrP2 and TrP3, seen from the right side; TrP1:
+    /// see back view"): the composite's side view cannot show TrP1 (review 2110), and a
+    /// caption claiming "its trigger points" over two of three X marks misleads.
+    static func caption(_ muscles: [Muscle], placed: PlacedPattern, phrases: Phrasebook) -> String {
         var names: [String] = []
         for muscle in muscles where !names.contains(muscle.name) { names.append(muscle.name) }
         // Names after the first run on in the sentence ("Iliacus and psoas major").
         let name = names.enumerated().map { $0.offset == 0 ? $0.element : $0.element.prefix(1).lowercased() + $0.element.dropFirst() }
             .joined(separator: " and ")
-        let direction: Phrasebook.Key = switch view {
+        let direction: Phrasebook.Key = switch placed.view {
         case .posterior: .insetFromBehind
         case .anterior: .insetFromFront
         case .lateralLeft: .insetFromLeft
         default: .insetFromRight
         }
         let from = phrases.text(direction)
+        let points = placed.triggerPoints.count
         guard points > 0 else { return phrases.text(.insetCaptionBare, ["muscle": name, "from": from]) }
+        let elsewhere = drawnElsewhere(placed, phrases: phrases)
+        guard elsewhere.isEmpty else {
+            var shown: [String] = []
+            for point in placed.triggerPoints { if let label = point.label, !shown.contains(label) { shown.append(label) } }
+            let list = shown.count == points ? listed(shown)
+                : phrases.text(points == 1 ? .insetOnePoint : .triggerPointsCount, ["count": "\(points)"])
+            let others = elsewhere.map { other in
+                phrases.text(.seeOtherView, ["label": listed(other.labels),
+                                             "view": other.views.map(EdgeMarkerText.viewName).joined(separator: ", ")])
+            }
+            return ([phrases.text(.insetCaptionSome, ["muscle": name, "points": list, "from": from])] + others).joined(separator: "; ")
+        }
         let plural = name.contains(" and ")
         return phrases.text(points == 1 ? (plural ? .insetCaptionTheirOne : .insetCaptionOne) : (plural ? .insetCaptionTheirMany : .insetCaptionMany),
                             ["muscle": name, "from": from])
+    }
+
+    /// "TrP1", "TrP1 and TrP4", "TrP1, TrP2 and TrP4" (as the muscles' names run on).
+    static func listed(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
+    /// The pattern's trigger points that `placed`'s view does not show, by the views they are
+    /// drawn in: a labelled one missing from the view, and unlabelled ones when another view
+    /// draws more of them. Empty when the view shows them all.
+    static func drawnElsewhere(_ placed: PlacedPattern, phrases: Phrasebook = Phrasebook()) -> [(labels: [String], views: [PatternView])] {
+        let here = placed.view.patternView
+        let all = placed.pattern.triggerPoints
+        let shown = Set(placed.triggerPoints.compactMap(\.label))
+        var missing: [(labels: [String], views: [PatternView])] = []
+        for point in all where point.view != here {
+            guard let label = point.label, !shown.contains(label), !missing.contains(where: { $0.labels == [label] }) else { continue }
+            let views = PatternView.allCases.filter { view in all.contains { $0.view == view && $0.label == label } }
+            missing.append(([label], views))
+        }
+        // Views that draw the same trigger points (TrP1 and TrP4 both only from behind) share one note.
+        var merged: [(labels: [String], views: [PatternView])] = []
+        for item in missing {
+            if let i = merged.firstIndex(where: { $0.views == item.views }) { merged[i].labels += item.labels } else { merged.append(item) }
+        }
+        let unlabelledHere = placed.triggerPoints.filter { $0.label == nil }.count
+        let counts = Dictionary(grouping: all.filter { $0.label == nil }, by: \.view).mapValues(\.count)
+        if let most = counts.values.max(), most > unlabelledHere {
+            let views = PatternView.allCases.filter { counts[$0] == most }
+            let count = most - unlabelledHere
+            merged.append(([count == 1 ? phrases.text(.insetOnePoint) : phrases.text(.triggerPointsCount, ["count": "\(count)"])], views))
+        }
+        return merged
     }
 
     /// The inset drawn in `frame` (pixels): the box fitted to it, centred.
