@@ -36,6 +36,18 @@ struct AnatomyTests {
         }
     }
 
+    /// The point half the length along a polyline: a curved fibre's middle (one bowed through
+    /// a `via` line), where the chord's middle may lie off the band it follows.
+    static func halfway(along line: [Point]) -> Point {
+        let lengths = zip(line, line.dropFirst()).map { $0.distance(to: $1) }
+        var left = lengths.reduce(0, +) / 2
+        for (i, length) in lengths.enumerated() {
+            if left <= length, length > 0 { return line[i].lerp(to: line[i + 1], left / length) }
+            left -= length
+        }
+        return line.last ?? Point(0, 0)
+    }
+
     /// A muscle's insertion lies away from its origin: fibres have length and lie mostly inside.
     @Test func fibresRunInsideTheirMuscle() {
         for (view, authored) in Self.atlas.anatomy.views {
@@ -44,7 +56,7 @@ struct AnatomyTests {
                 let outline = muscle.path.polylines(segmentsPerCurve: 24).first ?? []
                 for fibre in muscle.fibres {
                     guard let line = fibre.polylines().first, let a = line.first, let b = line.last else { continue }
-                    let mid = a.lerp(to: b, 0.5)
+                    let mid = Self.halfway(along: line)
                     #expect(a.distance(to: b) > 20, "\(muscle.id): a fibre line shorter than 2 cm")
                     let inside = Polygon.contains(outline, mid)
                     #expect(inside, "\(muscle.id) in \(view.rawValue): a fibre's middle (\(Int(mid.x)), \(Int(mid.y))) lies outside the muscle")

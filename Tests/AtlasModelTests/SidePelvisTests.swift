@@ -166,23 +166,31 @@ struct SidePelvisTests {
         #expect(lowest.y - trochanter.y >= 55, "the ischial tuberosity lies well below the trochanter")
     }
 
-    /// Gluteus minimus lies low on the outer ilium: well below the crest, its back end at the
-    /// top of the greater sciatic notch (level with the trochanter's apex), its fibres running
-    /// down to the front of the trochanter.
-    @Test func gluteusMinimusLiesLowOnTheIlium() throws {
+    /// Gluteus minimus lies low on the outer ilium, a fan opening upward (review rev3: a flat
+    /// half-disc whose back fibres ran level along the socket's roof): its top on the lower
+    /// two-thirds of the wing, below the crest; its back end at the top of the greater sciatic
+    /// notch (level with the trochanter's apex); its fibres converging on the front of the
+    /// trochanter, even the hindmost rising clearly from it; taller than two-thirds its width.
+    @Test func gluteusMinimusIsAFanLowOnTheIlium() throws {
         let minimus = try muscle("gluteus-minimus")
         let outline = try #require(minimus.path.polylines(segmentsPerCurve: 24).first)
         let crest = try atlas.sideLandmark("iliac-crest", .lateralRight)
         let apex = try #require(try ring("femur").min { $0.y < $1.y })
-        let top = try #require(outline.map(\.y).min())
-        #expect(top - crest.y >= 25, "its top lies only \(top - crest.y) mm below the crest")
+        let box = try #require(Rect(bounding: outline))
+        #expect((12...35).contains(box.minY - crest.y), "its top lies \(box.minY - crest.y) mm below the crest")
+        #expect(box.height >= 0.7 * box.width, "a flat half-disc: \(box.width) mm wide, \(box.height) mm tall")
         let back = try #require(outline.min { $0.x < $1.x })
         #expect(back.y >= apex.y - 10, "its back end lies \(apex.y - back.y) mm above the trochanter's apex")
+        var rises: [Double] = []
         for fibre in minimus.fibres {
             let line = try #require(fibre.polylines().first)
-            let end = try #require(line.last)
-            #expect(end.x > apex.x + 10 && end.y > top, "a fibre ends in front of the trochanter's apex")
+            let origin = try #require(line.first), end = try #require(line.last)
+            #expect(end.x > apex.x + 10 && end.y > box.minY, "a fibre ends in front of the trochanter's apex")
+            let rise = atan2(end.y - origin.y, abs(origin.x - end.x)) * 180 / .pi
+            rises.append(rise)
         }
+        #expect((rises.min() ?? 0) >= 28, "a fibre runs level to the trochanter: rises \(rises)")
+        #expect(rises.contains { $0 >= 75 }, "no fibre runs up the middle of the fan: \(rises)")
     }
 
     /// Gluteus maximus: parallel fibres running down and forward, from the posterior crest

@@ -53,6 +53,17 @@ struct SkeletonPlateTests: AnatomyGeometryChecks {
             let inner = try #require(crossings(psoas, atY: y).first, "the psoas does not reach \(level)")
             #expect(abs(inner - side) <= 6, "\(level): the psoas's inner border at x \(inner), the body's side at \(side)")
         }
+        // An adult's belly, about 4-5 cm at L4-L5, tapering to its origin at T12 (review rev3:
+        // 2.9 cm at its widest read as a strip).
+        var spans: [String: Double] = [:]
+        for level in ["l1", "l4", "l5"] {
+            let box = try #require(Rect(bounding: try ring("vertebra-\(level)", .anterior)))
+            let across = crossings(psoas, atY: box.maxY)
+            spans[level] = (across.last ?? 0) - (across.first ?? 0)
+        }
+        let widest = max(spans["l4"] ?? 0, spans["l5"] ?? 0)
+        #expect((38...52).contains(widest), "the psoas is \(widest) mm wide at L4-L5")
+        #expect((spans["l1"] ?? .infinity) <= widest - 12, "no taper up to its origin: \(spans)")
         let inguinal = try atlas.sideLandmark("inguinal-midpoint", .anterior)
         let across = crossings(psoas, atY: inguinal.y)
         #expect(across.count == 2 && across[1] - across[0] <= 25, "under the inguinal ligament the psoas spans \(across)")
