@@ -44,4 +44,17 @@ struct HandoutBulletTests {
         #expect(measure.box(of: item).height > measure.size("x", size: item.size).height * 1.5, "the item wraps at this width")
         #expect(item.at.x > measure.box(of: bullet).maxX, "its lines start right of the bullet")
     }
+
+    /// The list keeps the atlas's order: its first line is what most patients feel (the hip's
+    /// buttock-or-groin ache, Lesher 2008), which an alphabetical sort had moved to third.
+    @Test func feelLinesKeepTheAtlasOrder() throws {
+        let phrases = Phrasebook()
+        for id in ["hip-joint", "sacroiliac-joint", "piriformis"] {
+            let pattern = try #require(Self.atlas.pattern(id))
+            let lines = phrases.feel(of: pattern)
+            let page = try HandoutBuilder.pages(HandoutRequest(patterns: [pattern]), atlas: Self.atlas)[0]
+            let shown = page.texts.filter { lines.contains($0.text) }.sorted { $0.at.y < $1.at.y }.map(\.text)
+            #expect(shown == lines, "\(id): the handout lists \(shown), the atlas \(lines)")
+        }
+    }
 }

@@ -182,7 +182,9 @@ struct HandoutLayout {
         heading = 4.4 * mm; small = 2.5 * mm; labelSize = 3.4 * mm; legendSize = 2.9 * mm
         title = request.patterns.map(request.phrases.name(of:)).joined(separator: " + ")
         paragraphs = request.patterns.map(request.phrases.description(of:)).filter { !$0.isEmpty }
-        feel = Array(Set(request.patterns.flatMap(request.phrases.feel(of:)))).sorted()
+        // In the atlas's order (its first line is what most patients feel), each line once.
+        var seenFeel = Set<String>()
+        feel = request.patterns.flatMap(request.phrases.feel(of:)).filter { seenFeel.insert($0).inserted }
         let sources = Array(Set(request.patterns.flatMap(\.sources))).sorted()
         sourceText = SourceCaption.text(for: request.patterns, phrases: request.phrases) + " "
             + "\(request.phrases.text(.handoutSources)): " + sources.joined(separator: "; ") + ". "
