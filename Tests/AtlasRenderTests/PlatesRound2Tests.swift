@@ -38,5 +38,9 @@ struct PlatesRound2Tests {
         let x = try #require(placed.triggerPoints.first)
         #expect(x.point.y < box.minY, "the X lies above the sitting bone")
         #expect(placed.zones.isEmpty, "the picture still draws no zone")
+        // Not over the zones: there a dashed outline means an area left blank on purpose.
+        for panel in scene.panels where !panel.inset {
+            #expect(panel.patterns.allSatisfy { $0.marks.isEmpty }, "\(panel.view.id.rawValue): the sitting bone drawn over the zone")
+        }
     }
 }

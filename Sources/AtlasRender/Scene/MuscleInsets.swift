@@ -163,10 +163,9 @@ enum MuscleInsets {
         var bare = placed
         bare.zones = []
         bare.nerves = []
-        // A dashed bony landmark stays: the picture of a trigger point named by the bone it
-        // lies against shows that bone, which the muscle covers (gluteus maximus TrP2, "above
-        // the sitting bone").
-        bare.marks = placed.marks.filter { $0.shape == .outline && box.contains($0.path.bounds?.center ?? Point(.infinity, 0)) }
+        // The marks meant for the picture alone: the bone a trigger point is named by, which
+        // the muscle covers (gluteus maximus TrP2, "above the sitting bone").
+        bare.marks = placed.pictureMarks.filter { box.contains($0.path.bounds?.center ?? Point(.infinity, 0)) }
         return MuscleInset(pattern: bare, box: box, view: placed.view, caption: caption(own, placed: placed, phrases: phrases))
     }
 
