@@ -87,7 +87,7 @@ enum PatternLoader {
         }
         // A ring or a dot at a point (`at`, `radius` in mm), or a dashed or solid outline
         // (`points`), each with a label beside it and a legend line that explains it.
-        eachItem(map["marks"], what: "mark", required: ["view", "shape", "label", "legend"], optional: ["at", "radius", "points", "label-side"],
+        eachItem(map["marks"], what: "mark", required: ["view", "shape", "label", "legend"], optional: ["at", "radius", "points", "label-side", "picture-only"],
                  landmarks: landmarks, log: log) { item, reader, view in
             guard let shapeName = item["shape"]!.choice(log, PatternMark.Shape.allCases.map(\.rawValue)),
                   let shape = PatternMark.Shape(rawValue: shapeName),
@@ -107,8 +107,9 @@ enum PatternLoader {
             }
             guard let path else { return }
             let side = item["label-side"].flatMap { $0.choice(log, PatternMark.LabelSide.allCases.map(\.rawValue)) }.flatMap(PatternMark.LabelSide.init)
-            g.marks.append(PatternMark(view: view, shape: shape, path: path, label: clean(label), labelSide: side ?? .lateral,
-                                       legend: clean(legend)))
+            var mark = PatternMark(view: view, shape: shape, path: path, label: clean(label), labelSide: side ?? .lateral, legend: clean(legend))
+            mark.pictureOnly = item["picture-only"]?.bool(log) ?? false
+            g.marks.append(mark)
         }
         return g
     }

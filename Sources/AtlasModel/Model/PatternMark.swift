@@ -40,6 +40,10 @@ public struct PatternMark: Sendable, Equatable, Codable {
     public var labelSide = LabelSide.lateral
     /// The legend line that explains the mark.
     public var legend: String
+    /// Drawn only in the pattern's framed muscle picture, not over its zones: a bone the
+    /// trigger point is named by, which the muscle covers (gluteus maximus TrP2's sitting
+    /// bone). On the charts a dashed outline means an area left blank on purpose.
+    public var pictureOnly = false
 
     public init(view: PatternView, shape: Shape, path: BezierPath, label: String, labelSide: LabelSide = .lateral, legend: String) {
         self.view = view

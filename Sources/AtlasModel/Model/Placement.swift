@@ -8,6 +8,8 @@ public struct PlacedPattern: Sendable, Equatable {
     public var zones: [Zone]
     public var nerves: [Stroke]
     public var marks: [PatternMark] = []
+    /// The marks drawn only in the framed muscle picture (`PatternMark.pictureOnly`).
+    public var pictureMarks: [PatternMark] = []
 
     public var isEmpty: Bool { zones.isEmpty && triggerPoints.isEmpty && nerves.isEmpty && muscles.isEmpty }
 }
@@ -19,13 +21,14 @@ extension Pattern {
         let sign = view.screenSign(for: side)
         let flip: (Point) -> Point = { Point($0.x * sign, $0.y) }
         let patternView = view.patternView
-        let placed = PlacedPattern(
+        var placed = PlacedPattern(
             pattern: self, view: view, side: side,
             muscles: muscles.filter { $0.view == patternView }.map { var s = $0; s.path = s.path.map(flip); return s },
             triggerPoints: triggerPoints.filter { $0.view == patternView }.map { var t = $0; t.point = flip(t.point); return t },
             zones: zones.filter { $0.view == patternView }.map { var z = $0; z.path = z.path.map(flip); return z },
             nerves: nerves.filter { $0.view == patternView }.map { var s = $0; s.path = s.path.map(flip); return s },
-            marks: marks.filter { $0.view == patternView }.map { var m = $0; m.path = m.path.map(flip); return m })
+            marks: marks.filter { $0.view == patternView && !$0.pictureOnly }.map { var m = $0; m.path = m.path.map(flip); return m })
+        placed.pictureMarks = marks.filter { $0.view == patternView && $0.pictureOnly }.map { var m = $0; m.path = m.path.map(flip); return m }
         return placed.isEmpty ? nil : placed
     }
 }

@@ -66,13 +66,40 @@ struct HandoutFraming {
         lowerQuarter = Self.belowWaist(views: views, patterns: patterns, side: side, atlas: atlas)
         let trunkTop = highest - Self.trunkAbove
         whole = !lowerQuarter && trunkTop < Self.highestTrunkTop
-        top = lowerQuarter ? min(BodyRegion.lowerQuarter.box.minY, highest - Self.headroom) : whole ? bodyTop - Self.padding : trunkTop
-        bottom = bodyBottom + Self.padding / 2
-        let (top, bottom, whole) = (top, bottom, whole)
+        var top = lowerQuarter ? min(BodyRegion.lowerQuarter.box.minY, highest - Self.headroom) : whole ? bodyTop - Self.padding : trunkTop
+        let bottom = bodyBottom + Self.padding / 2
+        self.bottom = bottom
+        // A close frame whose top cut through the side view's folded forearms showed a stray
+        // rounded fragment at the panel's corner (quadratus lumborum): the top rises to take
+        // the forearms in whole, and that panel widens to hold them.
+        if !whole {
+            let folded = bodies.compactMap { Self.foldedForearms(of: $0, top: top, bottom: bottom) }
+            if let highestArm = folded.map(\.minY).min() { top = min(top, highestArm - Self.padding / 2) }
+        }
+        self.top = top
+        let whole = whole
         spans = bodies.map { body in
-            let (minX, maxX) = Self.extent(of: body, top: top, bottom: bottom, leavingOutArms: !whole)
+            var (minX, maxX) = Self.extent(of: body, top: top, bottom: bottom, leavingOutArms: !whole)
+            if !whole, let arm = Self.foldedForearms(of: body, top: top, bottom: bottom) {
+                (minX, maxX) = (min(minX, arm.minX), max(maxX, arm.maxX))
+            }
             return Span(view: body.id, minX: minX - Self.padding, maxX: maxX + Self.padding)
         }
+    }
+
+    /// The outline of a folded arm (one whose area ends above the waist, as the side views'
+    /// crossed forearms; a hanging arm reaches the hips) where it stands out of the trunk, as
+    /// its box (atlas mm); nil when no such arm shows below `top`. The drawn outline, not the
+    /// arm's wider keep-clear area: a top lifted to that area's edge reached the armpits of the
+    /// back and front views, whose hollows then showed as hooks at the panels' corners.
+    static func foldedForearms(of body: BodyView, top: Double, bottom: Double) -> Rect? {
+        let crest = body.landmark("iliac-crest")?.point.y ?? BodyRegion.lowerQuarter.box.minY + 36
+        let (trunkMin, trunkMax) = extent(of: body, top: top, bottom: bottom, leavingOutArms: true)
+        let folded = body.arms.map { $0.polylines().flatMap { $0 } }.filter { (($0.map(\.y).max()) ?? .infinity) < crest }
+        let out = body.outline.polylines(segmentsPerCurve: 16).flatMap { $0 }
+            .filter { p in (p.x < trunkMin || p.x > trunkMax) && folded.contains { Polygon.contains($0, p) } }
+        guard out.contains(where: { $0.y > top }) else { return nil }
+        return Rect(bounding: out)
     }
 
     /// The sum of the panels' widths, atlas millimetres.

@@ -163,7 +163,9 @@ enum MuscleInsets {
         var bare = placed
         bare.zones = []
         bare.nerves = []
-        bare.marks = []
+        // The marks meant for the picture alone: the bone a trigger point is named by, which
+        // the muscle covers (gluteus maximus TrP2, "above the sitting bone").
+        bare.marks = placed.pictureMarks.filter { box.contains($0.path.bounds?.center ?? Point(.infinity, 0)) }
         return MuscleInset(pattern: bare, box: box, view: placed.view, caption: caption(own, placed: placed, phrases: phrases))
     }
 
