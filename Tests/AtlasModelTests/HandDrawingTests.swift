@@ -1,10 +1,13 @@
 import Testing
+import Foundation
 @testable import AtlasModel
 
 /// The hands of the front and back views, hanging palm forward, are drawn as an anatomy plate
 /// draws them: four fingers of natural lengths, each parted from the next by a cleft that
 /// runs down to its web, with blunt tips, and the thumb on the outer side (review 2110 found
-/// the fingers short and parted only at their tips).
+/// the fingers short and parted only at their tips). Review rev4 found the webs sharp V-slits,
+/// the fingers parallel prongs and the thumb short: the webs are now rounded, the fingers fan
+/// a little and the thumb reaches toward the index finger's middle joint.
 @Suite("Hand drawing")
 struct HandDrawingTests {
     /// The tips and webs of the hand on the viewer's right, in order from the thumb: five tips
@@ -136,6 +139,48 @@ struct HandDrawingTests {
                 let middle = width(atY: (base + tip.y) / 2), near = width(atY: tip.y - 3)
                 #expect(near > 0.6 * middle, "\(id.rawValue): finger \(k + 1) is \(near) mm wide 3 mm from its tip, \(middle) mm at mid-length")
             }
+        }
+    }
+
+    /// Each web, the thumb's included, is a rounded U: 1.2 mm below its top the cleft is
+    /// already 2.5 mm wide (a V-slit there is a few tenths of a millimetre).
+    @Test func websAreRoundedNotSlits() throws {
+        for (id, hand) in try hands() where hand.tips.count == 5 {
+            for (k, web) in hand.webs.enumerated() {
+                let xs = hand.crossings(atY: web.y + 1.2)
+                let inner = xs.last { $0 < web.x }, outer = xs.first { $0 > web.x }
+                let gap = (outer ?? web.x) - (inner ?? web.x)
+                #expect(gap >= 2.5, "\(id.rawValue): web \(k) is \(gap) mm wide 1.2 mm below its top")
+            }
+        }
+    }
+
+    /// The fingers fan a little, as a relaxed hand's do: the index finger's axis leans outward
+    /// and the little finger's inward, each by 1 to 5 degrees, the middle and ring between.
+    @Test func fingersFanSlightly() throws {
+        for (id, hand) in try hands() where hand.tips.count == 5 {
+            // Each finger's centre 5 mm below the lowest web and 8 mm above the shortest tip.
+            let high = hand.webs.dropFirst().map(\.y).max()! + 5, low = hand.fingertips.map(\.y).min()! - 8
+            let top = hand.crossings(atY: high), bottom = hand.crossings(atY: low)
+            try #require(top.count == 10 && bottom.count >= 8, "\(id.rawValue): \(top.count) and \(bottom.count) crossings")
+            // From the midline: little, ring, middle, index (then the thumb at the upper level).
+            let leans = (0..<4).map { f in
+                let dx = (bottom[2 * f] + bottom[2 * f + 1]) / 2 - (top[2 * f] + top[2 * f + 1]) / 2
+                return atan2(dx, low - high) * 180 / .pi
+            }
+            #expect((1...5).contains(leans[3]), "\(id.rawValue): the index finger leans \(leans[3]) degrees outward")
+            #expect((-5 ... -1).contains(leans[0]), "\(id.rawValue): the little finger leans \(leans[0]) degrees")
+            #expect(leans == leans.sorted(), "\(id.rawValue): the fingers' leans \(leans) do not fan from little to index")
+        }
+    }
+
+    /// The thumb's tip reaches a quarter to almost half the way from the index finger's web to
+    /// its tip: along its first segment, nearly to its middle joint (it stopped short before).
+    @Test func theThumbReachesAlongTheIndexFinger() throws {
+        for (id, hand) in try hands() where hand.tips.count == 5 {
+            let web = hand.webs[1].y, tip = hand.fingertips[0].y
+            let reach = (hand.thumb.y - web) / (tip - web)
+            #expect((0.25...0.45).contains(reach), "\(id.rawValue): the thumb reaches \(Int(100 * reach))% of the way along the index finger")
         }
     }
 }
