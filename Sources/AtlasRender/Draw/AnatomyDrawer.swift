@@ -67,17 +67,26 @@ struct AnatomyDrawer {
     /// as painted over piriformis, not as running in front of it (review rev4, nerves 1).
     static let veil = 0.5
 
-    /// Runs `body` (the deep nerves) in a group whose parts under `muscles` are faded by
-    /// `veil` before it is laid down, so that only the nerves, not the bones, are veiled.
+    /// Runs `body` (the deep nerves) in a group laid down at `1 - veil` inside `muscles` and
+    /// fully outside them, so that only the nerves, not the bones, are veiled. Clips and a
+    /// group alpha only: a PDF stays vector (an erasing operator had made cairo rasterize it).
     private func drawVeiled(_ body: () -> Void, by muscles: [Muscle], _ t: (Point) -> Point) {
         guard !muscles.isEmpty else { return body() }
         cairo_push_group(cr.pointer)
         body()
-        cairo_set_operator(cr.pointer, CAIRO_OPERATOR_DEST_OUT)
-        for muscle in muscles { cr.fill(muscle.path, Color(0, 0, 0, Self.veil), t) }
-        cairo_set_operator(cr.pointer, CAIRO_OPERATOR_OVER)
-        cairo_pop_group_to_source(cr.pointer)
-        cairo_paint(cr.pointer)
+        guard let group = cairo_pop_group(cr.pointer) else { return }
+        defer { cairo_pattern_destroy(group) }
+        cairo_save(cr.pointer)
+        cairo_new_path(cr.pointer)
+        for muscle in muscles { cr.append(muscle.path, t) }
+        cairo_clip(cr.pointer)
+        cairo_set_source(cr.pointer, group)
+        cairo_paint_with_alpha(cr.pointer, 1 - Self.veil)
+        cairo_restore(cr.pointer)
+        clippedOutside(muscles.map(\.path), t) {
+            cairo_set_source(cr.pointer, group)
+            cairo_paint(cr.pointer)
+        }
     }
 
     /// How much of the bone beneath a muscle is hidden: nearly all under a belly; under a thin
