@@ -19,7 +19,7 @@ struct AnatomyRenderTests {
     @Test func patternsRenderWithTheirMuscleByDefault() throws {
         let scene = try ChartBuilder.scene(try request("gluteus-medius", view: .posterior), atlas: Self.atlas)
         let anatomy = try #require(scene.panels[0].anatomy)
-        #expect(anatomy.muscles.map(\.id) == ["gluteus-medius"])
+        #expect(anatomy.muscles.map(\.id) == ["gluteus-medius", "gluteus-medius-tendon"])
         #expect(anatomy.bones.contains { $0.id == "femur" } && anatomy.bones.contains { $0.id == "sacrum" })
         let symbols = scene.legend?.entries.map(\.symbol) ?? []
         #expect(symbols.contains(.anatomy), "the legend names the muscle layer")

@@ -55,11 +55,38 @@ struct AnatomyDrawer {
         // edges had crossed the gluteal muscles' tint and read as muscle lines); the deep
         // nerves come after it, so they stay clear, under the muscles' tint.
         for muscle in anatomy.muscles { cr.fill(muscle.path, bed.with(alpha: Self.hiding(muscle)), t) }
-        underMuscles()
+        drawVeiled(underMuscles, by: anatomy.muscles.filter { $0.depth == .deep && $0.kind == .muscle }, t)
         for (index, muscle) in anatomy.muscles.enumerated() {
             clippedOutside(Self.over(index, in: anatomy), t) { drawMuscle(muscle, scale: s, t) }
         }
         drawCovering(anatomy, style.muscleLine.with(alpha: style.muscleLine.a * 0.45), scale: s, t)
+    }
+
+    /// How much of a nerve in front of a deep muscle (beneath it, seen from behind) is lost
+    /// under the muscle: the muscle's own tint is faint, so without this the sacral roots read
+    /// as painted over piriformis, not as running in front of it (review rev4, nerves 1).
+    static let veil = 0.5
+
+    /// Runs `body` (the deep nerves) in a group laid down at `1 - veil` inside `muscles` and
+    /// fully outside them, so that only the nerves, not the bones, are veiled. Clips and a
+    /// group alpha only: a PDF stays vector (an erasing operator had made cairo rasterize it).
+    private func drawVeiled(_ body: () -> Void, by muscles: [Muscle], _ t: (Point) -> Point) {
+        guard !muscles.isEmpty else { return body() }
+        cairo_push_group(cr.pointer)
+        body()
+        guard let group = cairo_pop_group(cr.pointer) else { return }
+        defer { cairo_pattern_destroy(group) }
+        cairo_save(cr.pointer)
+        cairo_new_path(cr.pointer)
+        for muscle in muscles { cr.append(muscle.path, t) }
+        cairo_clip(cr.pointer)
+        cairo_set_source(cr.pointer, group)
+        cairo_paint_with_alpha(cr.pointer, 1 - Self.veil)
+        cairo_restore(cr.pointer)
+        clippedOutside(muscles.map(\.path), t) {
+            cairo_set_source(cr.pointer, group)
+            cairo_paint(cr.pointer)
+        }
     }
 
     /// How much of the bone beneath a muscle is hidden: nearly all under a belly; under a thin
