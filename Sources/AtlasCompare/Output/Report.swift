@@ -13,9 +13,7 @@ enum Report {
         let matches = ranking.matches.filter(\.hasEvidence)
         let symptoms = Symptom.allCases.filter { (extent.symptoms[$0.rawValue] ?? 0) > 0 }
         var notes: [String] = []
-        if marks.readDarkStrokes {
-            notes.append("No coloured marks: dark strokes on the body (pen or pencil) were read as pain")
-        }
+        if marks.readDarkStrokes { notes.append(darkStrokesNote(marks.darkTextures ?? .init())) }
         if marks.offBodyShare >= 0.1 {
             notes.append("\(Int((marks.offBodyShare * 100).rounded()))% of the marks lie off the body outline and were left out")
         }
@@ -93,6 +91,25 @@ enum Report {
     /// Marked area over body area, as pain-drawing studies report it. Hatching and
     /// scribbles count as the area they fill (the closed cells), so a pen's stroke width, a
     /// blurred photo or JPEG softening hardly change it.
+    /// What dark strokes (no coloured marks) were read as, region by region (`DarkTexture`).
+    static func darkStrokesNote(_ read: DarkTexture.Readings) -> String {
+        func areas(_ n: Int) -> String { n == 1 ? "1 area" : "\(n) areas" }
+        var parts: [String] = []
+        if read.numbness > 0 { parts.append("dark lines read as numbness (texture, \(areas(read.numbness)))") }
+        if read.pinsAndNeedles > 0 { parts.append("dark circles read as pins and needles (texture, \(areas(read.pinsAndNeedles)))") }
+        var note: String
+        if parts.isEmpty {
+            note = "No coloured marks: dark strokes on the body (pen or pencil) were read as pain"
+        } else {
+            note = "No coloured marks: " + parts.joined(separator: "; ")
+                + (read.pain > 0 ? "; the other dark strokes (\(areas(read.pain))) read as pain" : "")
+        }
+        if read.slantedLines > 0 {
+            note += "; \(areas(read.slantedLines)) of slanted parallel lines read as pain, though they may mean numbness (the key draws numbness as level lines)"
+        }
+        return note
+    }
+
     static func extentOf(_ marks: DrawingMarks, reference: TemplateReference) -> Extent {
         var views: [String: Double] = [:]
         var symptoms = [Double](repeating: 0, count: Symptom.allCases.count)

@@ -11,6 +11,11 @@ struct MarkTally {
     var panelPixels = 0
     /// Mark pixels on a body.
     var bodyPixels = 0
+    /// With `dark`: the regions of dark strokes read by their texture (`DarkTexture`).
+    var textures: DarkTexture.Readings?
+    /// With `dark`: the dark-stroke pixels (drawing pixel indices) read as a sensory
+    /// symptom, with its index in `Symptom.allCases`; the rest are pain.
+    var sensoryPixels: [Int: UInt8] = [:]
 
     /// How far from every printed line (in the reference's ink-field units) a dark stroke must
     /// lie to count as a mark: 5.5 body millimetres, at least 0.85 mm of paper and at least two
@@ -29,7 +34,8 @@ struct MarkTally {
     static let bodyLimit = 5.5, paperLimit = 0.85, drawingPixels = 2.5
 
     /// Counts coloured marks, or with `dark`, dark strokes (`PixelKind.darkInk`) well away
-    /// from anything printed, read as pain.
+    /// from anything printed, read by their texture (`DarkTexture`): pain unless a region is
+    /// clearly the key's lines (numbness) or circles (pins and needles).
     init(drawing: ClassifiedDrawing, fit: TemplateFit, dark: Bool) {
         let reference = fit.reference
         let similarity = fit.similarity
@@ -48,6 +54,9 @@ struct MarkTally {
         var counts = [Float](repeating: 0, count: pageWidth * pageHeight * symptoms)
         var touched: [Int] = []
         var panelPixels = 0, bodyPixels = 0
+        // Dark strokes on the bodies, kept to be read by texture before they are counted.
+        var darkPixels: [Int] = [], darkPages: [Int] = []
+        var sensoryPixels: [Int: UInt8] = [:], textures: DarkTexture.Readings?
         let inPanel = reference.pagePanelCells
         drawing.kinds.withUnsafeBufferPointer { kinds in
             reference.pageCells.withUnsafeBufferPointer { owners in
@@ -71,7 +80,11 @@ struct MarkTally {
                         panelPixels += 1
                         guard owners[page] >= 0 else { continue }
                         bodyPixels += 1
-                        let symptom = dark ? 0 : Int(raw - PixelKind.pain.rawValue)
+                        if dark {
+                            darkPixels.append(row + x); darkPages.append(page)
+                            continue
+                        }
+                        let symptom = Int(raw - PixelKind.pain.rawValue)
                         if counts[page * symptoms] + counts[page * symptoms + 1] + counts[page * symptoms + 2] == 0 {
                             touched.append(page)
                         }
@@ -80,6 +93,19 @@ struct MarkTally {
                 }
             }
         }
+        if dark {
+            let texture = DarkTexture(pixels: darkPixels, width: drawing.width,
+                                      pixelsPerMillimetre: reference.pixelsPerMillimetre * similarity.scale)
+            for (index, page) in darkPages.enumerated() {
+                let symptom = Int(texture.symptoms[index])
+                if counts[page * symptoms] + counts[page * symptoms + 1] + counts[page * symptoms + 2] == 0 { touched.append(page) }
+                counts[page * symptoms + symptom] += 1
+                if symptom > 0 { sensoryPixels[darkPixels[index]] = UInt8(symptom) }
+            }
+            textures = texture.regions
+        }
+        self.sensoryPixels = sensoryPixels
+        self.textures = textures
         self.counts = counts
         self.touched = touched
         self.panelPixels = panelPixels
