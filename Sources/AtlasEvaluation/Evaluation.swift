@@ -49,11 +49,11 @@ public struct EvaluationReport: Sendable {
             String(format: "mean confidence of the top match: %.3f (top-1 rate %.3f)", single > 0 ? confidenceSum / Double(single) : 0,
                    single > 0 ? Double(top1) / Double(single) : 0),
             String(format: "log loss of the true source: %.3f per drawing", single > 0 ? logLoss / Double(single) : 0),
-            "reliability (confidence of the top match: drawings, right):",
         ]
         if numbDrawn + pinsDrawn + plainDrawn > 0 {
             lines.append("one pen: numbness drawn and read: \(Self.share(numbRead, numbDrawn)); pins and needles: \(Self.share(pinsRead, pinsDrawn)); neither drawn but one read: \(Self.share(plainSensory, plainDrawn))")
         }
+        lines.append("reliability (confidence of the top match: drawings, right):")
         for (bin, range) in Self.reliabilityBins.enumerated() where binCases[bin] > 0 {
             lines.append(String(format: "  %.2f-%.2f: %3d drawings, right %.3f", range.lowerBound, min(1, range.upperBound), binCases[bin],
                                 Double(binRight[bin]) / Double(binCases[bin])))

@@ -102,7 +102,7 @@ enum Report {
             note = "No coloured marks: dark strokes on the body (pen or pencil) were read as pain"
         } else {
             note = "No coloured marks: " + parts.joined(separator: "; ")
-                + (read.pain > 0 ? "; the other dark strokes (\(areas(read.pain))) read as pain" : "")
+                + (read.pain > 0 ? "; the other dark strokes read as pain" : "")
         }
         if read.slantedLines > 0 {
             note += "; \(areas(read.slantedLines)) of slanted parallel lines read as pain, though they may mean numbness (the key draws numbness as level lines)"

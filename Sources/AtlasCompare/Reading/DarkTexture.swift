@@ -27,10 +27,11 @@ struct DarkTexture {
     /// key's circles are about 2 mm, a patient's 2 to 6; an outline round an area is larger.
     static let ringMaxMillimetres = 8.0, ringMinHoleMillimetres2 = 0.5
     /// A line (numbness) is a stroke at least this long, this many times longer than wide.
-    static let lineMinMillimetres = 5.0, lineElongation = 5.0
+    static let lineMinMillimetres = 3.0, lineElongation = 4.0
     /// Lines count as parallel when their doubled angles agree to this resultant length
-    /// (about 15 degrees of spread), and as level within this many degrees of horizontal.
-    static let parallelResultant = 0.87, levelDegrees = 20.0
+    /// (about 15 degrees of spread), and as level within this many degrees of horizontal: the
+    /// key's lines are level; pain hatched at any angle is level this closely one time in 7.
+    static let parallelResultant = 0.87, levelDegrees = 12.0
     /// A region needs this many rings or lines.
     static let minimumStrokes = 3
 
@@ -74,12 +75,24 @@ struct DarkTexture {
         // draws numbness lines or circles beside (or into) the area shaded for pain.
         let cell = max(1, Int((1.5 * ppmm).rounded()))
         let reach = Int((Self.regionGap * ppmm / Double(cell)).rounded(.up))
-        let kinds: [Int] = shapes.map { $0.isRing ? 0 : ($0.lineAngle != nil ? 1 : 2) }
+        // Level lines apart from slanted ones: numbness drawn below pain hatched at a slant.
+        let kinds: [Int] = shapes.map { shape in
+            if shape.isRing { return 0 }
+            guard let angle = shape.lineAngle else { return 3 }
+            return abs(angle) * 180 / .pi <= Self.levelDegrees ? 1 : 2
+        }
+        if ProcessInfo.processInfo.environment["DARK_TEXTURE_DEBUG"] != nil {
+            print("DEBUG strokes \(strokes.count) ppmm \(ppmm) kinds \((0..<4).map { k in kinds.filter { $0 == k }.count })")
+            for (i, shape) in shapes.enumerated() where strokes[i].count > 20 {
+                let xs = strokes[i].map { $0 % w }, ys = strokes[i].map { $0 / w }
+                print("DEBUG  stroke px \(shape.pixels) box \(xs.min()! + minX),\(ys.min()! + minY) \(xs.max()! - xs.min()! + 1)x\(ys.max()! - ys.min()! + 1) ring \(shape.isRing) angle \(shape.lineAngle.map { $0 * 180 / .pi } ?? .nan)")
+            }
+        }
         var strokeSymptom = [UInt8](repeating: 0, count: strokes.count)
-        for kind in 0..<3 {
+        for kind in 0..<4 {
             let ids = kinds.indices.filter { kinds[$0] == kind }
             for group in Self.groups(ids, strokes: strokes, width: w, height: h, cell: cell, reach: reach) {
-                let reading = kind == 2 ? .pain(slantedLines: false) : Self.read(group.map { shapes[$0] })
+                let reading = kind == 3 ? .pain(slantedLines: false) : Self.read(group.map { shapes[$0] })
                 switch reading {
                 case .pinsAndNeedles: regions.pinsAndNeedles += 1
                 case .numbness: regions.numbness += 1

@@ -33,6 +33,15 @@ struct MarkTally {
     }
     static let bodyLimit = 5.5, paperLimit = 0.85, drawingPixels = 2.5
 
+    /// How far from every printed line a dark stroke must lie to be read for its texture
+    /// (`DarkTexture`): only off the printed line itself (0.4 mm of paper, at least two and a
+    /// half pixels of the drawing). The wider `printedLineLimit` cut a numbness line across a
+    /// narrow leg into stubs too short to read as lines, and broke circles near the outline.
+    static func textureLimit(_ fit: TemplateFit) -> Float {
+        let pixels = drawingPixels / max(fit.similarity.scale, 1e-6)
+        return Float(max(0.4 * fit.reference.pixelsPerMillimetre, pixels) * TemplateReference.inkFactor)
+    }
+
     /// Counts coloured marks, or with `dark`, dark strokes (`PixelKind.darkInk`) well away
     /// from anything printed, read by their texture (`DarkTexture`): pain unless a region is
     /// clearly the key's lines (numbness) or circles (pins and needles).
@@ -55,7 +64,8 @@ struct MarkTally {
         var touched: [Int] = []
         var panelPixels = 0, bodyPixels = 0
         // Dark strokes on the bodies, kept to be read by texture before they are counted.
-        var darkPixels: [Int] = [], darkPages: [Int] = []
+        var darkPixels: [Int] = [], darkPages: [Int] = [], texturePixels: [Int] = []
+        let textureLimit = Self.textureLimit(fit)
         var sensoryPixels: [Int: UInt8] = [:], textures: DarkTexture.Readings?
         let inPanel = reference.pagePanelCells
         drawing.kinds.withUnsafeBufferPointer { kinds in
@@ -72,11 +82,19 @@ struct MarkTally {
                         // Only marks on the body panels count: the printed colour key and notes
                         // in the margins are not drawings of symptoms.
                         guard inPanel[page] else { continue }
+                        var counted = true
                         if dark {
                             let d = reference.inkField.value(x: referenceX[x] * inkFactor - 0.5, y: referenceY[y] * inkFactor - 0.5,
                                                              outside: 0)
-                            guard d > printedLimit else { continue }
+                            // Read for texture from close beside the printed lines (strokes
+                            // whole, even in a narrow leg), counted only from further away.
+                            guard d > textureLimit else { continue }
+                            // Beside the body too: a circle or line drawn across the outline
+                            // (or in a narrow limb's edge cells) is read whole.
+                            texturePixels.append(row + x)
+                            counted = d > printedLimit
                         }
+                        guard counted else { continue }
                         panelPixels += 1
                         guard owners[page] >= 0 else { continue }
                         bodyPixels += 1
@@ -94,10 +112,12 @@ struct MarkTally {
             }
         }
         if dark {
-            let texture = DarkTexture(pixels: darkPixels, width: drawing.width,
+            let texture = DarkTexture(pixels: texturePixels, width: drawing.width,
                                       pixelsPerMillimetre: reference.pixelsPerMillimetre * similarity.scale)
+            var read: [Int: UInt8] = [:]
+            for (index, pixel) in texturePixels.enumerated() where texture.symptoms[index] > 0 { read[pixel] = texture.symptoms[index] }
             for (index, page) in darkPages.enumerated() {
-                let symptom = Int(texture.symptoms[index])
+                let symptom = Int(read[darkPixels[index]] ?? 0)
                 if counts[page * symptoms] + counts[page * symptoms + 1] + counts[page * symptoms + 2] == 0 { touched.append(page) }
                 counts[page * symptoms + symptom] += 1
                 if symptom > 0 { sensoryPixels[darkPixels[index]] = UInt8(symptom) }
