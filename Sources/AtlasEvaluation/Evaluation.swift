@@ -16,8 +16,8 @@ public struct EvaluationReport: Sendable {
     public var photos = 0, photoAgree = 0, photoSameSource = 0, photoVerdictAgree = 0, photoFailed = 0
     public var crops = 0, cropAgree = 0
     /// One-pen drawings (`DrawingGenerator.make(onePen:)`): drawings with numbness (or pins
-    /// and needles) drawn, and how many of them were read with it; drawings with neither
-    /// drawn, and how many were read with a sensory symptom all the same.
+    /// and needles) drawn, and how many of them had it noted (`Report.darkStrokesNote`); drawings with neither
+    /// drawn, and how many were noted with a sensory symptom all the same.
     public var numbDrawn = 0, numbRead = 0, pinsDrawn = 0, pinsRead = 0, plainDrawn = 0, plainSensory = 0
     public var confidenceSum = 0.0
     /// Per confidence bin of the top match (`reliabilityBins`): drawings, and how many right.
@@ -51,7 +51,7 @@ public struct EvaluationReport: Sendable {
             String(format: "log loss of the true source: %.3f per drawing", single > 0 ? logLoss / Double(single) : 0),
         ]
         if numbDrawn + pinsDrawn + plainDrawn > 0 {
-            lines.append("one pen: numbness drawn and read: \(Self.share(numbRead, numbDrawn)); pins and needles: \(Self.share(pinsRead, pinsDrawn)); neither drawn but one read: \(Self.share(plainSensory, plainDrawn))")
+            lines.append("one pen: numbness drawn and noted: \(Self.share(numbRead, numbDrawn)); pins and needles: \(Self.share(pinsRead, pinsDrawn)); neither drawn but one noted: \(Self.share(plainSensory, plainDrawn))")
         }
         lines.append("reliability (confidence of the top match: drawings, right):")
         for (bin, range) in Self.reliabilityBins.enumerated() where binCases[bin] > 0 {
@@ -111,8 +111,9 @@ public enum Evaluation {
         let comparison = analysis.comparison
         let matches = comparison.matches
         if onePen {
-            let read = comparison.extentPercent.symptoms
-            let numb = (read[Symptom.numbness.rawValue] ?? 0) > 0, pins = (read[Symptom.pinsAndNeedles.rawValue] ?? 0) > 0
+            // Dark strokes are scored as pain; what their texture suggests is said in a note.
+            let numb = comparison.notes.contains { $0.contains("may mean numbness") }
+            let pins = comparison.notes.contains { $0.contains("may mean pins and needles") }
             if drawing.sensoryKinds.contains(.numbness) { report.numbDrawn += 1; if numb { report.numbRead += 1 } }
             if drawing.sensoryKinds.contains(.pinsAndNeedles) { report.pinsDrawn += 1; if pins { report.pinsRead += 1 } }
             if drawing.sensoryKinds.isEmpty {
@@ -121,8 +122,8 @@ public enum Evaluation {
                     report.plainSensory += 1
                     log?("sensory read but not drawn \(drawing.description): numbness \(numb), pins \(pins)")
                 }
-            } else if !(numb || pins) {
-                log?("sensory missed \(drawing.description): \(drawing.sensoryKinds.map(\.rawValue))")
+            } else {
+                log?("sensory \(numb || pins ? "noted" : "missed") \(drawing.description): \(drawing.sensoryKinds.map(\.rawValue)); noted numbness \(numb), pins \(pins)")
             }
         }
         let ids = matches.map(\.id)

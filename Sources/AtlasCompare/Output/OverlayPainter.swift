@@ -38,7 +38,7 @@ enum OverlayPainter {
                 guard kind == .darkInk, analysis.fit.reference.inkField.value(x: referencePoint.x * inkFactor - 0.5,
                                                                           y: referencePoint.y * inkFactor - 0.5, outside: 0) > printedLimit
                 else { continue }
-                symptom = Int(analysis.marks.darkSensoryPixels[dy * drawing.width + dx] ?? 0)
+                symptom = 0
             } else {
                 guard let s = kind.symptom else { continue }
                 symptom = Symptom.allCases.firstIndex(of: s)!

@@ -91,21 +91,19 @@ enum Report {
     /// Marked area over body area, as pain-drawing studies report it. Hatching and
     /// scribbles count as the area they fill (the closed cells), so a pen's stroke width, a
     /// blurred photo or JPEG softening hardly change it.
-    /// What dark strokes (no coloured marks) were read as, region by region (`DarkTexture`).
+    /// The note on dark strokes (no coloured marks): scored as pain, with what their texture
+    /// suggests (`DarkTexture`) said as a doubt, not scored.
     static func darkStrokesNote(_ read: DarkTexture.Readings) -> String {
         func areas(_ n: Int) -> String { n == 1 ? "1 area" : "\(n) areas" }
-        var parts: [String] = []
-        if read.numbness > 0 { parts.append("dark lines read as numbness (texture, \(areas(read.numbness)))") }
-        if read.pinsAndNeedles > 0 { parts.append("dark circles read as pins and needles (texture, \(areas(read.pinsAndNeedles)))") }
-        var note: String
-        if parts.isEmpty {
-            note = "No coloured marks: dark strokes on the body (pen or pencil) were read as pain"
-        } else {
-            note = "No coloured marks: " + parts.joined(separator: "; ")
-                + (read.pain > 0 ? "; the other dark strokes read as pain" : "")
+        var note = "No coloured marks: dark strokes on the body (pen or pencil) were read as pain"
+        var doubts: [String] = []
+        if read.numbness > 0 { doubts.append("dark level lines in \(areas(read.numbness)) may mean numbness (texture, as the chart's key draws it)") }
+        if read.pinsAndNeedles > 0 {
+            doubts.append("dark circles in \(areas(read.pinsAndNeedles)) may mean pins and needles (texture, as the chart's key draws them)")
         }
-        if read.slantedLines > 0 {
-            note += "; \(areas(read.slantedLines)) of slanted parallel lines read as pain, though they may mean numbness (the key draws numbness as level lines)"
+        if !doubts.isEmpty {
+            note += ", but " + doubts.joined(separator: " and ")
+                + ": numbness and pins and needles point to a nerve, so ask the patient, or have the chart drawn with coloured pens"
         }
         return note
     }

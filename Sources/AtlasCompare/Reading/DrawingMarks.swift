@@ -28,11 +28,9 @@ struct DrawingMarks: Sendable {
     var panelMarkPixels: Int
     /// True when the marks were read as dark strokes (no coloured marks at all).
     var readDarkStrokes: Bool
-    /// With `readDarkStrokes`: the regions of dark strokes read by texture (`DarkTexture`).
+    /// With `readDarkStrokes`: the regions of dark strokes read by texture (`DarkTexture`),
+    /// for the note only: they are all scored as pain.
     var darkTextures: DarkTexture.Readings?
-    /// With `readDarkStrokes`: dark-stroke pixels of the drawing read as numbness (1) or
-    /// pins and needles (2), for the overlay; the rest are pain.
-    var darkSensoryPixels: [Int: UInt8] = [:]
 
     /// Body cells of the chart's scoring grid, marked or not.
     var bodyCellCount: Int
@@ -93,7 +91,6 @@ struct DrawingMarks: Sendable {
         readDarkStrokes = tally.panelPixels == 0
         if readDarkStrokes { tally = MarkTally(drawing: drawing, fit: fit, dark: true) }
         darkTextures = tally.textures
-        darkSensoryPixels = tally.sensoryPixels
         offBodyShare = tally.panelPixels > 0 ? Double(tally.panelPixels - tally.bodyPixels) / Double(tally.panelPixels) : 0
         panelMarkPixels = tally.panelPixels
         let f = TemplateReference.gridFactor

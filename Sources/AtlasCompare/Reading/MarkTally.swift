@@ -13,9 +13,6 @@ struct MarkTally {
     var bodyPixels = 0
     /// With `dark`: the regions of dark strokes read by their texture (`DarkTexture`).
     var textures: DarkTexture.Readings?
-    /// With `dark`: the dark-stroke pixels (drawing pixel indices) read as a sensory
-    /// symptom, with its index in `Symptom.allCases`; the rest are pain.
-    var sensoryPixels: [Int: UInt8] = [:]
 
     /// How far from every printed line (in the reference's ink-field units) a dark stroke must
     /// lie to count as a mark: 5.5 body millimetres, at least 0.85 mm of paper and at least two
@@ -43,8 +40,8 @@ struct MarkTally {
     }
 
     /// Counts coloured marks, or with `dark`, dark strokes (`PixelKind.darkInk`) well away
-    /// from anything printed, read by their texture (`DarkTexture`): pain unless a region is
-    /// clearly the key's lines (numbness) or circles (pins and needles).
+    /// from anything printed, read as pain; their texture is read too (`DarkTexture`), for a
+    /// note only.
     init(drawing: ClassifiedDrawing, fit: TemplateFit, dark: Bool) {
         let reference = fit.reference
         let similarity = fit.similarity
@@ -64,9 +61,9 @@ struct MarkTally {
         var touched: [Int] = []
         var panelPixels = 0, bodyPixels = 0
         // Dark strokes on the bodies, kept to be read by texture before they are counted.
-        var darkPixels: [Int] = [], darkPages: [Int] = [], texturePixels: [Int] = []
+        var darkPages: [Int] = [], texturePixels: [Int] = []
         let textureLimit = Self.textureLimit(fit)
-        var sensoryPixels: [Int: UInt8] = [:], textures: DarkTexture.Readings?
+        var textures: DarkTexture.Readings?
         let inPanel = reference.pagePanelCells
         drawing.kinds.withUnsafeBufferPointer { kinds in
             reference.pageCells.withUnsafeBufferPointer { owners in
@@ -99,7 +96,7 @@ struct MarkTally {
                         guard owners[page] >= 0 else { continue }
                         bodyPixels += 1
                         if dark {
-                            darkPixels.append(row + x); darkPages.append(page)
+                            darkPages.append(page)
                             continue
                         }
                         let symptom = Int(raw - PixelKind.pain.rawValue)
@@ -114,17 +111,14 @@ struct MarkTally {
         if dark {
             let texture = DarkTexture(pixels: texturePixels, width: drawing.width,
                                       pixelsPerMillimetre: reference.pixelsPerMillimetre * similarity.scale)
-            var read: [Int: UInt8] = [:]
-            for (index, pixel) in texturePixels.enumerated() where texture.symptoms[index] > 0 { read[pixel] = texture.symptoms[index] }
-            for (index, page) in darkPages.enumerated() {
-                let symptom = Int(read[darkPixels[index]] ?? 0)
-                if counts[page * symptoms] + counts[page * symptoms + 1] + counts[page * symptoms + 2] == 0 { touched.append(page) }
-                counts[page * symptoms + symptom] += 1
-                if symptom > 0 { sensoryPixels[darkPixels[index]] = UInt8(symptom) }
+            // Texture is not reliable enough to score by (one-pen tuning drawings: see
+            // DarkTexture): every dark stroke still counts as pain; the reading only words a note.
+            for page in darkPages {
+                if counts[page * symptoms] == 0 { touched.append(page) }
+                counts[page * symptoms] += 1
             }
             textures = texture.regions
         }
-        self.sensoryPixels = sensoryPixels
         self.textures = textures
         self.counts = counts
         self.touched = touched
