@@ -85,7 +85,8 @@ struct DarkTextureTests {
     }
 }
 
-/// The evaluation's painter, one pen: drawings made as the key asks, read end to end.
+/// The evaluation's painter, one pen: drawings made as the key asks, read end to end. The
+/// texture is noted, not scored: every dark stroke still counts as pain.
 @Suite("One-pen drawings")
 struct OnePenDrawingTests {
     static func read(_ seed: UInt64) throws -> (PatientDrawing, DrawingComparison) {
@@ -94,24 +95,30 @@ struct OnePenDrawingTests {
         return (drawing, comparison)
     }
 
-    @Test(arguments: OnePenSeeds.numbness)
-    func levelLinesReadAsNumbness(seed: UInt64) throws {
+    /// Tuning seeds whose one-pen drawing has numbness (level lines) the reading finds.
+    @Test(arguments: [85, 519] as [UInt64])
+    func levelLinesAreNotedAsNumbness(seed: UInt64) throws {
         let (drawing, comparison) = try Self.read(seed)
         #expect(drawing.sensoryKinds == [.numbness], "\(drawing.description)")
-        #expect((comparison.extentPercent.symptoms[Symptom.numbness.rawValue] ?? 0) > 0, "\(comparison.notes)")
-        #expect(comparison.notes.contains { $0.contains("dark lines read as numbness (texture") }, "\(comparison.notes)")
+        #expect(comparison.notes.contains { $0.contains("dark level lines in") && $0.contains("may mean numbness") }, "\(comparison.notes)")
+        #expect((comparison.extentPercent.symptoms[Symptom.numbness.rawValue] ?? 0) == 0, "scored as pain only")
     }
 
-    @Test(arguments: OnePenSeeds.pins)
-    func circlesReadAsPinsAndNeedles(seed: UInt64) throws {
+    /// Tuning seeds whose one-pen drawing has pins and needles (circles) the reading finds.
+    @Test(arguments: [237, 479] as [UInt64])
+    func circlesAreNotedAsPinsAndNeedles(seed: UInt64) throws {
         let (drawing, comparison) = try Self.read(seed)
         #expect(drawing.sensoryKinds == [.pinsAndNeedles], "\(drawing.description)")
-        #expect((comparison.extentPercent.symptoms[Symptom.pinsAndNeedles.rawValue] ?? 0) > 0, "\(comparison.notes)")
-        #expect(comparison.notes.contains { $0.contains("dark circles read as pins and needles") }, "\(comparison.notes)")
+        #expect(comparison.notes.contains { $0.contains("may mean pins and needles") }, "\(comparison.notes)")
+        #expect((comparison.extentPercent.symptoms[Symptom.pinsAndNeedles.rawValue] ?? 0) == 0, "scored as pain only")
     }
-}
 
-enum OnePenSeeds {
-    static let numbness: [UInt64] = []
-    static let pins: [UInt64] = []
+    /// The one-pen variant is the same patient's drawing: same sources and symptoms, other ink.
+    @Test func onePenVariantKeepsSourcesAndSymptoms() throws {
+        let a = try DrawingGenerator.make(seed: 85, atlas: DrawingPainter.atlas)
+        let b = try DrawingGenerator.make(seed: 85, atlas: DrawingPainter.atlas, onePen: true)
+        #expect(a.sources.map(\.description) == b.sources.map(\.description))
+        #expect(a.page.pixels != b.page.pixels)
+        #expect(a.sensoryKinds == b.sensoryKinds)
+    }
 }
