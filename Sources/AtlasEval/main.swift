@@ -10,7 +10,8 @@ import Foundation
 //                              photo and crop that disagrees, with the cells marked in one read only;
 //                              EVAL_DIAGNOSE=1 prints that for every photo and crop)
 //   atlas-eval held-out [N]    N held-out drawings (add no-photos to skip photos and crops)
-//   atlas-eval draw SEED OUT.png   writes one generated drawing, to look at
+//                              (add one-pen to draw each in one black pen, following the key)
+//   atlas-eval draw SEED OUT.png [one-pen]  writes one generated drawing, to look at
 //   atlas-eval photo SEED INDEX OUT.jpg  the photo the evaluation takes of drawing SEED at position INDEX
 //   atlas-eval calibrate N T...    the first N tuning drawings (no photos) at each temperature
 //   atlas-eval explain SEED INDEX DIR  drawing SEED and its photo at INDEX compared: the top matches
@@ -58,10 +59,10 @@ if arguments.first == "explain", arguments.count == 4, let seed = UInt64(argumen
         exit(1)
     }
 }
-if arguments.first == "draw", arguments.count == 3, let seed = UInt64(arguments[1]), let directory = AtlasLocator.bundledAtlas() {
+if arguments.first == "draw", arguments.count == 3 || arguments.count == 4, let seed = UInt64(arguments[1]), let directory = AtlasLocator.bundledAtlas() {
     do {
         let atlas = try AtlasLoader.load(directory: directory)
-        let drawing = try DrawingGenerator.make(seed: seed, atlas: atlas)
+        let drawing = try DrawingGenerator.make(seed: seed, atlas: atlas, onePen: arguments.last == "one-pen")
         try AtomicFile.write(try PNGCodec.encode(drawing.page, opaque: true, dpi: 100, metadata: []), to: arguments[2])
         print(drawing.description)
         exit(0)
@@ -97,7 +98,7 @@ do {
     let printer: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
     let photos = arguments.contains("no-photos") ? 0 : 4
     let report = try Evaluation.run(seeds: start..<(start + count), atlas: atlas, photoEvery: photos, cropEvery: photos == 0 ? 0 : 6,
-                                    log: verbose ? printer : nil)
+                                    onePen: arguments.contains("one-pen"), log: verbose ? printer : nil)
     print("\(set) set, seeds \(start)..<\(start + count)")
     print(report.text)
     for failure in report.failures.prefix(10) { print("failed: \(failure)") }

@@ -15,6 +15,10 @@ public struct EvaluationReport: Sendable {
     public var pairs = 0, pairBothTop3 = 0, pairExplained = 0
     public var photos = 0, photoAgree = 0, photoSameSource = 0, photoVerdictAgree = 0, photoFailed = 0
     public var crops = 0, cropAgree = 0
+    /// One-pen drawings (`DrawingGenerator.make(onePen:)`): drawings with numbness (or pins
+    /// and needles) drawn, and how many of them had it noted (`Report.darkStrokesNote`); drawings with neither
+    /// drawn, and how many were noted with a sensory symptom all the same.
+    public var numbDrawn = 0, numbRead = 0, pinsDrawn = 0, pinsRead = 0, plainDrawn = 0, plainSensory = 0
     public var confidenceSum = 0.0
     /// Per confidence bin of the top match (`reliabilityBins`): drawings, and how many right.
     public var binCases = [Int](repeating: 0, count: reliabilityBins.count)
@@ -30,7 +34,7 @@ public struct EvaluationReport: Sendable {
     static func share(_ a: Int, _ b: Int) -> String { b == 0 ? "-" : String(format: "%.3f (%d/%d)", Double(a) / Double(b), a, b) }
 
     public var text: String {
-        var lines = [
+        var lines: [String] = [
             "drawings: \(cases) (\(single) one source, \(pairs) two sources), unreadable: \(failed), \(String(format: "%.0f", seconds)) s",
             "top-1:                     \(Self.share(top1, single))",
             "top-3:                     \(Self.share(top3, single))",
@@ -45,8 +49,11 @@ public struct EvaluationReport: Sendable {
             String(format: "mean confidence of the top match: %.3f (top-1 rate %.3f)", single > 0 ? confidenceSum / Double(single) : 0,
                    single > 0 ? Double(top1) / Double(single) : 0),
             String(format: "log loss of the true source: %.3f per drawing", single > 0 ? logLoss / Double(single) : 0),
-            "reliability (confidence of the top match: drawings, right):",
         ]
+        if numbDrawn + pinsDrawn + plainDrawn > 0 {
+            lines.append("one pen: numbness drawn and noted: \(Self.share(numbRead, numbDrawn)); pins and needles: \(Self.share(pinsRead, pinsDrawn)); neither drawn but one noted: \(Self.share(plainSensory, plainDrawn))")
+        }
+        lines.append("reliability (confidence of the top match: drawings, right):")
         for (bin, range) in Self.reliabilityBins.enumerated() where binCases[bin] > 0 {
             lines.append(String(format: "  %.2f-%.2f: %3d drawings, right %.3f", range.lowerBound, min(1, range.upperBound), binCases[bin],
                                 Double(binRight[bin]) / Double(binCases[bin])))
@@ -71,7 +78,7 @@ public enum Evaluation {
     /// Compares every drawing of `seeds` on every core; every `photoEvery`-th is also
     /// photographed (JPEG) and every `cropEvery`-th four-view drawing cut to its back view.
     public static func run(seeds: Range<UInt64>, atlas: Atlas, photoEvery: Int = 4, cropEvery: Int = 6,
-                           temperature: Double = Priors.temperature,
+                           temperature: Double = Priors.temperature, onePen: Bool = false,
                            log: (@Sendable (String) -> Void)? = nil) throws -> EvaluationReport {
         let comparator = try DrawingComparator(atlas: atlas, temperature: temperature)
         let started = Date()
@@ -80,7 +87,7 @@ public enum Evaluation {
         DispatchQueue.concurrentPerform(iterations: list.count) { index in
             var local = EvaluationReport()
             evaluate(seed: list[index], index: index, atlas: atlas, comparator: comparator, photoEvery: photoEvery, cropEvery: cropEvery,
-                     into: &local, log: log)
+                     onePen: onePen, into: &local, log: log)
             collected.add(local)
         }
         var report = collected.report
@@ -89,12 +96,12 @@ public enum Evaluation {
     }
 
     static func evaluate(seed: UInt64, index: Int, atlas: Atlas, comparator: DrawingComparator, photoEvery: Int, cropEvery: Int,
-                         into report: inout EvaluationReport, log: (@Sendable (String) -> Void)?) {
+                         onePen: Bool = false, into report: inout EvaluationReport, log: (@Sendable (String) -> Void)?) {
         report.cases += 1
         let drawing: PatientDrawing
         let analysis: DrawingAnalysis
         do {
-            drawing = try DrawingGenerator.make(seed: seed, atlas: atlas)
+            drawing = try DrawingGenerator.make(seed: seed, atlas: atlas, onePen: onePen)
             analysis = try comparator.analyse(image: drawing.page, name: "seed-\(seed).png")
         } catch {
             report.failed += 1
@@ -103,6 +110,22 @@ public enum Evaluation {
         }
         let comparison = analysis.comparison
         let matches = comparison.matches
+        if onePen {
+            // Dark strokes are scored as pain; what their texture suggests is said in a note.
+            let numb = comparison.notes.contains { $0.contains("may mean numbness") }
+            let pins = comparison.notes.contains { $0.contains("may mean pins and needles") }
+            if drawing.sensoryKinds.contains(.numbness) { report.numbDrawn += 1; if numb { report.numbRead += 1 } }
+            if drawing.sensoryKinds.contains(.pinsAndNeedles) { report.pinsDrawn += 1; if pins { report.pinsRead += 1 } }
+            if drawing.sensoryKinds.isEmpty {
+                report.plainDrawn += 1
+                if numb || pins {
+                    report.plainSensory += 1
+                    log?("sensory read but not drawn \(drawing.description): numbness \(numb), pins \(pins)")
+                }
+            } else {
+                log?("sensory \(numb || pins ? "noted" : "missed") \(drawing.description): \(drawing.sensoryKinds.map(\.rawValue)); noted numbness \(numb), pins \(pins)")
+            }
+        }
         let ids = matches.map(\.id)
         if drawing.sources.count == 1 {
             let truth = drawing.sources[0]
@@ -233,6 +256,8 @@ extension EvaluationReport {
         pairs += o.pairs; pairBothTop3 += o.pairBothTop3; pairExplained += o.pairExplained
         photos += o.photos; photoAgree += o.photoAgree; photoSameSource += o.photoSameSource; photoVerdictAgree += o.photoVerdictAgree; photoFailed += o.photoFailed
         crops += o.crops; cropAgree += o.cropAgree
+        numbDrawn += o.numbDrawn; numbRead += o.numbRead; pinsDrawn += o.pinsDrawn; pinsRead += o.pinsRead
+        plainDrawn += o.plainDrawn; plainSensory += o.plainSensory
         confidenceSum += o.confidenceSum
         logLoss += o.logLoss
         for bin in binCases.indices { binCases[bin] += o.binCases[bin]; binRight[bin] += o.binRight[bin] }

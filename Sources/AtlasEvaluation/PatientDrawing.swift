@@ -27,6 +27,8 @@ public struct PatientDrawing: Sendable {
     public var style: FillStyle
     public var penName: String
     public var sensory: Bool
+    /// The sensory symptoms drawn, one per source drawn with one.
+    public var sensoryKinds: [Symptom] = []
     /// The drawn page as a paint program or scanner would give it, corner marks included.
     public var page: RGBAImage
     public var pixelsPerMillimetre: Double
@@ -44,8 +46,15 @@ public enum DrawingGenerator {
 
     /// The drawing for `seed`: one source (a tenth of them on both sides) or, one time in
     /// four, two sources (half of those a muscle or joint with a nerve root).
-    public static func make(seed: UInt64, atlas: Atlas, twoSourceShare: Double = 0.25) throws -> PatientDrawing {
+    ///
+    /// With `onePen`, the same drawing made by a patient with one dark pen who follows the
+    /// chart's key: the pen is black (a pencil stays a pencil), numbness is drawn as level
+    /// lines and pins and needles as small circles, beside the area shaded for pain. The
+    /// sources, zones and pain shading are those of the coloured drawing.
+    public static func make(seed: UInt64, atlas: Atlas, twoSourceShare: Double = 0.25, onePen: Bool = false) throws -> PatientDrawing {
         var random = SeededRandom(seed: seed &* 0x2545_F491_4F6C_DD1D &+ 17)
+        // The one-pen textures draw from their own stream, so the rest stays the coloured drawing's.
+        var keyRandom = SeededRandom(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 5)
         let pool = sourcePatterns(atlas)
         let sides: [Side] = [.right, .left]
         var sources: [TrueSource] = []
@@ -79,7 +88,7 @@ public enum DrawingGenerator {
 
         let style = random.pick(FillStyle.allCases)
         let roll = random.unit()
-        let pen: Pen, penName: String
+        var pen: Pen, penName: String
         if roll < 0.1 {
             pen = Pen(color: Pen.black, width: random.between(0.4, 1.0)); penName = "black pen"
         } else if roll < 0.2 {
@@ -89,16 +98,23 @@ public enum DrawingGenerator {
             pen = Pen(color: random.pick(Pen.reds), width: marker ? random.between(1.5, 3.0) : random.between(0.4, 1.0))
             penName = marker ? "red marker" : "red pen"
         }
+        let colouredPen = pen
+        if onePen && !pen.isPencil && pen.color != Pen.black {
+            pen = Pen(color: Pen.black, width: pen.width); penName = "black " + penName.replacingOccurrences(of: "red ", with: "")
+        }
         var sensoryUsed = false
+        var sensoryKinds: [Symptom] = []
         for (source, pattern) in zip(sources, patterns) {
             let groupSensory: Double = switch source.group {
             case .root: 0.35
             case .entrapment: 0.25
             case .referred: 0.05
             }
-            let sensory = !pen.isPencil && pen.color != Pen.black && random.chance(groupSensory)
+            let sensory = !colouredPen.isPencil && colouredPen.color != Pen.black && random.chance(groupSensory)
             sensoryUsed = sensoryUsed || sensory
-            let sensoryPen = Pen(color: random.chance(0.5) ? random.pick(Pen.blues) : random.pick(Pen.greens), width: pen.width)
+            let numb = random.chance(0.5)
+            let sensoryPen = onePen ? pen : Pen(color: numb ? random.pick(Pen.blues) : random.pick(Pen.greens), width: pen.width)
+            if sensory { sensoryKinds.append(numb ? .numbness : .pinsAndNeedles) }
             let includeSpillover = random.chance(0.5)
             let shift = Point(random.between(-5, 5), random.between(-5, 5))
             let grow = random.between(0.85, 1.15)
@@ -130,6 +146,21 @@ public enum DrawingGenerator {
                     }
                     let region = Region(polygons: moved, clip: clip)
                     guard !region.isEmpty else { continue }
+                    if onePen, sensory, let box = region.bounds {
+                        // One pen: pain shaded over the upper part, the key's texture below it.
+                        let from = box.minY + box.height * 0.6
+                        let upper = Region(polygons: moved, clip: { p in p.y <= from && (clip?(p) ?? true) })
+                        let lower = Region(polygons: moved, clip: { p in p.y > from && (clip?(p) ?? true) })
+                        if !upper.isEmpty { fill(&page, upper, style: style, pen: pen, ppmm: ppmm, random: &random) }
+                        if !lower.isEmpty {
+                            if numb {
+                                keyLines(&page, lower, pen: pen, ppmm: ppmm, random: &keyRandom)
+                            } else {
+                                keyCircles(&page, lower, pen: pen, ppmm: ppmm, random: &keyRandom)
+                            }
+                        }
+                        continue
+                    }
                     fill(&page, region, style: style, pen: pen, ppmm: ppmm, random: &random)
                     if sensory, let box = region.bounds {
                         // Numbness or pins and needles over the lower part, in its own colour.
@@ -151,7 +182,7 @@ public enum DrawingGenerator {
             }
         }
         return PatientDrawing(seed: seed, sources: sources, views: views, style: style, penName: penName, sensory: sensoryUsed,
-                              page: page, pixelsPerMillimetre: ppmm)
+                              sensoryKinds: sensoryKinds, page: page, pixelsPerMillimetre: ppmm)
     }
 
     static func centroid(_ polygons: [[Point]]) -> Point {
@@ -191,6 +222,48 @@ public enum DrawingGenerator {
                     pen.line(&image, from: previous, to: start, pixelsPerMillimetre: ppmm, random: &random)
                 }
             }
+        }
+    }
+
+    /// Numbness as the key draws it: level lines across the region, a little uneven.
+    static func keyLines(_ image: inout RGBAImage, _ region: Region, pen: Pen, ppmm: Double, random: inout SeededRandom) {
+        guard let box = region.bounds else { return }
+        let diagonal = (box.width * box.width + box.height * box.height).squareRoot()
+        let centre = Point((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2)
+        var thin = pen
+        thin.width = min(pen.width, 1.2)
+        hatch(&image, region, pen: thin, spacing: random.between(2.5, 5), angle: random.between(-0.15, 0.15), ppmm: ppmm,
+              centre: centre, diagonal: diagonal, zigzag: false, random: &random)
+    }
+
+    /// Pins and needles as the key draws them: small circles scattered over the region.
+    static func keyCircles(_ image: inout RGBAImage, _ region: Region, pen: Pen, ppmm: Double, random: inout SeededRandom) {
+        guard let box = region.bounds else { return }
+        var thin = pen
+        thin.width = min(pen.width, 0.8)
+        let radius = random.between(1.2, 2.5) * ppmm
+        let step = radius * random.between(2.6, 3.4)
+        var y = box.minY + step / 2
+        var row = 0
+        while y < box.maxY {
+            var x = box.minX + step / 2 + (row % 2 == 0 ? 0 : step / 2)
+            while x < box.maxX {
+                let c = Point(x + random.between(-0.2, 0.2) * step, y + random.between(-0.2, 0.2) * step)
+                if region.contains(c) {
+                    let r = radius * random.between(0.85, 1.15)
+                    let segments = 14
+                    var previous = c + Point(r, 0)
+                    for k in 1...segments {
+                        let a = Double(k) / Double(segments) * 2 * .pi
+                        let q = c + Point(r * cos(a), r * sin(a))
+                        thin.line(&image, from: previous, to: q, pixelsPerMillimetre: ppmm, random: &random)
+                        previous = q
+                    }
+                }
+                x += step
+            }
+            y += step
+            row += 1
         }
     }
 

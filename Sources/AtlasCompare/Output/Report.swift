@@ -13,9 +13,7 @@ enum Report {
         let matches = ranking.matches.filter(\.hasEvidence)
         let symptoms = Symptom.allCases.filter { (extent.symptoms[$0.rawValue] ?? 0) > 0 }
         var notes: [String] = []
-        if marks.readDarkStrokes {
-            notes.append("No coloured marks: dark strokes on the body (pen or pencil) were read as pain")
-        }
+        if marks.readDarkStrokes { notes.append(darkStrokesNote(marks.darkTextures ?? .init())) }
         if marks.offBodyShare >= 0.1 {
             notes.append("\(Int((marks.offBodyShare * 100).rounded()))% of the marks lie off the body outline and were left out")
         }
@@ -93,6 +91,23 @@ enum Report {
     /// Marked area over body area, as pain-drawing studies report it. Hatching and
     /// scribbles count as the area they fill (the closed cells), so a pen's stroke width, a
     /// blurred photo or JPEG softening hardly change it.
+    /// The note on dark strokes (no coloured marks): scored as pain, with what their texture
+    /// suggests (`DarkTexture`) said as a doubt, not scored.
+    static func darkStrokesNote(_ read: DarkTexture.Readings) -> String {
+        func areas(_ n: Int) -> String { n == 1 ? "1 area" : "\(n) areas" }
+        var note = "No coloured marks: dark strokes on the body (pen or pencil) were read as pain"
+        var doubts: [String] = []
+        if read.numbness > 0 { doubts.append("dark level lines in \(areas(read.numbness)) may mean numbness (texture, as the chart's key draws it)") }
+        if read.pinsAndNeedles > 0 {
+            doubts.append("dark circles in \(areas(read.pinsAndNeedles)) may mean pins and needles (texture, as the chart's key draws them)")
+        }
+        if !doubts.isEmpty {
+            note += ", but " + doubts.joined(separator: " and ")
+                + ": numbness and pins and needles point to a nerve, so ask the patient, or have the chart drawn with coloured pens"
+        }
+        return note
+    }
+
     static func extentOf(_ marks: DrawingMarks, reference: TemplateReference) -> Extent {
         var views: [String: Double] = [:]
         var symptoms = [Double](repeating: 0, count: Symptom.allCases.count)

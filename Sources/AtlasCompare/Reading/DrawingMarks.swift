@@ -28,6 +28,9 @@ struct DrawingMarks: Sendable {
     var panelMarkPixels: Int
     /// True when the marks were read as dark strokes (no coloured marks at all).
     var readDarkStrokes: Bool
+    /// With `readDarkStrokes`: the regions of dark strokes read by texture (`DarkTexture`),
+    /// for the note only: they are all scored as pain.
+    var darkTextures: DarkTexture.Readings?
 
     /// Body cells of the chart's scoring grid, marked or not.
     var bodyCellCount: Int
@@ -87,6 +90,7 @@ struct DrawingMarks: Sendable {
         var tally = MarkTally(drawing: drawing, fit: fit, dark: false)
         readDarkStrokes = tally.panelPixels == 0
         if readDarkStrokes { tally = MarkTally(drawing: drawing, fit: fit, dark: true) }
+        darkTextures = tally.textures
         offBodyShare = tally.panelPixels > 0 ? Double(tally.panelPixels - tally.bodyPixels) / Double(tally.panelPixels) : 0
         panelMarkPixels = tally.panelPixels
         let f = TemplateReference.gridFactor

@@ -11,6 +11,8 @@ struct MarkTally {
     var panelPixels = 0
     /// Mark pixels on a body.
     var bodyPixels = 0
+    /// With `dark`: the regions of dark strokes read by their texture (`DarkTexture`).
+    var textures: DarkTexture.Readings?
 
     /// How far from every printed line (in the reference's ink-field units) a dark stroke must
     /// lie to count as a mark: 5.5 body millimetres, at least 0.85 mm of paper and at least two
@@ -28,8 +30,18 @@ struct MarkTally {
     }
     static let bodyLimit = 5.5, paperLimit = 0.85, drawingPixels = 2.5
 
+    /// How far from every printed line a dark stroke must lie to be read for its texture
+    /// (`DarkTexture`): only off the printed line itself (0.4 mm of paper, at least two and a
+    /// half pixels of the drawing). The wider `printedLineLimit` cut a numbness line across a
+    /// narrow leg into stubs too short to read as lines, and broke circles near the outline.
+    static func textureLimit(_ fit: TemplateFit) -> Float {
+        let pixels = drawingPixels / max(fit.similarity.scale, 1e-6)
+        return Float(max(0.4 * fit.reference.pixelsPerMillimetre, pixels) * TemplateReference.inkFactor)
+    }
+
     /// Counts coloured marks, or with `dark`, dark strokes (`PixelKind.darkInk`) well away
-    /// from anything printed, read as pain.
+    /// from anything printed, read as pain; their texture is read too (`DarkTexture`), for a
+    /// note only.
     init(drawing: ClassifiedDrawing, fit: TemplateFit, dark: Bool) {
         let reference = fit.reference
         let similarity = fit.similarity
@@ -48,6 +60,10 @@ struct MarkTally {
         var counts = [Float](repeating: 0, count: pageWidth * pageHeight * symptoms)
         var touched: [Int] = []
         var panelPixels = 0, bodyPixels = 0
+        // Dark strokes on the bodies, kept to be read by texture before they are counted.
+        var darkPages: [Int] = [], texturePixels: [Int] = []
+        let textureLimit = Self.textureLimit(fit)
+        var textures: DarkTexture.Readings?
         let inPanel = reference.pagePanelCells
         drawing.kinds.withUnsafeBufferPointer { kinds in
             reference.pageCells.withUnsafeBufferPointer { owners in
@@ -63,15 +79,27 @@ struct MarkTally {
                         // Only marks on the body panels count: the printed colour key and notes
                         // in the margins are not drawings of symptoms.
                         guard inPanel[page] else { continue }
+                        var counted = true
                         if dark {
                             let d = reference.inkField.value(x: referenceX[x] * inkFactor - 0.5, y: referenceY[y] * inkFactor - 0.5,
                                                              outside: 0)
-                            guard d > printedLimit else { continue }
+                            // Read for texture from close beside the printed lines (strokes
+                            // whole, even in a narrow leg), counted only from further away.
+                            guard d > textureLimit else { continue }
+                            // Beside the body too: a circle or line drawn across the outline
+                            // (or in a narrow limb's edge cells) is read whole.
+                            texturePixels.append(row + x)
+                            counted = d > printedLimit
                         }
+                        guard counted else { continue }
                         panelPixels += 1
                         guard owners[page] >= 0 else { continue }
                         bodyPixels += 1
-                        let symptom = dark ? 0 : Int(raw - PixelKind.pain.rawValue)
+                        if dark {
+                            darkPages.append(page)
+                            continue
+                        }
+                        let symptom = Int(raw - PixelKind.pain.rawValue)
                         if counts[page * symptoms] + counts[page * symptoms + 1] + counts[page * symptoms + 2] == 0 {
                             touched.append(page)
                         }
@@ -80,6 +108,18 @@ struct MarkTally {
                 }
             }
         }
+        if dark {
+            let texture = DarkTexture(pixels: texturePixels, width: drawing.width,
+                                      pixelsPerMillimetre: reference.pixelsPerMillimetre * similarity.scale)
+            // Texture is not reliable enough to score by (one-pen tuning drawings: see
+            // DarkTexture): every dark stroke still counts as pain; the reading only words a note.
+            for page in darkPages {
+                if counts[page * symptoms] == 0 { touched.append(page) }
+                counts[page * symptoms] += 1
+            }
+            textures = texture.regions
+        }
+        self.textures = textures
         self.counts = counts
         self.touched = touched
         self.panelPixels = panelPixels
