@@ -137,7 +137,7 @@ public struct Phrasebook: Sendable, Equatable, Codable {
     public static let english: [Key: String] = [
         .disclaimer: "An aid to a conversation with your clinician, not a diagnosis.",
         .templateTitle: "Pain drawing: where do you feel it?",
-        .templateInstructions: "Shade every area where you feel symptoms, {where}. Draw each feeling with its pattern below; one pen is fine.",
+        .templateInstructions: "Shade every area where you feel symptoms, {where}. Draw each feeling with its pattern below; one pen is fine, though coloured pens let a scan tell the feelings apart.",
         .templateNameDate: "Name ____________________    Date ____________",
         .templateScaleBar: "Print at actual size (100%): this bar is 5 cm",
         .markPain: "Pain: shade it in (red)",
