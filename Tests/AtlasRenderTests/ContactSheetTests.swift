@@ -27,4 +27,21 @@ struct ContactSheetTests {
             }
         }
     }
+
+    /// Neighbouring bodies on one row never touch: with 560 mm slots a back view's hanging
+    /// arm crossed its front neighbour's and the hands merged (review rev4 B).
+    @Test func neighbouringBodiesLeaveAGap() throws {
+        let sheet = try ContactSheet.scene(atlas: Self.atlas, patterns: Self.atlas.patterns, width: 1800)
+        func span(_ panel: ScenePanel) -> (Double, Double) {
+            let b = panel.view.bounds
+            return (panel.origin.x + b.minX * panel.scale, panel.origin.x + b.maxX * panel.scale)
+        }
+        var pairs = 0
+        for (left, right) in zip(sheet.panels, sheet.panels.dropFirst()) where left.frame.minY == right.frame.minY {
+            pairs += 1
+            #expect(span(left).1 + 2 < span(right).0,
+                    "\(left.label ?? "") \(left.view.id.rawValue) runs into \(right.label ?? "") \(right.view.id.rawValue)")
+        }
+        #expect(pairs > 10)
+    }
 }

@@ -11,27 +11,30 @@ public enum ContactSheet {
         let w = Double(width)
         let unit = w / 60
         let margin = unit
-        // A slot holds one body; a pattern takes a slot per view, never split over two rows.
-        let slotWidth = (w - 2 * margin) / Double(columns)
-        let scale = slotWidth / slotWidthMM
+        // A row is `columns` side views wide; a pattern takes a slot per view, never split
+        // over two rows. A back or front slot is wider than a side one (its arms hang out).
+        let rowMM = Double(columns) * slotWidthMM
+        let scale = (w - 2 * margin) / rowMM
         let bodyHeight = (ChartLayout.panelBottomMM - ChartLayout.panelTopMM) * scale
         let header = unit * 3.4
-        let cells = patterns.map { pattern in (pattern, views(of: pattern).filter { atlas.view($0) != nil }) }.filter { !$0.1.isEmpty }
+        let cells = patterns.map { pattern in (pattern, fitting(views(of: pattern).filter { atlas.view($0) != nil }, in: rowMM)) }
+            .filter { !$0.1.isEmpty }
         // Each row keeps room for its tallest name as wrapped: a one-slot name of three lines
         // ran past the sheet's bottom edge when the room was a fixed two lines (review 2040).
         let measure = try TextMeasurer(fontFamily: style.fontFamily)
         let nameSize = unit * 0.62
         let tallestName = cells.map { pattern, views in
-            measure.size(pattern.name, size: nameSize, width: Double(min(views.count, columns)) * slotWidth - unit * 0.4).height
+            measure.size(pattern.name, size: nameSize, width: spanMM(views) * scale - unit * 0.4).height
         }.max() ?? 0
         let labelHeight = max(unit * 2.6, unit * 0.2 + tallestName + unit * 0.4)
         let cellHeight = bodyHeight + labelHeight
-        var places: [(row: Int, slot: Int)] = []
-        var row = 0, slot = 0
+        // Where each pattern starts: its row and its left edge in the row (millimetres).
+        var places: [(row: Int, x: Double)] = []
+        var row = 0, x = 0.0
         for (_, views) in cells {
-            if slot + views.count > columns, slot > 0 { row += 1; slot = 0 }
-            places.append((row, slot))
-            slot += min(views.count, columns)
+            if x + spanMM(views) > rowMM + 0.5, x > 0 { row += 1; x = 0 }
+            places.append((row, x))
+            x += spanMM(views)
         }
         let rows = row + 1
         let height = Int((margin + header + Double(rows) * cellHeight + unit * 1.5 + margin).rounded(.up))
@@ -46,10 +49,11 @@ public enum ContactSheet {
         for ((pattern, views), place) in zip(cells, places) {
             let top = margin + header + Double(place.row) * cellHeight
             var cellPanels: [ScenePanel] = []
-            for (offset, view) in views.prefix(columns).enumerated() {
+            var left = margin + place.x * scale
+            for view in views {
                 guard let body = atlas.view(view) else { continue }
-                let left = margin + Double(place.slot + offset) * slotWidth
-                let frame = Rect(minX: left, minY: top, maxX: left + slotWidth, maxY: top + bodyHeight)
+                let frame = Rect(minX: left, minY: top, maxX: left + slotWidthMM(view) * scale, maxY: top + bodyHeight)
+                left = frame.maxX
                 let origin = Point(frame.center.x + ChartLayout.centringShift(view) * scale, frame.minY - ChartLayout.panelTopMM * scale)
                 let placed = [Side.right, .left].compactMap { side in
                     pattern.family == .dermatome || side == .right ? pattern.placed(in: view, side: side) : nil
@@ -59,8 +63,8 @@ public enum ContactSheet {
                 cellPanels.append(panel)
             }
             panels += cellPanels
-            let span = Double(cellPanels.count) * slotWidth
-            texts.append(SceneText(text: pattern.name, at: Point(margin + Double(place.slot) * slotWidth + span / 2, top + bodyHeight + unit * 0.2),
+            let span = spanMM(views) * scale
+            texts.append(SceneText(text: pattern.name, at: Point(margin + place.x * scale + span / 2, top + bodyHeight + unit * 0.2),
                                    size: nameSize, alignment: .center, width: span - unit * 0.4))
         }
         return Scene(width: width, height: height, dpi: dpi, title: "ReferralAtlas: every pattern", panels: panels, texts: texts,
@@ -68,9 +72,27 @@ public enum ContactSheet {
                      style: style)
     }
 
-    /// The width of body one slot frames, atlas millimetres: the body and its arms, not the
-    /// margin a chart keeps for notes.
+    /// The width of body one side-view slot frames, atlas millimetres: the body and its arms,
+    /// not the margin a chart keeps for notes.
     static let slotWidthMM = 560.0
+
+    /// A back or front view's slot: the body with its hanging arms is 710 mm wide, so in a
+    /// 560 mm slot a back view's arm crossed its front neighbour's and the hands merged
+    /// (review rev4 B); this leaves a gap of about 50 mm between the hands.
+    static let wideSlotWidthMM = 760.0
+
+    static func slotWidthMM(_ view: ViewID) -> Double {
+        view == .posterior || view == .anterior ? wideSlotWidthMM : slotWidthMM
+    }
+
+    static func spanMM(_ views: [ViewID]) -> Double { views.map(slotWidthMM).reduce(0, +) }
+
+    /// As many of `views` as one row holds (in order).
+    static func fitting(_ views: [ViewID], in rowMM: Double) -> [ViewID] {
+        var kept: [ViewID] = []
+        for view in views where spanMM(kept + [view]) <= rowMM + 0.5 { kept.append(view) }
+        return kept
+    }
 
     /// The views of a pattern's own render in `render --all`: every view it shows on the
     /// patient's right side.

@@ -399,6 +399,19 @@ struct HandoutLayout {
                      column: beside.column)
             }))
         }
+        // The same with the legend in the column too, at the foot of the pictures: the
+        // pictures grow by the legend's row, and the column's blank foot (a quarter of the
+        // page under the muscle picture in gluteus medius TrP1, review rev4 B) holds it. Only
+        // when they grow by half of it or more: pictures held back by the column's width leave
+        // the legend's row blank at the foot of the page instead (gluteus minimus posterior).
+        let legendRow = legendHeight + 4 * mm
+        if let beside = besidePictures(space: space + legendRow, body: body, legendInColumn: true),
+           beside.pictures >= (besidePictures(space: space, body: body)?.pictures ?? 0) + legendRow / 2 {
+            candidates.append((beside.pictures, {
+                page(texts: texts, top: top, pictures: beside.pictures, about: paragraphs, feel: feel, body: body, continues: false,
+                     column: beside.column, legendInColumn: true)
+            }))
+        }
         // The feelings beside the legend, "About" below them across the page (or, with no
         // list, "About" beside the legend).
         if let row = legendRowWithText(body: body) {
@@ -491,7 +504,8 @@ struct HandoutLayout {
     }
 
     func page(texts: [SceneText], top: Double, pictures: Double, about: [String], feel: [String], body: Double, continues: Bool,
-              column: (x: Double, width: Double)? = nil, feelBesideLegend: Bool = false, flow: FlowedColumns? = nil) -> Scene {
+              column: (x: Double, width: Double)? = nil, feelBesideLegend: Bool = false, flow: FlowedColumns? = nil,
+              legendInColumn: Bool = false) -> Scene {
         var texts = texts
         var y = top
         let panels = placePanels(pictures: pictures, top: y, left: column == nil ? nil : margin, texts: &texts)
@@ -501,6 +515,19 @@ struct HandoutLayout {
                                    x: column.x, width: column.width)
             let end = columns(&texts, top: aboutEnd, about: [], feel: feel, body: body, continued: false, x: column.x, width: column.width)
             y = max(y, end - 5 * mm)
+            if legendInColumn {
+                // At the foot of the pictures, so the muscle picture can stand between it and the text.
+                let legendHeight = legendHeight(width: column.width)
+                let foot = max(end, y - legendHeight)
+                let legend = SceneLegend(entries: legendEntries, frame: Rect(minX: column.x, minY: foot, maxX: column.x + column.width,
+                                                                             maxY: foot + legendHeight), textSize: legendSize)
+                y = max(y, foot + legendHeight) + 2 * mm
+                if let caption {
+                    texts.append(SceneText(text: caption, at: Point(margin, y), size: small, color: style.mutedText, width: content))
+                    y += height(caption, size: small, width: content) + 2 * mm
+                }
+                return finish(texts: texts, y: y + 2 * mm, legend: legend, panels: panels, body: body, continues: continues)
+            }
         }
         y += 2 * mm
         if let caption {

@@ -80,11 +80,13 @@ extension HandoutLayout {
 
     /// The tallest pictures, left-aligned, whose neighbouring column holds all the text, and
     /// that column's left edge and width; nil when no such layout fits the page.
-    func besidePictures(space: Double, body: Double) -> (pictures: Double, column: (x: Double, width: Double))? {
+    /// With `legendInColumn`, the legend (wrapped to the column) stands in the column too.
+    func besidePictures(space: Double, body: Double, legendInColumn: Bool = false) -> (pictures: Double, column: (x: Double, width: Double))? {
         var pictures = min(maximumPictures, space - labelRow - marksRow)
         while pictures >= minimumPictures - 0.5 {
             let width = content - picturesWidth(pictures) - 6 * mm
-            if width >= narrowestColumn, max(block(pictures), stackedColumnHeight(body: body, width: width)) <= space {
+            let legend = legendInColumn ? legendHeight(width: width) + 4 * mm : 0
+            if width >= narrowestColumn, max(block(pictures), stackedColumnHeight(body: body, width: width) + legend) <= space {
                 return (pictures, (content - width + margin, width))
             }
             pictures -= 1 * mm
