@@ -7,7 +7,8 @@ import Foundation
 /// runs down to its web, with blunt tips, and the thumb on the outer side (review 2110 found
 /// the fingers short and parted only at their tips). Review rev4 found the webs sharp V-slits,
 /// the fingers parallel prongs and the thumb short: the webs are now rounded, the fingers fan
-/// a little and the thumb reaches toward the index finger's middle joint.
+/// a little and the thumb reaches toward the index finger's middle joint. Review rev5 found
+/// the fingers still prongs: each now tapers toward its tip.
 @Suite("Hand drawing")
 struct HandDrawingTests {
     /// The tips and webs of the hand on the viewer's right, in order from the thumb: five tips
@@ -138,6 +139,23 @@ struct HandDrawingTests {
                 }
                 let middle = width(atY: (base + tip.y) / 2), near = width(atY: tip.y - 3)
                 #expect(near > 0.6 * middle, "\(id.rawValue): finger \(k + 1) is \(near) mm wide 3 mm from its tip, \(middle) mm at mid-length")
+            }
+        }
+    }
+
+    /// Each finger tapers toward its tip, as a plate draws it (review rev5 found the fingers
+    /// parallel-sided prongs): a quarter of the way from its web to its tip it is at least 15%
+    /// wider than four fifths of the way (parallel sides give about 8%).
+    @Test func fingersTaperToTheirTips() throws {
+        for (id, hand) in try hands() where hand.tips.count == 5 {
+            for (k, tip) in hand.fingertips.enumerated() {
+                let base = hand.webs[min(k + 1, 3)].y
+                func width(atY y: Double) -> Double {
+                    let xs = hand.crossings(atY: y)
+                    return (xs.first { $0 > tip.x } ?? tip.x) - (xs.last { $0 < tip.x } ?? tip.x)
+                }
+                let near = width(atY: base + 0.25 * (tip.y - base)), far = width(atY: base + 0.8 * (tip.y - base))
+                #expect(near > 1.15 * far, "\(id.rawValue): finger \(k + 1) is \(near) mm wide near its base and \(far) mm near its tip")
             }
         }
     }
