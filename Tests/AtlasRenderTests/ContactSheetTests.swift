@@ -44,4 +44,19 @@ struct ContactSheetTests {
         }
         #expect(pairs > 10)
     }
+
+    /// Review rev5: on the contact sheet gluteus maximus TrP3's small zone at the tailbone
+    /// lay under its X. A thumbnail's X is open at its centre, so the zone shows there.
+    @Test func smallZoneShowsThroughItsX() throws {
+        let pattern = try #require(Self.atlas.pattern("gluteus-maximus-trp3"))
+        let sheet = try ContactSheet.scene(atlas: Self.atlas, patterns: [pattern], width: 1800)
+        let panel = try #require(sheet.panels.first { $0.view.id == .posterior })
+        #expect(panel.openCrosses)
+        let mark = try #require(SceneDrawer.crossMarks(panel, style: sheet.style).marks.first)
+        let image = try SceneRenderer.rasterize(sheet)
+        let pixel = image[Int(mark.at.x.rounded()), Int(mark.at.y.rounded())]
+        // The zone's red, not the X's black or its white halo.
+        #expect(Int(pixel.r) - Int(pixel.g) > 40, "the X's centre is \(pixel)")
+    }
 }
+

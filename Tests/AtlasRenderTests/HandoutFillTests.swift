@@ -76,4 +76,19 @@ struct HandoutFillTests {
         let groin = try #require(view.contours.first { $0.id.hasPrefix("inguinal-fold") })
         #expect(!SceneDrawer.liesOnBone(groin.path, bones))
     }
+
+    /// Review rev5 (c): the gluteus medius TrP1 handout left about 18% of the page blank
+    /// between its muscle picture and the legend at the column's foot. The picture now stands
+    /// in the middle of that room, so neither gap is a hole.
+    @Test func musclePictureLeavesNoHoleAboveTheLegend() throws {
+        let scene = try Self.handout("gluteus-medius-trp1")
+        let inset = try #require(scene.panels.first { $0.inset })
+        let legend = try #require(scene.legend)
+        let box = try #require(scene.boxes.first { $0.frame.minX <= inset.frame.minX && $0.frame.maxX >= inset.frame.maxX
+            && $0.frame.minY <= inset.frame.minY && $0.frame.maxY >= inset.frame.maxY })
+        #expect(legend.frame.minY > box.frame.maxY, "the legend is no longer under the picture")
+        let hole = (legend.frame.minY - box.frame.maxY) / Double(scene.height)
+        #expect(hole < 0.12, "\(Int(hole * 100))% of the page blank between the muscle picture and the legend")
+    }
 }
+

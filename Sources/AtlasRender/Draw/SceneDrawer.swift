@@ -101,7 +101,7 @@ struct SceneDrawer {
         nerveDrawer.drawSuperficial(nerves, scale: s, t)
         let marks = Self.crossMarks(panel, style: style, look: Self.crossLook(scene))
         for mark in marks.marks where mark.leader { drawCrossLeader(mark, marks) }
-        for mark in marks.marks { drawCross(at: mark.at, size: marks.size, width: marks.width) }
+        for mark in marks.marks { drawCross(at: mark.at, size: marks.size, width: marks.width, open: panel.openCrosses) }
         drawPatternMarks(panel, text: text)
         drawRootLabels(zones, panel: panel, text: text)
         dermatomes.drawLabels(plates, avoiding: scene.texts, text: text)
@@ -273,19 +273,26 @@ struct SceneDrawer {
         return (size, size * style.triggerPointWidth / style.triggerPointSize)
     }
 
-    /// A trigger-point X with a white halo, readable on solid red.
-    func drawCross(at p: Point, size: Double, width: Double) {
+    /// A trigger-point X with a white halo, readable on solid red. An `open` X leaves its
+    /// centre blank (its arms start `openFraction` of the way out, its halo is narrower), so
+    /// a zone smaller than the X still shows through the middle.
+    func drawCross(at p: Point, size: Double, width: Double, open: Bool = false) {
         let h = size / 2
-        for (color, w) in [(style.triggerPointHalo, width * 2.2), (style.triggerPoint, width)] {
+        let g = open ? h * Self.openFraction : 0
+        for (color, w) in [(style.triggerPointHalo, width * (open ? 1.7 : 2.2)), (style.triggerPoint, width)] {
             cairo_new_path(cr.pointer)
-            cairo_move_to(cr.pointer, p.x - h, p.y - h); cairo_line_to(cr.pointer, p.x + h, p.y + h)
-            cairo_move_to(cr.pointer, p.x + h, p.y - h); cairo_line_to(cr.pointer, p.x - h, p.y + h)
+            for (dx, dy) in [(-1.0, -1.0), (1, 1), (1, -1), (-1, 1)] {
+                cairo_move_to(cr.pointer, p.x + dx * g, p.y + dy * g); cairo_line_to(cr.pointer, p.x + dx * h, p.y + dy * h)
+            }
             cr.setColor(color)
             cairo_set_line_width(cr.pointer, w)
             cairo_set_line_cap(cr.pointer, CAIRO_LINE_CAP_ROUND)
             cairo_stroke(cr.pointer)
         }
     }
+
+    /// How far out an open X's arms start, as a share of its half-size.
+    static let openFraction = 0.42
 
     /// A mark set off beside its crowded muscle: a thin leader from the X's edge to a dot at
     /// the trigger point itself.

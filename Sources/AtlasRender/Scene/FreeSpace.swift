@@ -55,4 +55,16 @@ struct FreeSpace {
         }
         return nil
     }
+
+    /// How far (pixels) the blank room runs on below `rect`, across its width: the height of
+    /// the hole a picture set at the top of it would leave underneath.
+    func blankBelow(_ rect: Rect) -> Double {
+        let c0 = max(0, Int(((rect.minX - area.minX) / cell).rounded(.down)))
+        let c1 = min(columns - 1, Int(((rect.maxX - area.minX) / cell).rounded(.up)) - 1)
+        var r = max(0, Int(((rect.maxY - area.minY) / cell).rounded(.up)))
+        guard c0 <= c1 else { return 0 }
+        var blank = 0
+        while r < rows, !(c0...c1).contains(where: { taken[r * columns + $0] }) { blank += 1; r += 1 }
+        return Double(blank) * cell
+    }
 }

@@ -15,6 +15,10 @@ extension HandoutLayout {
     /// at 0.9 the long medial hamstrings' picture missed a 100 dpi page by a caption line.
     static let insetLargest = 2.2, insetSmallest = 0.75
 
+    /// The blank under a lone muscle picture, as a share of the page's height, above which the
+    /// picture is set in the middle of its hole (medius TrP1 left 18% under its picture).
+    static let insetHoleCentred = 0.08
+
     /// Adds the muscle pictures to `scene` in its blank room, as large as they fit (all at one
     /// scale); false when even the smallest do not fit (the scene is then unchanged).
     func placeInsets(_ scene: inout Scene) -> Bool {
@@ -36,7 +40,14 @@ extension HandoutLayout {
                 let captionHeight = height(inset.caption, size: captionSize, width: captionWidth)
                 let outer = (width: max(picture.width + 2 * pad, captionWidth), height: picture.height + 2 * pad + 1 * mm + captionHeight)
                 // Right of (after) the pattern where both sides have room, as a reader meets it.
-                guard let spot = space.find(width: outer.width, height: outer.height, fromRight: true) else { break }
+                guard var spot = space.find(width: outer.width, height: outer.height, fromRight: true) else { break }
+                // A lone picture at the top of a tall hole (between the text and a legend at the
+                // column's foot) leaves the hole under it: set it in the middle instead. A small
+                // gap under it reads as spacing and stays.
+                let below = space.blankBelow(spot)
+                if insets.count == 1, below > Self.insetHoleCentred * height {
+                    spot = Rect(minX: spot.minX, minY: spot.minY + below / 2, maxX: spot.maxX, maxY: spot.maxY + below / 2)
+                }
                 let centre = spot.center.x
                 let frame = Rect(minX: centre - picture.width / 2, minY: spot.minY + pad, maxX: centre + picture.width / 2,
                                  maxY: spot.minY + pad + picture.height)

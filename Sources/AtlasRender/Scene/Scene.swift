@@ -20,6 +20,9 @@ public struct ScenePanel: Sendable {
     /// A muscle picture beside the pattern (`MuscleInsets`): the muscle, its bones and its X
     /// marks, no zones.
     public var inset = false
+    /// Draw each X with an open centre (a thumbnail's X is larger than a small zone at its
+    /// trigger point, such as gluteus maximus TrP3's at the tailbone, and hid it).
+    public var openCrosses = false
 
     public init(view: BodyView, origin: Point, scale: Double, frame: Rect, label: String? = nil, patterns: [PlacedPattern] = [],
                 showLandmarks: Bool = false, sideMarks: Bool = true, clip: Bool = false) {
