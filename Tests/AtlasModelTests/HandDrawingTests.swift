@@ -28,6 +28,16 @@ struct HandDrawingTests {
                 (a.y - y) * (b.y - y) < 0 ? a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x) : nil
             }.sorted()
         }
+
+        /// Finger k's (0 the index) web level: the lower of the two webs beside it.
+        func base(ofFinger k: Int) -> Double { webs[min(k + 1, 3)].y }
+
+        /// The width of the finger whose tip is `tip` at the level y: between its own two edges,
+        /// the crossings either side of the tip.
+        func width(ofFingerAt tip: Point, atY y: Double) -> Double {
+            let xs = crossings(atY: y)
+            return (xs.first { $0 > tip.x } ?? tip.x) - (xs.last { $0 < tip.x } ?? tip.x)
+        }
     }
 
     /// The part of the outline below the wrist on the viewer's right, with its lowest and
@@ -131,13 +141,9 @@ struct HandDrawingTests {
     @Test func fingertipsAreRounded() throws {
         for (id, hand) in try hands() where hand.tips.count == 5 {
             for (k, tip) in hand.fingertips.enumerated() {
-                let base = hand.webs[min(k + 1, 3)].y
-                // The finger's own two edges: the crossings either side of its tip.
-                func width(atY y: Double) -> Double {
-                    let xs = hand.crossings(atY: y)
-                    return (xs.first { $0 > tip.x } ?? tip.x) - (xs.last { $0 < tip.x } ?? tip.x)
-                }
-                let middle = width(atY: (base + tip.y) / 2), near = width(atY: tip.y - 3)
+                let base = hand.base(ofFinger: k)
+                let middle = hand.width(ofFingerAt: tip, atY: (base + tip.y) / 2)
+                let near = hand.width(ofFingerAt: tip, atY: tip.y - 3)
                 #expect(near > 0.6 * middle, "\(id.rawValue): finger \(k + 1) is \(near) mm wide 3 mm from its tip, \(middle) mm at mid-length")
             }
         }
@@ -149,12 +155,9 @@ struct HandDrawingTests {
     @Test func fingersTaperToTheirTips() throws {
         for (id, hand) in try hands() where hand.tips.count == 5 {
             for (k, tip) in hand.fingertips.enumerated() {
-                let base = hand.webs[min(k + 1, 3)].y
-                func width(atY y: Double) -> Double {
-                    let xs = hand.crossings(atY: y)
-                    return (xs.first { $0 > tip.x } ?? tip.x) - (xs.last { $0 < tip.x } ?? tip.x)
-                }
-                let near = width(atY: base + 0.25 * (tip.y - base)), far = width(atY: base + 0.8 * (tip.y - base))
+                let base = hand.base(ofFinger: k)
+                let near = hand.width(ofFingerAt: tip, atY: base + 0.25 * (tip.y - base))
+                let far = hand.width(ofFingerAt: tip, atY: base + 0.8 * (tip.y - base))
                 #expect(near > 1.15 * far, "\(id.rawValue): finger \(k + 1) is \(near) mm wide near its base and \(far) mm near its tip")
             }
         }
