@@ -88,9 +88,6 @@ enum Report {
         return e
     }
 
-    /// Marked area over body area, as pain-drawing studies report it. Hatching and
-    /// scribbles count as the area they fill (the closed cells), so a pen's stroke width, a
-    /// blurred photo or JPEG softening hardly change it.
     /// The note on dark strokes (no coloured marks): scored as pain, with what their texture
     /// suggests (`DarkTexture`) said as a doubt, not scored.
     static func darkStrokesNote(_ read: DarkTexture.Readings) -> String {
@@ -108,6 +105,9 @@ enum Report {
         return note
     }
 
+    /// Marked area over body area, as pain-drawing studies report it. Hatching and
+    /// scribbles count as the area they fill (the closed cells), so a pen's stroke width, a
+    /// blurred photo or JPEG softening hardly change it.
     static func extentOf(_ marks: DrawingMarks, reference: TemplateReference) -> Extent {
         var views: [String: Double] = [:]
         var symptoms = [Double](repeating: 0, count: Symptom.allCases.count)

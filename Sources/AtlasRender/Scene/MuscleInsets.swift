@@ -137,7 +137,8 @@ enum MuscleInsets {
     static func inset(for placed: PlacedPattern, anatomy: Anatomy, phrases: Phrasebook) -> MuscleInset? {
         let own = muscles(of: placed, anatomy: anatomy)
         let points = own.flatMap { $0.path.polylines().flatMap { $0 } } + placed.triggerPoints.map(\.point)
-        guard var box = Rect(bounding: points) else { return nil }
+        guard let bounds = Rect(bounding: points) else { return nil }
+        var box = bounds
         // A margin round the muscle, and at least a hand's width of body each way, so that
         // the bones it spans and the body's edge place it.
         let padX = max(30, box.width * 0.22), padY = max(30, box.height * 0.18)
@@ -157,8 +158,8 @@ enum MuscleInsets {
             let spine = Self.spineHalfWidth
             if box.minX > -spine, box.minX < spine { box.maxX -= box.minX + spine; box.minX = -spine }
             if box.maxX < spine, box.maxX > -spine { box.minX += spine - box.maxX; box.maxX = spine }
-            box.minX = min(box.minX, Rect(bounding: points)!.minX - 10)
-            box.maxX = max(box.maxX, Rect(bounding: points)!.maxX + 10)
+            box.minX = min(box.minX, bounds.minX - 10)
+            box.maxX = max(box.maxX, bounds.maxX + 10)
         }
         var bare = placed
         bare.zones = []
