@@ -39,9 +39,10 @@ struct SpilloverMarginTests {
         #expect(!absent.present && abs(absent.logLikelihood - log(1 - ZoneRates.spilloverShare)) < 1e-3)
     }
 
-    /// A drawing of a joint's essential and spillover zones that runs past the spillover's
-    /// edge (a strip of a quarter of each ring marked, as a pen overruns a border): without
-    /// the ring those marks were evidence for a second source whose zone lies there.
+    /// A drawing of a joint's essential and spillover zones whose pen runs past the spillover's
+    /// edge in four places spread round it (the ring cells within two cells of the zone, in
+    /// alternate eighths of the way round): with the ring those marks go with the spillover;
+    /// without it (the control) they were evidence for a second source whose zone lies there.
     @Test(arguments: ["hip-joint", "sacroiliac-joint"])
     func marksJustPastASpilloverDoNotMakeASecondSource(id: String) throws {
         let mask = Pairs.mask(id, .right)
@@ -50,14 +51,47 @@ struct SpilloverMarginTests {
         }
         var ringCells = 0
         for zone in mask.panels {
-            let overrun = zone.spilloverMarginParts.flatMap { $0.prefix($0.count / 4) }
+            let width = Pairs.reference.panels[zone.panelIndex].width
+            let overrun = zip(zone.spilloverParts, zone.spilloverMarginParts).flatMap { part, ring in
+                Self.penOverrun(of: part, into: ring, gridWidth: width)
+            }
             for cell in zone.essential + zone.spillover + overrun { layers[zone.panelIndex][0][Int(cell)] = true }
             ringCells += overrun.count
         }
-        #expect(ringCells > 0)
-        let ranking = PatternScorer.rank(DrawingMarks(reference: Pairs.reference, marked: layers), masks: Pairs.masks, allowBoth: false)
+        #expect(ringCells > 20)
+        let marks = DrawingMarks(reference: Pairs.reference, marked: layers)
+
+        let ranking = PatternScorer.rank(marks, masks: Pairs.masks, allowBoth: false)
         let best = try #require(ranking.explanations.first)
         #expect(best.sources.map(\.id) == [id], "\(best.words) \(best.confidence)")
         #expect(ranking.matches.first?.id == id)
+
+        let ringless = Pairs.masks.map { other in
+            PatternMask(pattern: other.pattern, side: other.side, panels: other.panels.map { zone in
+                var zone = zone
+                zone.spilloverMarginParts = zone.spilloverMarginParts.map { _ in [] }
+                return zone
+            }, reference: Pairs.reference)
+        }
+        let control = try #require(PatternScorer.rank(marks, masks: ringless, allowBoth: false).explanations.first)
+        #expect(control.sources.map(\.id) != [id], "without the ring the overrun should have read as a second source: \(control.words)")
+    }
+
+    /// The ring cells a pen reaches when it overruns a zone's edge: those within two cells of
+    /// the zone, in alternate eighths of the way round the zone's centre.
+    static func penOverrun(of zone: [Int32], into ring: [Int32], gridWidth width: Int) -> [Int32] {
+        guard !zone.isEmpty else { return [] }
+        let inZone = Set(zone)
+        let near = ring.filter { cell in
+            let x = Int(cell) % width, y = Int(cell) / width
+            for dy in -2...2 { for dx in -2...2 where inZone.contains(Int32((y + dy) * width + x + dx)) { return true } }
+            return false
+        }
+        let centreX = zone.reduce(0.0) { $0 + Double(Int($1) % width) } / Double(zone.count)
+        let centreY = zone.reduce(0.0) { $0 + Double(Int($1) / width) } / Double(zone.count)
+        return near.filter { cell in
+            let angle = atan2(Double(Int(cell) / width) - centreY, Double(Int(cell) % width) - centreX) + .pi
+            return Int(angle / (.pi / 4)) % 2 == 0
+        }
     }
 }
