@@ -46,17 +46,46 @@ struct ContactSheetTests {
     }
 
     /// Review rev5: on the contact sheet gluteus maximus TrP3's small zone at the tailbone
-    /// lay under its X. A thumbnail's X is open at its centre, so the zone shows there.
-    @Test func smallZoneShowsThroughItsX() throws {
+    /// lay under its X; an X open at its centre showed it but read as four ticks. A
+    /// thumbnail's X is the solid X drawn fine: its arms run unbroken through the centre, and
+    /// most of the zone within its box still shows (measured against the same sheet without
+    /// the mark; the usual weight, with its wide halo, leaves well under half).
+    @Test func smallZoneShowsAroundASolidX() throws {
         let pattern = try #require(Self.atlas.pattern("gluteus-maximus-trp3"))
         let sheet = try ContactSheet.scene(atlas: Self.atlas, patterns: [pattern], width: 1800)
-        let panel = try #require(sheet.panels.first { $0.view.id == .posterior })
-        #expect(panel.openCrosses)
-        let mark = try #require(SceneDrawer.crossMarks(panel, style: sheet.style).marks.first)
-        let image = try SceneRenderer.rasterize(sheet)
-        let pixel = image[Int(mark.at.x.rounded()), Int(mark.at.y.rounded())]
-        // The zone's red, not the X's black or its white halo.
-        #expect(Int(pixel.r) - Int(pixel.g) > 40, "the X's centre is \(pixel)")
+        let index = try #require(sheet.panels.firstIndex { $0.view.id == .posterior })
+        let panel = sheet.panels[index]
+        #expect(panel.fineCrosses)
+        let marks = SceneDrawer.crossMarks(panel, style: sheet.style)
+        let mark = try #require(marks.marks.first)
+        var bare = sheet, usual = sheet
+        bare.panels[index].patterns = panel.patterns.map { var p = $0; p.triggerPoints = []; return p }
+        usual.panels[index].fineCrosses = false
+        let (image, control, heavy) = (try SceneRenderer.rasterize(sheet), try SceneRenderer.rasterize(bare), try SceneRenderer.rasterize(usual))
+        func red(_ pixel: (r: UInt8, g: UInt8, b: UInt8)) -> Bool { Int(pixel.r) - Int(pixel.g) > 40 }
+        func dark(_ pixel: (r: UInt8, g: UInt8, b: UInt8)) -> Bool { Int(pixel.r) + Int(pixel.g) + Int(pixel.b) < 3 * 110 }
+        // Solid: dark all along both diagonals, the centre included.
+        let h = marks.size / 2
+        for step in stride(from: -0.8, through: 0.8, by: 0.2) {
+            for (dx, dy) in [(1.0, 1.0), (1, -1)] {
+                let p = image[Int((mark.at.x + dx * step * h).rounded()), Int((mark.at.y + dy * step * h).rounded())]
+                #expect(dark((p.r, p.g, p.b)), "the X's arm at \(step) of its half-size is \(p)")
+            }
+        }
+        // The zone within the X's box: its share still shown, drawn fine and at the usual weight.
+        var zone = 0, shown = 0, shownUsual = 0
+        for y in Int(mark.at.y - h)...Int(mark.at.y + h) {
+            for x in Int(mark.at.x - h)...Int(mark.at.x + h) {
+                let c = control[x, y]
+                guard red((c.r, c.g, c.b)) else { continue }
+                zone += 1
+                let (p, q) = (image[x, y], heavy[x, y])
+                if red((p.r, p.g, p.b)) { shown += 1 }
+                if red((q.r, q.g, q.b)) { shownUsual += 1 }
+            }
+        }
+        #expect(zone > 20, "the zone under the X is \(zone) px")
+        #expect(Double(shown) >= 0.5 * Double(zone), "\(shown) of the zone's \(zone) px show round the X")
+        #expect(shownUsual < shown, "the usual X shows \(shownUsual) px, the fine one \(shown)")
     }
 }
-

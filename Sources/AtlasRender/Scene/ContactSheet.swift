@@ -60,7 +60,7 @@ public enum ContactSheet {
                 }
                 var panel = ScenePanel(view: body, origin: origin, scale: scale, frame: frame, label: pattern.name, patterns: placed)
                 panel.sideMarks = false
-                panel.openCrosses = true
+                panel.fineCrosses = true
                 cellPanels.append(panel)
             }
             panels += cellPanels
