@@ -56,7 +56,7 @@ struct ContactSheetTests {
         let index = try #require(sheet.panels.firstIndex { $0.view.id == .posterior })
         let panel = sheet.panels[index]
         #expect(panel.fineCrosses)
-        let marks = SceneDrawer.crossMarks(panel, style: sheet.style)
+        let marks = SceneDrawer.crossMarks(panel, style: sheet.style, look: SceneDrawer.crossLook(sheet))
         let mark = try #require(marks.marks.first)
         var bare = sheet, usual = sheet
         bare.panels[index].patterns = panel.patterns.map { var p = $0; p.triggerPoints = []; return p }
@@ -89,5 +89,39 @@ struct ContactSheetTests {
         #expect(zone > 20, "the zone under the X is \(zone) px")
         #expect(3 * shown >= zone, "\(shown) of the zone's \(zone) px show round the X")
         #expect(shown >= 2 * shownUsual, "the usual X shows \(shownUsual) px, the fine one \(shown)")
+    }
+
+    /// The sheet has a key, above every body, and its X is the thumbnails' X: the same size
+    /// and fine stroke (the look every panel's marks are laid out and drawn with), and as
+    /// much ink (the usual weight has about twice as much).
+    @Test func keyShowsTheThumbnailsX() throws {
+        let sheet = try ContactSheet.scene(atlas: Self.atlas, patterns: Self.atlas.patterns, width: 1800)
+        let key = try #require(sheet.legend)
+        #expect(sheet.panels.allSatisfy { $0.fineCrosses })
+        #expect(key.frame.maxY < sheet.panels.map(\.frame.minY).min()!, "the key runs into the first row")
+        let look = try #require(SceneDrawer.crossLook(sheet))
+        let usual = look.size * sheet.style.triggerPointWidth / sheet.style.triggerPointSize
+        #expect(abs(look.width - usual * SceneDrawer.fineWeight) < 1e-9, "the key's X is \(look.width) px wide, the usual \(usual)")
+        let image = try SceneRenderer.rasterize(sheet)
+        func dark(_ x: Int, _ y: Int) -> Bool { let p = image[x, y]; return Int(p.r) + Int(p.g) + Int(p.b) < 3 * 100 }
+        // The key's X: the dark pixels left of its "Trigger point" line, in the swatch's room.
+        let cr = try CairoContext(try CairoSurface.image(width: 1, height: 1))
+        let drawer = LegendDrawer(cr: cr, style: sheet.style, text: TextRenderer(context: cr, family: sheet.style.fontFamily))
+        let line = try #require(drawer.texts(key).first { $0.text == "Trigger point" })
+        var keyInk = 0
+        for y in Int(line.at.y - 0.2 * line.size)...Int(line.at.y + 1.3 * line.size) {
+            for x in Int(line.at.x - 2.8 * line.size)..<Int(line.at.x - 0.3 * line.size) where dark(x, y) { keyInk += 1 }
+        }
+        // A thumbnail's X on its zone (gluteus maximus TrP2, whose zone is larger than its X).
+        let name = try #require(Self.atlas.pattern("gluteus-maximus-trp2")).name
+        let panel = try #require(sheet.panels.first { $0.label == name && $0.view.id == .posterior })
+        let mark = try #require(SceneDrawer.crossMarks(panel, style: sheet.style, look: look).marks.first)
+        let reach = Int((look.size / 2 + look.width).rounded(.up))
+        var thumbInk = 0
+        for y in Int(mark.at.y) - reach...Int(mark.at.y) + reach {
+            for x in Int(mark.at.x) - reach...Int(mark.at.x) + reach where dark(x, y) { thumbInk += 1 }
+        }
+        #expect(thumbInk > 10)
+        #expect(abs(keyInk - thumbInk) * 5 <= thumbInk, "the key's X has \(keyInk) dark px, a thumbnail's \(thumbInk)")
     }
 }

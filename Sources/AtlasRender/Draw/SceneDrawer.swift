@@ -21,7 +21,7 @@ struct SceneDrawer {
         for panel in scene.panels { drawPanel(panel, text: text) }
         drawLeaders()
         for item in scene.texts { text.draw(item, defaultColor: style.text) }
-        if let legend = scene.legend { LegendDrawer(cr: cr, style: style, text: text, cross: Self.crossLook(scene)).draw(legend) }
+        if let legend = scene.legend { LegendDrawer(cr: cr, style: style, text: text, cross: Self.crossLook(scene), fineCross: Self.fineCrosses(scene)).draw(legend) }
     }
 
     private func drawPanel(_ panel: ScenePanel, text: TextRenderer) {
@@ -260,7 +260,7 @@ struct SceneDrawer {
     static func crossMarks(_ panel: ScenePanel, style: Style, look: (size: Double, width: Double)? = nil) -> CrossLayout {
         let size = look?.size ?? max(style.triggerPointSize * panel.scale, 11)
         let width = look?.width
-            ?? (panel.fineCrosses ? size * style.triggerPointWidth / style.triggerPointSize * Self.fineWeight
+            ?? (panel.fineCrosses ? size * style.triggerPointWidth / style.triggerPointSize * fineWeight
                 : max(style.triggerPointWidth * panel.scale, 2.4))
         return CrossLayout.of(panel, size: size, width: width)
     }
@@ -268,13 +268,17 @@ struct SceneDrawer {
     /// The one trigger-point X of a scene with a legend, drawn alike in the key and in every
     /// panel. An X is a symbol, so it is sized to the legend's text (about a capital letter),
     /// not to body millimetres, which drew it half the key's size in a whole-body panel. Its
-    /// stroke keeps the style's width-to-size ratio. Nil without a legend.
+    /// stroke keeps the style's width-to-size ratio (`fineWeight` of it where the panels draw
+    /// a fine X: the contact sheet's key shows its thumbnails' X). Nil without a legend.
     static func crossLook(_ scene: Scene) -> (size: Double, width: Double)? {
         guard let legend = scene.legend else { return nil }
         let style = scene.style
         let size = max(11, legend.textSize * 0.65)
-        return (size, size * style.triggerPointWidth / style.triggerPointSize)
+        return (size, size * style.triggerPointWidth / style.triggerPointSize * (fineCrosses(scene) ? fineWeight : 1))
     }
+
+    /// Whether the scene's X marks are fine (`ScenePanel.fineCrosses`): its key draws them so.
+    static func fineCrosses(_ scene: Scene) -> Bool { scene.panels.contains(where: \.fineCrosses) }
 
     /// A trigger-point X with a white halo, readable on solid red. A `fine` X (a thumbnail's,
     /// see `ScenePanel.fineCrosses`) is the same solid X with a lighter, narrower halo: it
