@@ -21,7 +21,9 @@ struct SceneDrawer {
         for panel in scene.panels { drawPanel(panel, text: text) }
         drawLeaders()
         for item in scene.texts { text.draw(item, defaultColor: style.text) }
-        if let legend = scene.legend { LegendDrawer(cr: cr, style: style, text: text, cross: Self.crossLook(scene), fineCross: Self.fineCrosses(scene)).draw(legend) }
+        if let legend = scene.legend {
+            LegendDrawer(cr: cr, style: style, text: text, cross: Self.crossLook(scene), fineCross: Self.fineCrosses(scene)).draw(legend)
+        }
     }
 
     private func drawPanel(_ panel: ScenePanel, text: TextRenderer) {

@@ -3,7 +3,7 @@ import AtlasModel
 /// A grid of every pattern, each named: an index for browsing. Each pattern shows exactly
 /// the panels of its own render in `render --all` (every view it shows on the patient's
 /// right, side by side, with the same X marks and edge markers), so a thumbnail never shows
-/// a view or a mark its own picture does not.
+/// a view or a mark its own picture does not. A key under the title names what they draw.
 public enum ContactSheet {
     public static func scene(atlas: Atlas, patterns: [Pattern], width: Int, columns: Int = 9, dpi: Double = 150,
                              style: Style = .default) throws(RenderError) -> Scene {

@@ -21,8 +21,8 @@ extension HandoutLayout {
 
     /// How far a lone muscle picture in a tall hole may grow, relative to the pictures'
     /// scale: past `insetLargest`, into the hole's width (gluteus medius TrP1's picture, held
-    /// to 2.2, left a fifth of its column and two bands of an eighth of the page blank round
-    /// it). Still a close-up: on the bundled handouts the column's width stops it first.
+    /// to 2.2, left a fifth of its column and two bands of about a tenth of the page blank
+    /// round it). Still a close-up: on the bundled handouts the column's width stops it first.
     static let insetLargestInHole = 3.5
 
     /// The blank, in millimetres, a lone picture filling a tall hole leaves above and below it.
