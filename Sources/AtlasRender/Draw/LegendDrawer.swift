@@ -8,6 +8,8 @@ struct LegendDrawer {
     let text: TextRenderer
     /// The scene's trigger-point X (SceneDrawer.crossLook), so the key shows the panels' X.
     var cross: (size: Double, width: Double)? = nil
+    /// The panels draw a fine X (`ScenePanel.fineCrosses`), its lighter halo included.
+    var fineCross = false
 
     func draw(_ legend: SceneLegend) {
         guard !legend.entries.isEmpty else { return }
@@ -121,7 +123,7 @@ struct LegendDrawer {
         case .triggerPoint:
             // The very X the panels draw (SceneDrawer.crossLook), not one sized to this row.
             let look = cross ?? (box.height * 0.75, style.triggerPointWidth * unit * 1.2)
-            drawer.drawCross(at: box.center, size: look.size, width: look.width)
+            drawer.drawCross(at: box.center, size: look.size, width: look.width, fine: fineCross)
             return
         case .muscle:
             cr.fill(rect, style.muscleFill, id)

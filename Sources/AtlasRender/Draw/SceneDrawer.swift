@@ -21,7 +21,9 @@ struct SceneDrawer {
         for panel in scene.panels { drawPanel(panel, text: text) }
         drawLeaders()
         for item in scene.texts { text.draw(item, defaultColor: style.text) }
-        if let legend = scene.legend { LegendDrawer(cr: cr, style: style, text: text, cross: Self.crossLook(scene)).draw(legend) }
+        if let legend = scene.legend {
+            LegendDrawer(cr: cr, style: style, text: text, cross: Self.crossLook(scene), fineCross: Self.fineCrosses(scene)).draw(legend)
+        }
     }
 
     private func drawPanel(_ panel: ScenePanel, text: TextRenderer) {
@@ -101,7 +103,7 @@ struct SceneDrawer {
         nerveDrawer.drawSuperficial(nerves, scale: s, t)
         let marks = Self.crossMarks(panel, style: style, look: Self.crossLook(scene))
         for mark in marks.marks where mark.leader { drawCrossLeader(mark, marks) }
-        for mark in marks.marks { drawCross(at: mark.at, size: marks.size, width: marks.width, open: panel.openCrosses) }
+        for mark in marks.marks { drawCross(at: mark.at, size: marks.size, width: marks.width, fine: panel.fineCrosses) }
         drawPatternMarks(panel, text: text)
         drawRootLabels(zones, panel: panel, text: text)
         dermatomes.drawLabels(plates, avoiding: scene.texts, text: text)
@@ -255,34 +257,41 @@ struct SceneDrawer {
     /// The X marks of a panel's trigger points, in pixels: where (`CrossLayout`), how large
     /// and how thick. In a scene with a legend every X is the scene's one X (`crossLook`),
     /// whatever the panel's framing. Without a legend it follows the body scale, never
-    /// smaller than a legible mark. Marks never shrink: crowded ones are nudged apart.
+    /// smaller than a legible mark; a fine X (`ScenePanel.fineCrosses`) has `fineWeight` of
+    /// the style's stroke for its size. Marks never shrink: crowded ones are nudged apart.
     static func crossMarks(_ panel: ScenePanel, style: Style, look: (size: Double, width: Double)? = nil) -> CrossLayout {
         let size = look?.size ?? max(style.triggerPointSize * panel.scale, 11)
-        let width = look?.width ?? max(style.triggerPointWidth * panel.scale, 2.4)
+        let width = look?.width
+            ?? (panel.fineCrosses ? size * style.triggerPointWidth / style.triggerPointSize * fineWeight
+                : max(style.triggerPointWidth * panel.scale, 2.4))
         return CrossLayout.of(panel, size: size, width: width)
     }
 
     /// The one trigger-point X of a scene with a legend, drawn alike in the key and in every
     /// panel. An X is a symbol, so it is sized to the legend's text (about a capital letter),
     /// not to body millimetres, which drew it half the key's size in a whole-body panel. Its
-    /// stroke keeps the style's width-to-size ratio. Nil without a legend.
+    /// stroke keeps the style's width-to-size ratio (`fineWeight` of it where the panels draw
+    /// a fine X: the contact sheet's key shows its thumbnails' X). Nil without a legend.
     static func crossLook(_ scene: Scene) -> (size: Double, width: Double)? {
         guard let legend = scene.legend else { return nil }
         let style = scene.style
         let size = max(11, legend.textSize * 0.65)
-        return (size, size * style.triggerPointWidth / style.triggerPointSize)
+        return (size, size * style.triggerPointWidth / style.triggerPointSize * (fineCrosses(scene) ? fineWeight : 1))
     }
 
-    /// A trigger-point X with a white halo, readable on solid red. An `open` X leaves its
-    /// centre blank (its arms start `openFraction` of the way out, its halo is narrower), so
-    /// a zone smaller than the X still shows through the middle.
-    func drawCross(at p: Point, size: Double, width: Double, open: Bool = false) {
+    /// Whether the scene's X marks are fine (`ScenePanel.fineCrosses`): its key draws them so.
+    static func fineCrosses(_ scene: Scene) -> Bool { scene.panels.contains(where: \.fineCrosses) }
+
+    /// A trigger-point X with a white halo, readable on solid red. A `fine` X (a thumbnail's,
+    /// see `ScenePanel.fineCrosses`) is the same solid X with a lighter, narrower halo: it
+    /// reads as an X at 11 px, and a zone smaller than it shows between its arms.
+    func drawCross(at p: Point, size: Double, width: Double, fine: Bool = false) {
         let h = size / 2
-        let g = open ? h * Self.openFraction : 0
-        for (color, w) in [(style.triggerPointHalo, width * (open ? 1.7 : 2.2)), (style.triggerPoint, width)] {
+        let halo = fine ? (style.triggerPointHalo.with(alpha: 0.85), width * 2) : (style.triggerPointHalo, width * 2.2)
+        for (color, w) in [halo, (style.triggerPoint, width)] {
             cairo_new_path(cr.pointer)
             for (dx, dy) in [(-1.0, -1.0), (1, 1), (1, -1), (-1, 1)] {
-                cairo_move_to(cr.pointer, p.x + dx * g, p.y + dy * g); cairo_line_to(cr.pointer, p.x + dx * h, p.y + dy * h)
+                cairo_move_to(cr.pointer, p.x, p.y); cairo_line_to(cr.pointer, p.x + dx * h, p.y + dy * h)
             }
             cr.setColor(color)
             cairo_set_line_width(cr.pointer, w)
@@ -291,8 +300,10 @@ struct SceneDrawer {
         }
     }
 
-    /// How far out an open X's arms start, as a share of its half-size.
-    static let openFraction = 0.42
+    /// A fine X's stroke, as a share of the style's stroke for its size: 1.5 px on an 11 px
+    /// thumbnail X, where the usual 2.4 px stroke on its halo filled the X's box and hid a
+    /// small zone beneath it.
+    static let fineWeight = 0.5
 
     /// A mark set off beside its crowded muscle: a thin leader from the X's edge to a dot at
     /// the trigger point itself.

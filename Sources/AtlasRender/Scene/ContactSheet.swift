@@ -3,7 +3,7 @@ import AtlasModel
 /// A grid of every pattern, each named: an index for browsing. Each pattern shows exactly
 /// the panels of its own render in `render --all` (every view it shows on the patient's
 /// right, side by side, with the same X marks and edge markers), so a thumbnail never shows
-/// a view or a mark its own picture does not.
+/// a view or a mark its own picture does not. A key under the title names what they draw.
 public enum ContactSheet {
     public static func scene(atlas: Atlas, patterns: [Pattern], width: Int, columns: Int = 9, dpi: Double = 150,
                              style: Style = .default) throws(RenderError) -> Scene {
@@ -16,13 +16,21 @@ public enum ContactSheet {
         let rowMM = Double(columns) * slotWidthMM
         let scale = (w - 2 * margin) / rowMM
         let bodyHeight = (ChartLayout.panelBottomMM - ChartLayout.panelTopMM) * scale
-        let header = unit * 3.4
         let cells = patterns.map { pattern in (pattern, fitting(views(of: pattern).filter { atlas.view($0) != nil }, in: rowMM)) }
             .filter { !$0.1.isEmpty }
-        // Each row keeps room for its tallest name as wrapped: a one-slot name of three lines
-        // ran past the sheet's bottom edge when the room was a fixed two lines (review 2040).
         let measure = try TextMeasurer(fontFamily: style.fontFamily)
         let nameSize = unit * 0.62
+        // A key under the title: every encoding the thumbnails draw, with their very X (the
+        // fine one, see `SceneDrawer.crossLook`), grouped as a figure's long legend is.
+        let shown = cells.flatMap { pattern, views in views.compactMap { view in atlas.view(view).map { (pattern, $0) } } }
+            .map { pattern, body in ScenePanel(view: body, origin: Point(0, 0), scale: scale, frame: Rect(minX: 0, minY: 0, maxX: 0, maxY: 0),
+                                               patterns: placed(pattern, in: body.id)) }
+        let entries = LegendGroups.grouped(ChartBuilder.legendEntries(kind: .render, style: style, panels: shown), phrases: Phrasebook())
+        let keyTop = margin + unit * 3.2
+        let keyHeight = FigureBuilder.legendHeight(entries, size: nameSize, width: w - 2 * margin, measure: measure)
+        let header = keyTop - margin + keyHeight + unit * 1.2
+        // Each row keeps room for its tallest name as wrapped: a one-slot name of three lines
+        // ran past the sheet's bottom edge when the room was a fixed two lines (review 2040).
         let tallestName = cells.map { pattern, views in
             measure.size(pattern.name, size: nameSize, width: spanMM(views) * scale - unit * 0.4).height
         }.max() ?? 0
@@ -55,12 +63,10 @@ public enum ContactSheet {
                 let frame = Rect(minX: left, minY: top, maxX: left + slotWidthMM(view) * scale, maxY: top + bodyHeight)
                 left = frame.maxX
                 let origin = Point(frame.center.x + ChartLayout.centringShift(view) * scale, frame.minY - ChartLayout.panelTopMM * scale)
-                let placed = [Side.right, .left].compactMap { side in
-                    pattern.family == .dermatome || side == .right ? pattern.placed(in: view, side: side) : nil
-                }
-                var panel = ScenePanel(view: body, origin: origin, scale: scale, frame: frame, label: pattern.name, patterns: placed)
+                var panel = ScenePanel(view: body, origin: origin, scale: scale, frame: frame, label: pattern.name,
+                                       patterns: placed(pattern, in: view))
                 panel.sideMarks = false
-                panel.openCrosses = true
+                panel.fineCrosses = true
                 cellPanels.append(panel)
             }
             panels += cellPanels
@@ -68,9 +74,17 @@ public enum ContactSheet {
             texts.append(SceneText(text: pattern.name, at: Point(margin + place.x * scale + span / 2, top + bodyHeight + unit * 0.2),
                                    size: nameSize, alignment: .center, width: span - unit * 0.4))
         }
+        let key = SceneLegend(entries: entries, frame: Rect(minX: margin, minY: keyTop, maxX: w - margin, maxY: keyTop + keyHeight),
+                              textSize: nameSize)
         return Scene(width: width, height: height, dpi: dpi, title: "ReferralAtlas: every pattern", panels: panels, texts: texts,
-                     legend: nil, metadata: [("Title", "ReferralAtlas contact sheet"), ("Source", "\(atlas.name) \(atlas.version)")],
+                     legend: key, metadata: [("Title", "ReferralAtlas contact sheet"), ("Source", "\(atlas.name) \(atlas.version)")],
                      style: style)
+    }
+
+    /// What a thumbnail of `pattern` in `view` shows: the patient's right side (both sides
+    /// of a dermatome map, which is drawn whole).
+    static func placed(_ pattern: Pattern, in view: ViewID) -> [PlacedPattern] {
+        [Side.right, .left].compactMap { side in pattern.family == .dermatome || side == .right ? pattern.placed(in: view, side: side) : nil }
     }
 
     /// The width of body one side-view slot frames, atlas millimetres: the body and its arms,

@@ -19,6 +19,15 @@ extension HandoutLayout {
     /// picture is set in the middle of its hole (medius TrP1 left 18% under its picture).
     static let insetHoleCentred = 0.08
 
+    /// How far a lone muscle picture in a tall hole may grow, relative to the pictures'
+    /// scale: past `insetLargest`, into the hole's width (gluteus medius TrP1's picture, held
+    /// to 2.2, left a fifth of its column and two bands of about a tenth of the page blank
+    /// round it). Still a close-up: on the bundled handouts the column's width stops it first.
+    static let insetLargestInHole = 3.5
+
+    /// The blank, in millimetres, a lone picture filling a tall hole leaves above and below it.
+    static let insetHoleGap = 6.0
+
     /// Adds the muscle pictures to `scene` in its blank room, as large as they fit (all at one
     /// scale); false when even the smallest do not fit (the scene is then unchanged).
     func placeInsets(_ scene: inout Scene) -> Bool {
@@ -29,43 +38,69 @@ extension HandoutLayout {
         for panel in scene.panels { room.take(panel.frame, clearance: 2 * mm) }
         for box in scene.boxes { room.take(box.frame, clearance: 2 * mm) }
         if let legend = scene.legend { room.take(usedLegend(legend), clearance: 2 * mm) }
-        let pad = 1.5 * mm, captionSize = small * 1.1
         var k = pictureScale * Self.insetLargest
         while k >= pictureScale * Self.insetSmallest {
-            var space = room
-            var placed: [(ScenePanel, SceneBox, SceneText)] = []
-            for inset in insets {
-                let picture = (width: inset.box.width * k, height: inset.box.height * k)
-                let captionWidth = max(picture.width + 2 * pad, 32 * mm)
-                let captionHeight = height(inset.caption, size: captionSize, width: captionWidth)
-                let outer = (width: max(picture.width + 2 * pad, captionWidth), height: picture.height + 2 * pad + 1 * mm + captionHeight)
-                // Right of (after) the pattern where both sides have room, as a reader meets it.
-                guard var spot = space.find(width: outer.width, height: outer.height, fromRight: true) else { break }
-                // A lone picture at the top of a tall hole (between the text and a legend at the
-                // column's foot) leaves the hole under it: set it in the middle instead. A small
-                // gap under it reads as spacing and stays.
-                let below = space.blankBelow(spot)
-                if insets.count == 1, below > Self.insetHoleCentred * height {
-                    spot = Rect(minX: spot.minX, minY: spot.minY + below / 2, maxX: spot.maxX, maxY: spot.maxY + below / 2)
+            if var placed = arrangeInsets(scale: k, in: room) {
+                // A lone picture left in the middle of a tall hole grows into it while it fits.
+                let hole = placed.inHole
+                var larger = k * 1.05
+                while hole, larger <= pictureScale * Self.insetLargestInHole, let grown = arrangeInsets(scale: larger, in: room) {
+                    (placed, k) = (grown, larger)
+                    larger *= 1.05
                 }
-                let centre = spot.center.x
-                let frame = Rect(minX: centre - picture.width / 2, minY: spot.minY + pad, maxX: centre + picture.width / 2,
-                                 maxY: spot.minY + pad + picture.height)
-                guard let panel = MuscleInsets.panel(inset, atlas: atlas, frame: frame) else { break }
-                let caption = SceneText(text: inset.caption, at: Point(centre, frame.maxY + pad + 1 * mm), size: captionSize,
-                                        alignment: .center, color: style.text, width: captionWidth)
-                placed.append((panel, MuscleInsetRow.frameBox(frame, padding: pad), caption))
-                space.take(spot, clearance: 2 * mm)
-            }
-            if placed.count == insets.count {
-                scene.panels += placed.map(\.0)
-                scene.boxes += placed.map(\.1)
-                scene.texts += placed.map(\.2)
+                // Held by the column's width, it then runs on down to fill the hole.
+                if hole, let taller = arrangeInsets(scale: k, in: room, fillingHole: true) { placed = taller }
+                scene.panels += placed.pictures.map(\.panel)
+                scene.boxes += placed.pictures.map(\.box)
+                scene.texts += placed.pictures.map(\.caption)
                 return true
             }
             k *= 0.95
         }
         return false
+    }
+
+    /// Every muscle picture at scale `k` (pixels per atlas millimetre) in `room`, each with its
+    /// frame and caption, and whether a lone picture was set in the middle of a tall hole; nil
+    /// when they do not all fit. `fillingHole`: a lone picture's frame runs on down until
+    /// `insetHoleGap` is left above and below it (gluteus medius TrP1's frame cut across the
+    /// greater trochanter, the muscle's insertion, over a band of blank).
+    func arrangeInsets(scale k: Double, in room: FreeSpace, fillingHole: Bool = false)
+        -> (pictures: [(panel: ScenePanel, box: SceneBox, caption: SceneText)], inHole: Bool)? {
+        let pad = 1.5 * mm, captionSize = small * 1.1
+        var space = room
+        var placed: [(panel: ScenePanel, box: SceneBox, caption: SceneText)] = []
+        var inHole = false
+        for var inset in insets {
+            var picture = (width: inset.box.width * k, height: inset.box.height * k)
+            let captionWidth = max(picture.width + 2 * pad, 32 * mm)
+            let captionHeight = height(inset.caption, size: captionSize, width: captionWidth)
+            let outer = (width: max(picture.width + 2 * pad, captionWidth), height: picture.height + 2 * pad + 1 * mm + captionHeight)
+            // Right of (after) the pattern where both sides have room, as a reader meets it.
+            guard var spot = space.find(width: outer.width, height: outer.height, fromRight: true) else { return nil }
+            // A lone picture at the top of a tall hole (between the text and a legend at the
+            // column's foot) leaves the hole under it: set it in the middle instead. A small
+            // gap under it reads as spacing and stays.
+            let below = space.blankBelow(spot), gap = Self.insetHoleGap * mm
+            if insets.count == 1, fillingHole, below > 2 * gap {
+                let grow = below - 2 * gap
+                spot = Rect(minX: spot.minX, minY: spot.minY + gap, maxX: spot.maxX, maxY: spot.maxY + gap + grow)
+                picture.height += grow
+                inset.box.maxY += grow / k
+            } else if insets.count == 1, below > Self.insetHoleCentred * height {
+                spot = Rect(minX: spot.minX, minY: spot.minY + below / 2, maxX: spot.maxX, maxY: spot.maxY + below / 2)
+                inHole = true
+            }
+            let centre = spot.center.x
+            let frame = Rect(minX: centre - picture.width / 2, minY: spot.minY + pad, maxX: centre + picture.width / 2,
+                             maxY: spot.minY + pad + picture.height)
+            guard let panel = MuscleInsets.panel(inset, atlas: atlas, frame: frame) else { return nil }
+            let caption = SceneText(text: inset.caption, at: Point(centre, frame.maxY + pad + 1 * mm), size: captionSize,
+                                    alignment: .center, color: style.text, width: captionWidth)
+            placed.append((panel, MuscleInsetRow.frameBox(frame, padding: pad), caption))
+            space.take(spot, clearance: 2 * mm)
+        }
+        return (placed, inHole)
     }
 
     /// The part of the legend's frame its entries take (a one-column legend leaves the rest of

@@ -20,9 +20,11 @@ public struct ScenePanel: Sendable {
     /// A muscle picture beside the pattern (`MuscleInsets`): the muscle, its bones and its X
     /// marks, no zones.
     public var inset = false
-    /// Draw each X with an open centre (a thumbnail's X is larger than a small zone at its
-    /// trigger point, such as gluteus maximus TrP3's at the tailbone, and hid it).
-    public var openCrosses = false
+    /// Draw each X fine: half the usual stroke on a lighter halo (a thumbnail's X, at its
+    /// legible floor of 11 px, is larger than a small zone at its trigger point, such as
+    /// gluteus maximus TrP3's at the tailbone, and hid it; an X open at its centre instead
+    /// read as four ticks at that size, and was a second design beside every other X).
+    public var fineCrosses = false
 
     public init(view: BodyView, origin: Point, scale: Double, frame: Rect, label: String? = nil, patterns: [PlacedPattern] = [],
                 showLandmarks: Bool = false, sideMarks: Bool = true, clip: Bool = false) {
