@@ -80,23 +80,40 @@ public enum ChartBuilder {
         scene.legend = SceneLegend(entries: legendEntries(kind: request.kind, style: style, panels: scene.panels, phrases: phrases),
                                    frame: Rect(minX: 0, minY: 0, maxX: 0, maxY: 0), textSize: u * 0.62)
         scene.addAnatomy(atlas.anatomy, phrases: phrases, enabled: request.anatomy)
-        // The legend takes the rows its entries need (several patterns' families and the
-        // anatomy line run past the usual few), and the footer stands below it.
-        let legendHeight = max(u * 4.7, FigureBuilder.legendHeight(scene.legend?.entries ?? [], size: u * 0.62,
-                                                                   width: w - 2 * layout.margin, measure: measure))
-        scene.legend?.frame = Rect(minX: layout.margin, minY: footerTop + u * 0.3, maxX: w - layout.margin,
-                                   maxY: footerTop + u * 0.3 + legendHeight)
-        // A blank chart has no source caption: no leading space then.
-        // Soles beside other views: which way they face (review 17:40 item 7).
-        let soles = request.views.contains(.plantar) && request.views.count > 1 ? phrases.text(.solesSeenFromBelow) : ""
         // A colour dermatome plate tells its bands apart by hue alone, which a black-and-white
         // printer loses (S1's pale pink turns the grey of bare skin): the footer names the
         // style that textures them (review 2040 item 14).
         let colourBands = request.patterns.contains { $0.family == .dermatome } && style.dermatomeTextures.isEmpty
         let greyscale = colourBands ? phrases.text(.dermatomeGreyscale) : ""
+        // Soles beside other views: which way they face (review 17:40 item 7).
+        let soles = request.views.contains(.plantar) && request.views.count > 1 ? phrases.text(.solesSeenFromBelow) : ""
+        // A blank chart has no source caption: no leading space then.
         let footer = [soles, greyscale, SourceCaption.text(for: request.patterns, phrases: phrases), phrases.text(.disclaimer),
                       phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])]
             .filter { !$0.isEmpty }.joined(separator: " ")
+        let entries = scene.legend?.entries ?? []
+        let key = KeyBesideInsets(row: row, pageWidth: w, margin: layout.margin, unit: u)
+        if let beside = key.place(entries, footer: footer, color: style.mutedText, measure: measure) {
+            // The white beside the muscle pictures holds the key (rev8 review item 6).
+            scene.legend?.frame = beside.legend
+            var bottom = key.rowBottom
+            if let text = beside.footer {
+                scene.texts.append(text)
+                bottom = max(bottom, measure.box(of: text).maxY)
+            } else {
+                let text = SceneText(text: footer, at: Point(layout.margin, max(bottom, beside.legend.maxY) + u * 0.55), size: u * 0.5,
+                                     color: style.mutedText, width: w - 2 * layout.margin)
+                scene.texts.append(text)
+                bottom = measure.box(of: text).maxY
+            }
+            scene.height = Int((bottom + layout.margin).rounded(.up))
+            return scene
+        }
+        // The legend takes the rows its entries need (several patterns' families and the
+        // anatomy line run past the usual few), and the footer stands below it.
+        let legendHeight = max(u * 4.7, FigureBuilder.legendHeight(entries, size: u * 0.62, width: w - 2 * layout.margin, measure: measure))
+        scene.legend?.frame = Rect(minX: layout.margin, minY: footerTop + u * 0.3, maxX: w - layout.margin,
+                                   maxY: footerTop + u * 0.3 + legendHeight)
         // Wrapped, not shrunk: the source captions of several patterns take two or three lines.
         let footerText = SceneText(text: footer, at: Point(layout.margin, footerTop + u * 0.55 + legendHeight), size: u * 0.5,
                                    color: style.mutedText, width: w - 2 * layout.margin)

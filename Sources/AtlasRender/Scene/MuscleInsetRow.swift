@@ -9,6 +9,12 @@ struct MuscleInsetRow {
     var boxes: [SceneBox] = []
     /// The row's height in pixels (zero without insets).
     var height = 0.0
+    /// Where the row starts, in pixels.
+    var top = 0.0
+    /// The widest run of panels with no picture under them, left to right in pixels: the part
+    /// of the row that would stay white (under the back view, when the side view's picture
+    /// stands under the side view). Nil when every panel has a picture.
+    var blank: (minX: Double, maxX: Double)?
 
     /// No row.
     init() {}
@@ -23,6 +29,7 @@ struct MuscleInsetRow {
     /// scale, as tall as a third of its panel, and as wide as its share of the panel's width.
     init(_ insets: [MuscleInset], under parents: [ScenePanel], top: Double, captionSize: Double, atlas: Atlas, measure: TextMeasurer) {
         guard !insets.isEmpty else { return }
+        self.top = top
         let pad = captionSize * 0.5
         // Each picture's size and centre first: they stand on one line, their captions level.
         var sized: [(inset: MuscleInset, centre: Double, width: Double, height: Double, slot: Double)] = []
@@ -51,5 +58,18 @@ struct MuscleInsetRow {
             bottom = max(bottom, measure.box(of: caption).maxY)
         }
         height = bottom - top + captionSize
+        blank = Self.widestBlank(parents, pictured: Set(groups.keys))
+    }
+
+    /// The widest run of consecutive panels whose index is not in `pictured`.
+    static func widestBlank(_ parents: [ScenePanel], pictured: Set<Int>) -> (minX: Double, maxX: Double)? {
+        var best: (minX: Double, maxX: Double)?
+        var run: (minX: Double, maxX: Double)?
+        for (index, parent) in parents.enumerated() {
+            guard !pictured.contains(index) else { run = nil; continue }
+            run = (run?.minX ?? parent.frame.minX, parent.frame.maxX)
+            if let current = run, current.maxX - current.minX > (best.map { $0.maxX - $0.minX } ?? 0) { best = current }
+        }
+        return best
     }
 }
