@@ -51,7 +51,7 @@ public enum ContactSheet {
         var panels: [ScenePanel] = []
         var texts: [SceneText] = [
             SceneText(text: "ReferralAtlas: every pattern", at: Point(margin, margin), size: unit * 1.3, weight: .bold, fitWidth: w - 2 * margin),
-            SceneText(text: "Every pattern in the views its own picture shows, on the patient's right side. \(ChartBuilder.disclaimer)",
+            SceneText(text: "Each pattern is shown in the views it is drawn in, on the patient's right side. \(ChartBuilder.disclaimer)",
                       at: Point(margin, margin + unit * 1.9), size: unit * 0.7, color: style.mutedText, width: w - 2 * margin),
         ]
         for ((pattern, views), place) in zip(cells, places) {
