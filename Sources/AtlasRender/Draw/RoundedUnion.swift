@@ -117,9 +117,14 @@ enum RoundedUnion {
             var next: [Int: Int] = [:]
             for j in 0..<(ny - 1) {
                 for i in 0..<(nx - 1) {
+                    // Most cells lie wholly inside or outside: skip them before building anything
+                    // (per-cell arrays here took a fifth of a one-picture run).
+                    let corners = (value(i, j), value(i + 1, j), value(i + 1, j + 1), value(i, j + 1))
+                    let first = corners.0 >= level
+                    if (corners.1 >= level) == first, (corners.2 >= level) == first, (corners.3 >= level) == first { continue }
                     let top = 2 * (j * nx + i), left = top + 1
                     let bottom = 2 * ((j + 1) * nx + i), right = 2 * (j * nx + i + 1) + 1
-                    let inside = [value(i, j), value(i + 1, j), value(i + 1, j + 1), value(i, j + 1)].map { $0 >= level }
+                    let inside = [corners.0, corners.1, corners.2, corners.3].map { $0 >= level }
                     // The cell's edges going round it (top, right, bottom, left), each running from
                     // one corner to the next: where it goes from inside to outside the contour
                     // leaves, where it goes from outside to inside the contour enters.
