@@ -92,6 +92,10 @@ public enum ChartBuilder {
                       phrases.text(.drawnBy, ["atlas": "\(atlas.name) \(atlas.version)"])]
             .filter { !$0.isEmpty }.joined(separator: " ")
         let entries = scene.legend?.entries ?? []
+        // Wrapped, not shrunk: the source captions of several patterns take two or three lines.
+        func fullWidthFooter(at y: Double) -> SceneText {
+            SceneText(text: footer, at: Point(layout.margin, y), size: u * 0.5, color: style.mutedText, width: w - 2 * layout.margin)
+        }
         let key = KeyBesideInsets(row: row, pageWidth: w, margin: layout.margin, unit: u)
         if let beside = key.place(entries, footer: footer, color: style.mutedText, measure: measure) {
             // The white beside the muscle pictures holds the key (rev8 review item 6).
@@ -101,8 +105,7 @@ public enum ChartBuilder {
                 scene.texts.append(text)
                 bottom = max(bottom, measure.box(of: text).maxY)
             } else {
-                let text = SceneText(text: footer, at: Point(layout.margin, max(bottom, beside.legend.maxY) + u * 0.55), size: u * 0.5,
-                                     color: style.mutedText, width: w - 2 * layout.margin)
+                let text = fullWidthFooter(at: max(bottom, beside.legend.maxY) + u * 0.55)
                 scene.texts.append(text)
                 bottom = measure.box(of: text).maxY
             }
@@ -114,9 +117,7 @@ public enum ChartBuilder {
         let legendHeight = max(u * 4.7, FigureBuilder.legendHeight(entries, size: u * 0.62, width: w - 2 * layout.margin, measure: measure))
         scene.legend?.frame = Rect(minX: layout.margin, minY: footerTop + u * 0.3, maxX: w - layout.margin,
                                    maxY: footerTop + u * 0.3 + legendHeight)
-        // Wrapped, not shrunk: the source captions of several patterns take two or three lines.
-        let footerText = SceneText(text: footer, at: Point(layout.margin, footerTop + u * 0.55 + legendHeight), size: u * 0.5,
-                                   color: style.mutedText, width: w - 2 * layout.margin)
+        let footerText = fullWidthFooter(at: footerTop + u * 0.55 + legendHeight)
         scene.texts.append(footerText)
         // The page ends a margin below the footer's last line, however many lines it takes.
         let footerBottom = measure.box(of: footerText).maxY
